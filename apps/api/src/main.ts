@@ -1,0 +1,43 @@
+import 'reflect-metadata';
+import { createApplication } from './platform/application';
+import { loadConfig } from './platform/config';
+import { createLogger } from './platform/logger';
+
+/** `npm start`: one process serving the API, GraphiQL and the admin app. */
+async function main(): Promise<void> {
+  const started = Date.now();
+  const config = loadConfig();
+  const log = createLogger(config.logLevel);
+  const app = await createApplication(config, log);
+  const port = await app.listen();
+  log.info(
+    { port, database: app.embedded ? 'embedded' : 'postgresql', ms: Date.now() - started },
+    `One-Stop Post is ready on http://localhost:${port}/ (GraphQL: /graphql, GraphiQL: /graphiql)`,
+  );
+
+  const shutdown = (signal: string) => {
+    log.info({ signal }, 'shutting down');
+    const force = setTimeout(() => {
+      log.error('shutdown took too long; exiting');
+      process.exit(1);
+    }, config.shutdownGraceMs);
+    force.unref();
+    app.stop().then(
+      () => {
+        log.info('stopped');
+        process.exit(0);
+      },
+      (error) => {
+        log.error({ err: error }, 'error while stopping');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,137 @@
+import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Max, Min } from 'class-validator';
+import { ArgsType, Field } from 'type-graphql';
+import { Injectable } from '../../platform/container';
+import { ConnectionType, MAX_PAGE_SIZE, PageArgs } from '../../platform/graphql/connection';
+import type { GraphQLContext } from '../../platform/graphql/context';
+import { DateScalar, todayInVietnam } from '../../platform/graphql/scalars';
+import { AdministrativeUnit, inForceOn } from './administrative-unit.entity';
+import {
+  AdministrativeUnitFilter,
+  AdministrativeUnitPayload,
+  AdministrativeUnitSort,
+  CreateAdministrativeUnitInput,
+  MoveAdministrativeUnitInput,
+  RenameAdministrativeUnitInput,
+  RetireAdministrativeUnitInput,
+} from './administrative-unit.inputs';
+import { AdministrativeUnitService } from './administrative-unit.service';
+
+export const AdministrativeUnitConnection = ConnectionType(AdministrativeUnit, 'AdministrativeUnit');
+
+@ArgsType()
+class ChildrenArgs extends PageArgs {
+  @Field(() => Int, { defaultValue: 20 })
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  override first: number = 20;
+}
+
+interface ChildrenKey {
+  parentId: string;
+  asOf: string;
+  first: number;
+}
+
+@Injectable()
+@Resolver(() => AdministrativeUnit)
+export class AdministrativeUnitResolver {
+  constructor(private readonly units: AdministrativeUnitService) {}
+
+  @Query(() => AdministrativeUnitConnection, { description: 'Administrative units in force on a day (default today), filtered and paginated.' })
+  administrativeUnits(
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('filter', () => AdministrativeUnitFilter, { nullable: true }) filter: AdministrativeUnitFilter | null,
+    @Arg('sort', () => AdministrativeUnitSort, { defaultValue: AdministrativeUnitSort.CODE_ASC }) sort: AdministrativeUnitSort,
+  ) {
+    return this.units.list(filter ?? {}, page, sort);
+  }
+
+  @Query(() => AdministrativeUnit, { nullable: true, description: 'One unit by its official code; `asOf` is the day its children and roll-ups are read for.' })
+  administrativeUnit(
+    @Arg('code', () => String) code: string,
+    @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null,
+  ) {
+    return this.units.findByCode(code, asOf);
+  }
+
+  @FieldResolver(() => AdministrativeUnit, { nullable: true, description: 'The unit it belonged to (for a commune before 1/7/2025, its district).' })
+  parent(@Root() unit: AdministrativeUnit, @Ctx() ctx: GraphQLContext) {
+    return unit.parentId ? ctx.loaders.byId(AdministrativeUnit).load(unit.parentId) : null;
+  }
+
+  @FieldResolver(() => AdministrativeUnit, { nullable: true, description: 'The unit that took this one over when it was merged or abolished.' })
+  successor(@Root() unit: AdministrativeUnit, @Ctx() ctx: GraphQLContext) {
+    return unit.successorId ? ctx.loaders.byId(AdministrativeUnit).load(unit.successorId) : null;
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Whether the unit is in force on the day it was read for.' })
+  inForce(@Root() unit: AdministrativeUnit): boolean {
+    return inForceOn(unit, unit.viewAsOf ?? todayInVietnam());
+  }
+
+  @FieldResolver(() => AdministrativeUnit, {
+    description: 'The unit in force on `asOf` (default: the day it was read for) that this one rolls up to: itself while in force, else its successor, followed through every merge.',
+  })
+  async inForceUnit(@Root() unit: AdministrativeUnit, @Ctx() ctx: GraphQLContext, @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null) {
+    const day = asOf ?? unit.viewAsOf ?? todayInVietnam();
+    const targetId = await ctx.loaders
+      .named<{ id: string; day: string }, string>(
+        'administrativeUnit.rollUp',
+        async (keys) => {
+          const byDay = new Map<string, string[]>();
+          for (const k of keys) byDay.set(k.day, [...(byDay.get(k.day) ?? []), k.id]);
+          const resolved = new Map<string, string>();
+          for (const [d, ids] of byDay) for (const [id, target] of await this.units.rollUp(ids, d)) resolved.set(`${id}|${d}`, target);
+          return keys.map((k) => resolved.get(`${k.id}|${k.day}`) ?? k.id);
+        },
+        (k) => `${k.id}|${k.day}`,
+      )
+      .load({ id: unit.id, day });
+    const target = await ctx.loaders.byId(AdministrativeUnit).load(targetId);
+    if (target) target.viewAsOf = day;
+    return target;
+  }
+
+  @FieldResolver(() => AdministrativeUnitConnection, { description: 'Units directly under this one, in force on the day it was read for.' })
+  children(@Root() unit: AdministrativeUnit, @Args(() => ChildrenArgs) page: ChildrenArgs, @Ctx() ctx: GraphQLContext) {
+    const asOf = unit.viewAsOf ?? todayInVietnam();
+    if (page.after) return this.units.childrenPage(unit.id, asOf, page);
+    return ctx.loaders
+      .named<ChildrenKey, unknown>(
+        'administrativeUnit.children',
+        async (keys) => {
+          const groups = new Map<string, ChildrenKey[]>();
+          for (const k of keys) groups.set(`${k.asOf}|${k.first}`, [...(groups.get(`${k.asOf}|${k.first}`) ?? []), k]);
+          const results = new Map<string, unknown>();
+          for (const group of groups.values()) {
+            const pages = await this.units.childrenFirstPages(group.map((k) => k.parentId), group[0].asOf, group[0].first);
+            for (const k of group) results.set(JSON.stringify(k), pages.get(k.parentId));
+          }
+          return keys.map((k) => results.get(JSON.stringify(k)));
+        },
+        (k) => JSON.stringify(k),
+      )
+      .load({ parentId: unit.id, asOf, first: page.first });
+  }
+
+  @Mutation(() => AdministrativeUnitPayload, { description: 'Creates a unit (e.g. a commune formed in a reorganisation).' })
+  async createAdministrativeUnit(@Arg('input', () => CreateAdministrativeUnitInput) input: CreateAdministrativeUnitInput, @Ctx() ctx: GraphQLContext) {
+    return { administrativeUnit: await this.units.create(ctx.actor, input) };
+  }
+
+  @Mutation(() => AdministrativeUnitPayload)
+  async renameAdministrativeUnit(@Arg('input', () => RenameAdministrativeUnitInput) input: RenameAdministrativeUnitInput, @Ctx() ctx: GraphQLContext) {
+    return { administrativeUnit: await this.units.rename(ctx.actor, input) };
+  }
+
+  @Mutation(() => AdministrativeUnitPayload, { description: 'Moves a unit (and everything under it) to another parent.' })
+  async moveAdministrativeUnit(@Arg('input', () => MoveAdministrativeUnitInput) input: MoveAdministrativeUnitInput, @Ctx() ctx: GraphQLContext) {
+    return { administrativeUnit: await this.units.move(ctx.actor, input) };
+  }
+
+  @Mutation(() => AdministrativeUnitPayload, { description: 'Ends a unit on a day, optionally naming the unit that takes it over (a merge).' })
+  async retireAdministrativeUnit(@Arg('input', () => RetireAdministrativeUnitInput) input: RetireAdministrativeUnitInput, @Ctx() ctx: GraphQLContext) {
+    return { administrativeUnit: await this.units.retire(ctx.actor, input) };
+  }
+}

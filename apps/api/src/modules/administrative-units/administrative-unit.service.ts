@@ -1,0 +1,308 @@
+import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { Injectable } from '../../platform/container';
+import { AppError, badInput, conflict, notFound, sqlState } from '../../platform/errors';
+import { connectionFrom, paginate, type Connection, type PageArgs, type SortKey } from '../../platform/graphql/connection';
+import type { Actor } from '../../platform/graphql/context';
+import { addDays, todayInVietnam } from '../../platform/graphql/scalars';
+import { AuditService } from '../audit/audit.service';
+import { AdministrativeLevel, AdministrativeUnit, inForceOn, PARENT_LEVELS } from './administrative-unit.entity';
+import {
+  AdministrativeUnitSort,
+  type AdministrativeUnitFilter,
+  type CreateAdministrativeUnitInput,
+  type MoveAdministrativeUnitInput,
+  type RenameAdministrativeUnitInput,
+  type RetireAdministrativeUnitInput,
+} from './administrative-unit.inputs';
+
+const UNIT = { vi: 'đơn vị hành chính', en: 'administrative unit' };
+
+const SORTS: Record<AdministrativeUnitSort, SortKey> = {
+  CODE_ASC: { expression: 'u.code', property: 'code', direction: 'ASC' },
+  NAME_ASC: { expression: 'u.name', property: 'name', direction: 'ASC' },
+};
+
+/** Something owned by a unit (an agency, a desk, a post office) whose province may change with the map. */
+export type ReorganisationListener = (manager: EntityManager, unitIds: string[]) => Promise<void>;
+
+/** Escapes LIKE wildcards in user text. */
+export const likeFragment = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+@Injectable()
+export class AdministrativeUnitService {
+  private readonly listeners: ReorganisationListener[] = [];
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Modules that keep a province per record register here to follow merges and moves. */
+  onReorganised(listener: ReorganisationListener): void {
+    this.listeners.push(listener);
+  }
+
+  private query(manager: EntityManager = this.dataSource.manager): SelectQueryBuilder<AdministrativeUnit> {
+    return manager.getRepository(AdministrativeUnit).createQueryBuilder('u');
+  }
+
+  async list(filter: AdministrativeUnitFilter = {}, page: PageArgs, sort = AdministrativeUnitSort.CODE_ASC): Promise<Connection<AdministrativeUnit>> {
+    const asOf = filter.asOf ?? todayInVietnam();
+    const qb = this.query();
+    if (!filter.includeNotInForce) qb.andWhere('u.valid_from <= :asOf AND (u.valid_to IS NULL OR u.valid_to >= :asOf)', { asOf });
+    if (filter.level) qb.andWhere('u.level = :level', { level: filter.level });
+    if (filter.parentCode) qb.andWhere('u.parent_id IN (SELECT id FROM administrative_unit WHERE code = :parentCode)', { parentCode: filter.parentCode });
+    if (filter.provinceCode) {
+      qb.andWhere(`u.path <@ ARRAY(SELECT path FROM administrative_unit WHERE code = :provinceCode AND level = 'PROVINCE')`, { provinceCode: filter.provinceCode });
+    }
+    const search = filter.search?.trim();
+    if (search) qb.andWhere(`(osp_fold(u.name) LIKE osp_fold(:search) OR u.code = :code)`, { search: likeFragment(search), code: search });
+    const connection = await paginate(qb, page, SORTS[sort]);
+    for (const edge of connection.edges) edge.node.viewAsOf = asOf;
+    return connection;
+  }
+
+  /**
+   * The version of a code for a day: the one in force that day; else the latest that began before it
+   * (a unit since merged away); else the first one (a unit not yet created).
+   */
+  async findByCode(code: string, asOf?: string | null, manager?: EntityManager): Promise<AdministrativeUnit | null> {
+    const day = asOf ?? todayInVietnam();
+    const unit = await this.query(manager)
+      .where('u.code = :code', { code })
+      .orderBy('(u.valid_from <= :day AND (u.valid_to IS NULL OR u.valid_to >= :day))', 'DESC')
+      .addOrderBy('(u.valid_from <= :day)', 'DESC')
+      .addOrderBy('u.valid_from', 'DESC')
+      .setParameter('day', day)
+      .limit(1)
+      .getOne();
+    if (unit) unit.viewAsOf = day;
+    return unit;
+  }
+
+  /** The version of a code in force on a day (default today), or a field error. */
+  async requireByCode(code: string, field: string, manager?: EntityManager, day = todayInVietnam()): Promise<AdministrativeUnit> {
+    const unit = await this.query(manager)
+      .where('u.code = :code', { code })
+      .andWhere('u.valid_from <= :day AND (u.valid_to IS NULL OR u.valid_to >= :day)', { day })
+      .getOne();
+    if (!unit) {
+      throw badInput(field, {
+        vi: `Không có đơn vị hành chính mã "${code}" có hiệu lực ngày ${day}.`,
+        en: `No administrative unit with code "${code}" is in force on ${day}.`,
+      });
+    }
+    return unit;
+  }
+
+  async requireById(manager: EntityManager, id: string): Promise<AdministrativeUnit> {
+    return manager.getRepository(AdministrativeUnit).findOneByOrFail({ id });
+  }
+
+  /**
+   * Children in force on a day, for many parents at once: the first `first` of each parent (by code)
+   * and each parent's total, in two statements.
+   */
+  async childrenFirstPages(parentIds: readonly string[], asOf: string, first: number): Promise<Map<string, Connection<AdministrativeUnit>>> {
+    const repo = this.dataSource.getRepository(AdministrativeUnit);
+    const inForce = 'c.valid_from <= $2 AND (c.valid_to IS NULL OR c.valid_to >= $2)';
+    const raw: Array<Record<string, unknown>> = await this.dataSource.query(
+      `SELECT c.id, c.code, c.name, c.level, c.parent_id AS "parentId", c.path::text AS path, c.valid_from AS "validFrom",
+              c.valid_to AS "validTo", c.successor_id AS "successorId", c.created_at AS "createdAt", c.updated_at AS "updatedAt"
+         FROM unnest($1::uuid[]) AS p(id)
+         CROSS JOIN LATERAL (
+           SELECT * FROM administrative_unit c WHERE c.parent_id = p.id AND ${inForce} ORDER BY c.code, c.id LIMIT $3
+         ) c`,
+      [parentIds, asOf, first + 1],
+    );
+    const counts: Array<{ parentId: string; total: string }> = await this.dataSource.query(
+      `SELECT c.parent_id AS "parentId", count(*) AS total FROM administrative_unit c
+        WHERE c.parent_id = ANY($1::uuid[]) AND ${inForce} GROUP BY c.parent_id`,
+      [parentIds, asOf],
+    );
+    const totals = new Map(counts.map((c) => [c.parentId, Number(c.total)]));
+    const byParent = new Map<string, AdministrativeUnit[]>(parentIds.map((id) => [id, []]));
+    for (const row of raw) {
+      const unit = repo.create(row as Partial<AdministrativeUnit>);
+      unit.viewAsOf = asOf;
+      byParent.get(unit.parentId as string)?.push(unit);
+    }
+    return new Map(parentIds.map((id) => [id, connectionFrom(byParent.get(id) ?? [], first, totals.get(id) ?? 0, 'code')]));
+  }
+
+  /** Children of one parent from a cursor on (the first page goes through `childrenFirstPages`). */
+  async childrenPage(parentId: string, asOf: string, page: PageArgs): Promise<Connection<AdministrativeUnit>> {
+    const qb = this.query()
+      .where('u.parent_id = :parentId', { parentId })
+      .andWhere('u.valid_from <= :asOf AND (u.valid_to IS NULL OR u.valid_to >= :asOf)', { asOf });
+    const connection = await paginate(qb, page, SORTS.CODE_ASC);
+    for (const edge of connection.edges) edge.node.viewAsOf = asOf;
+    return connection;
+  }
+
+  /** For each unit, the unit in force on `asOf` it rolls up to (itself while in force), in one statement. */
+  async rollUp(unitIds: readonly string[], asOf: string): Promise<Map<string, string>> {
+    const rows: Array<{ id: string; target: string }> = await this.dataSource.query(
+      'SELECT u.id, osp_unit_as_of(u.id, $2) AS target FROM unnest($1::uuid[]) AS u(id)',
+      [unitIds, asOf],
+    );
+    return new Map(rows.map((r) => [r.id, r.target]));
+  }
+
+  /** The province that owns a unit's records on a day: the root of the unit it rolls up to. */
+  async provinceIdOf(manager: EntityManager, unitId: string, asOf = todayInVietnam()): Promise<string> {
+    const [row] = await manager.query('SELECT osp_province_of(osp_unit_as_of($1, $2)) AS id', [unitId, asOf]);
+    return row.id;
+  }
+
+  async create(actor: Actor, input: CreateAdministrativeUnitInput): Promise<AdministrativeUnit> {
+    const name = input.name.trim();
+    if (!name) throw badInput('name', { vi: 'Tên không được để trống.', en: 'The name must not be empty.' });
+    return this.dataSource.transaction(async (m) => {
+      let path = input.code;
+      let parentId: string | null = null;
+      if (input.level === AdministrativeLevel.PROVINCE) {
+        if (input.parentCode) throw badInput('parentCode', { vi: 'Tỉnh không có đơn vị cấp trên.', en: 'A province has no parent unit.' });
+      } else {
+        if (!input.parentCode) throw badInput('parentCode', { vi: 'Cần chọn đơn vị cấp trên.', en: 'A parent unit is required.' });
+        const parent = await this.requireByCode(input.parentCode, 'parentCode', m, input.validFrom);
+        this.assertParentFits(input.level, parent, input.validFrom);
+        path = `${parent.path}.${input.code}`;
+        parentId = parent.id;
+      }
+      const repo = m.getRepository(AdministrativeUnit);
+      const unit = repo.create({ code: input.code, name, level: input.level, parentId, path, validFrom: input.validFrom, validTo: null, successorId: null });
+      try {
+        await repo.insert(unit);
+      } catch (error) {
+        throw this.translateWriteError(error, input.code);
+      }
+      const saved = await repo.findOneByOrFail({ id: unit.id });
+      await this.audit.record(m, actor, { action: 'administrativeUnit.create', entityType: 'AdministrativeUnit', entityId: saved.id, after: saved });
+      return saved;
+    });
+  }
+
+  async rename(actor: Actor, input: RenameAdministrativeUnitInput): Promise<AdministrativeUnit> {
+    const name = input.name.trim();
+    if (!name) throw badInput('name', { vi: 'Tên không được để trống.', en: 'The name must not be empty.' });
+    return this.dataSource.transaction(async (m) => {
+      const before = await this.lockByCode(m, input.code);
+      await m.update(AdministrativeUnit, { id: before.id }, { name });
+      return this.finish(m, actor, 'administrativeUnit.rename', before);
+    });
+  }
+
+  async move(actor: Actor, input: MoveAdministrativeUnitInput): Promise<AdministrativeUnit> {
+    return this.dataSource.transaction(async (m) => {
+      const before = await this.lockByCode(m, input.code);
+      const today = todayInVietnam();
+      if (before.level === AdministrativeLevel.PROVINCE) {
+        throw badInput('code', { vi: 'Không thể chuyển một tỉnh.', en: 'A province cannot be moved.' });
+      }
+      const parent = await this.requireByCode(input.parentCode, 'parentCode', m);
+      if (parent.path === before.path || parent.path.startsWith(`${before.path}.`)) {
+        throw badInput('parentCode', { vi: 'Không thể chuyển một đơn vị vào chính nó.', en: 'A unit cannot be moved under itself.' });
+      }
+      this.assertParentFits(before.level, parent, today);
+      const newPath = `${parent.path}.${before.code}`;
+      // Units under it that are still in force move with it; past versions keep the path they had.
+      const moved: Array<{ id: string }> = await m.query(
+        `UPDATE administrative_unit SET path = $1::ltree || subpath(path, nlevel($2::ltree)), updated_at = now()
+          WHERE path <@ $2::ltree AND (valid_to IS NULL OR valid_to >= $3) RETURNING id`,
+        [newPath, before.path, today],
+      );
+      await m.update(AdministrativeUnit, { id: before.id }, { parentId: parent.id });
+      await this.notify(m, moved.map((r) => r.id));
+      return this.finish(m, actor, 'administrativeUnit.move', before);
+    });
+  }
+
+  async retire(actor: Actor, input: RetireAdministrativeUnitInput): Promise<AdministrativeUnit> {
+    return this.dataSource.transaction(async (m) => {
+      const before = await this.lockByCode(m, input.code);
+      if (before.validTo !== null) {
+        throw conflict({ vi: `Đơn vị "${before.name}" đã hết hiệu lực từ ${before.validTo}.`, en: `"${before.name}" was already retired on ${before.validTo}.` });
+      }
+      if (input.validTo < before.validFrom) {
+        throw badInput('validTo', { vi: 'Ngày hết hiệu lực trước ngày bắt đầu hiệu lực.', en: 'The last day in force is before the first.' });
+      }
+      const nextDay = addDays(input.validTo, 1);
+      let successorId: string | null = null;
+      if (input.successorCode) {
+        const successor = await this.findByCode(input.successorCode, nextDay, m);
+        if (!successor) throw badInput('successorCode', { vi: `Không có đơn vị hành chính mã "${input.successorCode}".`, en: `There is no administrative unit with code "${input.successorCode}".` });
+        const levels = Object.values(AdministrativeLevel);
+        if (successor.id === before.id) throw badInput('successorCode', { vi: 'Đơn vị không thể kế thừa chính nó.', en: 'A unit cannot succeed itself.' });
+        if (levels.indexOf(successor.level) > levels.indexOf(before.level)) {
+          throw badInput('successorCode', { vi: 'Đơn vị kế thừa không được ở cấp thấp hơn.', en: 'The successor cannot be at a lower level.' });
+        }
+        if (!inForceOn(successor, nextDay)) {
+          throw badInput('successorCode', { vi: `Đơn vị kế thừa không có hiệu lực ngày ${nextDay}.`, en: `The successor is not in force on ${nextDay}.` });
+        }
+        successorId = successor.id;
+      }
+      const [{ count }] = await m.query(
+        `SELECT count(*)::int AS count FROM administrative_unit WHERE parent_id = $1 AND (valid_to IS NULL OR valid_to > $2)`,
+        [before.id, input.validTo],
+      );
+      if (count > 0) {
+        throw conflict({
+          vi: `Còn ${count} đơn vị trực thuộc có hiệu lực sau ngày ${input.validTo}: hãy sắp xếp chúng trước.`,
+          en: `${count} units under it stay in force after ${input.validTo}: reorganise them first.`,
+        });
+      }
+      await m.update(AdministrativeUnit, { id: before.id }, { validTo: input.validTo, successorId });
+      const subtree: Array<{ id: string }> = await m.query('SELECT id FROM administrative_unit WHERE path <@ $1::ltree', [before.path]);
+      await this.notify(m, subtree.map((r) => r.id));
+      return this.finish(m, actor, 'administrativeUnit.retire', before);
+    });
+  }
+
+  private assertParentFits(level: AdministrativeLevel, parent: AdministrativeUnit, day: string): void {
+    if (!PARENT_LEVELS[level].includes(parent.level)) {
+      throw badInput('parentCode', {
+        vi: `Đơn vị cấp ${level} không thể trực thuộc đơn vị cấp ${parent.level}.`,
+        en: `A ${level} unit cannot belong to a ${parent.level} unit.`,
+      });
+    }
+    if (!inForceOn(parent, day)) {
+      throw badInput('parentCode', { vi: `Đơn vị cấp trên không có hiệu lực ngày ${day}.`, en: `The parent unit is not in force on ${day}.` });
+    }
+  }
+
+  /** The version of a code in force today, locked for a change. */
+  private async lockByCode(m: EntityManager, code: string): Promise<AdministrativeUnit> {
+    const unit = await m
+      .getRepository(AdministrativeUnit)
+      .createQueryBuilder('u')
+      .setLock('pessimistic_write')
+      .where('u.code = :code', { code })
+      .andWhere('(u.valid_to IS NULL OR u.valid_to >= :today)', { today: todayInVietnam() })
+      .orderBy('u.valid_from', 'ASC')
+      .limit(1)
+      .getOne();
+    if (!unit) throw notFound(UNIT, code);
+    return unit;
+  }
+
+  private async finish(m: EntityManager, actor: Actor, action: string, before: AdministrativeUnit): Promise<AdministrativeUnit> {
+    const after = await m.getRepository(AdministrativeUnit).findOneByOrFail({ id: before.id });
+    await this.audit.record(m, actor, { action, entityType: 'AdministrativeUnit', entityId: before.id, before, after });
+    return after;
+  }
+
+  private async notify(m: EntityManager, unitIds: string[]): Promise<void> {
+    for (const listener of this.listeners) await listener(m, unitIds);
+  }
+
+  private translateWriteError(error: unknown, code: string): Error {
+    const state = sqlState(error);
+    if (state === '23505' || state === '23P01') {
+      return conflict({ vi: `Mã "${code}" đang được một đơn vị khác dùng trong cùng thời gian.`, en: `The code "${code}" is used by another unit over the same period.` }, [
+        { field: 'code', message: { vi: 'Mã đã được dùng.', en: 'Already in use.' } },
+      ]);
+    }
+    return error instanceof AppError ? error : (error as Error);
+  }
+}

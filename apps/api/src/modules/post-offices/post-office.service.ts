@@ -1,0 +1,94 @@
+import { DataSource, type EntityManager } from 'typeorm';
+import { Injectable } from '../../platform/container';
+import { badInput, conflict } from '../../platform/errors';
+import type { PageArgs } from '../../platform/graphql/connection';
+import type { Actor } from '../../platform/graphql/context';
+import { todayInVietnam } from '../../platform/graphql/scalars';
+import { AuditService } from '../audit/audit.service';
+import { AdministrativeLevel, type AdministrativeUnit } from '../administrative-units/administrative-unit.entity';
+import { AdministrativeUnitService } from '../administrative-units/administrative-unit.service';
+import { OrganisationSort, trimmedName, UnitOwnedService, type MoveInput } from '../administrative-units/unit-owned-record';
+import { POST_OFFICE_PARENT_KINDS, PostOffice, PostOfficeKind } from './post-office.entity';
+import type { CreatePostOfficeInput, PostOfficeFilter } from './post-office.inputs';
+
+@Injectable()
+export class PostOfficeService extends UnitOwnedService<PostOffice> {
+  protected readonly entity = PostOffice;
+  protected readonly table = 'post_office';
+  protected readonly label = { vi: 'bưu điện', en: 'post office' };
+
+  constructor(dataSource: DataSource, units: AdministrativeUnitService, audit: AuditService) {
+    super(dataSource, units, audit);
+  }
+
+  list(filter: PostOfficeFilter = {}, page: PageArgs, sort = OrganisationSort.NAME_ASC) {
+    const qb = this.filtered(filter);
+    if (filter.kind) qb.andWhere('r.kind = :kind', { kind: filter.kind });
+    if (filter.parentId) qb.andWhere('r.parent_id = :parentId', { parentId: filter.parentId });
+    return this.page(qb, page, sort);
+  }
+
+  create(actor: Actor, input: CreatePostOfficeInput): Promise<PostOffice> {
+    const name = trimmedName(input.name);
+    return this.dataSource.transaction(async (m) => {
+      const unit = await this.unitForWrite(m, input.administrativeUnitCode, 'administrativeUnitCode');
+      assertUnitFits(input.kind, unit);
+      const parent = await this.parentFor(m, input.kind, input.parentId ?? null, unit);
+      return this.insert(m, actor, {
+        code: input.code,
+        name,
+        kind: input.kind,
+        parentId: parent?.id ?? null,
+        administrativeUnitId: unit.id,
+        address: input.address?.trim() || null,
+      });
+    });
+  }
+
+  move(actor: Actor, input: MoveInput): Promise<PostOffice> {
+    return this.moveTo(actor, input, (unit, office) => assertUnitFits(office.kind, unit));
+  }
+
+  /** A post office cannot close while offices still report to it. */
+  protected override async beforeRetire(m: EntityManager, office: PostOffice): Promise<void> {
+    const [{ count }] = await m.query(
+      'SELECT count(*)::int AS count FROM post_office WHERE parent_id = $1 AND (retired_on IS NULL OR retired_on > $2)',
+      [office.id, todayInVietnam()],
+    );
+    if (count > 0) {
+      throw conflict({
+        vi: `Còn ${count} bưu điện trực thuộc "${office.name}" đang hoạt động.`,
+        en: `${count} active post offices still report to "${office.name}".`,
+      });
+    }
+  }
+
+  private async parentFor(m: EntityManager, kind: PostOfficeKind, parentId: string | null, unit: AdministrativeUnit): Promise<PostOffice | null> {
+    const allowed = POST_OFFICE_PARENT_KINDS[kind];
+    if (!parentId) {
+      if (allowed.length) throw badInput('parentId', { vi: 'Cần chọn bưu điện cấp trên.', en: 'The post office it reports to is required.' });
+      return null;
+    }
+    const parent = await this.requireActive(m, parentId, 'parentId');
+    if (!allowed.includes(parent.kind)) {
+      throw badInput('parentId', {
+        vi: `Bưu điện loại ${kind} không thể trực thuộc bưu điện loại ${parent.kind}.`,
+        en: `A ${kind} post office cannot report to a ${parent.kind} one.`,
+      });
+    }
+    if (parent.provinceId !== (await this.units.provinceIdOf(m, unit.id))) {
+      throw badInput('parentId', { vi: 'Bưu điện cấp trên thuộc tỉnh khác.', en: 'The parent post office is in another province.' });
+    }
+    return parent;
+  }
+}
+
+function assertUnitFits(kind: PostOfficeKind, unit: AdministrativeUnit): void {
+  const required = kind === PostOfficeKind.PROVINCIAL ? AdministrativeLevel.PROVINCE : kind === PostOfficeKind.COMMUNE_CULTURAL ? AdministrativeLevel.COMMUNE : null;
+  if (required && unit.level !== required) {
+    throw badInput('administrativeUnitCode', {
+      vi: `Bưu điện loại ${kind} phải đặt tại đơn vị cấp ${required}, không phải "${unit.name}".`,
+      en: `A ${kind} post office must be in a ${required} unit, not "${unit.name}".`,
+    });
+  }
+}

@@ -1,0 +1,77 @@
+import 'reflect-metadata';
+import type { AddressInfo } from 'node:net';
+import { DataSource } from 'typeorm';
+import { seedDemoData } from '../seed/demo-seed';
+import type { Config } from './config';
+import { Container } from './container';
+import { connect, createDataSource } from './database/data-source';
+import { startEmbeddedDatabase, type EmbeddedDatabase } from './database/embedded';
+import { createSchema } from './graphql/schema';
+import { createHttpServer, type HttpServer } from './http/server';
+import { createLogger, type Logger } from './logger';
+
+export interface Application {
+  config: Config;
+  log: Logger;
+  dataSource: DataSource;
+  http: HttpServer;
+  container: Container;
+  /** The embedded database, when no DATABASE_URL was given. */
+  embedded: EmbeddedDatabase | null;
+  listen(): Promise<number>;
+  /** Stops taking requests, lets those in flight finish, then closes the database. */
+  stop(): Promise<void>;
+}
+
+/** Builds the whole application: database (embedded or given), migrations, seed, GraphQL, HTTP. */
+export async function createApplication(config: Config, log: Logger = createLogger(config.logLevel)): Promise<Application> {
+  let embedded: EmbeddedDatabase | null = null;
+  let url = config.databaseUrl;
+  if (!url) {
+    const started = Date.now();
+    embedded = await startEmbeddedDatabase(config.dataDir);
+    url = embedded.url;
+    log.info({ dataDir: config.dataDir, port: embedded.port, ms: Date.now() - started }, 'embedded PostgreSQL (PGlite) started');
+  }
+  const dataSource = createDataSource({ url, poolSize: embedded ? 1 : 10, log });
+  try {
+    await connect(dataSource, log);
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    if (applied.length) log.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
+    if (config.seed === 'demo') {
+      const seeded = await seedDemoData(dataSource);
+      if (seeded) log.info(seeded, 'demo data seeded');
+    }
+  } catch (error) {
+    if (dataSource.isInitialized) await dataSource.destroy();
+    await embedded?.stop();
+    throw error;
+  }
+
+  const container = new Container().register(DataSource, dataSource);
+  const schema = await createSchema(container);
+  const http = await createHttpServer(config, log, schema, dataSource);
+
+  let stopping: Promise<void> | null = null;
+  return {
+    config,
+    log,
+    dataSource,
+    http,
+    container,
+    embedded,
+    listen: () =>
+      new Promise((resolve, reject) => {
+        http.server.once('error', reject);
+        http.server.listen(config.port, config.host, () => resolve((http.server.address() as AddressInfo).port));
+      }),
+    stop() {
+      stopping ??= (async () => {
+        await http.apollo.stop(); // closes the HTTP server and waits for requests in flight
+        if (dataSource.isInitialized) await dataSource.destroy();
+        await embedded?.stop();
+      })();
+      return stopping;
+    },
+  };
+}

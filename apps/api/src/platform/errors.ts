@@ -1,0 +1,129 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { currentRequest, type Lang } from './request-context';
+
+/** The stable codes a client may branch on. Never rename one: portals depend on them. */
+export type ErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'ILLEGAL_TRANSITION'
+  | 'TOO_MANY_REQUESTS'
+  | 'INTERNAL_SERVER_ERROR';
+
+/** A message in both languages; the one the request asked for is sent. */
+export interface Bilingual {
+  vi: string;
+  en: string;
+}
+
+export interface FieldProblem {
+  /** Path of the offending field inside the mutation's `input` (e.g. `name`, `parentCode`). */
+  field: string;
+  message: Bilingual;
+}
+
+/** An expected failure: the client did something the rules do not allow. */
+export class AppError extends GraphQLError {
+  constructor(
+    readonly code: ErrorCode,
+    readonly bilingual: Bilingual,
+    readonly fields: FieldProblem[] = [],
+  ) {
+    super(bilingual.en, { extensions: { code } });
+    this.name = 'AppError';
+  }
+}
+
+export const badInput = (field: string, message: Bilingual) =>
+  new AppError('BAD_USER_INPUT', { vi: 'Dữ liệu nhập không hợp lệ.', en: 'The input is not valid.' }, [{ field, message }]);
+
+export const notFound = (what: Bilingual, key: string) =>
+  new AppError('NOT_FOUND', { vi: `Không tìm thấy ${what.vi} "${key}".`, en: `No ${what.en} "${key}" was found.` });
+
+export const conflict = (message: Bilingual, fields: FieldProblem[] = []) => new AppError('CONFLICT', message, fields);
+
+const pick = (m: Bilingual, lang: Lang) => m[lang];
+
+/** class-validator constraint names → a sentence in each language. */
+const constraintMessages: Record<string, Bilingual> = {
+  isNotEmpty: { vi: 'Không được để trống.', en: 'Must not be empty.' },
+  maxLength: { vi: 'Quá dài.', en: 'Too long.' },
+  minLength: { vi: 'Quá ngắn.', en: 'Too short.' },
+  matches: { vi: 'Sai định dạng.', en: 'Has the wrong format.' },
+  isUUID: { vi: 'Không phải mã định danh hợp lệ.', en: 'Is not a valid id.' },
+  min: { vi: 'Giá trị quá nhỏ.', en: 'Is too small.' },
+  max: { vi: 'Giá trị quá lớn.', en: 'Is too large.' },
+};
+const fallbackConstraint: Bilingual = { vi: 'Giá trị không hợp lệ.', en: 'Is not valid.' };
+
+interface ValidationErrorLike {
+  property: string;
+  constraints?: Record<string, string>;
+  children?: ValidationErrorLike[];
+}
+
+function flattenValidation(errors: ValidationErrorLike[], prefix = ''): FieldProblem[] {
+  return errors.flatMap((e) => {
+    const field = prefix ? `${prefix}.${e.property}` : e.property;
+    const own = Object.keys(e.constraints ?? {}).map((name) => ({ field, message: constraintMessages[name] ?? fallbackConstraint }));
+    return [...own, ...flattenValidation(e.children ?? [], field)];
+  });
+}
+
+function fieldsOut(fields: FieldProblem[], lang: Lang) {
+  return fields.map((f) => ({ field: f.field, message: pick(f.message, lang) }));
+}
+
+export interface ErrorReporter {
+  (error: unknown, requestId: string | undefined): void;
+}
+
+/**
+ * Apollo's formatError: expected errors keep their code and speak the request's language;
+ * anything else is logged and answered without internals.
+ */
+export function createErrorFormatter(report: ErrorReporter) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const request = currentRequest();
+    const lang = request?.lang ?? 'vi';
+    const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+    const base = { locations: formatted.locations, path: formatted.path };
+
+    if (original instanceof AppError) {
+      const extensions: Record<string, unknown> = { code: original.code };
+      if (original.fields.length) extensions.fields = fieldsOut(original.fields, lang);
+      return { ...base, message: pick(original.bilingual, lang), extensions };
+    }
+    const validation = (original as { extensions?: { validationErrors?: ValidationErrorLike[] } } | undefined)?.extensions?.validationErrors;
+    if (Array.isArray(validation)) {
+      return {
+        ...base,
+        message: pick({ vi: 'Dữ liệu nhập không hợp lệ.', en: 'The input is not valid.' }, lang),
+        extensions: { code: 'BAD_USER_INPUT', fields: fieldsOut(flattenValidation(validation), lang) },
+      };
+    }
+    const code = formatted.extensions?.code;
+    // Errors of the GraphQL layer itself (parse, validation, variable coercion) are about the request: pass them on.
+    if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') {
+      return { ...base, message: formatted.message, extensions: { code } };
+    }
+    report(error, request?.requestId);
+    return {
+      ...base,
+      message: pick(
+        { vi: 'Đã có lỗi hệ thống. Vui lòng thử lại sau.', en: 'Something went wrong on our side. Please try again later.' },
+        lang,
+      ),
+      extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: request?.requestId },
+    };
+  };
+}
+
+/** PostgreSQL SQLSTATE of a driver error, if it is one. */
+export function sqlState(error: unknown): string | undefined {
+  const e = error as { code?: unknown; driverError?: { code?: unknown } };
+  const code = e?.driverError?.code ?? e?.code;
+  return typeof code === 'string' ? code : undefined;
+}

@@ -1,0 +1,128 @@
+import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { Max, Min } from 'class-validator';
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { badInput } from '../errors';
+
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 20;
+
+@ObjectType({ description: 'Relay page information.' })
+export class PageInfo {
+  @Field(() => Boolean) hasNextPage!: boolean;
+  @Field(() => Boolean) hasPreviousPage!: boolean;
+  @Field(() => String, { nullable: true }) startCursor!: string | null;
+  @Field(() => String, { nullable: true }) endCursor!: string | null;
+}
+
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { defaultValue: DEFAULT_PAGE_SIZE, description: `Page size, 1 to ${MAX_PAGE_SIZE}.` })
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  first: number = DEFAULT_PAGE_SIZE;
+
+  @Field(() => String, { nullable: true, description: 'The `endCursor` of the previous page.' })
+  after?: string | null;
+}
+
+export interface Edge<T> {
+  cursor: string;
+  node: T;
+}
+
+export interface Connection<T> {
+  totalCount: number;
+  edges: Edge<T>[];
+  pageInfo: PageInfo;
+}
+
+/** Declares `<Name>Connection` and `<Name>Edge` for a node type. */
+export function ConnectionType<T extends object>(nodeType: ClassType<T>, name: string) {
+  @ObjectType(`${name}Edge`)
+  class EdgeType {
+    @Field(() => String) cursor!: string;
+    @Field(() => nodeType) node!: T;
+  }
+  @ObjectType(`${name}Connection`, { description: `A page of ${name} records (keyset pagination).` })
+  class ConnectionClass {
+    @Field(() => Int, { description: 'How many records match the filter, over all pages.' }) totalCount!: number;
+    @Field(() => [EdgeType]) edges!: EdgeType[];
+    @Field(() => PageInfo) pageInfo!: PageInfo;
+  }
+  return ConnectionClass;
+}
+
+/** A sort order: an SQL expression over the query's alias (never user input) and a direction. */
+export interface SortKey {
+  expression: string;
+  /** The entity property that holds the expression's value, for the cursor. */
+  property: string;
+  direction: 'ASC' | 'DESC';
+}
+
+type CursorValue = string | number | null;
+
+export function encodeCursor(values: CursorValue[]): string {
+  return Buffer.from(JSON.stringify(values), 'utf8').toString('base64url');
+}
+
+export function decodeCursor(cursor: string): CursorValue[] {
+  try {
+    const values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(values) && values.length === 2) return values;
+  } catch {
+    // fall through
+  }
+  throw badInput('after', { vi: 'Con trỏ trang không hợp lệ.', en: 'The page cursor is not valid.' });
+}
+
+/**
+ * Keyset pagination: orders by (sort key, id), reads one row more than asked to know whether a next
+ * page exists, and counts the whole filtered set in a second statement.
+ */
+export async function paginate<T extends ObjectLiteral & { id: string }>(
+  qb: SelectQueryBuilder<T>,
+  args: PageArgs,
+  sort: SortKey,
+): Promise<Connection<T>> {
+  const first = Math.min(Math.max(args.first ?? DEFAULT_PAGE_SIZE, 1), MAX_PAGE_SIZE);
+  const alias = qb.alias;
+  const totalCount = await qb.clone().getCount();
+  const page = qb.clone();
+  if (args.after) {
+    const [value, id] = decodeCursor(args.after);
+    const op = sort.direction === 'ASC' ? '>' : '<';
+    page.andWhere(`(${sort.expression}, ${alias}.id) ${op} (:cursorValue, :cursorId)`, { cursorValue: value, cursorId: id });
+  }
+  page.orderBy(sort.expression, sort.direction).addOrderBy(`${alias}.id`, sort.direction).limit(first + 1);
+  const rows = await page.getMany();
+  const hasNextPage = rows.length > first;
+  const nodes = rows.slice(0, first);
+  const edges = nodes.map((node) => ({ cursor: encodeCursor([node[sort.property] ?? null, node.id]), node }));
+  return {
+    totalCount,
+    edges,
+    pageInfo: {
+      hasNextPage,
+      hasPreviousPage: Boolean(args.after),
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+  };
+}
+
+/** Builds a connection from rows already read (first + 1 of them) and a known total. */
+export function connectionFrom<T extends { id: string }>(rows: T[], first: number, totalCount: number, sortProperty: keyof T): Connection<T> {
+  const nodes = rows.slice(0, first);
+  const edges = nodes.map((node) => ({ cursor: encodeCursor([(node[sortProperty] as CursorValue) ?? null, node.id]), node }));
+  return {
+    totalCount,
+    edges,
+    pageInfo: {
+      hasNextPage: rows.length > first,
+      hasPreviousPage: false,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+  };
+}

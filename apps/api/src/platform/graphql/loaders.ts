@@ -1,0 +1,37 @@
+import DataLoader from 'dataloader';
+import { In, type DataSource, type EntityTarget, type ObjectLiteral } from 'typeorm';
+
+/**
+ * Per-request DataLoaders: every relation a resolver follows goes through one of these, so a page of
+ * N records with nested relations costs a fixed number of statements, not N.
+ */
+export class Loaders {
+  private readonly byIdLoaders = new Map<EntityTarget<ObjectLiteral>, DataLoader<string, ObjectLiteral | null>>();
+  private readonly custom = new Map<string, DataLoader<unknown, unknown>>();
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Loads records of an entity by primary key, batched and cached for the request. */
+  byId<T extends ObjectLiteral & { id: string }>(entity: EntityTarget<T>): DataLoader<string, T | null> {
+    let loader = this.byIdLoaders.get(entity);
+    if (!loader) {
+      loader = new DataLoader<string, ObjectLiteral | null>(async (ids) => {
+        const rows = await this.dataSource.getRepository(entity).findBy({ id: In([...ids]) } as never);
+        const found = new Map(rows.map((r) => [r.id as string, r]));
+        return ids.map((id) => found.get(id) ?? null);
+      });
+      this.byIdLoaders.set(entity, loader);
+    }
+    return loader as unknown as DataLoader<string, T | null>;
+  }
+
+  /** A named loader a module defines (e.g. children of a unit); created once per request. */
+  named<K, V>(name: string, batch: (keys: readonly K[]) => Promise<(V | Error)[]>, cacheKeyFn?: (key: K) => string): DataLoader<K, V> {
+    let loader = this.custom.get(name);
+    if (!loader) {
+      loader = new DataLoader<K, V, string>(batch, cacheKeyFn ? { cacheKeyFn } : undefined) as unknown as DataLoader<unknown, unknown>;
+      this.custom.set(name, loader);
+    }
+    return loader as DataLoader<K, V>;
+  }
+}

@@ -1,0 +1,108 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { join } from 'node:path';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import type { GraphQLSchema } from 'graphql';
+import { pinoHttp } from 'pino-http';
+import type { DataSource } from 'typeorm';
+import type { Config } from '../config';
+import { databaseIsUp } from '../database/data-source';
+import { createErrorFormatter } from '../errors';
+import { createContext, type GraphQLContext } from '../graphql/context';
+import type { Logger } from '../logger';
+import { currentRequest, languageFrom, runInRequest } from '../request-context';
+
+export interface HttpServer {
+  app: express.Express;
+  server: Server;
+  apollo: ApolloServer<GraphQLContext>;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+export async function createHttpServer(config: Config, log: Logger, schema: GraphQLSchema, dataSource: DataSource): Promise<HttpServer> {
+  const app = express();
+  const server = createServer(app);
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+
+  // Every request gets an id (the caller's x-request-id if sane), a language, and its own SQL count.
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    const given = req.header('x-request-id');
+    const requestId = given && REQUEST_ID.test(given) ? given : randomUUID();
+    res.setHeader('x-request-id', requestId);
+    const store = { requestId, lang: languageFrom(req.header('accept-language')), ip: req.ip ?? null, sqlStatements: 0 };
+    if (config.exposeSqlCount) {
+      const writeHead = res.writeHead.bind(res);
+      res.writeHead = ((...args: Parameters<typeof res.writeHead>) => {
+        if (!res.headersSent) res.setHeader('x-sql-statements', String(store.sqlStatements));
+        return writeHead(...args);
+      }) as typeof res.writeHead;
+    }
+    res.locals.request = store;
+    runInRequest(store, () => next());
+  });
+  // Body parsing resumes in the socket's async context; step back into the request's.
+  const reenter = (_req: Request, res: Response, next: NextFunction) => runInRequest(res.locals.request, () => next());
+  app.use(
+    pinoHttp({
+      logger: log,
+      genReqId: (_req, res) => res.getHeader('x-request-id') as string,
+      customProps: () => ({ sqlStatements: currentRequest()?.sqlStatements }),
+      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
+    }),
+  );
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const up = await databaseIsUp(dataSource);
+    res.status(up ? 200 : 503).json({ status: up ? 'ready' : 'unavailable', database: up ? 'up' : 'down' });
+  });
+
+  const apollo = new ApolloServer<GraphQLContext>({
+    schema,
+    introspection: true,
+    csrfPrevention: true,
+    formatError: createErrorFormatter((error, requestId) => log.error({ err: error, requestId }, 'unexpected error in a GraphQL request')),
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server }), ApolloServerPluginLandingPageDisabled()],
+  });
+  await apollo.start();
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    reenter,
+    expressMiddleware(apollo, { context: async ({ res }) => createContext(dataSource, res.locals.request) }),
+  );
+
+  // The admin SPA and the local GraphiQL, built by apps/admin.
+  const graphiql = join(config.adminDist, 'graphiql.html');
+  app.get('/graphiql', (_req, res) => {
+    if (existsSync(graphiql)) res.sendFile(graphiql);
+    else res.status(404).type('text/plain').send('GraphiQL is not built: run `npm run build`.');
+  });
+  if (existsSync(config.adminDist)) {
+    app.use(express.static(config.adminDist, { index: 'index.html', maxAge: '1h', setHeaders: noCacheForHtml }));
+    app.get(/^\/(?!graphql|graphiql|healthz|readyz).*/, (req, res, next) => {
+      if (!req.accepts('html')) return next();
+      res.setHeader('cache-control', 'no-cache');
+      res.sendFile(join(config.adminDist, 'index.html'));
+    });
+  } else {
+    log.warn({ adminDist: config.adminDist }, 'the admin app is not built; only the API is served');
+  }
+  app.use((_req, res) => {
+    res.status(404).json({ error: 'not found' });
+  });
+  return { app, server, apollo };
+}
+
+function noCacheForHtml(res: Response, path: string): void {
+  if (path.endsWith('.html')) res.setHeader('cache-control', 'no-cache');
+}

@@ -1,0 +1,24 @@
+import 'reflect-metadata';
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { DataSource } from 'typeorm';
+import { Container } from '../platform/container';
+import { createDataSource } from '../platform/database/data-source';
+import { createLogger } from '../platform/logger';
+import { createSchema, printPublishedSchema } from '../platform/graphql/schema';
+
+/** Writes packages/schema/schema.graphql from the code (no database connection is opened). */
+export async function buildPublishedSdl(): Promise<string> {
+  const dataSource = createDataSource({ url: 'postgres://unused', poolSize: 1, log: createLogger('silent') });
+  const schema = await createSchema(new Container().register(DataSource, dataSource));
+  return printPublishedSchema(schema);
+}
+
+export const SDL_PATH = resolve(__dirname, '../../../../packages/schema/schema.graphql');
+
+if (require.main === module) {
+  buildPublishedSdl().then((sdl) => {
+    writeFileSync(SDL_PATH, sdl);
+    console.log(`wrote ${SDL_PATH}`);
+  });
+}

@@ -1,0 +1,120 @@
+import { randomUUID } from 'node:crypto';
+import * as reference from '@osp/reference-data';
+import type { DataSource, EntityManager } from 'typeorm';
+import { AdministrativeUnit } from '../modules/administrative-units/administrative-unit.entity';
+import { Agency } from '../modules/agencies/agency.entity';
+import { OneStopDesk } from '../modules/one-stop-desks/one-stop-desk.entity';
+import { PostOffice } from '../modules/post-offices/post-office.entity';
+import { todayInVietnam } from '../platform/graphql/scalars';
+
+export const DEMO_SEED_KEY = 'demo_seed';
+export const DEMO_SEED_VERSION = 1;
+
+export interface SeedCounts {
+  units: number;
+  agencies: number;
+  desks: number;
+  postOffices: number;
+}
+
+/**
+ * Loads the demo data of packages/reference-data (the provinces, agencies, desks and post offices of
+ * the source articles) in one transaction, once: a second start finds the marker and does nothing.
+ * Returns what was loaded, or null when the data was already there.
+ */
+export async function seedDemoData(dataSource: DataSource): Promise<SeedCounts | null> {
+  return dataSource.transaction(async (m) => {
+    await m.query('LOCK TABLE app_meta IN EXCLUSIVE MODE');
+    const [done] = await m.query('SELECT value FROM app_meta WHERE key = $1', [DEMO_SEED_KEY]);
+    if (done) return null;
+    const counts = await loadReferenceData(m);
+    await m.query('INSERT INTO app_meta (key, value) VALUES ($1, $2)', [DEMO_SEED_KEY, JSON.stringify({ version: DEMO_SEED_VERSION, at: new Date().toISOString(), ...counts })]);
+    return counts;
+  });
+}
+
+/** The day the organisation records of the seeds (agencies, desks, post offices) are dated: the pilots. */
+const PILOT_DAY = '2019-01-01';
+
+async function loadReferenceData(m: EntityManager): Promise<SeedCounts> {
+  const units = reference.administrativeUnits;
+  // A code names a unit only on a given day (the 2025 reform reused codes): key versions by code@validFrom.
+  const unitIds = new Map(units.map((u) => [reference.unitKey(u), randomUUID()]));
+  const version = (code: string, day: string, what: string): reference.UnitRecord => {
+    const found = reference.findUnit(units, code, day) ?? units.filter((u) => u.code === code).at(-1);
+    if (!found) throw new Error(`reference data: no unit ${code} (${what})`);
+    return found;
+  };
+  const unitId = (unit: reference.UnitRecord) => unitIds.get(reference.unitKey(unit)) as string;
+  const parentOf = (u: reference.UnitRecord) => (u.parentCode ? version(u.parentCode, u.validFrom, `parent of ${u.code}`) : null);
+  const pathOf = (u: reference.UnitRecord): string => {
+    const parent = parentOf(u);
+    return parent ? `${pathOf(parent)}.${u.code}` : u.code;
+  };
+  const organisationUnit = (code: string) => unitId(version(code, PILOT_DAY, 'organisation record'));
+  const lookup = (code: string | null, map: Map<string, string>, what: string): string => {
+    const found = code === null ? undefined : map.get(code);
+    if (!found) throw new Error(`reference data: unknown ${what} ${code}`);
+    return found;
+  };
+
+  // One statement per table: foreign keys inside a multi-row INSERT are checked at its end.
+  await m.getRepository(AdministrativeUnit).insert(
+    units.map((u) => {
+      const parent = parentOf(u);
+      return {
+        id: unitId(u),
+        code: u.code,
+        name: u.name,
+        level: u.level as AdministrativeUnit['level'],
+        parentId: parent ? unitId(parent) : null,
+        path: pathOf(u),
+        validFrom: u.validFrom,
+        validTo: u.validTo,
+        successorId: u.successorCode && u.validTo ? unitId(version(u.successorCode, reference.nextDay(u.validTo), `successor of ${u.code}`)) : null,
+      };
+    }),
+  );
+  // The owner province is first the recorded unit; the UPDATEs below roll it up through the merges.
+  const agencyIds = new Map(reference.agencies.map((a) => [a.code, randomUUID()]));
+  await m.getRepository(Agency).insert(
+    reference.agencies.map((a) => {
+      const unit = organisationUnit(a.unitCode);
+      return { id: agencyIds.get(a.code), code: a.code, name: a.name, kind: a.kind as Agency['kind'], administrativeUnitId: unit, provinceId: unit };
+    }),
+  );
+  await m.getRepository(OneStopDesk).insert(
+    reference.desks.map((d) => {
+      const unit = organisationUnit(d.unitCode);
+      return {
+        code: d.code,
+        name: d.name,
+        level: d.level as OneStopDesk['level'],
+        agencyId: lookup(d.agencyCode, agencyIds, 'agency'),
+        administrativeUnitId: unit,
+        provinceId: unit,
+        address: d.address,
+      };
+    }),
+  );
+  const officeIds = new Map(reference.postOffices.map((p) => [p.code, randomUUID()]));
+  await m.getRepository(PostOffice).insert(
+    reference.postOffices.map((p) => {
+      const unit = organisationUnit(p.unitCode);
+      return {
+        id: officeIds.get(p.code),
+        code: p.code,
+        name: p.name,
+        kind: p.kind as PostOffice['kind'],
+        parentId: p.parentCode ? lookup(p.parentCode, officeIds, 'post office') : null,
+        administrativeUnitId: unit,
+        provinceId: unit,
+        address: p.address,
+      };
+    }),
+  );
+  for (const table of ['agency', 'one_stop_desk', 'post_office']) {
+    await m.query(`UPDATE ${table} SET province_id = osp_province_of(osp_unit_as_of(administrative_unit_id, $1))`, [todayInVietnam()]);
+  }
+  return { units: units.length, agencies: reference.agencies.length, desks: reference.desks.length, postOffices: reference.postOffices.length };
+}
