@@ -33,7 +33,7 @@ export async function createApplication(config: Config, log: Logger = createLogg
     url = embedded.url;
     log.info({ dataDir: config.dataDir, port: embedded.port, ms: Date.now() - started }, 'embedded PostgreSQL (PGlite) started');
   }
-  const dataSource = createDataSource({ url, poolSize: embedded ? 1 : 10, log });
+  const dataSource = createDataSource({ url, poolSize: embedded ? 1 : config.poolSize, log });
   try {
     await connect(dataSource, log);
     const applied = await dataSource.runMigrations({ transaction: 'each' });

@@ -6,6 +6,8 @@ export interface Config {
   host: string;
   /** A real PostgreSQL (15+). Absent: the embedded PGlite database is started. */
   databaseUrl: string | null;
+  /** Pooled connections to PostgreSQL (the embedded database always uses one). */
+  poolSize: number;
   /** Where the embedded database keeps its files. */
   dataDir: string;
   /** `demo` seeds the demo data on first start; `none` never seeds. */
@@ -30,6 +32,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port,
     host: env.HOST ?? '0.0.0.0',
     databaseUrl,
+    poolSize: Number(env.OSP_DB_POOL_SIZE ?? 10),
     dataDir: resolve(env.OSP_DATA_DIR ?? resolve(repoRoot, '.data/pglite')),
     seed,
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),

@@ -1,0 +1,3 @@
+export default async function globalTeardown(): Promise<void> {
+  for (const db of globalThis.__OSP_EMBEDDED__ ?? []) await db.stop();
+}
