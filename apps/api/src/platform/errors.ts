@@ -52,7 +52,8 @@ const constraintMessages: Record<string, Bilingual> = {
   maxLength: { vi: 'Quá dài.', en: 'Too long.' },
   minLength: { vi: 'Quá ngắn.', en: 'Too short.' },
   matches: { vi: 'Sai định dạng.', en: 'Has the wrong format.' },
-  isUUID: { vi: 'Không phải mã định danh hợp lệ.', en: 'Is not a valid id.' },
+  isLength: { vi: 'Độ dài không hợp lệ (trống hoặc quá dài).', en: 'Has the wrong length (empty or too long).' },
+  isUuid: { vi: 'Không phải mã định danh hợp lệ.', en: 'Is not a valid id.' },
   min: { vi: 'Giá trị quá nhỏ.', en: 'Is too small.' },
   max: { vi: 'Giá trị quá lớn.', en: 'Is too large.' },
 };

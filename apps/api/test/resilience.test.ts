@@ -1,0 +1,142 @@
+/**
+ * The database goes away and comes back (a PostgreSQL restart, a failover): the process survives,
+ * /readyz tells the load balancer, unexpected errors reveal nothing, and service resumes by itself.
+ * The app reaches its database through a TCP relay the test can cut, so this runs on both databases.
+ */
+import { createServer, connect, type Server, type Socket } from 'node:net';
+import { request as httpRequest } from 'node:http';
+import { createApplication, type Application } from '../src/platform/application';
+import { loadConfig } from '../src/platform/config';
+import { freePort } from '../src/platform/database/embedded';
+import { freshDatabase } from './harness';
+
+class Relay {
+  private server: Server | null = null;
+  private readonly sockets = new Set<Socket>();
+  constructor(private readonly target: URL, readonly port: number) {}
+
+  async open(): Promise<void> {
+    this.server = createServer((client) => {
+      const upstream = connect(Number(this.target.port || 5432), this.target.hostname);
+      for (const s of [client, upstream]) {
+        this.sockets.add(s);
+        s.on('close', () => this.sockets.delete(s));
+        s.on('error', () => s.destroy());
+      }
+      client.pipe(upstream).pipe(client);
+    });
+    await new Promise<void>((resolve) => this.server!.listen(this.port, '127.0.0.1', resolve));
+  }
+
+  /** Refuses new connections and kills the open ones, as a database restart does. */
+  async cut(): Promise<void> {
+    const server = this.server;
+    this.server = null;
+    for (const s of this.sockets) s.destroy();
+    await new Promise<void>((resolve) => server?.close(() => resolve()) ?? resolve());
+  }
+}
+
+async function startBehindRelay() {
+  const db = await freshDatabase();
+  const target = new URL(db.url);
+  const relay = new Relay(target, await freePort());
+  await relay.open();
+  const viaRelay = new URL(db.url);
+  viaRelay.host = `127.0.0.1:${relay.port}`;
+  const config = loadConfig({
+    ...process.env,
+    NODE_ENV: 'test',
+    DATABASE_URL: viaRelay.toString(),
+    OSP_DB_POOL_SIZE: String(db.poolSize),
+    OSP_SEED: 'demo',
+    LOG_LEVEL: 'silent',
+    PORT: '0',
+    HOST: '127.0.0.1',
+  });
+  const app = await createApplication(config);
+  const port = await app.listen();
+  return { app, relay, db, base: `http://127.0.0.1:${port}` };
+}
+
+
+const query = JSON.stringify({ query: '{ administrativeUnit(code: "42") { name } }' });
+const post = (base: string) => fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: query });
+
+describe('when the database restarts', () => {
+  let app: Application;
+  let relay: Relay;
+  let base: string;
+  let drop: () => Promise<void>;
+
+  beforeAll(async () => {
+    ({ app, relay, base, db: { drop } } = await startBehindRelay());
+  });
+  afterAll(async () => {
+    await app.stop();
+    await relay.cut();
+    await drop();
+  });
+
+  it('survives, reports not ready, answers without internals, and recovers', async () => {
+    expect((await post(base)).status).toBe(200);
+
+    await relay.cut();
+    const down = await fetch(`${base}/readyz`);
+    expect(down.status).toBe(503);
+    expect(await down.json()).toEqual({ status: 'unavailable', database: 'down' });
+
+    const failed = await (await post(base)).json();
+    expect(failed.errors[0].extensions.code).toBe('INTERNAL_SERVER_ERROR');
+    expect(failed.errors[0].extensions.requestId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(JSON.stringify(failed)).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|stack|at \w+ \(/);
+
+    await relay.open();
+    let ready = 0;
+    for (let i = 0; i < 50 && ready !== 200; i++) {
+      ready = (await fetch(`${base}/readyz`)).status;
+      if (ready !== 200) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(ready).toBe(200);
+    const again = await (await post(base)).json();
+    expect(again.data.administrativeUnit.name).toBe('Tỉnh Hà Tĩnh');
+  });
+});
+
+describe('graceful stop (SIGTERM)', () => {
+  it('finishes a request already in flight, then closes', async () => {
+    const { app, relay, base, db } = await startBehindRelay();
+    try {
+      const url = new URL(`${base}/graphql`);
+      const body = Buffer.from(query);
+      // Send the headers and half of the body, then ask the server to stop, then send the rest.
+      const answer = new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const req = httpRequest(
+          { host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { 'content-type': 'application/json', 'content-length': body.length } },
+          (res) => {
+            let text = '';
+            res.on('data', (c) => (text += c));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+          },
+        );
+        req.on('error', reject);
+        req.write(body.subarray(0, 10));
+        setTimeout(() => {
+          stopped = app.stop();
+          setTimeout(() => req.end(body.subarray(10)), 200);
+        }, 100);
+      });
+      let stopped: Promise<void> | undefined;
+      const res = await answer;
+      expect(res.status).toBe(200);
+      expect(JSON.parse(res.body).data.administrativeUnit.name).toBe('Tỉnh Hà Tĩnh');
+      await stopped;
+      await expect(fetch(`${base}/healthz`)).rejects.toThrow();
+      expect(app.dataSource.isInitialized).toBe(false);
+    } finally {
+      await app.stop();
+      await relay.cut();
+      await db.drop();
+    }
+  });
+});
