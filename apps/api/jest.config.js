@@ -20,4 +20,5 @@ module.exports = {
   testTimeout: 60_000,
   // A failure prints the whole story of a request; keep the summary readable.
   verbose: false,
+  reporters: ['default', '<rootDir>/test/summary-reporter.js'],
 };

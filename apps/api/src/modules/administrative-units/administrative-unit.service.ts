@@ -166,7 +166,7 @@ export class AdministrativeUnitService {
       } else {
         if (!input.parentCode) throw badInput('parentCode', { vi: 'Cần chọn đơn vị cấp trên.', en: 'A parent unit is required.' });
         const parent = await this.requireByCode(input.parentCode, 'parentCode', m, input.validFrom);
-        this.assertParentFits(input.level, parent, input.validFrom);
+        this.assertParentFits(input.level, parent, input.validFrom, null);
         path = `${parent.path}.${input.code}`;
         parentId = parent.id;
       }
@@ -204,16 +204,21 @@ export class AdministrativeUnitService {
       if (parent.path === before.path || parent.path.startsWith(`${before.path}.`)) {
         throw badInput('parentCode', { vi: 'Không thể chuyển một đơn vị vào chính nó.', en: 'A unit cannot be moved under itself.' });
       }
-      this.assertParentFits(before.level, parent, today);
-      const newPath = `${parent.path}.${before.code}`;
-      // Units under it that are still in force move with it; past versions keep the path they had.
+      this.assertParentFits(before.level, parent, today, before.validTo);
+      // The unit and the units under it that are still in force move with it (their paths keep
+      // everything from the unit's own code down); past versions keep the path they had.
+      // (Selected first: TypeORM answers an UPDATE … RETURNING with [rows, count], not the rows.)
       const moved: Array<{ id: string }> = await m.query(
-        `UPDATE administrative_unit SET path = $1::ltree || subpath(path, nlevel($2::ltree)), updated_at = now()
-          WHERE path <@ $2::ltree AND (valid_to IS NULL OR valid_to >= $3) RETURNING id`,
-        [newPath, before.path, today],
+        'SELECT id FROM administrative_unit WHERE path <@ $1::ltree AND (valid_to IS NULL OR valid_to >= $2)',
+        [before.path, today],
+      );
+      const movedIds = moved.map((r) => r.id);
+      await m.query(
+        `UPDATE administrative_unit SET path = $1::ltree || subpath(path, nlevel($2::ltree) - 1), updated_at = now() WHERE id = ANY($3::uuid[])`,
+        [parent.path, before.path, movedIds],
       );
       await m.update(AdministrativeUnit, { id: before.id }, { parentId: parent.id });
-      await this.notify(m, moved.map((r) => r.id));
+      await this.notify(m, movedIds);
       return this.finish(m, actor, 'administrativeUnit.move', before);
     });
   }
@@ -259,7 +264,8 @@ export class AdministrativeUnitService {
     });
   }
 
-  private assertParentFits(level: AdministrativeLevel, parent: AdministrativeUnit, day: string): void {
+  /** `lastDay` is the last day the unit under `parent` is in force (null: open-ended). */
+  private assertParentFits(level: AdministrativeLevel, parent: AdministrativeUnit, day: string, lastDay: string | null): void {
     if (!PARENT_LEVELS[level].includes(parent.level)) {
       throw badInput('parentCode', {
         vi: `Đơn vị cấp ${level} không thể trực thuộc đơn vị cấp ${parent.level}.`,
@@ -268,6 +274,13 @@ export class AdministrativeUnitService {
     }
     if (!inForceOn(parent, day)) {
       throw badInput('parentCode', { vi: `Đơn vị cấp trên không có hiệu lực ngày ${day}.`, en: `The parent unit is not in force on ${day}.` });
+    }
+    // A unit never outlives its parent: retire() refuses a parent whose children stay in force.
+    if (parent.validTo !== null && (lastDay === null || lastDay > parent.validTo)) {
+      throw badInput('parentCode', {
+        vi: `Đơn vị cấp trên chỉ có hiệu lực đến hết ngày ${parent.validTo}; đơn vị trực thuộc không thể còn hiệu lực sau ngày đó.`,
+        en: `The parent unit ends on ${parent.validTo}; a unit under it cannot stay in force after that day.`,
+      });
     }
   }
 

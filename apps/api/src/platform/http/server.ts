@@ -70,6 +70,8 @@ export async function createHttpServer(config: Config, log: Logger, schema: Grap
     schema,
     introspection: true,
     csrfPrevention: true,
+    // main.ts owns SIGTERM/SIGINT: drain HTTP, then close the database, then exit 0.
+    stopOnTerminationSignals: false,
     formatError: createErrorFormatter((error, requestId) => log.error({ err: error, requestId }, 'unexpected error in a GraphQL request')),
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server }), ApolloServerPluginLandingPageDisabled()],
   });

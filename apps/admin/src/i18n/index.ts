@@ -1,0 +1,63 @@
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import vi from './vi.json';
+import en from './en.json';
+
+/** Vietnamese first, English second. */
+export const LANGUAGES = ['vi', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+export const DEFAULT_LANGUAGE: Language = 'vi';
+
+const STORAGE_KEY = 'osp.admin.language';
+
+// Both files must have the same keys: these fail to compile when one drifts from the other.
+const english: typeof vi = en;
+const vietnamese: typeof en = vi;
+
+export function isLanguage(value: unknown): value is Language {
+  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
+}
+
+function storedLanguage(): Language {
+  try {
+    const value = window.localStorage.getItem(STORAGE_KEY);
+    return isLanguage(value) ? value : DEFAULT_LANGUAGE;
+  } catch {
+    return DEFAULT_LANGUAGE;
+  }
+}
+
+/** The language in use, as one of ours (i18next may report a region variant). */
+export function currentLanguage(): Language {
+  const lang = i18n.resolvedLanguage ?? i18n.language;
+  return isLanguage(lang) ? lang : DEFAULT_LANGUAGE;
+}
+
+function applyLanguage(lang: string): void {
+  if (!isLanguage(lang)) return;
+  document.documentElement.lang = lang;
+  try {
+    window.localStorage.setItem(STORAGE_KEY, lang);
+  } catch {
+    // Storage can be unavailable (private mode, policy): the choice then lasts for the session.
+  }
+}
+
+i18n.on('languageChanged', applyLanguage);
+
+void i18n.use(initReactI18next).init({
+  resources: {
+    vi: { translation: vietnamese },
+    en: { translation: english },
+  },
+  lng: storedLanguage(),
+  fallbackLng: DEFAULT_LANGUAGE,
+  supportedLngs: [...LANGUAGES],
+  initAsync: false,
+  interpolation: { escapeValue: false }, // React escapes
+  returnNull: false,
+});
+
+applyLanguage(currentLanguage());
+
+export default i18n;

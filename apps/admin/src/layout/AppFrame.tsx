@@ -1,0 +1,115 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useLocation } from 'react-router';
+import AppBar from '@mui/material/AppBar';
+import Box from '@mui/material/Box';
+import Divider from '@mui/material/Divider';
+import Drawer from '@mui/material/Drawer';
+import IconButton from '@mui/material/IconButton';
+import List from '@mui/material/List';
+import ListItemButton from '@mui/material/ListItemButton';
+import ListItemIcon from '@mui/material/ListItemIcon';
+import ListItemText from '@mui/material/ListItemText';
+import ListSubheader from '@mui/material/ListSubheader';
+import Toolbar from '@mui/material/Toolbar';
+import Typography from '@mui/material/Typography';
+import { useTheme } from '@mui/material/styles';
+import useMediaQuery from '@mui/material/useMediaQuery';
+import MenuIcon from '@mui/icons-material/Menu';
+import LocalPostOfficeIcon from '@mui/icons-material/LocalPostOffice';
+import CodeIcon from '@mui/icons-material/Code';
+import { AREAS, areaOfPath } from './areas';
+import { LanguageSwitch } from './LanguageSwitch';
+
+const DRAWER_WIDTH = 264;
+
+/** The frame of every admin page: app bar, navigation drawer, and the page in the middle. */
+export function AppFrame() {
+  const { t } = useTranslation();
+  const theme = useTheme();
+  const wide = useMediaQuery(theme.breakpoints.up('md'));
+  const { pathname } = useLocation();
+  const [mobileOpen, setMobileOpen] = useState(false);
+  const current = areaOfPath(pathname);
+
+  useEffect(() => {
+    const area = current ? t(`nav.${current.key}`) : t('notFound.title');
+    document.title = `${area} · ${t('app.name')}`;
+  }, [current, t]);
+
+  useEffect(() => setMobileOpen(false), [pathname]);
+
+  const navigation = (
+    <Box component="nav" aria-label={t('frame.navigationLabel')} sx={{ display: 'flex', flexDirection: 'column', height: '100%' }}>
+      <Toolbar />
+      <List sx={{ flexGrow: 1 }}>
+        {AREAS.map((area) => {
+          const Icon = area.icon;
+          return (
+            <ListItemButton
+              key={area.key}
+              component={Link}
+              to={area.path}
+              selected={current?.key === area.key}
+              aria-current={current?.key === area.key ? 'page' : undefined}
+              data-testid={`nav-${area.key}`}
+            >
+              <ListItemIcon>
+                <Icon />
+              </ListItemIcon>
+              <ListItemText primary={t(`nav.${area.key}`)} />
+            </ListItemButton>
+          );
+        })}
+      </List>
+      <Divider />
+      <List dense subheader={<ListSubheader disableSticky>{t('frame.developers')}</ListSubheader>}>
+        <ListItemButton component="a" href="/graphiql" data-testid="nav-graphiql">
+          <ListItemIcon>
+            <CodeIcon fontSize="small" />
+          </ListItemIcon>
+          <ListItemText primary={t('frame.graphiql')} />
+        </ListItemButton>
+      </List>
+    </Box>
+  );
+
+  return (
+    <Box sx={{ display: 'flex', minHeight: '100vh' }}>
+      <AppBar position="fixed" sx={{ zIndex: (th) => th.zIndex.drawer + 1 }}>
+        <Toolbar>
+          {!wide && (
+            <IconButton color="inherit" edge="start" aria-label={t('frame.openNavigation')} onClick={() => setMobileOpen(true)} sx={{ mr: 1 }}>
+              <MenuIcon />
+            </IconButton>
+          )}
+          <LocalPostOfficeIcon sx={{ mr: 1.5, color: 'secondary.main' }} />
+          <Typography variant="h6" component="div" noWrap data-testid="app-name">
+            {t('app.name')}
+          </Typography>
+          <Typography variant="body2" component="div" noWrap sx={{ ml: 2, opacity: 0.8, display: { xs: 'none', sm: 'block' } }}>
+            {t('app.subtitle')}
+          </Typography>
+          <Box sx={{ flexGrow: 1 }} />
+          <LanguageSwitch />
+        </Toolbar>
+      </AppBar>
+      <Drawer
+        variant={wide ? 'permanent' : 'temporary'}
+        open={wide || mobileOpen}
+        onClose={() => setMobileOpen(false)}
+        sx={{
+          width: DRAWER_WIDTH,
+          flexShrink: 0,
+          '& .MuiDrawer-paper': { width: DRAWER_WIDTH, boxSizing: 'border-box' },
+        }}
+      >
+        {navigation}
+      </Drawer>
+      <Box component="main" sx={{ flexGrow: 1, minWidth: 0, p: { xs: 2, md: 3 } }}>
+        <Toolbar />
+        <Outlet />
+      </Box>
+    </Box>
+  );
+}

@@ -1,0 +1,16 @@
+export type {
+  AdministrativeLevel,
+  AgencyKind,
+  AgencyRecord,
+  DeskRecord,
+  PostOfficeKind,
+  PostOfficeRecord,
+  Source,
+  UnitRecord,
+} from './types';
+export { administrativeUnits, DATA_START, REFORM_FIRST_DAY, REFORM_LAST_DAY } from './units';
+export { agencies } from './agencies';
+export { desks } from './desks';
+export { postOffices } from './post-offices';
+export { sources } from './sources';
+export { findUnit, isInForce, nextDay, unitKey } from './lookup';
