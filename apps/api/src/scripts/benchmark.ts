@@ -1,0 +1,72 @@
+import 'reflect-metadata';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createApplication } from '../platform/application';
+import { loadConfig } from '../platform/config';
+
+/**
+ * `npm run bench`: starts the application (embedded database in a temporary folder, or DATABASE_URL),
+ * then prints SQL statements per request and latencies. Numbers only, no thresholds: compare runs
+ * made on the same machine in the same session.
+ */
+const NESTED = `query($first: Int!) {
+  administrativeUnits(first: $first, filter: { includeNotInForce: true }) {
+    totalCount
+    edges { node { code parent { code name } successor { code } inForceUnit(asOf: "2026-01-01") { code } children(first: 5) { totalCount edges { node { code } } } } }
+  }
+  oneStopDesks(first: $first, filter: { includeRetired: true }) { edges { node { name agency { name } administrativeUnit { code } province { code } } } }
+}`;
+const SEARCH = `query($search: String!) { administrativeUnits(filter: { search: $search, includeNotInForce: true }, first: 20) { totalCount edges { node { code name } } } }`;
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const config = loadConfig({
+    ...process.env,
+    OSP_DATA_DIR: process.env.OSP_DATA_DIR ?? join(mkdtempSync(join(tmpdir(), 'osp-bench-')), 'pglite'),
+    OSP_SQL_COUNT_HEADER: '1',
+    LOG_LEVEL: 'silent',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    OSP_SEED: 'demo',
+  });
+  const app = await createApplication(config);
+  const port = await app.listen();
+  const base = `http://127.0.0.1:${port}/graphql`;
+  console.log(`database: ${config.databaseUrl ? 'postgresql' : 'embedded (PGlite)'}; start to ready: ${(performance.now() - started).toFixed(0)} ms`);
+
+  const post = async (query: string, variables: Record<string, unknown>) => {
+    const t0 = performance.now();
+    const res = await fetch(base, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+    const body = (await res.json()) as { errors?: unknown };
+    if (body.errors) throw new Error(JSON.stringify(body.errors));
+    return { ms: performance.now() - t0, sql: Number(res.headers.get('x-sql-statements')) };
+  };
+
+  for (const first of [10, 100]) {
+    const { sql } = await post(NESTED, { first });
+    console.log(`nested list (units with parent, successor, roll-up, children; desks with agency, unit, province), first=${first}: ${sql} SQL statements`);
+  }
+
+  const rounds = Number(process.env.BENCH_ROUNDS ?? 200);
+  for (const [label, query, vars] of [
+    ['nested list first=100', NESTED, { first: 100 }],
+    ['diacritic-free search "ky"', SEARCH, { search: 'ky' }],
+  ] as const) {
+    for (let i = 0; i < 10; i++) await post(query, vars); // warm-up
+    const times: number[] = [];
+    for (let i = 0; i < rounds; i++) times.push((await post(query, vars)).ms);
+    times.sort((a, b) => a - b);
+    const pct = (p: number) => times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))].toFixed(1);
+    console.log(`${label}: ${rounds} sequential requests, p50 ${pct(50)} ms, p95 ${pct(95)} ms, max ${pct(100)} ms`);
+  }
+  const mem = process.memoryUsage();
+  console.log(`memory: rss ${(mem.rss / 2 ** 20).toFixed(0)} MiB, heap used ${(mem.heapUsed / 2 ** 20).toFixed(0)} MiB`);
+  await app.stop();
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
