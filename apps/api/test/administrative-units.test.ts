@@ -84,9 +84,9 @@ async function databaseState(): Promise<Record<string, string>> {
 }
 
 /** Sends a request that must fail, and checks that it left the database exactly as it was. */
-async function refusedWithoutTrace(query: string, variables: Record<string, unknown>, lang?: string) {
+async function refusedWithoutTrace(query: string, variables: Record<string, unknown>) {
   const before = await databaseState();
-  const error = failure(await t.gql(query, variables, { lang }));
+  const error = failure(await t.gql(query, variables));
   expect(await databaseState()).toEqual(before);
   return error;
 }
@@ -458,7 +458,9 @@ describe('reads', () => {
   it('refuses a page larger than 100 units', async () => {
     const error = failure(await t.gql(SEARCH, { filter: null, first: 101 }));
     expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'first' })] });
-    expect(ok(await t.gql(SEARCH, { filter: null, first: 100 })).administrativeUnits.edges.length).toBeLessThanOrEqual(100);
+    const page = ok(await t.gql(SEARCH, { filter: { includeNotInForce: true }, first: 100 })).administrativeUnits;
+    expect(page.totalCount).toBeGreaterThan(100);
+    expect(page.edges).toHaveLength(100);
   });
 
   it('answers null for a code that never existed', async () => {

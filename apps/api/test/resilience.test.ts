@@ -86,7 +86,7 @@ describe('when the database restarts', () => {
     expect(down.status).toBe(503);
     expect(await down.json()).toEqual({ status: 'unavailable', database: 'down' });
 
-    const failed = await (await post(base)).json();
+    const failed: any = await (await post(base)).json();
     expect(failed.errors[0].extensions.code).toBe('INTERNAL_SERVER_ERROR');
     expect(failed.errors[0].extensions.requestId).toMatch(/^[0-9a-f-]{36}$/);
     expect(JSON.stringify(failed)).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|stack|at \w+ \(/);
@@ -98,7 +98,7 @@ describe('when the database restarts', () => {
       if (ready !== 200) await new Promise((r) => setTimeout(r, 100));
     }
     expect(ready).toBe(200);
-    const again = await (await post(base)).json();
+    const again: any = await (await post(base)).json();
     expect(again.data.administrativeUnit.name).toBe('Tỉnh Hà Tĩnh');
   });
 });

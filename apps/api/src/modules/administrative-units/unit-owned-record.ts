@@ -3,7 +3,7 @@
  * organisation, located in an administrative unit, owned by the province that unit rolls up to today,
  * and retired rather than deleted. The rules for these live here once; each module adds its own.
  */
-import { IsOptional, IsUUID, Length, MaxLength } from 'class-validator';
+import { IsOptional, isUUID, IsUUID, Length, MaxLength } from 'class-validator';
 import { Arg, Field, FieldResolver, ID, InputType, ObjectType, registerEnumType, Resolver, Root, Ctx } from 'type-graphql';
 import { GraphQLISODateTime as DateTimeISO } from 'type-graphql';
 import { Column, CreateDateColumn, PrimaryGeneratedColumn, UpdateDateColumn, type DataSource, type EntityManager, type EntityTarget, type SelectQueryBuilder } from 'typeorm';
@@ -168,7 +168,9 @@ export abstract class UnitOwnedService<T extends UnitOwnedRecord> {
     return paginate(qb, page, SORTS[sort]);
   }
 
+  /** A record by id, or null; an id that is not a uuid is the caller's mistake, not a missing record. */
   findById(id: string): Promise<T | null> {
+    if (!isUUID(id)) throw badInput('id', { vi: 'Không phải mã định danh hợp lệ.', en: 'Is not a valid id.' });
     return this.dataSource.getRepository(this.entity).findOneBy({ id } as never);
   }
 
@@ -242,10 +244,14 @@ export abstract class UnitOwnedService<T extends UnitOwnedRecord> {
    * Moves a record to another unit. `fit` lets a module refuse a unit that does not suit the record
    * (by throwing) or change more fields with it (by returning them).
    */
-  protected moveTo(actor: Actor, input: MoveInput, fit?: (unit: AdministrativeUnit, record: T) => Partial<T> | void): Promise<T> {
+  protected moveTo(
+    actor: Actor,
+    input: MoveInput,
+    fit?: (unit: AdministrativeUnit, record: T, m: EntityManager) => Partial<T> | void | Promise<Partial<T> | void>,
+  ): Promise<T> {
     return this.change(actor, input.id, 'move', async (m, record) => {
       const unit = await this.unitForWrite(m, input.administrativeUnitCode, 'administrativeUnitCode');
-      const extra = fit?.(unit, record) ?? {};
+      const extra = (await fit?.(unit, record, m)) ?? {};
       return { ...extra, administrativeUnitId: unit.id, provinceId: await this.units.provinceIdOf(m, unit.id) } as Partial<T>;
     });
   }

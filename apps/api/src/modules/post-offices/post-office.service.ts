@@ -46,7 +46,38 @@ export class PostOfficeService extends UnitOwnedService<PostOffice> {
   }
 
   move(actor: Actor, input: MoveInput): Promise<PostOffice> {
-    return this.moveTo(actor, input, (unit, office) => assertUnitFits(office.kind, unit));
+    return this.moveTo(actor, input, async (unit, office, m) => {
+      assertUnitFits(office.kind, unit);
+      await this.assertNetworkStaysInProvince(m, office, unit);
+    });
+  }
+
+  /**
+   * An office reports within its province (as `parentFor` requires at creation): a move may not take
+   * it away from the province of the office it reports to, nor from that of the active offices
+   * reporting to it.
+   */
+  private async assertNetworkStaysInProvince(m: EntityManager, office: PostOffice, unit: AdministrativeUnit): Promise<void> {
+    const provinceId = await this.units.provinceIdOf(m, unit.id);
+    if (office.parentId) {
+      const parent = await m.getRepository(PostOffice).findOneByOrFail({ id: office.parentId });
+      if (parent.provinceId !== provinceId) {
+        throw badInput('administrativeUnitCode', {
+          vi: `Bưu điện cấp trên "${parent.name}" thuộc tỉnh khác.`,
+          en: `The post office it reports to, "${parent.name}", is in another province.`,
+        });
+      }
+    }
+    const [{ count }] = await m.query(
+      'SELECT count(*)::int AS count FROM post_office WHERE parent_id = $1 AND province_id <> $2 AND (retired_on IS NULL OR retired_on > $3)',
+      [office.id, provinceId, todayInVietnam()],
+    );
+    if (count > 0) {
+      throw badInput('administrativeUnitCode', {
+        vi: `Còn ${count} bưu điện trực thuộc "${office.name}" đang hoạt động ở tỉnh khác.`,
+        en: `${count} active post offices reporting to "${office.name}" are in another province.`,
+      });
+    }
   }
 
   /** A post office cannot close while offices still report to it. */
