@@ -4,6 +4,7 @@
  */
 import { addDays, todayInVietnam } from '../src/platform/graphql/scalars';
 import { failure, ok, startTestApp, type TestApp } from './harness';
+import { audited, databaseState } from './audit-trail';
 
 let t: TestApp;
 
@@ -51,50 +52,18 @@ async function search(filter: Record<string, unknown>): Promise<any[]> {
   return ok(await t.gql(SEARCH, { filter })).administrativeUnits.edges.map((e: any) => e.node);
 }
 
-interface AuditRow {
-  action: string;
-  entityType: string;
-  entityId: string;
-  actorKind: string;
-  requestId: string | null;
-  before: Record<string, any> | null;
-  after: Record<string, any> | null;
-}
-
-/** Runs a request and returns the audit entries written while it ran. */
-async function audited<T>(run: () => Promise<T>): Promise<{ result: T; entries: AuditRow[] }> {
-  const seen = (await t.sql<{ id: string }>('SELECT id FROM audit_entry')).map((r) => r.id);
-  const result = await run();
-  const entries = await t.sql<AuditRow>(
-    `SELECT action, entity_type AS "entityType", entity_id AS "entityId", actor_kind AS "actorKind", request_id AS "requestId", before, after
-       FROM audit_entry WHERE NOT (id = ANY($1::uuid[]))`,
-    [seen],
-  );
-  return { result, entries };
-}
-
-/** A fingerprint of every organisation table and the audit trail: equal before and after = nothing changed. */
-async function databaseState(): Promise<Record<string, string>> {
-  const state: Record<string, string> = {};
-  for (const table of ['administrative_unit', 'agency', 'one_stop_desk', 'post_office', 'audit_entry']) {
-    const [row] = await t.sql(`SELECT count(*)::int AS n, coalesce(md5(string_agg(x::text, '|' ORDER BY x.id)), '') AS h FROM ${table} x`);
-    state[table] = `${row.n}:${row.h}`;
-  }
-  return state;
-}
-
 /** Sends a request that must fail, and checks that it left the database exactly as it was. */
 async function refusedWithoutTrace(query: string, variables: Record<string, unknown>) {
-  const before = await databaseState();
+  const before = await databaseState(t);
   const error = failure(await t.gql(query, variables));
-  expect(await databaseState()).toEqual(before);
+  expect(await databaseState(t)).toEqual(before);
   return error;
 }
 
 describe('createAdministrativeUnit', () => {
   it('creates a 2025 commune directly under a province, found by a search without diacritics, with one audit entry', async () => {
     const code = newCode();
-    const { result, entries } = await audited(() =>
+    const { result, entries } = await audited(t, () =>
       t.gql(CREATE, { input: { code, name: '  Xã Đồng Lộc Thử  ', level: 'COMMUNE', parentCode: '42', validFrom: '2025-07-01' } }),
     );
     const unit = ok(result).createAdministrativeUnit.administrativeUnit;
@@ -223,7 +192,7 @@ describe('retireAdministrativeUnit', () => {
     ).createPostOffice.postOffice;
     for (const record of [agency, desk, office]) expect(record.province.code).toBe('42');
 
-    const { result, entries } = await audited(() => t.gql(RETIRE, { input: { code: merged.code, validTo: yesterday, successorCode: successor.code } }));
+    const { result, entries } = await audited(t, () => t.gql(RETIRE, { input: { code: merged.code, validTo: yesterday, successorCode: successor.code } }));
     expect(ok(result).retireAdministrativeUnit.administrativeUnit).toMatchObject({ id: merged.id, validTo: yesterday, successor: { code: successor.code }, inForce: false });
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({ action: 'administrativeUnit.retire', entityType: 'AdministrativeUnit', entityId: merged.id });
@@ -317,7 +286,7 @@ describe('moveAdministrativeUnit', () => {
     ).createAgency.agency;
     expect(agency.province.code).toBe(from.code);
 
-    const { result, entries } = await audited(() => t.gql(MOVE, { input: { code: district.code, parentCode: to.code } }));
+    const { result, entries } = await audited(t, () => t.gql(MOVE, { input: { code: district.code, parentCode: to.code } }));
     expect(ok(result).moveAdministrativeUnit.administrativeUnit).toMatchObject({ id: district.id, path: `${to.code}.${district.code}`, parent: { code: to.code } });
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({ action: 'administrativeUnit.move', entityId: district.id });
@@ -360,7 +329,7 @@ describe('moveAdministrativeUnit', () => {
 describe('renameAdministrativeUnit', () => {
   it('renames the unit in force, trims the name, and audits before and after', async () => {
     const unit = await commune('Xã Tên Cũ');
-    const { result, entries } = await audited(() => t.gql(RENAME, { input: { code: unit.code, name: ' Phường Tên Mới ' } }));
+    const { result, entries } = await audited(t, () => t.gql(RENAME, { input: { code: unit.code, name: ' Phường Tên Mới ' } }));
     expect(ok(result).renameAdministrativeUnit.administrativeUnit).toMatchObject({ id: unit.id, code: unit.code, name: 'Phường Tên Mới' });
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({ action: 'administrativeUnit.rename', entityId: unit.id, before: expect.objectContaining({ name: 'Xã Tên Cũ' }), after: expect.objectContaining({ name: 'Phường Tên Mới' }) });
@@ -440,10 +409,10 @@ describe('the audit trail', () => {
 
   it('records one entry per successful mutation, for each of the four mutations', async () => {
     const owner = await province('Tỉnh Đếm Dấu');
-    const { result: created, entries: c } = await audited(async () => commune('Xã Đếm Dấu', owner.code));
-    const { entries: r } = await audited(() => t.gql(RENAME, { input: { code: created.code, name: 'Xã Đếm Dấu Mới' } }).then(ok));
-    const { entries: m } = await audited(() => t.gql(MOVE, { input: { code: created.code, parentCode: '42' } }).then(ok));
-    const { entries: x } = await audited(() => t.gql(RETIRE, { input: { code: created.code, validTo: today } }).then(ok));
+    const { result: created, entries: c } = await audited(t, async () => commune('Xã Đếm Dấu', owner.code));
+    const { entries: r } = await audited(t, () => t.gql(RENAME, { input: { code: created.code, name: 'Xã Đếm Dấu Mới' } }).then(ok));
+    const { entries: m } = await audited(t, () => t.gql(MOVE, { input: { code: created.code, parentCode: '42' } }).then(ok));
+    const { entries: x } = await audited(t, () => t.gql(RETIRE, { input: { code: created.code, validTo: today } }).then(ok));
     expect([...c, ...r, ...m, ...x].map((e) => [e.action, e.entityId])).toEqual([
       ['administrativeUnit.create', created.id],
       ['administrativeUnit.rename', created.id],

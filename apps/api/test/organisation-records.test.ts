@@ -4,6 +4,7 @@
  */
 import { addDays, todayInVietnam } from '../src/platform/graphql/scalars';
 import { failure, ok, startTestApp, type TestApp } from './harness';
+import { audited, databaseState } from './audit-trail';
 
 let t: TestApp;
 const today = todayInVietnam();
@@ -77,40 +78,11 @@ async function byId(kind: Kind, id: string) {
   return ok(await t.gql(`query($id: ID!) { record: ${payloadField(kind)}(id: $id) { ${FIELDS[kind]} } }`, { id })).record;
 }
 
-interface AuditRow {
-  action: string;
-  entityType: string;
-  entityId: string;
-  before: Record<string, any> | null;
-  after: Record<string, any> | null;
-}
-
-/** Runs a request and returns the audit entries written while it ran. */
-async function audited<T>(request: () => Promise<T>): Promise<{ result: T; entries: AuditRow[] }> {
-  const seen = (await t.sql<{ id: string }>('SELECT id FROM audit_entry')).map((r) => r.id);
-  const result = await request();
-  const entries = await t.sql<AuditRow>(
-    `SELECT action, entity_type AS "entityType", entity_id AS "entityId", before, after FROM audit_entry WHERE NOT (id = ANY($1::uuid[]))`,
-    [seen],
-  );
-  return { result, entries };
-}
-
-/** A fingerprint of the organisation tables and the audit trail. */
-async function databaseState(): Promise<Record<string, string>> {
-  const state: Record<string, string> = {};
-  for (const table of ['administrative_unit', 'agency', 'one_stop_desk', 'post_office', 'audit_entry']) {
-    const [row] = await t.sql(`SELECT count(*)::int AS n, coalesce(md5(string_agg(x::text, '|' ORDER BY x.id)), '') AS h FROM ${table} x`);
-    state[table] = `${row.n}:${row.h}`;
-  }
-  return state;
-}
-
 /** A mutation that must fail, leaving the database as it was; returns its error. */
 async function refused(verb: string, kind: Kind, input: Record<string, unknown>, lang?: string) {
-  const before = await databaseState();
+  const before = await databaseState(t);
   const error = failure(await run(verb, kind, input, lang));
-  expect(await databaseState()).toEqual(before);
+  expect(await databaseState(t)).toEqual(before);
   return error;
 }
 /** The error's code and the field it names, for compact assertions. */
@@ -122,7 +94,7 @@ const summary = (error: { extensions: { code: string; fields?: Array<{ field: st
 describe('agencies', () => {
   it('creates a provincial department in a province, found by province, kind and a search without diacritics', async () => {
     const code = newCode('AG');
-    const { result, entries } = await audited(() =>
+    const { result, entries } = await audited(t, () =>
       run('Create', 'Agency', { code, name: ' Sở Chuyển đổi số tỉnh Hà Tĩnh ', kind: 'PROVINCIAL_DEPARTMENT', administrativeUnitCode: HA_TINH }),
     );
     const agency = ok(result).createAgency.agency;
@@ -166,7 +138,7 @@ describe('agencies', () => {
 
   it('renames, trims the name, and audits before and after', async () => {
     const agency = await createAgency({ name: 'Sở Tên Cũ' });
-    const { result, entries } = await audited(() => run('Rename', 'Agency', { id: agency.id, name: '  Sở Tên Mới  ' }));
+    const { result, entries } = await audited(t, () => run('Rename', 'Agency', { id: agency.id, name: '  Sở Tên Mới  ' }));
     expect(ok(result).renameAgency.agency).toMatchObject({ id: agency.id, code: agency.code, name: 'Sở Tên Mới' });
     expect(entries).toEqual([expect.objectContaining({ action: 'agency.rename', entityType: 'Agency', entityId: agency.id })]);
     expect(entries[0].before).toMatchObject({ name: 'Sở Tên Cũ' });
@@ -182,7 +154,7 @@ describe('agencies', () => {
     expect(summary(await refused('Move', 'Agency', { id: agency.id, administrativeUnitCode: DONG_TAM }))).toEqual({ code: 'BAD_USER_INPUT', field: 'administrativeUnitCode' });
     expect(summary(await refused('Move', 'Agency', { id: agency.id, administrativeUnitCode: '70' }))).toEqual({ code: 'BAD_USER_INPUT', field: 'administrativeUnitCode' });
 
-    const { result, entries } = await audited(() => run('Move', 'Agency', { id: agency.id, administrativeUnitCode: DONG_NAI }));
+    const { result, entries } = await audited(t, () => run('Move', 'Agency', { id: agency.id, administrativeUnitCode: DONG_NAI }));
     expect(ok(result).moveAgency.agency).toMatchObject({ administrativeUnit: { code: DONG_NAI }, province: { code: DONG_NAI } });
     expect(entries).toEqual([expect.objectContaining({ action: 'agency.move', entityId: agency.id })]);
     expect(entries[0].before?.administrativeUnitId).not.toEqual(entries[0].after?.administrativeUnitId);
@@ -192,7 +164,7 @@ describe('agencies', () => {
 
   it('retires: hidden from lists unless includeRetired, then frozen', async () => {
     const agency = await createAgency({ name: 'Sở Giải Thể' });
-    const { result, entries } = await audited(() => run('Retire', 'Agency', { id: agency.id }));
+    const { result, entries } = await audited(t, () => run('Retire', 'Agency', { id: agency.id }));
     expect(ok(result).retireAgency.agency).toMatchObject({ retiredOn: today, active: false });
     expect(entries).toEqual([expect.objectContaining({ action: 'agency.retire', entityId: agency.id })]);
     expect(entries[0].before).toMatchObject({ retiredOn: null });
@@ -229,7 +201,7 @@ describe('agencies', () => {
 describe('one-stop desks', () => {
   it('takes its agency’s unit and level when created without a unit', async () => {
     const department = await createAgency({ name: 'Sở Có Bộ Phận Một Cửa' });
-    const { result, entries } = await audited(() =>
+    const { result, entries } = await audited(t, () =>
       run('Create', 'OneStopDesk', { code: newCode('MC'), name: 'Bộ phận Một cửa Sở Có Bộ Phận', agencyId: department.id, address: '  26 Nguyễn Chí Thanh  ' }),
     );
     const desk = ok(result).createOneStopDesk.oneStopDesk;
@@ -258,7 +230,7 @@ describe('one-stop desks', () => {
     expect(desk).toMatchObject({ level: 'COMMUNE', administrativeUnit: { code: KY_XUAN } });
 
     const provincial = await createDesk({ agencyId: department.id, name: 'Bộ phận Một cửa cấp tỉnh' });
-    const { result, entries } = await audited(() => run('Move', 'OneStopDesk', { id: provincial.id, administrativeUnitCode: KY_ANH_COMMUNE }));
+    const { result, entries } = await audited(t, () => run('Move', 'OneStopDesk', { id: provincial.id, administrativeUnitCode: KY_ANH_COMMUNE }));
     expect(ok(result).moveOneStopDesk.oneStopDesk).toMatchObject({ level: 'COMMUNE', administrativeUnit: { code: KY_ANH_COMMUNE }, province: { code: HA_TINH } });
     expect(entries).toEqual([expect.objectContaining({ action: 'oneStopDesk.move', entityId: provincial.id })]);
     expect(entries[0].before).toMatchObject({ level: 'PROVINCE' });
@@ -276,11 +248,11 @@ describe('one-stop desks', () => {
   it('renames and retires a desk, which then leaves the lists', async () => {
     const department = await createAgency({ name: 'Sở Đóng Bộ Phận' });
     const desk = await createDesk({ agencyId: department.id, name: 'Bộ phận Một cửa Sở Đóng' });
-    const renamed = await audited(() => run('Rename', 'OneStopDesk', { id: desk.id, name: 'Bộ phận Tiếp nhận và Trả kết quả Sở Đóng' }));
+    const renamed = await audited(t, () => run('Rename', 'OneStopDesk', { id: desk.id, name: 'Bộ phận Tiếp nhận và Trả kết quả Sở Đóng' }));
     expect(ok(renamed.result).renameOneStopDesk.oneStopDesk.name).toBe('Bộ phận Tiếp nhận và Trả kết quả Sở Đóng');
     expect(renamed.entries).toEqual([expect.objectContaining({ action: 'oneStopDesk.rename', entityId: desk.id })]);
 
-    const retired = await audited(() => run('Retire', 'OneStopDesk', { id: desk.id }));
+    const retired = await audited(t, () => run('Retire', 'OneStopDesk', { id: desk.id }));
     expect(ok(retired.result).retireOneStopDesk.oneStopDesk).toMatchObject({ retiredOn: today, active: false });
     expect(retired.entries).toEqual([expect.objectContaining({ action: 'oneStopDesk.retire', entityId: desk.id })]);
     expect(await list('OneStopDesk', { agencyId: department.id })).toEqual([]);
@@ -296,7 +268,7 @@ describe('one-stop desks', () => {
 
 describe('post offices', () => {
   it('puts a commune cultural post office in a commune and a provincial one in a province', async () => {
-    const { result, entries } = await audited(() =>
+    const { result, entries } = await audited(t, () =>
       run('Create', 'PostOffice', {
         code: newCode('BDVHX'),
         name: 'Bưu điện văn hóa xã Kỳ Xuân (thử)',
@@ -369,7 +341,7 @@ describe('post offices', () => {
 
     // Once its child has closed, it may close.
     await done('Retire', 'PostOffice', { id: child.id });
-    const { result, entries } = await audited(() => run('Retire', 'PostOffice', { id: parent.id }));
+    const { result, entries } = await audited(t, () => run('Retire', 'PostOffice', { id: parent.id }));
     expect(ok(result).retirePostOffice.postOffice).toMatchObject({ retiredOn: today, active: false });
     expect(entries).toEqual([expect.objectContaining({ action: 'postOffice.retire', entityId: parent.id })]);
 
@@ -384,11 +356,11 @@ describe('post offices', () => {
 
   it('renames and moves a post office within the rules of its kind', async () => {
     const office = await createOffice({ name: 'BĐVHX Kỳ Xuân (thử)', kind: 'COMMUNE_CULTURAL', administrativeUnitCode: KY_XUAN });
-    const renamed = await audited(() => run('Rename', 'PostOffice', { id: office.id, name: 'Bưu điện văn hóa xã Kỳ Xuân mới' }));
+    const renamed = await audited(t, () => run('Rename', 'PostOffice', { id: office.id, name: 'Bưu điện văn hóa xã Kỳ Xuân mới' }));
     expect(ok(renamed.result).renamePostOffice.postOffice.name).toBe('Bưu điện văn hóa xã Kỳ Xuân mới');
     expect(renamed.entries).toEqual([expect.objectContaining({ action: 'postOffice.rename', entityId: office.id })]);
 
-    const moved = await audited(() => run('Move', 'PostOffice', { id: office.id, administrativeUnitCode: KY_ANH_COMMUNE }));
+    const moved = await audited(t, () => run('Move', 'PostOffice', { id: office.id, administrativeUnitCode: KY_ANH_COMMUNE }));
     expect(ok(moved.result).movePostOffice.postOffice).toMatchObject({ administrativeUnit: { code: KY_ANH_COMMUNE }, province: { code: HA_TINH } });
     expect(moved.entries).toEqual([expect.objectContaining({ action: 'postOffice.move', entityId: office.id })]);
     expect(summary(await refused('Move', 'PostOffice', { id: office.id, administrativeUnitCode: HA_TINH }))).toEqual({ code: 'BAD_USER_INPUT', field: 'administrativeUnitCode' });
