@@ -14,7 +14,8 @@ export default async function globalSetup(): Promise<void> {
   const started = Date.now();
   globalThis.__OSP_EMBEDDED__ = [];
   for (let i = 0; i < WORKERS; i++) {
-    globalThis.__OSP_EMBEDDED__.push(await startEmbeddedDatabase('memory://', EMBEDDED_BASE_PORT + i));
+    // Two connections: the test's admin client and the app's one-connection pool hand over (see embedded.ts).
+    globalThis.__OSP_EMBEDDED__.push(await startEmbeddedDatabase('memory://', EMBEDDED_BASE_PORT + i, 2));
   }
   console.log(`\nTests run against the embedded database: ${WORKERS} PGlite servers started in ${Date.now() - started} ms`);
 }

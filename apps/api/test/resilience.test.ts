@@ -109,9 +109,16 @@ describe('graceful stop (SIGTERM)', () => {
     try {
       const url = new URL(`${base}/graphql`);
       const body = Buffer.from(query);
-      // Send the headers and half of the body, then ask the server to stop, then send the rest.
+      // Send the headers and the start of the body; once the server has the request, ask it to stop,
+      // then send the rest. The request must still be answered.
+      let stopped: Promise<void> | undefined;
+      app.http.server.once('request', () => {
+        stopped = app.stop();
+        setTimeout(() => req.end(body.subarray(10)), 200);
+      });
+      let req!: ReturnType<typeof httpRequest>;
       const answer = new Promise<{ status: number; body: string }>((resolve, reject) => {
-        const req = httpRequest(
+        req = httpRequest(
           { host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { 'content-type': 'application/json', 'content-length': body.length } },
           (res) => {
             let text = '';
@@ -121,12 +128,7 @@ describe('graceful stop (SIGTERM)', () => {
         );
         req.on('error', reject);
         req.write(body.subarray(0, 10));
-        setTimeout(() => {
-          stopped = app.stop();
-          setTimeout(() => req.end(body.subarray(10)), 200);
-        }, 100);
       });
-      let stopped: Promise<void> | undefined;
       const res = await answer;
       expect(res.status).toBe(200);
       expect(JSON.parse(res.body).data.administrativeUnit.name).toBe('Tỉnh Hà Tĩnh');

@@ -15,6 +15,7 @@ import {
   RenameAdministrativeUnitInput,
   RetireAdministrativeUnitInput,
 } from './administrative-unit.inputs';
+import { loadChildrenFirstPage, loadRollUpId } from './administrative-unit.loaders';
 import { AdministrativeUnitService } from './administrative-unit.service';
 
 export const AdministrativeUnitConnection = ConnectionType(AdministrativeUnit, 'AdministrativeUnit');
@@ -25,12 +26,6 @@ class ChildrenArgs extends PageArgs {
   @Min(1)
   @Max(MAX_PAGE_SIZE)
   override first: number = 20;
-}
-
-interface ChildrenKey {
-  parentId: string;
-  asOf: string;
-  first: number;
 }
 
 @Injectable()
@@ -75,44 +70,17 @@ export class AdministrativeUnitResolver {
   })
   async inForceUnit(@Root() unit: AdministrativeUnit, @Ctx() ctx: GraphQLContext, @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null) {
     const day = asOf ?? unit.viewAsOf ?? todayInVietnam();
-    const targetId = await ctx.loaders
-      .named<{ id: string; day: string }, string>(
-        'administrativeUnit.rollUp',
-        async (keys) => {
-          const byDay = new Map<string, string[]>();
-          for (const k of keys) byDay.set(k.day, [...(byDay.get(k.day) ?? []), k.id]);
-          const resolved = new Map<string, string>();
-          for (const [d, ids] of byDay) for (const [id, target] of await this.units.rollUp(ids, d)) resolved.set(`${id}|${d}`, target);
-          return keys.map((k) => resolved.get(`${k.id}|${k.day}`) ?? k.id);
-        },
-        (k) => `${k.id}|${k.day}`,
-      )
-      .load({ id: unit.id, day });
+    const targetId = await loadRollUpId(ctx.loaders, this.units, unit.id, day);
     const target = await ctx.loaders.byId(AdministrativeUnit).load(targetId);
-    if (target) target.viewAsOf = day;
-    return target;
+    // A copy: the cached record may be read for another day elsewhere in the same request.
+    return target && Object.assign(new AdministrativeUnit(), target, { viewAsOf: day });
   }
 
   @FieldResolver(() => AdministrativeUnitConnection, { description: 'Units directly under this one, in force on the day it was read for.' })
   children(@Root() unit: AdministrativeUnit, @Args(() => ChildrenArgs) page: ChildrenArgs, @Ctx() ctx: GraphQLContext) {
     const asOf = unit.viewAsOf ?? todayInVietnam();
     if (page.after) return this.units.childrenPage(unit.id, asOf, page);
-    return ctx.loaders
-      .named<ChildrenKey, unknown>(
-        'administrativeUnit.children',
-        async (keys) => {
-          const groups = new Map<string, ChildrenKey[]>();
-          for (const k of keys) groups.set(`${k.asOf}|${k.first}`, [...(groups.get(`${k.asOf}|${k.first}`) ?? []), k]);
-          const results = new Map<string, unknown>();
-          for (const group of groups.values()) {
-            const pages = await this.units.childrenFirstPages(group.map((k) => k.parentId), group[0].asOf, group[0].first);
-            for (const k of group) results.set(JSON.stringify(k), pages.get(k.parentId));
-          }
-          return keys.map((k) => results.get(JSON.stringify(k)));
-        },
-        (k) => JSON.stringify(k),
-      )
-      .load({ parentId: unit.id, asOf, first: page.first });
+    return loadChildrenFirstPage(ctx.loaders, this.units, { parentId: unit.id, asOf, first: page.first });
   }
 
   @Mutation(() => AdministrativeUnitPayload, { description: 'Creates a unit (e.g. a commune formed in a reorganisation).' })

@@ -27,8 +27,14 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** `dataDir` = a folder to keep the data in, or `memory://` for a throwaway database. */
-export async function startEmbeddedDatabase(dataDir: string, port?: number): Promise<EmbeddedDatabase> {
+/**
+ * `dataDir` = a folder to keep the data in, or `memory://` for a throwaway database.
+ * `maxConnections` stays 1 for the application (its pool has one connection). The test servers allow
+ * a second one only so that a client that has just closed and the next one to connect may overlap
+ * for a moment: pglite-socket frees a slot asynchronously and refuses a connection while it is full.
+ * Nothing ever sends queries over two connections at once.
+ */
+export async function startEmbeddedDatabase(dataDir: string, port?: number, maxConnections = 1): Promise<EmbeddedDatabase> {
   // PGlite and its extensions are ES modules with WebAssembly: load them at run time only.
   const { PGlite } = await import('@electric-sql/pglite');
   const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
@@ -40,7 +46,7 @@ export async function startEmbeddedDatabase(dataDir: string, port?: number): Pro
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
   const db: { close(): Promise<void> } = await PGlite.create(dataDir, { extensions: extensions as never });
   const chosen = port ?? (await freePort());
-  const server = new PGLiteSocketServer({ db: db as never, port: chosen, host: '127.0.0.1', maxConnections: 1 });
+  const server = new PGLiteSocketServer({ db: db as never, port: chosen, host: '127.0.0.1', maxConnections });
   await server.start();
   return {
     url: `postgres://postgres@127.0.0.1:${chosen}/postgres`,
