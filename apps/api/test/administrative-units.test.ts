@@ -9,7 +9,8 @@ import { audited, databaseState } from './audit-trail';
 let t: TestApp;
 
 beforeAll(async () => {
-  t = await startTestApp();
+  t = await startTestApp({ signInAs: 'admin' });
+  await t.gql('{ me { id } }'); // signs the admin in now, so sign-in entries stay out of the audited windows
 });
 afterAll(() => t.close());
 
@@ -70,7 +71,7 @@ describe('createAdministrativeUnit', () => {
     expect(unit).toMatchObject({ code, name: 'Xã Đồng Lộc Thử', level: 'COMMUNE', path: `42.${code}`, validFrom: '2025-07-01', validTo: null, inForce: true, parent: { code: '42' }, successor: null });
 
     expect(entries).toHaveLength(1);
-    expect(entries[0]).toMatchObject({ action: 'administrativeUnit.create', entityType: 'AdministrativeUnit', entityId: unit.id, actorKind: 'anonymous', before: null });
+    expect(entries[0]).toMatchObject({ action: 'administrativeUnit.create', entityType: 'AdministrativeUnit', entityId: unit.id, actorKind: 'user', actorLabel: 'admin', before: null });
     expect(entries[0].requestId).toBeTruthy();
     expect(entries[0].after).toMatchObject({ id: unit.id, code, name: 'Xã Đồng Lộc Thử', path: `42.${code}`, validFrom: '2025-07-01', validTo: null });
 

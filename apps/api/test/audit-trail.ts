@@ -5,6 +5,7 @@ export interface AuditRow {
   entityType: string;
   entityId: string;
   actorKind: string;
+  actorLabel: string;
   requestId: string | null;
   before: Record<string, any> | null;
   after: Record<string, any> | null;
@@ -15,7 +16,7 @@ export async function audited<T>(t: TestApp, run: () => Promise<T>): Promise<{ r
   const seen = (await t.sql<{ id: string }>('SELECT id FROM audit_entry')).map((r) => r.id);
   const result = await run();
   const entries = await t.sql<AuditRow>(
-    `SELECT action, entity_type AS "entityType", entity_id AS "entityId", actor_kind AS "actorKind", request_id AS "requestId", before, after
+    `SELECT action, entity_type AS "entityType", entity_id AS "entityId", actor_kind AS "actorKind", actor_label AS "actorLabel", request_id AS "requestId", before, after
        FROM audit_entry WHERE NOT (id = ANY($1::uuid[]))`,
     [seen],
   );

@@ -3,6 +3,7 @@ import { Client } from 'pg';
 import request from 'supertest';
 import { createApplication, type Application } from '../src/platform/application';
 import { loadConfig } from '../src/platform/config';
+import { DEMO_PASSWORD } from '../src/seed/demo-users';
 import { embeddedUrlForWorker } from './workers';
 
 export interface GraphQLResult<T = any> {
@@ -12,12 +13,26 @@ export interface GraphQLResult<T = any> {
   headers: Record<string, string>;
 }
 
+export interface GqlOptions {
+  lang?: string;
+  headers?: Record<string, string>;
+  /** Username of a demo user to act as; null for anonymous. Default: the app's `signInAs`. */
+  as?: string | null;
+  /** An access token to send as is. */
+  token?: string;
+}
+
 export interface TestApp {
   app: Application;
   databaseUrl: string;
   baseUrl: string;
-  /** Sends one GraphQL operation over HTTP, as a portal or the admin app would. */
-  gql<T = any>(query: string, variables?: Record<string, unknown>, options?: { lang?: string; headers?: Record<string, string> }): Promise<GraphQLResult<T>>;
+  /**
+   * Sends one GraphQL operation over HTTP, as a portal or the admin app would: signed in as the
+   * test app's default user (`signInAs`), as `options.as`, or anonymously with `as: null`.
+   */
+  gql<T = any>(query: string, variables?: Record<string, unknown>, options?: GqlOptions): Promise<GraphQLResult<T>>;
+  /** Signs a demo user in (demo password unless given) and returns the access token. */
+  signIn(username: string, password?: string): Promise<string>;
   http(): ReturnType<typeof request>;
   /** A direct connection to the test's database, for checks the API does not offer. */
   sql<R = any>(text: string, params?: unknown[]): Promise<R[]>;
@@ -52,7 +67,7 @@ async function withClient<T>(url: string, fn: (c: Client) => Promise<T>): Promis
   }
 }
 
-export async function startTestApp(options: { seed?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function startTestApp(options: { seed?: boolean; env?: Record<string, string>; signInAs?: string } = {}): Promise<TestApp> {
   const db = await freshDatabase();
   const config = loadConfig({
     ...process.env,
@@ -69,18 +84,34 @@ export async function startTestApp(options: { seed?: boolean; env?: Record<strin
   const port = await app.listen();
   const baseUrl = `http://127.0.0.1:${port}`;
   const http = () => request(baseUrl);
+  const post = (query: string, variables: Record<string, unknown> | undefined, opts: { lang?: string; headers?: Record<string, string>; token?: string | null }) =>
+    http()
+      .post('/graphql')
+      .set('content-type', 'application/json')
+      .set('accept-language', opts.lang ?? 'vi')
+      .set(opts.token ? { authorization: `Bearer ${opts.token}` } : {})
+      .set(opts.headers ?? {})
+      .send({ query, variables });
+  const tokens = new Map<string, Promise<string>>();
+  const signIn = async (username: string, password = DEMO_PASSWORD) => {
+    const res = await post('mutation($u: String!, $p: String!) { signIn(input: { username: $u, password: $p }) { token } }', { u: username, p: password }, {});
+    if (res.body.errors) throw new Error(`sign-in of ${username} failed: ${JSON.stringify(res.body.errors)}`);
+    return res.body.data.signIn.token as string;
+  };
+  const tokenOf = (username: string) => {
+    if (!tokens.has(username)) tokens.set(username, signIn(username));
+    return tokens.get(username) as Promise<string>;
+  };
   return {
     app,
     databaseUrl: db.url,
     baseUrl,
     http,
+    signIn,
     async gql(query, variables, opts = {}) {
-      const res = await http()
-        .post('/graphql')
-        .set('content-type', 'application/json')
-        .set('accept-language', opts.lang ?? 'vi')
-        .set(opts.headers ?? {})
-        .send({ query, variables });
+      const as = opts.as === undefined ? options.signInAs : opts.as;
+      const token = opts.token ?? (as ? await tokenOf(as) : null);
+      const res = await post(query, variables, { ...opts, token });
       return { status: res.status, data: res.body.data, errors: res.body.errors, headers: res.headers as Record<string, string> };
     },
     sql: (text, params) => app.dataSource.query(text, params),

@@ -9,7 +9,7 @@ const ops = contractOperations('organisation.graphql');
 let t: TestApp;
 
 beforeAll(async () => {
-  t = await startTestApp();
+  t = await startTestApp({ signInAs: 'admin' });
 });
 afterAll(() => t.close());
 

@@ -13,7 +13,7 @@ const today = todayInVietnam();
 const seeded: Record<string, string> = {};
 
 beforeAll(async () => {
-  t = await startTestApp();
+  t = await startTestApp({ signInAs: 'admin' });
   const data = ok(
     await t.gql(`{
       provincial: postOffices(filter: { search: "BD-42" }) { edges { node { id code } } }

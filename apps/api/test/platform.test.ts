@@ -5,7 +5,7 @@ import { failure, ok, startTestApp, type TestApp } from './harness';
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await startTestApp();
+  t = await startTestApp({ signInAs: 'admin' });
 });
 afterAll(() => t.close());
 

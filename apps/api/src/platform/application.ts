@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
 import { DataSource } from 'typeorm';
+import { AuthService } from '../modules/identity/auth.service';
+import { TokenService } from '../modules/identity/token.service';
 import { seedDemoData } from '../seed/demo-seed';
 import type { Config } from './config';
 import { Container } from './container';
@@ -50,7 +52,9 @@ export async function createApplication(config: Config, log: Logger = createLogg
 
   const container = new Container().register(DataSource, dataSource);
   const schema = await createSchema(container);
-  const http = await createHttpServer(config, log, schema, dataSource);
+  await container.get(TokenService).init();
+  const auth = container.get(AuthService);
+  const http = await createHttpServer(config, log, schema, dataSource, (header) => auth.authenticate(header));
 
   let stopping: Promise<void> | null = null;
   return {

@@ -6,15 +6,18 @@ import { Agency } from '../modules/agencies/agency.entity';
 import { OneStopDesk } from '../modules/one-stop-desks/one-stop-desk.entity';
 import { PostOffice } from '../modules/post-offices/post-office.entity';
 import { todayInVietnam } from '../platform/graphql/scalars';
+import { loadDemoUsers } from './demo-users';
 
 export const DEMO_SEED_KEY = 'demo_seed';
+export const DEMO_USERS_KEY = 'demo_users';
 export const DEMO_SEED_VERSION = 1;
 
 export interface SeedCounts {
-  units: number;
-  agencies: number;
-  desks: number;
-  postOffices: number;
+  units?: number;
+  agencies?: number;
+  desks?: number;
+  postOffices?: number;
+  users?: number;
 }
 
 /**
@@ -25,10 +28,17 @@ export interface SeedCounts {
 export async function seedDemoData(dataSource: DataSource): Promise<SeedCounts | null> {
   return dataSource.transaction(async (m) => {
     await m.query('LOCK TABLE app_meta IN EXCLUSIVE MODE');
-    const [done] = await m.query('SELECT value FROM app_meta WHERE key = $1', [DEMO_SEED_KEY]);
-    if (done) return null;
-    const counts = await loadReferenceData(m);
-    await m.query('INSERT INTO app_meta (key, value) VALUES ($1, $2)', [DEMO_SEED_KEY, JSON.stringify({ version: DEMO_SEED_VERSION, at: new Date().toISOString(), ...counts })]);
+    const done = new Set<string>((await m.query('SELECT key FROM app_meta')).map((r: { key: string }) => r.key));
+    let counts: SeedCounts | null = null;
+    // Each part is loaded once, marked in app_meta: a database seeded before a part existed gets it on its next start.
+    const part = async (key: string, load: () => Promise<SeedCounts>) => {
+      if (done.has(key)) return;
+      const loaded = await load();
+      await m.query('INSERT INTO app_meta (key, value) VALUES ($1, $2)', [key, JSON.stringify({ version: DEMO_SEED_VERSION, at: new Date().toISOString(), ...loaded })]);
+      counts = { ...counts, ...loaded };
+    };
+    await part(DEMO_SEED_KEY, () => loadReferenceData(m));
+    await part(DEMO_USERS_KEY, async () => ({ users: await loadDemoUsers(m) }));
     return counts;
   });
 }

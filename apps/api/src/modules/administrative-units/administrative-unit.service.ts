@@ -1,4 +1,5 @@
 import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { forbidden, requireRole } from '../../platform/authz';
 import { Injectable } from '../../platform/container';
 import { AppError, badInput, conflict, notFound, sqlState } from '../../platform/errors';
 import { connectionFrom, paginate, type Connection, type PageArgs, type SortKey } from '../../platform/graphql/connection';
@@ -155,7 +156,14 @@ export class AdministrativeUnitService {
     return row.id;
   }
 
+  /** Reorganising the map of units is a national act: only a national system administrator does it. */
+  private authorize(actor: Actor): void {
+    requireRole(actor, ['SYSTEM_ADMIN']);
+    if (actor.provinceId !== null) throw forbidden();
+  }
+
   async create(actor: Actor, input: CreateAdministrativeUnitInput): Promise<AdministrativeUnit> {
+    this.authorize(actor);
     const name = input.name.trim();
     if (!name) throw badInput('name', { vi: 'Tên không được để trống.', en: 'The name must not be empty.' });
     return this.dataSource.transaction(async (m) => {
@@ -178,12 +186,14 @@ export class AdministrativeUnitService {
         throw this.translateWriteError(error, input.code);
       }
       const saved = await repo.findOneByOrFail({ id: unit.id });
-      await this.audit.record(m, actor, { action: 'administrativeUnit.create', entityType: 'AdministrativeUnit', entityId: saved.id, after: saved });
+      const provinceId = await this.provinceIdOf(m, saved.id);
+      await this.audit.record(m, actor, { action: 'administrativeUnit.create', entityType: 'AdministrativeUnit', entityId: saved.id, after: saved, provinceId });
       return saved;
     });
   }
 
   async rename(actor: Actor, input: RenameAdministrativeUnitInput): Promise<AdministrativeUnit> {
+    this.authorize(actor);
     const name = input.name.trim();
     if (!name) throw badInput('name', { vi: 'Tên không được để trống.', en: 'The name must not be empty.' });
     return this.dataSource.transaction(async (m) => {
@@ -194,6 +204,7 @@ export class AdministrativeUnitService {
   }
 
   async move(actor: Actor, input: MoveAdministrativeUnitInput): Promise<AdministrativeUnit> {
+    this.authorize(actor);
     return this.dataSource.transaction(async (m) => {
       const before = await this.lockByCode(m, input.code);
       const today = todayInVietnam();
@@ -224,6 +235,7 @@ export class AdministrativeUnitService {
   }
 
   async retire(actor: Actor, input: RetireAdministrativeUnitInput): Promise<AdministrativeUnit> {
+    this.authorize(actor);
     return this.dataSource.transaction(async (m) => {
       const before = await this.lockByCode(m, input.code);
       if (before.validTo !== null) {
@@ -301,7 +313,8 @@ export class AdministrativeUnitService {
 
   private async finish(m: EntityManager, actor: Actor, action: string, before: AdministrativeUnit): Promise<AdministrativeUnit> {
     const after = await m.getRepository(AdministrativeUnit).findOneByOrFail({ id: before.id });
-    await this.audit.record(m, actor, { action, entityType: 'AdministrativeUnit', entityId: before.id, before, after });
+    const provinceId = await this.provinceIdOf(m, after.id);
+    await this.audit.record(m, actor, { action, entityType: 'AdministrativeUnit', entityId: before.id, before, after, provinceId });
     return after;
   }
 

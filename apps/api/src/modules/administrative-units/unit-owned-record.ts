@@ -7,6 +7,7 @@ import { IsOptional, isUUID, IsUUID, Length, MaxLength } from 'class-validator';
 import { Arg, Field, FieldResolver, ID, InputType, ObjectType, registerEnumType, Resolver, Root, Ctx } from 'type-graphql';
 import { GraphQLISODateTime as DateTimeISO } from 'type-graphql';
 import { Column, CreateDateColumn, PrimaryGeneratedColumn, UpdateDateColumn, type DataSource, type EntityManager, type EntityTarget, type SelectQueryBuilder } from 'typeorm';
+import { assertProvince, requireRole, scopeProvince } from '../../platform/authz';
 import { badInput, conflict, notFound, sqlState, type Bilingual } from '../../platform/errors';
 import { paginate, type Connection, type PageArgs, type SortKey } from '../../platform/graphql/connection';
 import type { Actor, GraphQLContext } from '../../platform/graphql/context';
@@ -117,6 +118,9 @@ export function trimmedName(name: string): string {
   return trimmed;
 }
 
+/** Who may create and change agencies, desks and post offices (within their province). */
+export const ORGANISATION_WRITERS = ['SYSTEM_ADMIN', 'STEERING_COMMITTEE'];
+
 const SORTS: Record<OrganisationSort, SortKey> = {
   NAME_ASC: { expression: 'r.name', property: 'name', direction: 'ASC' },
   CODE_ASC: { expression: 'r.code', property: 'code', direction: 'ASC' },
@@ -140,9 +144,11 @@ export abstract class UnitOwnedService<T extends UnitOwnedRecord> {
     return this.entity.name;
   }
 
-  /** The shared part of a list query, on alias `r`; a module adds its own filters. */
-  protected filtered(filter: UnitOwnedFilter): SelectQueryBuilder<T> {
+  /** The shared part of a list query, on alias `r`, confined to the actor's province; a module adds its own filters. */
+  protected filtered(actor: Actor, filter: UnitOwnedFilter): SelectQueryBuilder<T> {
     const qb = this.dataSource.getRepository(this.entity).createQueryBuilder('r');
+    const scope = scopeProvince(actor);
+    if (scope) qb.andWhere('r.province_id = :scope', { scope });
     if (!filter.includeRetired) qb.andWhere('(r.retired_on IS NULL OR r.retired_on > :today)', { today: todayInVietnam() });
     if (filter.provinceCode) {
       qb.andWhere(
@@ -169,15 +175,18 @@ export abstract class UnitOwnedService<T extends UnitOwnedRecord> {
   }
 
   /** A record by id, or null; an id that is not a uuid is the caller's mistake, not a missing record. */
-  findById(id: string): Promise<T | null> {
+  /** A record by id within the actor's province; null when there is none there. */
+  findById(actor: Actor, id: string): Promise<T | null> {
+    const scope = scopeProvince(actor);
     if (!isUUID(id)) throw badInput('id', { vi: 'Không phải mã định danh hợp lệ.', en: 'Is not a valid id.' });
-    return this.dataSource.getRepository(this.entity).findOneBy({ id } as never);
+    return this.dataSource.getRepository(this.entity).findOneBy((scope ? { id, provinceId: scope } : { id }) as never);
   }
 
-  /** Reads a record by id inside a transaction, locked against concurrent changes. */
-  protected async lock(m: EntityManager, id: string): Promise<T> {
+  /** Reads a record by id inside a transaction, locked against concurrent changes; one outside the actor's province is not found. */
+  protected async lock(m: EntityManager, actor: Actor, id: string): Promise<T> {
     const row = await m.getRepository(this.entity).createQueryBuilder('r').setLock('pessimistic_write').where('r.id = :id', { id }).getOne();
-    if (!row) throw notFound(this.label, id);
+    const scope = scopeProvince(actor);
+    if (!row || (scope !== null && row.provinceId !== scope)) throw notFound(this.label, id);
     return row;
   }
 
@@ -198,8 +207,10 @@ export abstract class UnitOwnedService<T extends UnitOwnedRecord> {
 
   /** Inserts a new record with its province and audit entry. */
   protected async insert(m: EntityManager, actor: Actor, values: Partial<T> & { code: string; administrativeUnitId: string }): Promise<T> {
+    requireRole(actor, ORGANISATION_WRITERS);
     const repo = m.getRepository(this.entity);
     const provinceId = await this.units.provinceIdOf(m, values.administrativeUnitId);
+    assertProvince(actor, provinceId);
     const record = repo.create({ ...values, provinceId, retiredOn: null } as never) as unknown as T;
     try {
       await repo.insert(record as never);
@@ -212,21 +223,22 @@ export abstract class UnitOwnedService<T extends UnitOwnedRecord> {
       throw error;
     }
     const saved = await repo.findOneByOrFail({ id: record.id } as never);
-    await this.audit.record(m, actor, { action: `${this.auditPrefix}.create`, entityType: this.entityType, entityId: saved.id, after: saved });
+    await this.audit.record(m, actor, { action: `${this.auditPrefix}.create`, entityType: this.entityType, entityId: saved.id, after: saved, provinceId });
     return saved;
   }
 
   /** Applies a change to a locked record and writes the audit entry with before and after. */
   protected async change(actor: Actor, id: string, action: string, apply: (m: EntityManager, before: T) => Promise<Partial<T>>): Promise<T> {
+    requireRole(actor, ORGANISATION_WRITERS);
     return this.dataSource.transaction(async (m) => {
-      const before = await this.lock(m, id);
+      const before = await this.lock(m, actor, id);
       if (before.retiredOn !== null && action !== 'retire') {
         throw conflict({ vi: `${this.label.vi} "${before.name}" đã ngừng hoạt động.`, en: `The ${this.label.en} "${before.name}" is retired.` });
       }
       const patch = await apply(m, before);
       await m.getRepository(this.entity).update({ id } as never, patch as never);
       const after = await m.getRepository(this.entity).findOneByOrFail({ id } as never);
-      await this.audit.record(m, actor, { action: `${this.auditPrefix}.${action}`, entityType: this.entityType, entityId: id, before, after });
+      await this.audit.record(m, actor, { action: `${this.auditPrefix}.${action}`, entityType: this.entityType, entityId: id, before, after, provinceId: after.provinceId });
       return after;
     });
   }
@@ -251,8 +263,10 @@ export abstract class UnitOwnedService<T extends UnitOwnedRecord> {
   ): Promise<T> {
     return this.change(actor, input.id, 'move', async (m, record) => {
       const unit = await this.unitForWrite(m, input.administrativeUnitCode, 'administrativeUnitCode');
+      const provinceId = await this.units.provinceIdOf(m, unit.id);
+      assertProvince(actor, provinceId);
       const extra = (await fit?.(unit, record, m)) ?? {};
-      return { ...extra, administrativeUnitId: unit.id, provinceId: await this.units.provinceIdOf(m, unit.id) } as Partial<T>;
+      return { ...extra, administrativeUnitId: unit.id, provinceId } as Partial<T>;
     });
   }
 

@@ -21,13 +21,14 @@ export class AgencyResolver extends UnitOwnedFieldResolvers(Agency) {
     @Args(() => PageArgs) page: PageArgs,
     @Arg('filter', () => AgencyFilter, { nullable: true }) filter: AgencyFilter | null,
     @Arg('sort', () => OrganisationSort, { defaultValue: OrganisationSort.NAME_ASC }) sort: OrganisationSort,
+    @Ctx() ctx: GraphQLContext,
   ) {
-    return this.service.list(filter ?? {}, page, sort);
+    return this.service.list(ctx.actor, filter ?? {}, page, sort);
   }
 
   @Query(() => Agency, { nullable: true })
-  agency(@Arg('id', () => ID) id: string) {
-    return this.service.findById(id);
+  agency(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext) {
+    return this.service.findById(ctx.actor, id);
   }
 
   @Mutation(() => AgencyPayload)

@@ -20,8 +20,8 @@ export class AgencyService extends UnitOwnedService<Agency> {
     super(dataSource, units, audit);
   }
 
-  list(filter: AgencyFilter = {}, page: PageArgs, sort = OrganisationSort.NAME_ASC) {
-    const qb = this.filtered(filter);
+  list(actor: Actor, filter: AgencyFilter = {}, page: PageArgs, sort = OrganisationSort.NAME_ASC) {
+    const qb = this.filtered(actor, filter);
     if (filter.kind) qb.andWhere('r.kind = :kind', { kind: filter.kind });
     return this.page(qb, page, sort);
   }

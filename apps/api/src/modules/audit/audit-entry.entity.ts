@@ -16,6 +16,9 @@ export class AuditEntry {
   @Column('text') actorLabel!: string;
   @Column('jsonb', { nullable: true }) before!: Record<string, unknown> | null;
   @Column('jsonb', { nullable: true }) after!: Record<string, unknown> | null;
+  @Column('uuid', { nullable: true }) provinceId!: string | null;
+  /** Order of writing (an identity column): the trail's sort key. */
+  @Column({ type: 'bigint', insert: false, update: false }) seq!: string;
   @Column('text', { nullable: true }) requestId!: string | null;
   @Column('text', { nullable: true }) ip!: string | null;
 }

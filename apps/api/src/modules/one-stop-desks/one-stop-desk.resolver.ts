@@ -29,13 +29,14 @@ export class OneStopDeskResolver extends UnitOwnedFieldResolvers(OneStopDesk) {
     @Args(() => PageArgs) page: PageArgs,
     @Arg('filter', () => OneStopDeskFilter, { nullable: true }) filter: OneStopDeskFilter | null,
     @Arg('sort', () => OrganisationSort, { defaultValue: OrganisationSort.NAME_ASC }) sort: OrganisationSort,
+    @Ctx() ctx: GraphQLContext,
   ) {
-    return this.desks.list(filter ?? {}, page, sort);
+    return this.desks.list(ctx.actor, filter ?? {}, page, sort);
   }
 
   @Query(() => OneStopDesk, { nullable: true })
-  oneStopDesk(@Arg('id', () => ID) id: string) {
-    return this.desks.findById(id);
+  oneStopDesk(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext) {
+    return this.desks.findById(ctx.actor, id);
   }
 
   @FieldResolver(() => Agency)

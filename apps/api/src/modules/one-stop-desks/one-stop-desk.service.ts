@@ -24,8 +24,8 @@ export class OneStopDeskService extends UnitOwnedService<OneStopDesk> {
     super(dataSource, units, audit);
   }
 
-  list(filter: OneStopDeskFilter = {}, page: PageArgs, sort = OrganisationSort.NAME_ASC) {
-    const qb = this.filtered(filter);
+  list(actor: Actor, filter: OneStopDeskFilter = {}, page: PageArgs, sort = OrganisationSort.NAME_ASC) {
+    const qb = this.filtered(actor, filter);
     if (filter.level) qb.andWhere('r.level = :level', { level: filter.level });
     if (filter.agencyId) qb.andWhere('r.agency_id = :agencyId', { agencyId: filter.agencyId });
     return this.page(qb, page, sort);

@@ -28,13 +28,14 @@ export class PostOfficeResolver extends UnitOwnedFieldResolvers(PostOffice) {
     @Args(() => PageArgs) page: PageArgs,
     @Arg('filter', () => PostOfficeFilter, { nullable: true }) filter: PostOfficeFilter | null,
     @Arg('sort', () => OrganisationSort, { defaultValue: OrganisationSort.NAME_ASC }) sort: OrganisationSort,
+    @Ctx() ctx: GraphQLContext,
   ) {
-    return this.offices.list(filter ?? {}, page, sort);
+    return this.offices.list(ctx.actor, filter ?? {}, page, sort);
   }
 
   @Query(() => PostOffice, { nullable: true })
-  postOffice(@Arg('id', () => ID) id: string) {
-    return this.offices.findById(id);
+  postOffice(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext) {
+    return this.offices.findById(ctx.actor, id);
   }
 
   @FieldResolver(() => PostOffice, { nullable: true, description: 'The post office it reports to.' })

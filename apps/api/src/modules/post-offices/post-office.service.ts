@@ -21,8 +21,8 @@ export class PostOfficeService extends UnitOwnedService<PostOffice> {
     super(dataSource, units, audit);
   }
 
-  list(filter: PostOfficeFilter = {}, page: PageArgs, sort = OrganisationSort.NAME_ASC) {
-    const qb = this.filtered(filter);
+  list(actor: Actor, filter: PostOfficeFilter = {}, page: PageArgs, sort = OrganisationSort.NAME_ASC) {
+    const qb = this.filtered(actor, filter);
     if (filter.kind) qb.andWhere('r.kind = :kind', { kind: filter.kind });
     if (filter.parentId) qb.andWhere('r.parent_id = :parentId', { parentId: filter.parentId });
     return this.page(qb, page, sort);

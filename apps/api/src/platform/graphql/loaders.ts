@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import { In, type DataSource, type EntityTarget, type ObjectLiteral } from 'typeorm';
+import type { Actor } from './context';
 
 /**
  * Per-request DataLoaders: every relation a resolver follows goes through one of these, so a page of
@@ -9,14 +10,25 @@ export class Loaders {
   private readonly byIdLoaders = new Map<EntityTarget<ObjectLiteral>, DataLoader<string, ObjectLiteral | null>>();
   private readonly custom = new Map<string, DataLoader<unknown, unknown>>();
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly actor: Actor,
+  ) {}
 
-  /** Loads records of an entity by primary key, batched and cached for the request. */
+  /**
+   * Loads records of an entity by primary key, batched and cached for the request. Records that belong
+   * to a province (a `provinceId` column) outside the actor's scope load as null, so no nested
+   * relation reaches across provinces; the anonymous see none of them.
+   */
   byId<T extends ObjectLiteral & { id: string }>(entity: EntityTarget<T>): DataLoader<string, T | null> {
     let loader = this.byIdLoaders.get(entity);
     if (!loader) {
+      const provinceOwned = Boolean(this.dataSource.getMetadata(entity).findColumnWithPropertyName('provinceId'));
       loader = new DataLoader<string, ObjectLiteral | null>(async (ids) => {
-        const rows = await this.dataSource.getRepository(entity).findBy({ id: In([...ids]) } as never);
+        if (provinceOwned && this.actor.kind === 'anonymous') return ids.map(() => null);
+        const where: Record<string, unknown> = { id: In([...ids]) };
+        if (provinceOwned && this.actor.provinceId !== null) where.provinceId = this.actor.provinceId;
+        const rows = await this.dataSource.getRepository(entity).findBy(where as never);
         const found = new Map(rows.map((r) => [r.id as string, r]));
         return ids.map((id) => found.get(id) ?? null);
       });

@@ -13,7 +13,7 @@ import type { DataSource } from 'typeorm';
 import type { Config } from '../config';
 import { databaseIsUp } from '../database/data-source';
 import { createErrorFormatter } from '../errors';
-import { createContext, type GraphQLContext } from '../graphql/context';
+import { createContext, type Actor, type GraphQLContext } from '../graphql/context';
 import type { Logger } from '../logger';
 import { currentRequest, languageFrom, runInRequest } from '../request-context';
 
@@ -25,7 +25,10 @@ export interface HttpServer {
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
-export async function createHttpServer(config: Config, log: Logger, schema: GraphQLSchema, dataSource: DataSource): Promise<HttpServer> {
+/** Turns a request's `Authorization` header into the acting user (or throws UNAUTHENTICATED). */
+export type Authenticate = (authorization: string | undefined) => Promise<Actor>;
+
+export async function createHttpServer(config: Config, log: Logger, schema: GraphQLSchema, dataSource: DataSource, authenticate: Authenticate): Promise<HttpServer> {
   const app = express();
   const server = createServer(app);
   app.disable('x-powered-by');
@@ -80,7 +83,10 @@ export async function createHttpServer(config: Config, log: Logger, schema: Grap
     '/graphql',
     express.json({ limit: '1mb' }),
     reenter,
-    expressMiddleware(apollo, { context: async ({ res }) => createContext(dataSource, res.locals.request) }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) =>
+        createContext(dataSource, res.locals.request, await authenticate(req.header('authorization')), req.header('user-agent') ?? null),
+    }),
   );
 
   // The admin SPA and the local GraphiQL, built by apps/admin.

@@ -1,0 +1,140 @@
+import argon2 from 'argon2';
+import { DataSource } from 'typeorm';
+import { unauthenticated } from '../../platform/authz';
+import { Injectable } from '../../platform/container';
+import { AppError } from '../../platform/errors';
+import { ANONYMOUS, type Actor } from '../../platform/graphql/context';
+import { AuditService } from '../audit/audit.service';
+import { ThrottleService } from './throttle.service';
+import { hashRefreshToken, SESSION_TTL_SECONDS, TokenService } from './token.service';
+import { User } from './user.entity';
+import { UserSession } from './user-session.entity';
+
+export interface SignedIn {
+  token: string;
+  expiresAt: Date;
+  refreshToken: string;
+  refreshExpiresAt: Date;
+  user: User;
+}
+
+export interface ClientInfo {
+  ip: string | null;
+  userAgent: string | null;
+}
+
+const WRONG_CREDENTIALS = { vi: 'Sai tên đăng nhập hoặc mật khẩu.', en: 'Wrong username or password.' };
+const SESSION_OVER = { vi: 'Phiên làm việc đã hết. Vui lòng đăng nhập lại.', en: 'Your session has ended. Please sign in again.' };
+
+export function actorOf(user: User, sessionId: string | null): Actor {
+  return {
+    kind: 'user',
+    id: user.id,
+    label: user.username,
+    roles: user.roles,
+    provinceId: user.provinceId,
+    scopeUnitId: user.scopeUnitId,
+    postOfficeId: user.postOfficeId,
+    oneStopDeskId: user.oneStopDeskId,
+    agencyId: user.agencyId,
+    sessionId,
+  };
+}
+
+/** Signing in and out, sessions, and turning a request's bearer token into an actor. */
+@Injectable()
+export class AuthService {
+  /** Verified against when the username is unknown, so both failures take the same time. */
+  private dummyHash: Promise<string> | null = null;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly tokens: TokenService,
+    private readonly throttle: ThrottleService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async signIn(username: string, password: string, client: ClientInfo): Promise<SignedIn> {
+    const keys = ThrottleService.keys(username, client.ip);
+    await this.throttle.assertNotLocked(keys);
+    const user = await this.dataSource.getRepository(User).findOneBy({ username: username.trim().toLowerCase() });
+    this.dummyHash ??= argon2.hash('not a password of anyone');
+    const ok = await argon2.verify(user?.passwordHash ?? (await this.dummyHash), password).catch(() => false);
+    if (!user || !ok || !user.active) {
+      await this.throttle.recordFailure(keys);
+      throw new AppError('UNAUTHENTICATED', WRONG_CREDENTIALS);
+    }
+    return this.dataSource.transaction(async (m) => {
+      await this.throttle.recordSuccess(m, keys);
+      const refresh = this.tokens.newRefreshToken();
+      const session = m.getRepository(UserSession).create({
+        userId: user.id,
+        refreshTokenHash: refresh.hash,
+        expiresAt: new Date(Date.now() + SESSION_TTL_SECONDS * 1000),
+        revokedAt: null,
+        lastUsedAt: new Date(),
+        ip: client.ip,
+        userAgent: client.userAgent?.slice(0, 300) ?? null,
+      });
+      await m.getRepository(UserSession).insert(session);
+      const actor = actorOf(user, session.id);
+      await this.audit.record(m, actor, { action: 'user.signIn', entityType: 'User', entityId: user.id, provinceId: user.provinceId });
+      const access = await this.tokens.issueAccessToken({ userId: user.id, sessionId: session.id });
+      return { ...access, refreshToken: refresh.token, refreshExpiresAt: session.expiresAt, user };
+    });
+  }
+
+  /** A new access token (and a new refresh token: the old one stops working) within the session's working day. */
+  async refresh(refreshToken: string): Promise<SignedIn> {
+    return this.dataSource.transaction(async (m) => {
+      const session = await m
+        .getRepository(UserSession)
+        .createQueryBuilder('s')
+        .setLock('pessimistic_write')
+        .where('s.refresh_token_hash = :hash', { hash: hashRefreshToken(refreshToken) })
+        .getOne();
+      if (!session || session.revokedAt || session.expiresAt <= new Date()) throw new AppError('UNAUTHENTICATED', SESSION_OVER);
+      const user = await m.getRepository(User).findOneBy({ id: session.userId });
+      if (!user?.active) throw new AppError('UNAUTHENTICATED', SESSION_OVER);
+      const refresh = this.tokens.newRefreshToken();
+      await m.getRepository(UserSession).update({ id: session.id }, { refreshTokenHash: refresh.hash, lastUsedAt: new Date() });
+      const access = await this.tokens.issueAccessToken({ userId: user.id, sessionId: session.id });
+      return { ...access, refreshToken: refresh.token, refreshExpiresAt: session.expiresAt, user };
+    });
+  }
+
+  /** Ends a session (the refresh token's, else the actor's): its access and refresh tokens stop working at once. */
+  async signOut(actor: Actor, refreshToken: string | null): Promise<void> {
+    await this.dataSource.transaction(async (m) => {
+      const sessions = m.getRepository(UserSession);
+      const session = refreshToken
+        ? await sessions.findOneBy({ refreshTokenHash: hashRefreshToken(refreshToken) })
+        : actor.kind === 'user' && actor.sessionId
+          ? await sessions.findOneBy({ id: actor.sessionId })
+          : null;
+      if (!session || session.revokedAt) throw unauthenticated();
+      await sessions.update({ id: session.id }, { revokedAt: new Date() });
+      const user = await m.getRepository(User).findOneByOrFail({ id: session.userId });
+      await this.audit.record(m, actorOf(user, session.id), { action: 'user.signOut', entityType: 'User', entityId: user.id, provinceId: user.provinceId });
+    });
+  }
+
+  /**
+   * The actor behind an `Authorization` header: anonymous without one; UNAUTHENTICATED for a token
+   * that is malformed, expired, of an ended session or of a deactivated user. One statement.
+   */
+  async authenticate(authorization: string | undefined): Promise<Actor> {
+    if (!authorization) return ANONYMOUS;
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
+    const claims = match ? await this.tokens.verifyAccessToken(match[1]) : null;
+    if (!claims) throw new AppError('UNAUTHENTICATED', SESSION_OVER);
+    const user = await this.dataSource
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .innerJoin(UserSession, 's', 's.user_id = u.id AND s.id = :sid AND s.revoked_at IS NULL AND s.expires_at > now()', { sid: claims.sessionId })
+      .where('u.id = :id AND u.active', { id: claims.userId })
+      .getOne();
+    if (!user) throw new AppError('UNAUTHENTICATED', SESSION_OVER);
+    return actorOf(user, claims.sessionId);
+  }
+}

@@ -1,0 +1,41 @@
+import { AppError } from './errors';
+import type { Actor } from './graphql/context';
+
+/**
+ * The access rules every service applies, in one place. Services call these; resolvers never decide.
+ * Reads and writes are confined to the actor's province in SQL (see `scopeProvince`).
+ */
+export function unauthenticated(): AppError {
+  return new AppError('UNAUTHENTICATED', { vi: 'Bạn cần đăng nhập.', en: 'You need to sign in.' });
+}
+
+export function forbidden(): AppError {
+  return new AppError('FORBIDDEN', { vi: 'Bạn không có quyền thực hiện thao tác này.', en: 'You are not allowed to do this.' });
+}
+
+export function requireSignedIn(actor: Actor): void {
+  if (actor.kind === 'anonymous') throw unauthenticated();
+}
+
+/** The actor must be signed in and hold one of the roles (the system holds them all). */
+export function requireRole(actor: Actor, roles: readonly string[]): void {
+  requireSignedIn(actor);
+  if (actor.kind === 'system') return;
+  if (!actor.roles.some((r) => roles.includes(r))) throw forbidden();
+}
+
+/** The province a signed-in actor's reads are filtered by; null = national. */
+export function scopeProvince(actor: Actor): string | null {
+  requireSignedIn(actor);
+  return actor.provinceId;
+}
+
+/** A record of `provinceId` is within the actor's reach. */
+export function assertProvince(actor: Actor, provinceId: string | null): void {
+  const scope = scopeProvince(actor);
+  if (scope !== null && scope !== provinceId) throw forbidden();
+}
+
+export function isNational(actor: Actor): boolean {
+  return actor.kind === 'system' || (actor.kind === 'user' && actor.provinceId === null);
+}
