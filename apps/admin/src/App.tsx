@@ -1,33 +1,60 @@
-import { useMemo } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes } from 'react-router';
+import LinearProgress from '@mui/material/LinearProgress';
 import CssBaseline from '@mui/material/CssBaseline';
 import { ThemeProvider } from '@mui/material/styles';
+import { LocalizationProvider } from '@mui/x-date-pickers/LocalizationProvider';
+import { AdapterDateFns } from '@mui/x-date-pickers/AdapterDateFns';
+import { enGB, vi } from 'date-fns/locale';
 import { isLanguage, DEFAULT_LANGUAGE } from './i18n';
 import { createAppTheme } from './theme';
 import { AREAS } from './layout/areas';
 import { AppFrame } from './layout/AppFrame';
+import { RequireAuth } from './features/auth/RequireAuth';
+import { SignInPage } from './features/auth/SignInPage';
 import { HomePage } from './pages/home/HomePage';
 import { NotAvailablePage } from './pages/NotAvailablePage';
 import { NotFoundPage } from './pages/NotFoundPage';
 
+const OrganisationRoutes = lazy(() => import('./features/organisation/OrganisationRoutes'));
+
+/** date-fns locales of the pickers (weekday names, first day of the week). */
+const dateLocales = { vi, en: enGB } as const;
+
+/** Areas with their own routes below; the rest show "not available yet". */
+const BUILT_AREAS = new Set(['overview', 'organisation']);
+
 export function App() {
-  const { i18n } = useTranslation();
+  const { t, i18n } = useTranslation();
   const language = isLanguage(i18n.resolvedLanguage) ? i18n.resolvedLanguage : DEFAULT_LANGUAGE;
   const theme = useMemo(() => createAppTheme(language), [language]);
 
   return (
     <ThemeProvider theme={theme}>
-      <CssBaseline />
-      <Routes>
-        <Route element={<AppFrame />}>
-          <Route index element={<HomePage />} />
-          {AREAS.filter((area) => area.path !== '/').map((area) => (
-            <Route key={area.key} path={area.path} element={<NotAvailablePage area={area.key} />} />
-          ))}
-          <Route path="*" element={<NotFoundPage />} />
-        </Route>
-      </Routes>
+      <LocalizationProvider dateAdapter={AdapterDateFns} adapterLocale={dateLocales[language]}>
+        <CssBaseline />
+        <Routes>
+          <Route path="/sign-in" element={<SignInPage />} />
+          <Route element={<RequireAuth />}>
+            <Route element={<AppFrame />}>
+              <Route index element={<HomePage />} />
+              <Route
+                path="/organisation/*"
+                element={
+                  <Suspense fallback={<LinearProgress aria-label={t('status.loading')} />}>
+                    <OrganisationRoutes />
+                  </Suspense>
+                }
+              />
+              {AREAS.filter((area) => !BUILT_AREAS.has(area.key)).map((area) => (
+                <Route key={area.key} path={area.path} element={<NotAvailablePage area={area.key} />} />
+              ))}
+              <Route path="*" element={<NotFoundPage />} />
+            </Route>
+          </Route>
+        </Routes>
+      </LocalizationProvider>
     </ThemeProvider>
   );
 }

@@ -6,6 +6,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { GraphiQL, type GraphiQLProps } from 'graphiql';
 import { GRAPHQL_PATH } from '../config';
+import { SESSION_KEY } from '../features/auth/session';
 
 /** Plain JSON POSTs to our API: Apollo Server's CSRF prevention accepts them. */
 const fetcher: GraphiQLProps['fetcher'] = async (params, opts) => {
@@ -43,8 +44,25 @@ query HomeSummary {
 }
 `;
 
+/**
+ * Opened from the admin app in the same tab, GraphiQL starts with the signed-in user's access
+ * token (the admin keeps it in this tab's sessionStorage), so queries that need sign-in just run.
+ */
+function defaultHeaders(): string {
+  const headers: Record<string, string> = { 'Accept-Language': 'vi' };
+  try {
+    const stored = JSON.parse(window.sessionStorage.getItem(SESSION_KEY) ?? 'null') as { token?: unknown; expiresAt?: unknown } | null;
+    if (stored && typeof stored.token === 'string' && typeof stored.expiresAt === 'string' && Date.parse(stored.expiresAt) > Date.now()) {
+      headers.Authorization = `Bearer ${stored.token}`;
+    }
+  } catch {
+    // No usable session: anonymous, as for a portal developer.
+  }
+  return JSON.stringify(headers, null, 2);
+}
+
 createRoot(document.getElementById('graphiql')!).render(
   <StrictMode>
-    <GraphiQL fetcher={fetcher} defaultQuery={DEFAULT_QUERY} defaultHeaders={'{\n  "Accept-Language": "vi"\n}'} />
+    <GraphiQL fetcher={fetcher} defaultQuery={DEFAULT_QUERY} defaultHeaders={defaultHeaders()} />
   </StrictMode>,
 );

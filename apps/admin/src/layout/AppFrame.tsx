@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import AppBar from '@mui/material/AppBar';
@@ -20,6 +20,7 @@ import LocalPostOfficeIcon from '@mui/icons-material/LocalPostOffice';
 import CodeIcon from '@mui/icons-material/Code';
 import { AREAS, areaOfPath } from './areas';
 import { LanguageSwitch } from './LanguageSwitch';
+import { UserMenu } from '../features/auth/UserMenu';
 
 const DRAWER_WIDTH = 264;
 
@@ -32,7 +33,8 @@ export function AppFrame() {
   const [mobileOpen, setMobileOpen] = useState(false);
   const current = areaOfPath(pathname);
 
-  useEffect(() => {
+  // A layout effect, so that pages refining the title in their own (passive) effects win.
+  useLayoutEffect(() => {
     const area = current ? t(`nav.${current.key}`) : t('notFound.title');
     document.title = `${area} · ${t('app.name')}`;
   }, [current, t]);
@@ -76,6 +78,25 @@ export function AppFrame() {
 
   return (
     <Box sx={{ display: 'flex', minHeight: '100vh' }}>
+      <Box
+        component="a"
+        href="#main-content"
+        sx={{
+          position: 'absolute',
+          left: 8,
+          top: -48,
+          zIndex: (th) => th.zIndex.tooltip,
+          px: 2,
+          py: 1,
+          bgcolor: 'background.paper',
+          color: 'primary.main',
+          borderRadius: 1,
+          boxShadow: 3,
+          '&:focus': { top: 8 },
+        }}
+      >
+        {t('frame.skipToContent')}
+      </Box>
       <AppBar position="fixed" sx={{ zIndex: (th) => th.zIndex.drawer + 1 }}>
         <Toolbar>
           {!wide && (
@@ -92,6 +113,7 @@ export function AppFrame() {
           </Typography>
           <Box sx={{ flexGrow: 1 }} />
           <LanguageSwitch />
+          <UserMenu />
         </Toolbar>
       </AppBar>
       <Drawer
@@ -106,7 +128,7 @@ export function AppFrame() {
       >
         {navigation}
       </Drawer>
-      <Box component="main" sx={{ flexGrow: 1, minWidth: 0, p: { xs: 2, md: 3 } }}>
+      <Box component="main" id="main-content" tabIndex={-1} sx={{ flexGrow: 1, minWidth: 0, p: { xs: 2, md: 3 }, outline: 'none' }}>
         <Toolbar />
         <Outlet />
       </Box>

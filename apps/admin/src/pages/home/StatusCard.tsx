@@ -13,12 +13,12 @@ import LinearProgress from '@mui/material/LinearProgress';
 import Typography from '@mui/material/Typography';
 import CheckCircleOutlinedIcon from '@mui/icons-material/CheckCircleOutlined';
 import ErrorOutlinedIcon from '@mui/icons-material/ErrorOutlined';
-import { HOME_SUMMARY } from './homeSummary';
+import { HomeSummaryDocument } from '../../graphql/generated';
 
 /** API status, and the provinces in force today. */
 export function StatusCard() {
   const { t, i18n } = useTranslation();
-  const { data, loading, error, refetch } = useQuery(HOME_SUMMARY, { notifyOnNetworkStatusChange: true });
+  const { data, loading, error, refetch } = useQuery(HomeSummaryDocument, { notifyOnNetworkStatusChange: true });
   const units = data?.administrativeUnits;
   const today = new Intl.DateTimeFormat(i18n.resolvedLanguage === 'en' ? 'en-GB' : 'vi-VN', { dateStyle: 'long' }).format(new Date());
 

@@ -1,0 +1,32 @@
+import { useTranslation } from 'react-i18next';
+import { Navigate, Outlet, useLocation } from 'react-router';
+import Box from '@mui/material/Box';
+import CircularProgress from '@mui/material/CircularProgress';
+import Typography from '@mui/material/Typography';
+import { useSession } from './SessionContext';
+
+/** Where the sign-in page sends the person back to. */
+export interface SignInLocationState {
+  from?: string;
+}
+
+/** Pages below this route need a session: without one, go to sign-in and come back after. */
+export function RequireAuth() {
+  const { t } = useTranslation();
+  const { status } = useSession();
+  const location = useLocation();
+
+  if (status === 'restoring') {
+    return (
+      <Box role="status" sx={{ minHeight: '100vh', display: 'grid', placeItems: 'center', alignContent: 'center', gap: 2 }}>
+        <CircularProgress aria-hidden />
+        <Typography color="text.secondary">{t('auth.restoring')}</Typography>
+      </Box>
+    );
+  }
+  if (status === 'signedOut') {
+    const state: SignInLocationState = { from: `${location.pathname}${location.search}${location.hash}` };
+    return <Navigate to="/sign-in" replace state={state} />;
+  }
+  return <Outlet />;
+}

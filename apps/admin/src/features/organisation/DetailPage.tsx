@@ -1,0 +1,135 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link as RouterLink } from 'react-router';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Breadcrumbs from '@mui/material/Breadcrumbs';
+import Button from '@mui/material/Button';
+import Link from '@mui/material/Link';
+import Paper from '@mui/material/Paper';
+import Skeleton from '@mui/material/Skeleton';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import DriveFileRenameOutlineIcon from '@mui/icons-material/DriveFileRenameOutline';
+import MoveUpIcon from '@mui/icons-material/MoveUp';
+import BlockIcon from '@mui/icons-material/Block';
+import type { ApiProblem } from '../../graphql/errors';
+import { StatusChip } from './StatusChip';
+import { useCanEditOrganisation } from '../auth/permissions';
+
+export type RecordAction = 'rename' | 'move' | 'retire';
+
+interface DetailPageProps {
+  /** The list this record belongs to. */
+  section: { label: string; href: string };
+  loading: boolean;
+  problem: ApiProblem | null;
+  /** null: no such record. */
+  record: { name: string; retiredOn?: string | null } | null | undefined;
+  onAction: (action: RecordAction) => void;
+  children?: ReactNode;
+  testId?: string;
+}
+
+/** The frame of a record's page: breadcrumbs, name, status, the rename/move/retire actions. */
+export function DetailPage({ section, loading, problem, record, onAction, children, testId }: DetailPageProps) {
+  const { t } = useTranslation();
+  const canEdit = useCanEditOrganisation();
+  const crumbs = (
+    <Breadcrumbs aria-label={t('organisation.breadcrumbs')} sx={{ mb: 1 }}>
+      <Link component={RouterLink} to={section.href} underline="hover" color="inherit">
+        {section.label}
+      </Link>
+      {record && <Typography color="text.primary">{record.name}</Typography>}
+    </Breadcrumbs>
+  );
+
+  if (problem) {
+    return (
+      <>
+        {crumbs}
+        <Alert severity="error" role="alert">
+          {problem.code === 'NETWORK' ? t('errors.network') : problem.message}
+        </Alert>
+      </>
+    );
+  }
+  if (loading && !record) {
+    return (
+      <>
+        {crumbs}
+        <Skeleton variant="text" width="40%" height={40} />
+        <Skeleton variant="rounded" height={240} />
+      </>
+    );
+  }
+  if (!record) {
+    return (
+      <>
+        {crumbs}
+        <Paper variant="outlined" sx={{ p: 4, textAlign: 'center' }} data-testid="record-not-found">
+          <Typography variant="h2" gutterBottom>
+            {t('organisation.notFound')}
+          </Typography>
+          <Button component={RouterLink} to={section.href} variant="outlined">
+            {t('organisation.backTo', { section: section.label })}
+          </Button>
+        </Paper>
+      </>
+    );
+  }
+
+  const retired = Boolean(record.retiredOn);
+  return (
+    <Box data-testid={testId}>
+      {crumbs}
+      <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ alignItems: { md: 'center' }, mb: 2 }}>
+        <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center', flexGrow: 1, minWidth: 0 }}>
+          <Typography variant="h2" component="h2" data-testid="record-name" sx={{ overflowWrap: 'anywhere' }}>
+            {record.name}
+          </Typography>
+          <StatusChip retiredOn={record.retiredOn} />
+        </Stack>
+        {canEdit && (
+          <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', rowGap: 1 }}>
+            <Button
+              variant="outlined"
+              startIcon={<DriveFileRenameOutlineIcon />}
+              disabled={retired}
+              onClick={() => onAction('rename')}
+              data-testid="action-rename"
+            >
+              {t('organisation.actions.rename')}
+            </Button>
+            <Button variant="outlined" startIcon={<MoveUpIcon />} disabled={retired} onClick={() => onAction('move')} data-testid="action-move">
+              {t('organisation.actions.move')}
+            </Button>
+            <Button
+              variant="outlined"
+              color="error"
+              startIcon={<BlockIcon />}
+              disabled={retired}
+              onClick={() => onAction('retire')}
+              data-testid="action-retire"
+            >
+              {t('organisation.actions.retire')}
+            </Button>
+          </Stack>
+        )}
+      </Stack>
+      {children}
+    </Box>
+  );
+}
+
+/** A titled block of a record's page. */
+export function DetailSection({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <Paper variant="outlined" component="section" sx={{ p: { xs: 2, md: 3 }, mb: 2 }}>
+      <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 500, mb: 2 }}>
+        {title}
+      </Typography>
+      {children}
+    </Paper>
+  );
+}

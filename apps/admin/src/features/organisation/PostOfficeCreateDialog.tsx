@@ -1,0 +1,127 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useMutation } from '@apollo/client/react';
+import MenuItem from '@mui/material/MenuItem';
+import TextField from '@mui/material/TextField';
+import { FormDialog, fieldMessage } from '../../components/FormDialog';
+import { CreatePostOfficeDocument, type PostOfficeKind } from '../../graphql/generated';
+import { POST_OFFICE_KINDS } from './enums';
+import { PostOfficePicker, UnitPicker, type UnitOption } from './pickers';
+import type { Option } from './SearchAutocomplete';
+import { useDialogSubmit } from './RecordDialogs';
+
+const FIELDS = ['kind', 'code', 'name', 'address', 'administrativeUnitCode', 'parentId'] as const;
+
+/** Thêm bưu cục: kind, code (e.g. the postal code), name, address, unit, and the office it reports to. */
+export function PostOfficeCreateDialog({ onClose, onCreated }: { onClose: () => void; onCreated: (id: string) => void }) {
+  const { t } = useTranslation();
+  const [kind, setKind] = useState<PostOfficeKind | ''>('');
+  const [code, setCode] = useState('');
+  const [name, setName] = useState('');
+  const [address, setAddress] = useState('');
+  const [unit, setUnit] = useState<UnitOption | null>(null);
+  const [parent, setParent] = useState<Option | null>(null);
+  const [local, setLocal] = useState<Record<string, string>>({});
+  const [create] = useMutation(CreatePostOfficeDocument, { refetchQueries: ['PostOffices', 'PostOffice'] });
+  const { busy, problem, run } = useDialogSubmit(() => undefined);
+
+  const onSubmit = () => {
+    const missing: Record<string, string> = {};
+    if (!kind) missing.kind = t('form.required');
+    if (!code.trim()) missing.code = t('form.required');
+    if (!name.trim()) missing.name = t('form.required');
+    if (!unit) missing.administrativeUnitCode = t('form.required');
+    setLocal(missing);
+    if (Object.keys(missing).length > 0 || !kind || !unit) return;
+    void run(async () => {
+      const { data } = await create({
+        variables: {
+          input: {
+            kind,
+            code: code.trim(),
+            name: name.trim(),
+            address: address.trim() || null,
+            administrativeUnitCode: unit.code,
+            parentId: parent?.id ?? null,
+          },
+        },
+      });
+      const id = data?.createPostOffice.postOffice.id;
+      if (id) onCreated(id);
+    });
+  };
+  const message = (field: (typeof FIELDS)[number]) => fieldMessage(field, problem, local);
+
+  return (
+    <FormDialog
+      open
+      title={t('organisation.postOffices.create')}
+      submitLabel={t('form.create')}
+      busy={busy}
+      problem={problem}
+      fields={FIELDS}
+      onSubmit={onSubmit}
+      onClose={onClose}
+      testId="post-office-form"
+    >
+      <TextField
+        select
+        label={t('organisation.fields.kind')}
+        value={kind}
+        onChange={(e) => setKind(e.target.value as PostOfficeKind)}
+        required
+        error={Boolean(message('kind'))}
+        helperText={message('kind')}
+        slotProps={{ htmlInput: { 'data-testid': 'post-office-kind' } }}
+      >
+        {POST_OFFICE_KINDS.map((k) => (
+          <MenuItem key={k} value={k}>
+            {t(`postOfficeKinds.${k}`)}
+          </MenuItem>
+        ))}
+      </TextField>
+      <TextField
+        label={t('organisation.fields.code')}
+        value={code}
+        onChange={(e) => setCode(e.target.value)}
+        required
+        error={Boolean(message('code'))}
+        helperText={message('code') ?? t('organisation.postOffices.codeHint')}
+        slotProps={{ htmlInput: { 'data-testid': 'post-office-code', spellCheck: false } }}
+      />
+      <TextField
+        label={t('organisation.fields.name')}
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        required
+        error={Boolean(message('name'))}
+        helperText={message('name')}
+        slotProps={{ htmlInput: { 'data-testid': 'post-office-name' } }}
+      />
+      <TextField
+        label={t('organisation.fields.address')}
+        value={address}
+        onChange={(e) => setAddress(e.target.value)}
+        error={Boolean(message('address'))}
+        helperText={message('address')}
+      />
+      <UnitPicker
+        label={t('organisation.fields.unit')}
+        value={unit}
+        onChange={setUnit}
+        required
+        error={message('administrativeUnitCode')}
+        helperText={t('organisation.unitPickerHint')}
+        testId="post-office-unit"
+      />
+      <PostOfficePicker
+        label={t('organisation.fields.parentPostOffice')}
+        value={parent}
+        onChange={setParent}
+        error={message('parentId')}
+        helperText={t('organisation.postOffices.parentHint')}
+        testId="post-office-parent"
+      />
+    </FormDialog>
+  );
+}
