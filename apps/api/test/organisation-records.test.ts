@@ -237,12 +237,22 @@ describe('one-stop desks', () => {
     expect(entries[0].after).toMatchObject({ level: 'COMMUNE' });
     expect((await list('OneStopDesk', { agencyId: department.id, level: 'COMMUNE' })).map((d) => d.id).sort()).toEqual([desk.id, provincial.id].sort());
 
-    expect(await done('Move', 'OneStopDesk', { id: provincial.id, administrativeUnitCode: DONG_NAI })).toMatchObject({ level: 'PROVINCE', province: { code: DONG_NAI } });
+    // A desk stays in its agency's province: readers of a province must reach both.
+    expect(summary(await refused('Move', 'OneStopDesk', { id: provincial.id, administrativeUnitCode: DONG_NAI }))).toEqual({ code: 'BAD_USER_INPUT', field: 'administrativeUnitCode' });
+    expect(await done('Move', 'OneStopDesk', { id: provincial.id, administrativeUnitCode: HA_TINH })).toMatchObject({ level: 'PROVINCE', province: { code: HA_TINH } });
     expect(summary(await refused('Move', 'OneStopDesk', { id: provincial.id, administrativeUnitCode: OLD_DISTRICT }))).toEqual({ code: 'BAD_USER_INPUT', field: 'administrativeUnitCode' });
     expect(summary(await refused('Create', 'OneStopDesk', { code: newCode('MC'), name: 'Bộ phận cũ', agencyId: department.id, administrativeUnitCode: OLD_DISTRICT }))).toEqual({
       code: 'BAD_USER_INPUT',
       field: 'administrativeUnitCode',
     });
+  });
+
+  it('an agency cannot move to another province while its desks stay behind', async () => {
+    const department = await createAgency({ name: 'Sở Có Bộ Phận Ở Lại' });
+    const desk = await createDesk({ agencyId: department.id, name: 'Bộ phận Một cửa Sở Có Bộ Phận Ở Lại' });
+    expect(summary(await refused('Move', 'Agency', { id: department.id, administrativeUnitCode: DONG_NAI }))).toEqual({ code: 'CONFLICT', field: null });
+    await done('Retire', 'OneStopDesk', { id: desk.id });
+    expect(await done('Move', 'Agency', { id: department.id, administrativeUnitCode: DONG_NAI })).toMatchObject({ province: { code: DONG_NAI } });
   });
 
   it('renames and retires a desk, which then leaves the lists', async () => {

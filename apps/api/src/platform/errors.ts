@@ -95,6 +95,8 @@ export function createErrorFormatter(report: ErrorReporter) {
     if (original instanceof AppError) {
       const extensions: Record<string, unknown> = { code: original.code };
       if (original.fields.length) extensions.fields = fieldsOut(original.fields, lang);
+      // When to try again (TOO_MANY_REQUESTS): clients show it and wait.
+      if (typeof original.extensions.retryAfterSeconds === 'number') extensions.retryAfterSeconds = original.extensions.retryAfterSeconds;
       return { ...base, message: pick(original.bilingual, lang), extensions };
     }
     const validation = (original as { extensions?: { validationErrors?: ValidationErrorLike[] } } | undefined)?.extensions?.validationErrors;

@@ -175,6 +175,11 @@ export abstract class UnitOwnedService<T extends UnitOwnedRecord> {
   }
 
   /** A record by id, or null; an id that is not a uuid is the caller's mistake, not a missing record. */
+  /** A record known to exist (a foreign key points at it), read inside the caller's transaction. */
+  read(m: EntityManager, id: string): Promise<T> {
+    return m.getRepository(this.entity).findOneByOrFail({ id } as never);
+  }
+
   /** A record by id within the actor's province; null when there is none there. */
   findById(actor: Actor, id: string): Promise<T | null> {
     const scope = scopeProvince(actor);
@@ -190,9 +195,13 @@ export abstract class UnitOwnedService<T extends UnitOwnedRecord> {
     return row;
   }
 
-  /** A record of this kind that another record refers to: it must exist and still operate. */
-  async requireActive(m: EntityManager, id: string, field: string): Promise<T> {
-    const row = await m.getRepository(this.entity).findOneBy({ id } as never);
+  /**
+   * A record of this kind that another record refers to: it must exist and still operate. Given the
+   * actor, one outside the actor's province is not found, exactly like an id that does not exist.
+   */
+  async requireActive(m: EntityManager, id: string, field: string, actor?: Actor): Promise<T> {
+    const scope = actor ? scopeProvince(actor) : null;
+    const row = await m.getRepository(this.entity).findOneBy((scope ? { id, provinceId: scope } : { id }) as never);
     if (!row) throw badInput(field, { vi: `Không tìm thấy ${this.label.vi} "${id}".`, en: `No ${this.label.en} "${id}" was found.` });
     if (row.retiredOn !== null && row.retiredOn <= todayInVietnam()) {
       throw badInput(field, { vi: `${this.label.vi} "${row.name}" đã ngừng hoạt động.`, en: `The ${this.label.en} "${row.name}" is retired.` });

@@ -1,4 +1,5 @@
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { requireRole } from '../../platform/authz';
 import { Injectable } from '../../platform/container';
 import { badInput } from '../../platform/errors';
 import type { PageArgs } from '../../platform/graphql/connection';
@@ -6,9 +7,12 @@ import type { Actor } from '../../platform/graphql/context';
 import { AuditService } from '../audit/audit.service';
 import type { AdministrativeUnit } from '../administrative-units/administrative-unit.entity';
 import { AdministrativeUnitService } from '../administrative-units/administrative-unit.service';
-import { OrganisationSort, trimmedName, UnitOwnedService, type MoveInput } from '../administrative-units/unit-owned-record';
+import { ORGANISATION_WRITERS, OrganisationSort, trimmedName, UnitOwnedService, type MoveInput } from '../administrative-units/unit-owned-record';
 import { Agency, AGENCY_KIND_LEVEL, type AgencyKind } from './agency.entity';
 import type { AgencyFilter, CreateAgencyInput } from './agency.inputs';
+
+/** Throws when an agency may not move to `provinceId`. */
+export type AgencyMoveCheck = (m: EntityManager, agency: Agency, provinceId: string) => Promise<void>;
 
 @Injectable()
 export class AgencyService extends UnitOwnedService<Agency> {
@@ -27,6 +31,7 @@ export class AgencyService extends UnitOwnedService<Agency> {
   }
 
   create(actor: Actor, input: CreateAgencyInput): Promise<Agency> {
+    requireRole(actor, ORGANISATION_WRITERS);
     const name = trimmedName(input.name);
     return this.dataSource.transaction(async (m) => {
       const unit = await this.unitForWrite(m, input.administrativeUnitCode, 'administrativeUnitCode');
@@ -35,8 +40,19 @@ export class AgencyService extends UnitOwnedService<Agency> {
     });
   }
 
+  private readonly moveChecks: AgencyMoveCheck[] = [];
+
+  /** Modules whose records hang off an agency (desks) may refuse a move that would strand them. */
+  onMove(check: AgencyMoveCheck): void {
+    this.moveChecks.push(check);
+  }
+
   move(actor: Actor, input: MoveInput): Promise<Agency> {
-    return this.moveTo(actor, input, (unit, agency) => assertKindFits(agency.kind, unit));
+    return this.moveTo(actor, input, async (unit, agency, m) => {
+      assertKindFits(agency.kind, unit);
+      const provinceId = await this.units.provinceIdOf(m, unit.id);
+      for (const check of this.moveChecks) await check(m, agency, provinceId);
+    });
   }
 }
 

@@ -78,6 +78,8 @@ export class UserService {
   }
 
   async resetPassword(actor: Actor, input: ResetUserPasswordInput): Promise<User> {
+    // Refused before the (deliberately slow) hash: a caller without the role costs no argon2 work.
+    requireRole(actor, ADMINS);
     const passwordHash = await argon2.hash(input.password);
     return this.change(actor, input.id, 'user.resetPassword', async () => ({ passwordHash, passwordChangedAt: new Date() }));
   }
@@ -122,9 +124,9 @@ export class UserService {
     return {
       scopeUnitId: unit.id,
       provinceId,
-      postOfficeId: await place(Role.POST_OFFICE_MANAGER, input.postOfficeId, 'postOfficeId', (mm, id, f) => this.postOffices.requireActive(mm, id, f)),
-      oneStopDeskId: await place(Role.COUNTER_CLERK, input.oneStopDeskId, 'oneStopDeskId', (mm, id, f) => this.desks.requireActive(mm, id, f)),
-      agencyId: await place(Role.AGENCY_OFFICER, input.agencyId, 'agencyId', (mm, id, f) => this.agencies.requireActive(mm, id, f)),
+      postOfficeId: await place(Role.POST_OFFICE_MANAGER, input.postOfficeId, 'postOfficeId', (mm, id, f) => this.postOffices.requireActive(mm, id, f, actor)),
+      oneStopDeskId: await place(Role.COUNTER_CLERK, input.oneStopDeskId, 'oneStopDeskId', (mm, id, f) => this.desks.requireActive(mm, id, f, actor)),
+      agencyId: await place(Role.AGENCY_OFFICER, input.agencyId, 'agencyId', (mm, id, f) => this.agencies.requireActive(mm, id, f, actor)),
     };
   }
 }

@@ -1,4 +1,5 @@
 import { DataSource, type EntityManager } from 'typeorm';
+import { assertProvince, requireRole } from '../../platform/authz';
 import { Injectable } from '../../platform/container';
 import { badInput, conflict } from '../../platform/errors';
 import type { PageArgs } from '../../platform/graphql/connection';
@@ -7,7 +8,7 @@ import { todayInVietnam } from '../../platform/graphql/scalars';
 import { AuditService } from '../audit/audit.service';
 import { AdministrativeLevel, type AdministrativeUnit } from '../administrative-units/administrative-unit.entity';
 import { AdministrativeUnitService } from '../administrative-units/administrative-unit.service';
-import { OrganisationSort, trimmedName, UnitOwnedService, type MoveInput } from '../administrative-units/unit-owned-record';
+import { ORGANISATION_WRITERS, OrganisationSort, trimmedName, UnitOwnedService, type MoveInput } from '../administrative-units/unit-owned-record';
 import { POST_OFFICE_PARENT_KINDS, PostOffice, PostOfficeKind } from './post-office.entity';
 import type { CreatePostOfficeInput, PostOfficeFilter } from './post-office.inputs';
 
@@ -29,11 +30,13 @@ export class PostOfficeService extends UnitOwnedService<PostOffice> {
   }
 
   create(actor: Actor, input: CreatePostOfficeInput): Promise<PostOffice> {
+    requireRole(actor, ORGANISATION_WRITERS);
     const name = trimmedName(input.name);
     return this.dataSource.transaction(async (m) => {
       const unit = await this.unitForWrite(m, input.administrativeUnitCode, 'administrativeUnitCode');
       assertUnitFits(input.kind, unit);
-      const parent = await this.parentFor(m, input.kind, input.parentId ?? null, unit);
+      assertProvince(actor, await this.units.provinceIdOf(m, unit.id));
+      const parent = await this.parentFor(m, actor, input.kind, input.parentId ?? null, unit);
       return this.insert(m, actor, {
         code: input.code,
         name,
@@ -94,13 +97,13 @@ export class PostOfficeService extends UnitOwnedService<PostOffice> {
     }
   }
 
-  private async parentFor(m: EntityManager, kind: PostOfficeKind, parentId: string | null, unit: AdministrativeUnit): Promise<PostOffice | null> {
+  private async parentFor(m: EntityManager, actor: Actor, kind: PostOfficeKind, parentId: string | null, unit: AdministrativeUnit): Promise<PostOffice | null> {
     const allowed = POST_OFFICE_PARENT_KINDS[kind];
     if (!parentId) {
       if (allowed.length) throw badInput('parentId', { vi: 'Cần chọn bưu điện cấp trên.', en: 'The post office it reports to is required.' });
       return null;
     }
-    const parent = await this.requireActive(m, parentId, 'parentId');
+    const parent = await this.requireActive(m, parentId, 'parentId', actor);
     if (!allowed.includes(parent.kind)) {
       throw badInput('parentId', {
         vi: `Bưu điện loại ${kind} không thể trực thuộc bưu điện loại ${parent.kind}.`,

@@ -12,7 +12,7 @@ import { pinoHttp } from 'pino-http';
 import type { DataSource } from 'typeorm';
 import type { Config } from '../config';
 import { databaseIsUp } from '../database/data-source';
-import { createErrorFormatter } from '../errors';
+import { AppError, createErrorFormatter } from '../errors';
 import { createContext, type Actor, type GraphQLContext } from '../graphql/context';
 import type { Logger } from '../logger';
 import { currentRequest, languageFrom, runInRequest } from '../request-context';
@@ -84,8 +84,16 @@ export async function createHttpServer(config: Config, log: Logger, schema: Grap
     express.json({ limit: '1mb' }),
     reenter,
     expressMiddleware(apollo, {
-      context: async ({ req, res }) =>
-        createContext(dataSource, res.locals.request, await authenticate(req.header('authorization')), req.header('user-agent') ?? null),
+      context: async ({ req, res }) => {
+        const actor = await authenticate(req.header('authorization')).catch((error: unknown) => {
+          // A bad token fails the request before any resolver runs: answer 401, not Apollo's default 500.
+          if (error instanceof AppError && error.code === 'UNAUTHENTICATED') {
+            error.extensions.http = { status: 401, headers: new Map([['www-authenticate', 'Bearer']]) };
+          }
+          throw error;
+        });
+        return createContext(dataSource, res.locals.request, actor, req.header('user-agent') ?? null);
+      },
     }),
   );
 
