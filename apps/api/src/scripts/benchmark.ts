@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createApplication } from '../platform/application';
 import { loadConfig } from '../platform/config';
+import { DEMO_PASSWORD } from '../seed/demo-users';
 
 /**
  * `npm run bench`: starts the application (embedded database in a temporary folder, or DATABASE_URL),
@@ -18,6 +19,12 @@ const NESTED = `query($first: Int!) {
   }
   oneStopDesks(first: $first, filter: { includeRetired: true }) { edges { node { name agency { name } administrativeUnit { code } province { code } } } }
 }`;
+/** One root list per request (see test/platform.test.ts): nested loads run in fixed waves. */
+const LISTS: Record<string, string> = {
+  'units as of 2020 with parent, successor, roll-up, children': `query($first: Int!) { administrativeUnits(first: $first, filter: { asOf: "2020-01-01" }) { totalCount edges { node { code parent { code name } successor { code } inForceUnit(asOf: "2026-01-01") { code } children(first: 5) { totalCount edges { node { code } } } } } } }`,
+  'desks with agency, unit, province': `query($first: Int!) { oneStopDesks(first: $first, filter: { includeRetired: true }) { edges { node { name agency { name } administrativeUnit { code parent { code } } province { code } } } } }`,
+  'post offices with parent, unit, province': `query($first: Int!) { postOffices(first: $first) { edges { node { name parent { name } administrativeUnit { code } province { code } } } } }`,
+};
 const SEARCH = `query($search: String!) { administrativeUnits(filter: { search: $search, includeNotInForce: true }, first: 20) { totalCount edges { node { code name } } } }`;
 
 async function main(): Promise<void> {
@@ -36,17 +43,30 @@ async function main(): Promise<void> {
   const base = `http://127.0.0.1:${port}/graphql`;
   console.log(`database: ${config.databaseUrl ? 'postgresql' : 'embedded (PGlite)'}; start to ready: ${(performance.now() - started).toFixed(0)} ms`);
 
+  let authorization = '';
   const post = async (query: string, variables: Record<string, unknown>) => {
     const t0 = performance.now();
-    const res = await fetch(base, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (authorization) headers.authorization = authorization;
+    const res = await fetch(base, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
     const body = (await res.json()) as { errors?: unknown };
     if (body.errors) throw new Error(JSON.stringify(body.errors));
     return { ms: performance.now() - t0, sql: Number(res.headers.get('x-sql-statements')) };
   };
 
-  for (const first of [10, 100]) {
-    const { sql } = await post(NESTED, { first });
-    console.log(`nested list (units with parent, successor, roll-up, children; desks with agency, unit, province), first=${first}: ${sql} SQL statements`);
+  const signedIn = (await (
+    await fetch(base, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: 'mutation($p: String!) { signIn(input: { username: "admin", password: $p }) { token } }', variables: { p: DEMO_PASSWORD } }),
+    })
+  ).json()) as { data: { signIn: { token: string } } };
+  authorization = `Bearer ${signedIn.data.signIn.token}`;
+
+  for (const [label, query] of Object.entries(LISTS)) {
+    const counts = [];
+    for (const first of [10, 100]) counts.push(`${(await post(query, { first })).sql} at first=${first}`);
+    console.log(`SQL statements, ${label}: ${counts.join(', ')}`);
   }
 
   const rounds = Number(process.env.BENCH_ROUNDS ?? 200);
