@@ -10,6 +10,7 @@ export OSP_DATA_DIR; OSP_DATA_DIR="$(mktemp -d)/pglite"
 mkdir -p artifacts
 
 start() { # $1 = log file
+  if curl -s -o /dev/null "$BASE/healthz"; then echo "port $PORT is already taken by another server: set SMOKE_PORT"; return 1; fi
   PORT="$PORT" npm start > "$1" 2>&1 &
   pid=$!
   local t0=$SECONDS
@@ -47,6 +48,7 @@ if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-core >/dev/null
 fi
 BASE_URL="$BASE" node apps/admin/e2e/smoke.mjs
+BASE_URL="$BASE" node apps/admin/e2e/roles.mjs
 stop artifacts/smoke-start-1.log
 
 echo "--- second start: same data, no second seed"

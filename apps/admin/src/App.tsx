@@ -18,12 +18,13 @@ import { NotAvailablePage } from './pages/NotAvailablePage';
 import { NotFoundPage } from './pages/NotFoundPage';
 
 const OrganisationRoutes = lazy(() => import('./features/organisation/OrganisationRoutes'));
+const AdministrationRoutes = lazy(() => import('./features/administration/AdministrationRoutes'));
 
 /** date-fns locales of the pickers (weekday names, first day of the week). */
 const dateLocales = { vi, en: enGB } as const;
 
 /** Areas with their own routes below; the rest show "not available yet". */
-const BUILT_AREAS = new Set(['overview', 'organisation']);
+const BUILT_AREAS = new Set(['overview', 'organisation', 'administration']);
 
 export function App() {
   const { t, i18n } = useTranslation();
@@ -44,6 +45,14 @@ export function App() {
                 element={
                   <Suspense fallback={<LinearProgress aria-label={t('status.loading')} />}>
                     <OrganisationRoutes />
+                  </Suspense>
+                }
+              />
+              <Route
+                path="/administration/*"
+                element={
+                  <Suspense fallback={<LinearProgress aria-label={t('status.loading')} />}>
+                    <AdministrationRoutes />
                   </Suspense>
                 }
               />

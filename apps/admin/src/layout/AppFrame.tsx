@@ -21,6 +21,8 @@ import CodeIcon from '@mui/icons-material/Code';
 import { AREAS, areaOfPath } from './areas';
 import { LanguageSwitch } from './LanguageSwitch';
 import { UserMenu } from '../features/auth/UserMenu';
+import { useSession } from '../features/auth/SessionContext';
+import { canOpenAdministration } from '../features/auth/permissions';
 
 const DRAWER_WIDTH = 264;
 
@@ -32,6 +34,9 @@ export function AppFrame() {
   const { pathname } = useLocation();
   const [mobileOpen, setMobileOpen] = useState(false);
   const current = areaOfPath(pathname);
+  const { user } = useSession();
+  // Administration only shows to the roles that may use one of its pages (others get "no access" by URL).
+  const areas = AREAS.filter((area) => area.key !== 'administration' || canOpenAdministration(user?.roles));
 
   // A layout effect, so that pages refining the title in their own (passive) effects win.
   useLayoutEffect(() => {
@@ -45,7 +50,7 @@ export function AppFrame() {
     <Box component="nav" aria-label={t('frame.navigationLabel')} sx={{ display: 'flex', flexDirection: 'column', height: '100%' }}>
       <Toolbar />
       <List sx={{ flexGrow: 1 }}>
-        {AREAS.map((area) => {
+        {areas.map((area) => {
           const Icon = area.icon;
           return (
             <ListItemButton

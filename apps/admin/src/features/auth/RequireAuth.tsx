@@ -13,7 +13,7 @@ export interface SignInLocationState {
 /** Pages below this route need a session: without one, go to sign-in and come back after. */
 export function RequireAuth() {
   const { t } = useTranslation();
-  const { status } = useSession();
+  const { status, reason } = useSession();
   const location = useLocation();
 
   if (status === 'restoring') {
@@ -25,7 +25,9 @@ export function RequireAuth() {
     );
   }
   if (status === 'signedOut') {
-    const state: SignInLocationState = { from: `${location.pathname}${location.search}${location.hash}` };
+    // Come back here after signing in, unless the user signed out on purpose: the next person to sign
+    // in at this computer starts from the overview, not from where the previous one left off.
+    const state: SignInLocationState = reason === 'signedOut' ? {} : { from: `${location.pathname}${location.search}${location.hash}` };
     return <Navigate to="/sign-in" replace state={state} />;
   }
   return <Outlet />;

@@ -3,11 +3,31 @@ import { useSession } from './SessionContext';
 
 /**
  * What the UI offers to whom. The API decides (and answers FORBIDDEN); this only spares people
- * buttons that would be refused. Keep in step with the API's rules (ORGANISATION_WRITERS).
+ * buttons, links and pages that would be refused. Keep in step with the API's rules
+ * (ORGANISATION_WRITERS, the user service's ADMINS, AUDIT_READERS).
  */
 const ORGANISATION_WRITERS: readonly Role[] = ['SYSTEM_ADMIN', 'STEERING_COMMITTEE'];
+/** Users (Quản trị → Người dùng). */
+const USER_ADMINS: readonly Role[] = ['SYSTEM_ADMIN'];
+/** The audit trail (Quản trị → Nhật ký). */
+const AUDIT_READERS: readonly Role[] = ['STEERING_COMMITTEE', 'SYSTEM_ADMIN'];
+
+const holdsAny = (roles: readonly Role[] | undefined, allowed: readonly Role[]) => Boolean(roles?.some((role) => allowed.includes(role)));
+
+export const canManageUsers = (roles: readonly Role[] | undefined) => holdsAny(roles, USER_ADMINS);
+export const canReadAudit = (roles: readonly Role[] | undefined) => holdsAny(roles, AUDIT_READERS);
+/** The administration area shows to whoever may use one of its pages. */
+export const canOpenAdministration = (roles: readonly Role[] | undefined) => canManageUsers(roles) || canReadAudit(roles);
 
 export function useCanEditOrganisation(): boolean {
   const { user } = useSession();
-  return Boolean(user?.roles.some((role) => ORGANISATION_WRITERS.includes(role)));
+  return holdsAny(user?.roles, ORGANISATION_WRITERS);
+}
+
+export function useCanManageUsers(): boolean {
+  return canManageUsers(useSession().user?.roles);
+}
+
+export function useCanReadAudit(): boolean {
+  return canReadAudit(useSession().user?.roles);
 }

@@ -15,6 +15,7 @@ import { DetailPage, DetailSection, type RecordAction } from './DetailPage';
 import { deskHref } from './DesksPage';
 import { MoveDialog, RenameDialog, RetireDialog } from './RecordDialogs';
 import { StatusChip } from './StatusChip';
+import { historyHref } from '../administration/labels';
 
 /** One agency and its desks; rename, move, retire. */
 export function AgencyDetailPage() {
@@ -36,6 +37,7 @@ export function AgencyDetailPage() {
       loading={loading}
       problem={apiProblem(error)}
       record={data ? agency : undefined}
+      historyHref={agency ? historyHref('Agency', agency.id) : undefined}
       onAction={setAction}
       testId="agency-detail"
     >

@@ -10,6 +10,7 @@ import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { DetailList } from './DetailList';
 import { DetailPage, DetailSection, type RecordAction } from './DetailPage';
 import { MoveDialog, RenameDialog, RetireDialog } from './RecordDialogs';
+import { historyHref } from '../administration/labels';
 
 /** One desk: what it is, where, whose; rename, move, retire. */
 export function DeskDetailPage() {
@@ -30,6 +31,7 @@ export function DeskDetailPage() {
       loading={loading}
       problem={apiProblem(error)}
       record={data ? desk : undefined}
+      historyHref={desk ? historyHref('OneStopDesk', desk.id) : undefined}
       onAction={setAction}
       testId="desk-detail"
     >

@@ -13,9 +13,10 @@ import Typography from '@mui/material/Typography';
 import DriveFileRenameOutlineIcon from '@mui/icons-material/DriveFileRenameOutline';
 import MoveUpIcon from '@mui/icons-material/MoveUp';
 import BlockIcon from '@mui/icons-material/Block';
+import HistoryIcon from '@mui/icons-material/History';
 import type { ApiProblem } from '../../graphql/errors';
 import { StatusChip } from './StatusChip';
-import { useCanEditOrganisation } from '../auth/permissions';
+import { useCanEditOrganisation, useCanReadAudit } from '../auth/permissions';
 
 export type RecordAction = 'rename' | 'move' | 'retire';
 
@@ -27,14 +28,18 @@ interface DetailPageProps {
   /** null: no such record. */
   record: { name: string; retiredOn?: string | null } | null | undefined;
   onAction: (action: RecordAction) => void;
+  /** The record's audit trail ("Lịch sử thay đổi"), linked for those who may read it. */
+  historyHref?: string;
   children?: ReactNode;
   testId?: string;
 }
 
 /** The frame of a record's page: breadcrumbs, name, status, the rename/move/retire actions. */
-export function DetailPage({ section, loading, problem, record, onAction, children, testId }: DetailPageProps) {
+export function DetailPage({ section, loading, problem, record, onAction, historyHref, children, testId }: DetailPageProps) {
   const { t } = useTranslation();
   const canEdit = useCanEditOrganisation();
+  const canReadAudit = useCanReadAudit();
+  const showHistory = Boolean(historyHref) && canReadAudit;
   const crumbs = (
     <Breadcrumbs aria-label={t('organisation.breadcrumbs')} sx={{ mb: 1 }}>
       <Link component={RouterLink} to={section.href} underline="hover" color="inherit">
@@ -82,7 +87,14 @@ export function DetailPage({ section, loading, problem, record, onAction, childr
   const retired = Boolean(record.retiredOn);
   return (
     <Box data-testid={testId}>
-      {crumbs}
+      <Stack direction="row" sx={{ alignItems: 'center', justifyContent: 'space-between', gap: 2, mb: 1 }}>
+        <Box sx={{ minWidth: 0, '& > nav': { mb: 0 } }}>{crumbs}</Box>
+        {showHistory && (
+          <Button component={RouterLink} to={historyHref ?? ''} size="small" startIcon={<HistoryIcon />} sx={{ flexShrink: 0 }} data-testid="action-history">
+            {t('organisation.actions.history')}
+          </Button>
+        )}
+      </Stack>
       <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ alignItems: { md: 'center' }, mb: 2 }}>
         <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center', flexGrow: 1, minWidth: 0 }}>
           <Typography variant="h2" component="h2" data-testid="record-name" sx={{ overflowWrap: 'anywhere' }}>

@@ -16,6 +16,7 @@ import { DetailPage, DetailSection, type RecordAction } from './DetailPage';
 import { MoveDialog, RenameDialog, RetireDialog } from './RecordDialogs';
 import { StatusChip } from './StatusChip';
 import { postOfficeHref } from './PostOfficesPage';
+import { historyHref } from '../administration/labels';
 
 /** One post office: kind, where, whom it reports to, who reports to it; rename, move, retire. */
 export function PostOfficeDetailPage() {
@@ -37,6 +38,7 @@ export function PostOfficeDetailPage() {
       loading={loading}
       problem={apiProblem(error)}
       record={data ? office : undefined}
+      historyHref={office ? historyHref('PostOffice', office.id) : undefined}
       onAction={setAction}
       testId="post-office-detail"
     >

@@ -1,0 +1,68 @@
+import { useTranslation } from 'react-i18next';
+import { Link, Navigate, Outlet, Route, Routes, useLocation } from 'react-router';
+import Box from '@mui/material/Box';
+import Tab from '@mui/material/Tab';
+import Tabs from '@mui/material/Tabs';
+import Typography from '@mui/material/Typography';
+import type { Role } from '../../graphql/generated';
+import { NoAccessPage } from '../../pages/NoAccessPage';
+import { NotFoundPage } from '../../pages/NotFoundPage';
+import { useSession } from '../auth/SessionContext';
+import { canManageUsers, canReadAudit } from '../auth/permissions';
+import { AuditPage } from './AuditPage';
+import { UsersPage } from './UsersPage';
+
+export const ADMIN_SECTIONS = [
+  { key: 'users', path: '/administration/users', allowed: canManageUsers },
+  { key: 'audit', path: '/administration/audit', allowed: canReadAudit },
+] as const;
+
+function useAllowedSections() {
+  const { user } = useSession();
+  const roles: readonly Role[] = user?.roles ?? [];
+  return ADMIN_SECTIONS.filter((s) => s.allowed(roles));
+}
+
+/** Quản trị: the first section the person may use, or "no access". */
+function AdministrationIndex() {
+  const [first] = useAllowedSections();
+  return first ? <Navigate to={first.path} replace /> : <NoAccessPage />;
+}
+
+/** Heading and one tab per section the person may use; a section they may not use is a plain "no access". */
+function AdministrationLayout() {
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  const allowed = useAllowedSections();
+  const current = ADMIN_SECTIONS.find((s) => pathname === s.path || pathname.startsWith(`${s.path}/`));
+  if (current && !allowed.includes(current)) return <NoAccessPage />;
+  return (
+    <>
+      <Typography variant="h1" gutterBottom>
+        {t('nav.administration')}
+      </Typography>
+      <Box sx={{ borderBottom: 1, borderColor: 'divider', mb: 3 }}>
+        <Tabs value={current?.key ?? false} variant="scrollable" allowScrollButtonsMobile aria-label={t('administration.sectionsLabel')}>
+          {allowed.map((s) => (
+            <Tab key={s.key} value={s.key} label={t(`administration.sections.${s.key}`)} component={Link} to={s.path} data-testid={`admin-tab-${s.key}`} />
+          ))}
+        </Tabs>
+      </Box>
+      <Outlet />
+    </>
+  );
+}
+
+/** Quản trị, loaded on first visit: users (SYSTEM_ADMIN) and the audit trail (STEERING_COMMITTEE, SYSTEM_ADMIN). */
+export default function AdministrationRoutes() {
+  return (
+    <Routes>
+      <Route index element={<AdministrationIndex />} />
+      <Route element={<AdministrationLayout />}>
+        <Route path="users" element={<UsersPage />} />
+        <Route path="audit" element={<AuditPage />} />
+      </Route>
+      <Route path="*" element={<NotFoundPage />} />
+    </Routes>
+  );
+}

@@ -1,0 +1,220 @@
+import { useCallback, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { useApolloClient, useQuery } from '@apollo/client/react';
+import { addDays } from 'date-fns';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import ListSubheader from '@mui/material/ListSubheader';
+import MenuItem from '@mui/material/MenuItem';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import FilterAltOffIcon from '@mui/icons-material/FilterAltOff';
+import type { GridColDef } from '@mui/x-data-grid';
+import { AuditEntriesDocument, type AuditEntryRowFragment } from '../../graphql/generated';
+import { apiProblem } from '../../graphql/errors';
+import { formatDateTime, fromIsoDate, isIsoDate } from '../../dates';
+import { useDocumentTitle } from '../../hooks/useDocumentTitle';
+import { AdminGrid } from './AdminGrid';
+import { AuditEntryDrawer } from './AuditEntryDrawer';
+import { DayFilter } from './DayFilter';
+import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES, isAuditEntityType, type AuditEntityType } from './labels';
+import { useAuditLabels } from './useAuditLabels';
+import { useCursorPages, useRememberPage } from './useCursorPages';
+
+const PARAM = { entityType: 'type', action: 'action', from: 'from', to: 'to', entityId: 'entity' } as const;
+type Param = keyof typeof PARAM;
+
+/** The start of a local day as the API's DateTimeISO. */
+const startOfDayIso = (day: string, plusDays = 0) => {
+  const date = fromIsoDate(day);
+  return date ? addDays(date, plusDays).toISOString() : null;
+};
+
+/** Nhật ký: every change in the reader's province, newest first; filters in the address. */
+export function AuditPage() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('administration.sections.audit'));
+  const { actionLabel, entityTypeLabel } = useAuditLabels();
+  const [params, setParams] = useSearchParams();
+  const rawType = params.get(PARAM.entityType) ?? '';
+  const entityType: AuditEntityType | '' = isAuditEntityType(rawType) ? rawType : '';
+  const action = params.get(PARAM.action) ?? '';
+  const from = isIsoDate(params.get(PARAM.from)) ? (params.get(PARAM.from) as string) : '';
+  const to = isIsoDate(params.get(PARAM.to)) ? (params.get(PARAM.to) as string) : '';
+  const entityId = params.get(PARAM.entityId) ?? '';
+  const rangeInvalid = Boolean(from && to && to < from);
+
+  const setParam = useCallback(
+    (changes: Partial<Record<Param, string>>) =>
+      setParams(
+        (prev) => {
+          const next = new URLSearchParams(prev);
+          for (const [key, value] of Object.entries(changes) as Array<[Param, string]>) {
+            if (value) next.set(PARAM[key], value);
+            else next.delete(PARAM[key]);
+          }
+          return next;
+        },
+        { replace: true },
+      ),
+    [setParams],
+  );
+
+  const filter = {
+    entityType: entityType || null,
+    action: action || null,
+    entityId: entityId || null,
+    from: from ? startOfDayIso(from) : null,
+    // The API's `to` is exclusive: up to the end of the chosen day.
+    to: to ? startOfDayIso(to, 1) : null,
+  };
+  const client = useApolloClient();
+  // Each visit reads the trail afresh (it grows with every change); within the visit, pages and
+  // filters already seen come from the cache. (A network-first policy would make Apollo ask again
+  // for the previous filter each time the filter changes.)
+  useState(() => {
+    client.cache.evict({ id: 'ROOT_QUERY', fieldName: 'auditEntries' });
+    client.cache.gc();
+  });
+  const pages = useCursorPages(JSON.stringify(filter));
+  const { data, previousData, loading, error } = useQuery(AuditEntriesDocument, {
+    variables: { first: pages.first, after: pages.after, filter },
+    skip: rangeInvalid,
+  });
+  const connection = (data ?? previousData)?.auditEntries;
+  useRememberPage(pages.rememberPage, pages.pagination.page, data?.auditEntries.pageInfo.endCursor);
+  const [open, setOpen] = useState<AuditEntryRowFragment | null>(null);
+
+  const actions = AUDIT_ACTIONS.filter((a) => !entityType || a.entityType === entityType);
+  const actionItems = (entityType ? [entityType] : (Object.keys(AUDIT_ENTITY_TYPES) as AuditEntityType[])).flatMap((type) => [
+    ...(entityType ? [] : [<ListSubheader key={`h-${type}`}>{entityTypeLabel(type)}</ListSubheader>]),
+    ...actions
+      .filter((a) => a.entityType === type)
+      .map((a) => (
+        <MenuItem key={a.action} value={a.action}>
+          {actionLabel(a.action)}
+        </MenuItem>
+      )),
+  ]);
+  const hasFilters = Boolean(entityType || action || from || to || entityId);
+
+  const columns = useMemo<GridColDef<AuditEntryRowFragment>[]>(
+    () => [
+      { field: 'occurredAt', headerName: t('administration.audit.time'), minWidth: 140, valueGetter: (_v, row) => formatDateTime(row.occurredAt) },
+      { field: 'action', headerName: t('administration.audit.action'), minWidth: 150, flex: 1, valueGetter: (_v, row) => actionLabel(row.action) },
+      {
+        field: 'entityType',
+        headerName: t('administration.audit.entityType'),
+        minWidth: 170,
+        flex: 1,
+        valueGetter: (_v, row) => entityTypeLabel(row.entityType),
+      },
+      { field: 'actorLabel', headerName: t('administration.audit.actor'), minWidth: 150, flex: 1 },
+      {
+        field: 'requestId',
+        headerName: t('administration.audit.requestId'),
+        minWidth: 200,
+        flex: 1.4,
+        renderCell: (p) =>
+          p.row.requestId ? (
+            <Box component="code" sx={{ fontSize: '0.75rem' }}>
+              {p.row.requestId}
+            </Box>
+          ) : (
+            '—'
+          ),
+      },
+    ],
+    [t, actionLabel, entityTypeLabel],
+  );
+
+  return (
+    <>
+      <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1.5, alignItems: 'flex-start', mb: 1.5 }}>
+        <TextField
+          select
+          size="small"
+          label={t('administration.audit.entityType')}
+          value={entityType}
+          onChange={(e) => {
+            const next = e.target.value;
+            // An action of another entity type no longer fits.
+            const keep = AUDIT_ACTIONS.some((a) => a.action === action && (!next || a.entityType === next));
+            setParam({ entityType: next, ...(keep ? {} : { action: '' }) });
+          }}
+          sx={{ flex: '0 1 220px', minWidth: 180 }}
+          slotProps={{ select: { SelectDisplayProps: { 'data-testid': 'audit-entity-type' } as object } }}
+        >
+          <MenuItem value="">{t('organisation.filters.all')}</MenuItem>
+          {(Object.keys(AUDIT_ENTITY_TYPES) as AuditEntityType[]).map((type) => (
+            <MenuItem key={type} value={type}>
+              {entityTypeLabel(type)}
+            </MenuItem>
+          ))}
+        </TextField>
+        <TextField
+          select
+          size="small"
+          label={t('administration.audit.action')}
+          value={actions.some((a) => a.action === action) ? action : ''}
+          onChange={(e) => setParam({ action: e.target.value })}
+          sx={{ flex: '0 1 220px', minWidth: 180 }}
+          slotProps={{ select: { SelectDisplayProps: { 'data-testid': 'audit-action' } as object } }}
+        >
+          <MenuItem value="">{t('organisation.filters.all')}</MenuItem>
+          {actionItems}
+        </TextField>
+        <DayFilter label={t('administration.audit.from')} value={from} maxDay={to} onChange={(day) => setParam({ from: day })} testId="audit-from" />
+        <DayFilter
+          label={t('administration.audit.to')}
+          value={to}
+          minDay={from}
+          onChange={(day) => setParam({ to: day })}
+          error={rangeInvalid ? t('administration.audit.rangeInvalid') : undefined}
+          testId="audit-to"
+        />
+        {hasFilters && (
+          <Button
+            startIcon={<FilterAltOffIcon />}
+            onClick={() => setParam({ entityType: '', action: '', from: '', to: '', entityId: '' })}
+            sx={{ alignSelf: 'center' }}
+            data-testid="audit-clear-filters"
+          >
+            {t('administration.audit.clearFilters')}
+          </Button>
+        )}
+      </Box>
+      <Box sx={{ display: 'flex', alignItems: 'center', flexWrap: 'wrap', gap: 1.5, mb: 1.5, minHeight: 40 }}>
+        {entityId && (
+          <Chip
+            label={t('administration.audit.entityFilter', { type: entityType ? entityTypeLabel(entityType) : t('administration.audit.record'), id: entityId })}
+            onDelete={() => setParam({ entityId: '' })}
+            data-testid="audit-entity-filter"
+          />
+        )}
+        <Typography variant="body2" color="text.secondary" sx={{ flexGrow: 1 }} role="status" data-testid="list-count">
+          {connection && !rangeInvalid ? t('administration.audit.count', { count: connection.totalCount }) : ''}
+        </Typography>
+        <Typography variant="caption" color="text.secondary">
+          {t('administration.audit.hint')}
+        </Typography>
+      </Box>
+      <AdminGrid
+        label={t('administration.sections.audit')}
+        testId="audit-grid"
+        rows={rangeInvalid ? [] : (connection?.edges.map((e) => e.node) ?? [])}
+        columns={columns}
+        rowCount={rangeInvalid ? 0 : (connection?.totalCount ?? 0)}
+        loading={loading}
+        problem={apiProblem(error)}
+        pagination={pages.pagination}
+        onPaginationModelChange={pages.onPaginationModelChange}
+        onOpen={setOpen}
+        narrowHidden={['requestId']}
+      />
+      <AuditEntryDrawer entry={open} onClose={() => setOpen(null)} />
+    </>
+  );
+}
