@@ -6,7 +6,7 @@ import { useTheme } from '@mui/material/styles';
 import useMediaQuery from '@mui/material/useMediaQuery';
 import { DataGrid, type GridColDef, type GridColumnVisibilityModel, type GridPaginationModel, type GridValidRowModel } from '@mui/x-data-grid';
 import type { ApiProblem } from '../../graphql/errors';
-import { PAGE_SIZES } from './useCursorPages';
+import { PAGE_SIZES } from '../../hooks/useCursorPages';
 
 interface AdminGridProps<R extends GridValidRowModel & { id: string }> {
   rows: readonly R[];

@@ -21,7 +21,7 @@ import { AuditEntryDrawer } from './AuditEntryDrawer';
 import { DayFilter } from './DayFilter';
 import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES, isAuditEntityType, type AuditEntityType } from './labels';
 import { useAuditLabels } from './useAuditLabels';
-import { useCursorPages, useRememberPage } from './useCursorPages';
+import { useCursorPages, useRememberPage } from '../../hooks/useCursorPages';
 
 const PARAM = { entityType: 'type', action: 'action', from: 'from', to: 'to', entityId: 'entity' } as const;
 type Param = keyof typeof PARAM;

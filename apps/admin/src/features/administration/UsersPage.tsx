@@ -24,7 +24,7 @@ import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { useSession } from '../auth/SessionContext';
 import { AdminGrid } from './AdminGrid';
 import { ROLES } from './labels';
-import { useCursorPages, useRememberPage } from './useCursorPages';
+import { useCursorPages, useRememberPage } from '../../hooks/useCursorPages';
 import { UserCreateDialog } from './UserCreateDialog';
 import { DeactivateUserDialog, ResetPasswordDialog } from './UserDialogs';
 

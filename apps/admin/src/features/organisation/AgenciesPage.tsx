@@ -7,6 +7,7 @@ import AddIcon from '@mui/icons-material/Add';
 import type { GridColDef } from '@mui/x-data-grid';
 import { AgenciesDocument, type AgencyRowFragment } from '../../graphql/generated';
 import { apiProblem } from '../../graphql/errors';
+import { useRememberPage } from '../../hooks/useCursorPages';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { useCanEditOrganisation } from '../auth/permissions';
 import { AgencyCreateDialog } from './AgencyCreateDialog';
@@ -14,7 +15,7 @@ import { ListToolbar } from './ListToolbar';
 import { LinkCell, RecordGrid } from './RecordGrid';
 import { StatusChip } from './StatusChip';
 import { AGENCY_KINDS } from './enums';
-import { useRecordList, useRememberPage } from './useRecordList';
+import { useRecordList } from './useRecordList';
 
 export const agencyHref = (row: { id: string }) => `/organisation/agencies/${row.id}`;
 

@@ -7,6 +7,7 @@ import AddIcon from '@mui/icons-material/Add';
 import type { GridColDef } from '@mui/x-data-grid';
 import { PostOfficesDocument, type PostOfficeRowFragment } from '../../graphql/generated';
 import { apiProblem } from '../../graphql/errors';
+import { useRememberPage } from '../../hooks/useCursorPages';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { useCanEditOrganisation } from '../auth/permissions';
 import { ListToolbar } from './ListToolbar';
@@ -14,7 +15,7 @@ import { PostOfficeCreateDialog } from './PostOfficeCreateDialog';
 import { LinkCell, RecordGrid } from './RecordGrid';
 import { StatusChip } from './StatusChip';
 import { POST_OFFICE_KINDS } from './enums';
-import { useRecordList, useRememberPage } from './useRecordList';
+import { useRecordList } from './useRecordList';
 
 export const postOfficeHref = (row: { id: string }) => `/organisation/post-offices/${row.id}`;
 

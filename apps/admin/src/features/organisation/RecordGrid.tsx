@@ -16,7 +16,7 @@ import {
   type GridValidRowModel,
 } from '@mui/x-data-grid';
 import type { ApiProblem } from '../../graphql/errors';
-import { PAGE_SIZES } from './useRecordList';
+import { PAGE_SIZES } from '../../hooks/useCursorPages';
 
 interface RecordGridProps<R extends GridValidRowModel & { id: string }> {
   rows: readonly R[];

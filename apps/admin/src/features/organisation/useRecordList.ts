@@ -1,10 +1,8 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
-import type { GridPaginationModel, GridSortModel } from '@mui/x-data-grid';
+import type { GridSortModel } from '@mui/x-data-grid';
 import type { OrganisationSort } from '../../graphql/generated';
-
-export const PAGE_SIZES = [10, 25, 50, 100];
-const DEFAULT_PAGE_SIZE = 25;
+import { useCursorPages } from '../../hooks/useCursorPages';
 
 /** What the list toolbar sets; kept in the address so Back and shared links keep the view. */
 export interface ListFilters {
@@ -18,9 +16,8 @@ export interface ListFilters {
 const PARAM = { search: 'q', province: 'province', category: 'type', includeRetired: 'retired', sort: 'sort' } as const;
 
 /**
- * State of a server-paginated list: filters and sort in the URL, keyset pages in memory.
- * The API pages with cursors (`first`/`after`), so the grid moves one page at a time and the
- * cursor of each page seen is remembered; any change of filter, sort or page size starts over.
+ * State of a server-paginated list: filters and sort in the URL, keyset pages in memory
+ * ({@link useCursorPages}); any change of filter, sort or page size starts over.
  */
 export function useRecordList() {
   const [params, setParams] = useSearchParams();
@@ -65,43 +62,9 @@ export function useRecordList() {
     [setParams],
   );
 
-  const resetKey = JSON.stringify([filters, sort]);
-  const [pagination, setPagination] = useState<GridPaginationModel>({ page: 0, pageSize: DEFAULT_PAGE_SIZE });
-  const cursors = useRef<Array<string | null>>([null]);
-  const [seenKey, setSeenKey] = useState(resetKey);
-  if (seenKey !== resetKey) {
-    // Filters or sort changed: back to the first page (adjusting state while rendering, as React advises).
-    setSeenKey(resetKey);
-    setPagination((p) => ({ ...p, page: 0 }));
-    cursors.current = [null];
-  }
-
-  const onPaginationModelChange = useCallback((model: GridPaginationModel) => {
-    setPagination((prev) => {
-      if (model.pageSize !== prev.pageSize) {
-        cursors.current = [null];
-        return { page: 0, pageSize: model.pageSize };
-      }
-      // Only pages whose cursor is known can be reached (the grid moves one page at a time).
-      return cursors.current[model.page] !== undefined ? model : prev;
-    });
-  }, []);
-
-  /** Remembers where the page just loaded ends, so "next page" knows where to start. */
-  const rememberPage = useCallback((page: number, endCursor: string | null | undefined) => {
-    if (endCursor) cursors.current[page + 1] = endCursor;
-  }, []);
-
-  const variables = { first: pagination.pageSize, after: cursors.current[pagination.page] ?? null, sort };
+  const pages = useCursorPages(JSON.stringify([filters, sort]));
+  const { pagination, onPaginationModelChange, rememberPage } = pages;
+  const variables = { first: pages.first, after: pages.after, sort };
 
   return { filters, setFilter, sort, sortModel, onSortModelChange, pagination, onPaginationModelChange, rememberPage, variables };
-}
-
-/** Records the end cursor of each page as it arrives. */
-export function useRememberPage(
-  rememberPage: (page: number, endCursor: string | null | undefined) => void,
-  page: number,
-  endCursor: string | null | undefined,
-) {
-  useEffect(() => rememberPage(page, endCursor), [rememberPage, page, endCursor]);
 }
