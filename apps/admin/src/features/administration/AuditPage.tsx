@@ -16,7 +16,7 @@ import { AuditEntriesDocument, type AuditEntryRowFragment } from '../../graphql/
 import { apiProblem } from '../../graphql/errors';
 import { formatDateTime, fromIsoDate, isIsoDate } from '../../dates';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
-import { AdminGrid } from './AdminGrid';
+import { ListGrid } from '../../components/ListGrid';
 import { AuditEntryDrawer } from './AuditEntryDrawer';
 import { DayFilter } from './DayFilter';
 import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES, isAuditEntityType, type AuditEntityType } from './labels';
@@ -201,7 +201,8 @@ export function AuditPage() {
           {t('administration.audit.hint')}
         </Typography>
       </Box>
-      <AdminGrid
+      <ListGrid
+        genericForbidden
         label={t('administration.sections.audit')}
         testId="audit-grid"
         rows={rangeInvalid ? [] : (connection?.edges.map((e) => e.node) ?? [])}

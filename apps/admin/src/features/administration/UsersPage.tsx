@@ -22,7 +22,7 @@ import { apiProblem } from '../../graphql/errors';
 import { useDebouncedValue } from '../../hooks/useDebouncedValue';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { useSession } from '../auth/SessionContext';
-import { AdminGrid } from './AdminGrid';
+import { ListGrid } from '../../components/ListGrid';
 import { ROLES } from './labels';
 import { useCursorPages, useRememberPage } from '../../hooks/useCursorPages';
 import { UserCreateDialog } from './UserCreateDialog';
@@ -214,7 +214,8 @@ export function UsersPage() {
           {t('administration.users.create')}
         </Button>
       </Box>
-      <AdminGrid
+      <ListGrid
+        genericForbidden
         label={t('administration.sections.users')}
         testId="users-grid"
         rows={connection?.edges.map((e) => e.node) ?? []}

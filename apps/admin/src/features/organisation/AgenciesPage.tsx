@@ -6,13 +6,14 @@ import Button from '@mui/material/Button';
 import AddIcon from '@mui/icons-material/Add';
 import type { GridColDef } from '@mui/x-data-grid';
 import { AgenciesDocument, type AgencyRowFragment } from '../../graphql/generated';
+import { ListGrid } from '../../components/ListGrid';
 import { apiProblem } from '../../graphql/errors';
 import { useRememberPage } from '../../hooks/useCursorPages';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { useCanEditOrganisation } from '../auth/permissions';
 import { AgencyCreateDialog } from './AgencyCreateDialog';
 import { ListToolbar } from './ListToolbar';
-import { LinkCell, RecordGrid } from './RecordGrid';
+import { LinkCell } from './LinkCell';
 import { StatusChip } from './StatusChip';
 import { AGENCY_KINDS } from './enums';
 import { useRecordList } from './useRecordList';
@@ -98,7 +99,7 @@ export function AgenciesPage() {
           )
         }
       />
-      <RecordGrid
+      <ListGrid
         label={t('organisation.sections.agencies')}
         testId="agencies-grid"
         rows={connection?.edges.map((e) => e.node) ?? []}
@@ -110,7 +111,7 @@ export function AgenciesPage() {
         onPaginationModelChange={list.onPaginationModelChange}
         sortModel={list.sortModel}
         onSortModelChange={list.onSortModelChange}
-        hrefOf={agencyHref}
+        onOpen={(row) => void navigate(agencyHref(row))}
         narrowHidden={['unit']}
       />
       {creating && <AgencyCreateDialog onClose={() => setCreating(false)} onCreated={(id) => void navigate(agencyHref({ id }))} />}

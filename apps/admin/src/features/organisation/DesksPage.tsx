@@ -6,13 +6,14 @@ import Button from '@mui/material/Button';
 import AddIcon from '@mui/icons-material/Add';
 import type { GridColDef } from '@mui/x-data-grid';
 import { DesksDocument, type DeskRowFragment } from '../../graphql/generated';
+import { ListGrid } from '../../components/ListGrid';
 import { apiProblem } from '../../graphql/errors';
 import { useRememberPage } from '../../hooks/useCursorPages';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { useCanEditOrganisation } from '../auth/permissions';
 import { DeskCreateDialog } from './DeskCreateDialog';
 import { ListToolbar } from './ListToolbar';
-import { LinkCell, RecordGrid } from './RecordGrid';
+import { LinkCell } from './LinkCell';
 import { StatusChip } from './StatusChip';
 import { LEVELS } from './enums';
 import { useRecordList } from './useRecordList';
@@ -92,7 +93,7 @@ export function DesksPage() {
           )
         }
       />
-      <RecordGrid
+      <ListGrid
         label={t('organisation.sections.desks')}
         testId="desks-grid"
         rows={connection?.edges.map((e) => e.node) ?? []}
@@ -104,7 +105,7 @@ export function DesksPage() {
         onPaginationModelChange={list.onPaginationModelChange}
         sortModel={list.sortModel}
         onSortModelChange={list.onSortModelChange}
-        hrefOf={deskHref}
+        onOpen={(row) => void navigate(deskHref(row))}
         narrowHidden={['agency', 'unit']}
       />
       {creating && <DeskCreateDialog onClose={() => setCreating(false)} onCreated={(id) => void navigate(deskHref({ id }))} />}

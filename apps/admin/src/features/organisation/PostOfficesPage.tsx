@@ -6,13 +6,14 @@ import Button from '@mui/material/Button';
 import AddIcon from '@mui/icons-material/Add';
 import type { GridColDef } from '@mui/x-data-grid';
 import { PostOfficesDocument, type PostOfficeRowFragment } from '../../graphql/generated';
+import { ListGrid } from '../../components/ListGrid';
 import { apiProblem } from '../../graphql/errors';
 import { useRememberPage } from '../../hooks/useCursorPages';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { useCanEditOrganisation } from '../auth/permissions';
 import { ListToolbar } from './ListToolbar';
 import { PostOfficeCreateDialog } from './PostOfficeCreateDialog';
-import { LinkCell, RecordGrid } from './RecordGrid';
+import { LinkCell } from './LinkCell';
 import { StatusChip } from './StatusChip';
 import { POST_OFFICE_KINDS } from './enums';
 import { useRecordList } from './useRecordList';
@@ -112,7 +113,7 @@ export function PostOfficesPage() {
           )
         }
       />
-      <RecordGrid
+      <ListGrid
         label={t('organisation.sections.postOffices')}
         testId="post-offices-grid"
         rows={connection?.edges.map((e) => e.node) ?? []}
@@ -124,7 +125,7 @@ export function PostOfficesPage() {
         onPaginationModelChange={list.onPaginationModelChange}
         sortModel={list.sortModel}
         onSortModelChange={list.onSortModelChange}
-        hrefOf={postOfficeHref}
+        onOpen={(row) => void navigate(postOfficeHref(row))}
         narrowHidden={['parent', 'unit']}
       />
       {creating && <PostOfficeCreateDialog onClose={() => setCreating(false)} onCreated={(id) => void navigate(postOfficeHref({ id }))} />}

@@ -1,9 +1,7 @@
-import { useMemo, type KeyboardEvent } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link as RouterLink, useNavigate } from 'react-router';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
-import Link from '@mui/material/Link';
 import { useTheme } from '@mui/material/styles';
 import useMediaQuery from '@mui/material/useMediaQuery';
 import {
@@ -11,14 +9,13 @@ import {
   type GridColDef,
   type GridColumnVisibilityModel,
   type GridPaginationModel,
-  type GridRenderCellParams,
   type GridSortModel,
   type GridValidRowModel,
 } from '@mui/x-data-grid';
-import type { ApiProblem } from '../../graphql/errors';
-import { PAGE_SIZES } from '../../hooks/useCursorPages';
+import type { ApiProblem } from '../graphql/errors';
+import { PAGE_SIZES } from '../hooks/useCursorPages';
 
-interface RecordGridProps<R extends GridValidRowModel & { id: string }> {
+interface ListGridProps<R extends GridValidRowModel & { id: string }> {
   rows: readonly R[];
   columns: GridColDef<R>[];
   rowCount: number;
@@ -26,21 +23,24 @@ interface RecordGridProps<R extends GridValidRowModel & { id: string }> {
   problem: ApiProblem | null;
   pagination: GridPaginationModel;
   onPaginationModelChange: (model: GridPaginationModel) => void;
-  sortModel: GridSortModel;
-  onSortModelChange: (model: GridSortModel) => void;
-  /** The detail page of a row. */
-  hrefOf: (row: R) => string;
+  /**
+   * The server's sort (ascending only, as the API sorts). Without it the list is in the API's own
+   * order and no column sorts.
+   */
+  sortModel?: GridSortModel;
+  onSortModelChange?: (model: GridSortModel) => void;
+  /** Opens a row (click, or Enter on one of its cells). */
+  onOpen?: (row: R) => void;
   /** Columns to hide below the `lg` breakpoint (tablets). */
   narrowHidden?: readonly string[];
+  /** FORBIDDEN reads as the app's own "not allowed" text rather than the API's message. */
+  genericForbidden?: boolean;
   label: string;
   testId?: string;
 }
 
-/**
- * A server-paginated, server-sorted list of records (name and code sort ascending only, as the API
- * does); a row opens its detail page by click, or by Enter on any of its cells.
- */
-export function RecordGrid<R extends GridValidRowModel & { id: string }>({
+/** A server-paginated list (no filtering in the grid: the page's toolbar filters). */
+export function ListGrid<R extends GridValidRowModel & { id: string }>({
   rows,
   columns,
   rowCount,
@@ -50,13 +50,13 @@ export function RecordGrid<R extends GridValidRowModel & { id: string }>({
   onPaginationModelChange,
   sortModel,
   onSortModelChange,
-  hrefOf,
+  onOpen,
   narrowHidden = [],
+  genericForbidden = false,
   label,
   testId,
-}: RecordGridProps<R>) {
+}: ListGridProps<R>) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
   const theme = useTheme();
   const narrow = useMediaQuery(theme.breakpoints.down('lg'));
   const hidden = narrowHidden.join(',');
@@ -70,19 +70,25 @@ export function RecordGrid<R extends GridValidRowModel & { id: string }>({
       ),
     [hidden, narrow],
   );
-
+  const sorting = sortModel
+    ? { columns, sortingOrder: ['asc' as const], sortModel, onSortModelChange }
+    : { columns: columns.map((c) => ({ sortable: false, ...c })), disableColumnSorting: true };
   return (
     <>
       {problem && (
         <Alert severity="error" sx={{ mb: 2 }} role="alert">
-          {problem.code === 'NETWORK' ? t('errors.network') : problem.message}
+          {problem.code === 'NETWORK'
+            ? t('errors.network')
+            : genericForbidden && problem.code === 'FORBIDDEN'
+              ? t('errors.forbidden')
+              : problem.message}
         </Alert>
       )}
       <Box data-testid={testId} sx={{ width: '100%' }}>
         <DataGrid<R>
           aria-label={label}
           rows={rows}
-          columns={columns}
+          {...sorting}
           rowCount={rowCount}
           loading={loading}
           paginationMode="server"
@@ -91,34 +97,30 @@ export function RecordGrid<R extends GridValidRowModel & { id: string }>({
           disableColumnFilter
           disableColumnMenu
           disableRowSelectionOnClick
-          sortingOrder={['asc']}
           paginationModel={pagination}
           onPaginationModelChange={onPaginationModelChange}
           pageSizeOptions={PAGE_SIZES}
-          sortModel={sortModel}
-          onSortModelChange={onSortModelChange}
           columnVisibilityModel={visibility}
-          onRowClick={(params, event) => {
-            // A click on the name link navigates by itself.
-            if ((event.target as HTMLElement).closest('a')) return;
-            void navigate(hrefOf(params.row));
-          }}
-          onCellKeyDown={(params, event: KeyboardEvent) => {
-            if (event.key === 'Enter') void navigate(hrefOf(params.row as R));
-          }}
+          onRowClick={
+            onOpen
+              ? (params, event) => {
+                  // A link or button in the row acts by itself.
+                  if ((event.target as HTMLElement).closest('a, button')) return;
+                  onOpen(params.row);
+                }
+              : undefined
+          }
+          onCellKeyDown={
+            onOpen
+              ? (params, event) => {
+                  if (event.key === 'Enter' && params.field !== 'actions') onOpen(params.row as R);
+                }
+              : undefined
+          }
           density="compact"
-          sx={{ bgcolor: 'background.paper', '& .MuiDataGrid-row': { cursor: 'pointer' }, minHeight: 320 }}
+          sx={{ bgcolor: 'background.paper', minHeight: 320, ...(onOpen ? { '& .MuiDataGrid-row': { cursor: 'pointer' } } : {}) }}
         />
       </Box>
     </>
-  );
-}
-
-/** A name cell that is a real link (middle-click, open in new tab), focusable with the cell. */
-export function LinkCell<R extends GridValidRowModel>({ params, href }: { params: GridRenderCellParams<R>; href: string }) {
-  return (
-    <Link component={RouterLink} to={href} tabIndex={params.tabIndex} underline="hover" sx={{ fontWeight: 500 }}>
-      {params.value as string}
-    </Link>
   );
 }
