@@ -12,16 +12,16 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import FilterAltOffIcon from '@mui/icons-material/FilterAltOff';
 import type { GridColDef } from '@mui/x-data-grid';
+import { ListGrid } from '../../components/ListGrid';
 import { AuditEntriesDocument, type AuditEntryRowFragment } from '../../graphql/generated';
 import { apiProblem } from '../../graphql/errors';
 import { formatDateTime, fromIsoDate, isIsoDate } from '../../dates';
+import { useCursorPages, useRememberPage } from '../../hooks/useCursorPages';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
-import { ListGrid } from '../../components/ListGrid';
 import { AuditEntryDrawer } from './AuditEntryDrawer';
 import { DayFilter } from './DayFilter';
 import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES, isAuditEntityType, type AuditEntityType } from './labels';
 import { useAuditLabels } from './useAuditLabels';
-import { useCursorPages, useRememberPage } from '../../hooks/useCursorPages';
 
 const PARAM = { entityType: 'type', action: 'action', from: 'from', to: 'to', entityId: 'entity' } as const;
 type Param = keyof typeof PARAM;

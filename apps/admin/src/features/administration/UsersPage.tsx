@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useQuery } from '@apollo/client/react';
@@ -6,7 +6,6 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import FormControlLabel from '@mui/material/FormControlLabel';
-import InputAdornment from '@mui/material/InputAdornment';
 import MenuItem from '@mui/material/MenuItem';
 import Snackbar from '@mui/material/Snackbar';
 import Switch from '@mui/material/Switch';
@@ -15,16 +14,15 @@ import Typography from '@mui/material/Typography';
 import AddIcon from '@mui/icons-material/Add';
 import LockResetIcon from '@mui/icons-material/LockReset';
 import PersonOffIcon from '@mui/icons-material/PersonOffOutlined';
-import SearchIcon from '@mui/icons-material/Search';
 import { GridActionsCellItem, type GridColDef } from '@mui/x-data-grid';
+import { ListGrid } from '../../components/ListGrid';
+import { ListToolbar } from '../../components/ListToolbar';
 import { UsersDocument, type Role, type UserRowFragment } from '../../graphql/generated';
 import { apiProblem } from '../../graphql/errors';
-import { useDebouncedValue } from '../../hooks/useDebouncedValue';
+import { useCursorPages, useRememberPage } from '../../hooks/useCursorPages';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { useSession } from '../auth/SessionContext';
-import { ListGrid } from '../../components/ListGrid';
 import { ROLES } from './labels';
-import { useCursorPages, useRememberPage } from '../../hooks/useCursorPages';
 import { UserCreateDialog } from './UserCreateDialog';
 import { DeactivateUserDialog, ResetPasswordDialog } from './UserDialogs';
 
@@ -54,13 +52,6 @@ export function UsersPage() {
       ),
     [setParams],
   );
-
-  const [text, setText] = useState(search);
-  const debounced = useDebouncedValue(text.trim(), 300);
-  useEffect(() => {
-    if (debounced !== search) setParam('search', debounced);
-    // Only the typed text drives this; the URL value seeds `text` once.
-  }, [debounced]);
 
   const pages = useCursorPages(JSON.stringify([search, role, includeInactive]));
   const { data, previousData, loading, error } = useQuery(UsersDocument, {
@@ -160,24 +151,18 @@ export function UsersPage() {
 
   return (
     <>
-      <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1.5, alignItems: 'center', mb: 1.5 }}>
-        <TextField
-          size="small"
-          label={t('administration.users.search')}
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          sx={{ flex: '1 1 240px', minWidth: 200 }}
-          slotProps={{
-            input: {
-              startAdornment: (
-                <InputAdornment position="start">
-                  <SearchIcon fontSize="small" />
-                </InputAdornment>
-              ),
-            },
-            htmlInput: { 'data-testid': 'users-search', type: 'search' },
-          }}
-        />
+      <ListToolbar
+        search={search}
+        onSearch={(text) => setParam('search', text)}
+        searchLabel={t('administration.users.search')}
+        searchTestId="users-search"
+        countText={connection ? t('administration.users.count', { count: connection.totalCount }) : ''}
+        action={
+          <Button variant="contained" startIcon={<AddIcon />} onClick={() => setDialog({ kind: 'create' })} data-testid="create-user">
+            {t('administration.users.create')}
+          </Button>
+        }
+      >
         <TextField
           select
           size="small"
@@ -205,15 +190,7 @@ export function UsersPage() {
           label={t('administration.users.includeInactive')}
           sx={{ mr: 0 }}
         />
-      </Box>
-      <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, mb: 1.5, minHeight: 40 }}>
-        <Typography variant="body2" color="text.secondary" sx={{ flexGrow: 1 }} role="status" data-testid="list-count">
-          {connection ? t('administration.users.count', { count: connection.totalCount }) : ''}
-        </Typography>
-        <Button variant="contained" startIcon={<AddIcon />} onClick={() => setDialog({ kind: 'create' })} data-testid="create-user">
-          {t('administration.users.create')}
-        </Button>
-      </Box>
+      </ListToolbar>
       <ListGrid
         genericForbidden
         label={t('administration.sections.users')}

@@ -5,14 +5,14 @@ import { useQuery } from '@apollo/client/react';
 import Button from '@mui/material/Button';
 import AddIcon from '@mui/icons-material/Add';
 import type { GridColDef } from '@mui/x-data-grid';
-import { AgenciesDocument, type AgencyRowFragment } from '../../graphql/generated';
 import { ListGrid } from '../../components/ListGrid';
+import { AgenciesDocument, type AgencyRowFragment } from '../../graphql/generated';
 import { apiProblem } from '../../graphql/errors';
 import { useRememberPage } from '../../hooks/useCursorPages';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { useCanEditOrganisation } from '../auth/permissions';
 import { AgencyCreateDialog } from './AgencyCreateDialog';
-import { ListToolbar } from './ListToolbar';
+import { RecordListToolbar } from './RecordListToolbar';
 import { LinkCell } from './LinkCell';
 import { StatusChip } from './StatusChip';
 import { AGENCY_KINDS } from './enums';
@@ -84,7 +84,7 @@ export function AgenciesPage() {
 
   return (
     <>
-      <ListToolbar
+      <RecordListToolbar
         filters={filters}
         setFilter={list.setFilter}
         count={connection?.totalCount}

@@ -5,14 +5,14 @@ import { useQuery } from '@apollo/client/react';
 import Button from '@mui/material/Button';
 import AddIcon from '@mui/icons-material/Add';
 import type { GridColDef } from '@mui/x-data-grid';
-import { DesksDocument, type DeskRowFragment } from '../../graphql/generated';
 import { ListGrid } from '../../components/ListGrid';
+import { DesksDocument, type DeskRowFragment } from '../../graphql/generated';
 import { apiProblem } from '../../graphql/errors';
 import { useRememberPage } from '../../hooks/useCursorPages';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { useCanEditOrganisation } from '../auth/permissions';
 import { DeskCreateDialog } from './DeskCreateDialog';
-import { ListToolbar } from './ListToolbar';
+import { RecordListToolbar } from './RecordListToolbar';
 import { LinkCell } from './LinkCell';
 import { StatusChip } from './StatusChip';
 import { LEVELS } from './enums';
@@ -78,7 +78,7 @@ export function DesksPage() {
 
   return (
     <>
-      <ListToolbar
+      <RecordListToolbar
         filters={filters}
         setFilter={list.setFilter}
         count={connection?.totalCount}

@@ -5,13 +5,13 @@ import { useQuery } from '@apollo/client/react';
 import Button from '@mui/material/Button';
 import AddIcon from '@mui/icons-material/Add';
 import type { GridColDef } from '@mui/x-data-grid';
-import { PostOfficesDocument, type PostOfficeRowFragment } from '../../graphql/generated';
 import { ListGrid } from '../../components/ListGrid';
+import { PostOfficesDocument, type PostOfficeRowFragment } from '../../graphql/generated';
 import { apiProblem } from '../../graphql/errors';
 import { useRememberPage } from '../../hooks/useCursorPages';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { useCanEditOrganisation } from '../auth/permissions';
-import { ListToolbar } from './ListToolbar';
+import { RecordListToolbar } from './RecordListToolbar';
 import { PostOfficeCreateDialog } from './PostOfficeCreateDialog';
 import { LinkCell } from './LinkCell';
 import { StatusChip } from './StatusChip';
@@ -98,7 +98,7 @@ export function PostOfficesPage() {
 
   return (
     <>
-      <ListToolbar
+      <RecordListToolbar
         filters={filters}
         setFilter={list.setFilter}
         count={connection?.totalCount}
