@@ -1,20 +1,11 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
 import { useQuery } from '@apollo/client/react';
-import Button from '@mui/material/Button';
-import AddIcon from '@mui/icons-material/Add';
 import type { GridColDef } from '@mui/x-data-grid';
-import { ListGrid } from '../../components/ListGrid';
 import { PostOfficesDocument, type PostOfficeRowFragment } from '../../graphql/generated';
-import { apiProblem } from '../../graphql/errors';
-import { useRememberPage } from '../../hooks/useCursorPages';
-import { useDocumentTitle } from '../../hooks/useDocumentTitle';
-import { useCanEditOrganisation } from '../auth/permissions';
-import { RecordListToolbar } from './RecordListToolbar';
-import { PostOfficeCreateDialog } from './PostOfficeCreateDialog';
 import { LinkCell } from './LinkCell';
-import { StatusChip } from './StatusChip';
+import { PostOfficeCreateDialog } from './PostOfficeCreateDialog';
+import { RecordListPage } from './RecordListPage';
 import { POST_OFFICE_KINDS } from './enums';
 import { useRecordList } from './useRecordList';
 
@@ -23,25 +14,10 @@ export const postOfficeHref = (row: { id: string }) => `/organisation/post-offic
 /** Mạng bưu chính: provincial and district post offices, post office counters, BĐVHX. */
 export function PostOfficesPage() {
   const { t } = useTranslation();
-  const navigate = useNavigate();
-  useDocumentTitle(t('organisation.sections.postOffices'));
   const list = useRecordList();
-  const { filters } = list;
-  const [creating, setCreating] = useState(false);
-  const canEdit = useCanEditOrganisation();
-  const { data, previousData, loading, error } = useQuery(PostOfficesDocument, {
-    variables: {
-      ...list.variables,
-      filter: {
-        search: filters.search || null,
-        provinceCode: filters.province || null,
-        kind: POST_OFFICE_KINDS.find((k) => k === filters.category) ?? null,
-        includeRetired: filters.includeRetired || null,
-      },
-    },
+  const result = useQuery(PostOfficesDocument, {
+    variables: { ...list.variables, filter: { ...list.filter, kind: list.categoryIn(POST_OFFICE_KINDS) } },
   });
-  const connection = (data ?? previousData)?.postOffices;
-  useRememberPage(list.rememberPage, list.pagination.page, data?.postOffices.pageInfo.endCursor);
 
   const columns = useMemo<GridColDef<PostOfficeRowFragment>[]>(
     () => [
@@ -69,66 +45,24 @@ export function PostOfficesPage() {
         sortable: false,
         valueGetter: (_v, row) => row.parent?.name ?? '',
       },
-      {
-        field: 'unit',
-        headerName: t('organisation.fields.unit'),
-        flex: 1,
-        minWidth: 140,
-        sortable: false,
-        valueGetter: (_v, row) => row.administrativeUnit.name,
-      },
-      {
-        field: 'province',
-        headerName: t('organisation.fields.province'),
-        flex: 1,
-        minWidth: 140,
-        sortable: false,
-        valueGetter: (_v, row) => row.province.name,
-      },
-      {
-        field: 'status',
-        headerName: t('organisation.fields.status'),
-        minWidth: 150,
-        sortable: false,
-        renderCell: (p) => <StatusChip retiredOn={p.row.retiredOn} />,
-      },
     ],
     [t],
   );
 
   return (
-    <>
-      <RecordListToolbar
-        filters={filters}
-        setFilter={list.setFilter}
-        count={connection?.totalCount}
-        searchLabel={t('organisation.postOffices.search')}
-        categoryLabel={t('organisation.fields.kind')}
-        categories={POST_OFFICE_KINDS.map((k) => ({ value: k, label: t(`postOfficeKinds.${k}`) }))}
-        action={
-          canEdit && (
-            <Button variant="contained" startIcon={<AddIcon />} onClick={() => setCreating(true)} data-testid="create-post-office">
-              {t('organisation.postOffices.create')}
-            </Button>
-          )
-        }
-      />
-      <ListGrid
-        label={t('organisation.sections.postOffices')}
-        testId="post-offices-grid"
-        rows={connection?.edges.map((e) => e.node) ?? []}
-        columns={columns}
-        rowCount={connection?.totalCount ?? 0}
-        loading={loading}
-        problem={apiProblem(error)}
-        pagination={list.pagination}
-        onPaginationModelChange={list.onPaginationModelChange}
-        sortModel={list.sortModel}
-        onSortModelChange={list.onSortModelChange}
-        onOpen={(row) => void navigate(postOfficeHref(row))}
-        narrowHidden={['parent', 'unit']}
-      />
-      {creating && <PostOfficeCreateDialog onClose={() => setCreating(false)} onCreated={(id) => void navigate(postOfficeHref({ id }))} />}
-    </>
+    <RecordListPage
+      title={t('organisation.sections.postOffices')}
+      testId="post-offices-grid"
+      list={list}
+      result={result}
+      connectionOf={(data) => data.postOffices}
+      columns={columns}
+      hrefOf={postOfficeHref}
+      narrowHidden={['parent', 'unit']}
+      searchLabel={t('organisation.postOffices.search')}
+      categoryLabel={t('organisation.fields.kind')}
+      categories={POST_OFFICE_KINDS.map((k) => ({ value: k, label: t(`postOfficeKinds.${k}`) }))}
+      create={{ label: t('organisation.postOffices.create'), testId: 'create-post-office', Dialog: PostOfficeCreateDialog }}
+    />
   );
 }

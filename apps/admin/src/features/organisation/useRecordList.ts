@@ -65,6 +65,12 @@ export function useRecordList() {
   const pages = useCursorPages(JSON.stringify([filters, sort]));
   const { pagination, onPaginationModelChange, rememberPage } = pages;
   const variables = { first: pages.first, after: pages.after, sort };
+  /** The API's filter, but for the level or kind (see {@link categoryIn}). */
+  const filter = { search: filters.search || null, provinceCode: filters.province || null, includeRetired: filters.includeRetired || null };
+  /** The chosen level or kind, if it is one of `choices`. */
+  const categoryIn = <C extends string>(choices: readonly C[]): C | null => choices.find((c) => c === filters.category) ?? null;
 
-  return { filters, setFilter, sort, sortModel, onSortModelChange, pagination, onPaginationModelChange, rememberPage, variables };
+  return { filters, setFilter, sort, sortModel, onSortModelChange, pagination, onPaginationModelChange, rememberPage, variables, filter, categoryIn };
 }
+
+export type RecordList = ReturnType<typeof useRecordList>;
