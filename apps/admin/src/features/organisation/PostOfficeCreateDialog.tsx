@@ -3,17 +3,17 @@ import { useTranslation } from 'react-i18next';
 import { useMutation } from '@apollo/client/react';
 import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
-import { FormDialog, fieldMessage } from '../../components/FormDialog';
+import { FormDialog } from '../../components/FormDialog';
 import { CreatePostOfficeDocument, type PostOfficeKind } from '../../graphql/generated';
 import { POST_OFFICE_KINDS } from './enums';
 import { PostOfficePicker, UnitPicker, type UnitOption } from './pickers';
 import type { Option } from './SearchAutocomplete';
-import { useDialogSubmit } from './RecordDialogs';
+import { CodeNameFields, useRecordForm, type CreateDialogProps } from './RecordDialogs';
 
 const FIELDS = ['kind', 'code', 'name', 'address', 'administrativeUnitCode', 'parentId'] as const;
 
 /** Thêm bưu cục: kind, code (e.g. the postal code), name, address, unit, and the office it reports to. */
-export function PostOfficeCreateDialog({ onClose, onCreated }: { onClose: () => void; onCreated: (id: string) => void }) {
+export function PostOfficeCreateDialog({ onClose, onCreated }: CreateDialogProps) {
   const { t } = useTranslation();
   const [kind, setKind] = useState<PostOfficeKind | ''>('');
   const [code, setCode] = useState('');
@@ -21,18 +21,11 @@ export function PostOfficeCreateDialog({ onClose, onCreated }: { onClose: () => 
   const [address, setAddress] = useState('');
   const [unit, setUnit] = useState<UnitOption | null>(null);
   const [parent, setParent] = useState<Option | null>(null);
-  const [local, setLocal] = useState<Record<string, string>>({});
   const [create] = useMutation(CreatePostOfficeDocument, { refetchQueries: ['PostOffices', 'PostOffice'] });
-  const { busy, problem, run } = useDialogSubmit(() => undefined);
+  const { run, requireFilled, message, dialog } = useRecordForm(FIELDS);
 
   const onSubmit = () => {
-    const missing: Record<string, string> = {};
-    if (!kind) missing.kind = t('form.required');
-    if (!code.trim()) missing.code = t('form.required');
-    if (!name.trim()) missing.name = t('form.required');
-    if (!unit) missing.administrativeUnitCode = t('form.required');
-    setLocal(missing);
-    if (Object.keys(missing).length > 0 || !kind || !unit) return;
+    if (!requireFilled({ kind, code: code.trim(), name: name.trim(), administrativeUnitCode: unit }) || !kind || !unit) return;
     void run(async () => {
       const { data } = await create({
         variables: {
@@ -50,16 +43,13 @@ export function PostOfficeCreateDialog({ onClose, onCreated }: { onClose: () => 
       if (id) onCreated(id);
     });
   };
-  const message = (field: (typeof FIELDS)[number]) => fieldMessage(field, problem, local);
 
   return (
     <FormDialog
       open
       title={t('organisation.postOffices.create')}
       submitLabel={t('form.create')}
-      busy={busy}
-      problem={problem}
-      fields={FIELDS}
+      {...dialog}
       onSubmit={onSubmit}
       onClose={onClose}
       testId="post-office-form"
@@ -80,23 +70,14 @@ export function PostOfficeCreateDialog({ onClose, onCreated }: { onClose: () => 
           </MenuItem>
         ))}
       </TextField>
-      <TextField
-        label={t('organisation.fields.code')}
-        value={code}
-        onChange={(e) => setCode(e.target.value)}
-        required
-        error={Boolean(message('code'))}
-        helperText={message('code') ?? t('organisation.postOffices.codeHint')}
-        slotProps={{ htmlInput: { 'data-testid': 'post-office-code', spellCheck: false } }}
-      />
-      <TextField
-        label={t('organisation.fields.name')}
-        value={name}
-        onChange={(e) => setName(e.target.value)}
-        required
-        error={Boolean(message('name'))}
-        helperText={message('name')}
-        slotProps={{ htmlInput: { 'data-testid': 'post-office-name' } }}
+      <CodeNameFields
+        code={code}
+        setCode={setCode}
+        name={name}
+        setName={setName}
+        message={message}
+        codeHint={t('organisation.postOffices.codeHint')}
+        testIdPrefix="post-office"
       />
       <TextField
         label={t('organisation.fields.address')}

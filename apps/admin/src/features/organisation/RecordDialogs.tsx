@@ -27,6 +27,71 @@ export function useDialogSubmit(onDone: () => void) {
   return { busy, problem, run, reset: () => setProblem(null) };
 }
 
+/**
+ * A record form's checks: the required fields left empty (the form's own check) and the API's
+ * answer ({@link useDialogSubmit}). `dialog` is what {@link FormDialog} needs of them.
+ * Without `onDone`, success leaves the dialog open: a create dialog's page opens the new record, which closes it.
+ */
+export function useRecordForm<F extends string>(fields: readonly F[], onDone: () => void = () => undefined) {
+  const { t } = useTranslation();
+  const [local, setLocal] = useState<Record<string, string>>({});
+  const { busy, problem, run } = useDialogSubmit(onDone);
+  /** Marks each of these required fields whose value is empty; true when none is. */
+  const requireFilled = (values: Partial<Record<F, unknown>>) => {
+    const missing: Record<string, string> = {};
+    for (const [field, value] of Object.entries(values)) if (!value) missing[field] = t('form.required');
+    setLocal(missing);
+    return Object.keys(missing).length === 0;
+  };
+  const message = (field: F) => fieldMessage(field, problem, local);
+  return { run, requireFilled, message, dialog: { busy, problem, fields } };
+}
+
+/** What a create dialog takes from its list page. */
+export interface CreateDialogProps {
+  onClose: () => void;
+  /** Opens the new record. */
+  onCreated: (id: string) => void;
+}
+
+interface CodeNameFieldsProps {
+  code: string;
+  setCode: (code: string) => void;
+  name: string;
+  setName: (name: string) => void;
+  message: (field: 'code' | 'name') => string | undefined;
+  codeHint: string;
+  /** `<testIdPrefix>-code` and `<testIdPrefix>-name`. */
+  testIdPrefix: string;
+}
+
+/** The code and name of a new record, both required. */
+export function CodeNameFields({ code, setCode, name, setName, message, codeHint, testIdPrefix }: CodeNameFieldsProps) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <TextField
+        label={t('organisation.fields.code')}
+        value={code}
+        onChange={(e) => setCode(e.target.value)}
+        required
+        error={Boolean(message('code'))}
+        helperText={message('code') ?? codeHint}
+        slotProps={{ htmlInput: { 'data-testid': `${testIdPrefix}-code`, spellCheck: false } }}
+      />
+      <TextField
+        label={t('organisation.fields.name')}
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        required
+        error={Boolean(message('name'))}
+        helperText={message('name')}
+        slotProps={{ htmlInput: { 'data-testid': `${testIdPrefix}-name` } }}
+      />
+    </>
+  );
+}
+
 interface RecordDialogProps<V> {
   open: boolean;
   onClose: () => void;
@@ -38,21 +103,16 @@ interface RecordDialogProps<V> {
 export function RenameDialog({ open, onClose, submit, currentName }: RecordDialogProps<string> & { currentName: string }) {
   const { t } = useTranslation();
   const [name, setName] = useState(currentName);
-  const [local, setLocal] = useState<Record<string, string>>({});
-  const { busy, problem, run } = useDialogSubmit(onClose);
+  const form = useRecordForm(['name'], onClose);
   const onSubmit = () => {
-    const missing: Record<string, string> = name.trim() ? {} : { name: t('form.required') };
-    setLocal(missing);
-    if (!missing.name) void run(() => submit(name.trim()));
+    if (form.requireFilled({ name: name.trim() })) void form.run(() => submit(name.trim()));
   };
   return (
     <FormDialog
       open={open}
       title={t('organisation.actions.rename')}
       submitLabel={t('form.save')}
-      busy={busy}
-      problem={problem}
-      fields={['name']}
+      {...form.dialog}
       onSubmit={onSubmit}
       onClose={onClose}
       testId="rename-dialog"
@@ -63,8 +123,8 @@ export function RenameDialog({ open, onClose, submit, currentName }: RecordDialo
         onChange={(e) => setName(e.target.value)}
         required
         autoFocus
-        error={Boolean(fieldMessage('name', problem, local))}
-        helperText={fieldMessage('name', problem, local)}
+        error={Boolean(form.message('name'))}
+        helperText={form.message('name')}
         slotProps={{ htmlInput: { 'data-testid': 'rename-name' } }}
       />
     </FormDialog>
@@ -75,21 +135,16 @@ export function RenameDialog({ open, onClose, submit, currentName }: RecordDialo
 export function MoveDialog({ open, onClose, submit, currentUnit }: RecordDialogProps<string> & { currentUnit: string }) {
   const { t } = useTranslation();
   const [unit, setUnit] = useState<UnitOption | null>(null);
-  const [local, setLocal] = useState<Record<string, string>>({});
-  const { busy, problem, run } = useDialogSubmit(onClose);
+  const form = useRecordForm(['administrativeUnitCode'], onClose);
   const onSubmit = () => {
-    const missing: Record<string, string> = unit ? {} : { administrativeUnitCode: t('form.required') };
-    setLocal(missing);
-    if (unit) void run(() => submit(unit.code));
+    if (form.requireFilled({ administrativeUnitCode: unit }) && unit) void form.run(() => submit(unit.code));
   };
   return (
     <FormDialog
       open={open}
       title={t('organisation.actions.move')}
       submitLabel={t('organisation.actions.moveSubmit')}
-      busy={busy}
-      problem={problem}
-      fields={['administrativeUnitCode']}
+      {...form.dialog}
       onSubmit={onSubmit}
       onClose={onClose}
       testId="move-dialog"
@@ -100,7 +155,7 @@ export function MoveDialog({ open, onClose, submit, currentUnit }: RecordDialogP
         value={unit}
         onChange={setUnit}
         required
-        error={fieldMessage('administrativeUnitCode', problem, local)}
+        error={form.message('administrativeUnitCode')}
         helperText={t('organisation.unitPickerHint')}
         testId="move-unit"
       />

@@ -9,6 +9,7 @@ import { apiProblem } from '../../graphql/errors';
 import { useRememberPage } from '../../hooks/useCursorPages';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { useCanEditOrganisation } from '../auth/permissions';
+import type { CreateDialogProps } from './RecordDialogs';
 import { RecordListToolbar, type CategoryChoice } from './RecordListToolbar';
 import { StatusChip } from './StatusChip';
 import type { RecordList } from './useRecordList';
@@ -45,7 +46,7 @@ interface RecordListPageProps<D, R extends RecordRow> {
   categoryLabel: string;
   categories: readonly CategoryChoice[];
   /** The create button (for those who may edit the organisation) and its dialog. */
-  create: { label: string; testId: string; Dialog: ComponentType<{ onClose: () => void; onCreated: (id: string) => void }> };
+  create: { label: string; testId: string; Dialog: ComponentType<CreateDialogProps> };
   testId: string;
 }
 
