@@ -14,16 +14,10 @@
 // Screenshots (1366×768) go to artifacts/screenshots/roles/<username>/ at the repository root.
 // Exits non-zero when a check fails, the page logs a console error, or a request fails.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { BASE_URL, REPO_ROOT, assert, check, preflight, settle, tally, withBrowser } from './browser.mjs';
 
-const BASE_URL = (process.env.BASE_URL ?? 'http://localhost:4000').replace(/\/+$/, '');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const SHOTS = path.join(REPO_ROOT, 'artifacts', 'screenshots', 'roles');
-const TIMEOUT = 15_000;
 const PASSWORD = process.env.ROLES_PASSWORD ?? 'Demo@2026';
 const LANGUAGE_KEY = 'osp.admin.language';
 
@@ -48,81 +42,12 @@ const WALKS = [
   { username: 'binhphuoc.buudien', role: 'Quản lý bưu điện', province: DONG_NAI, writer: false, users: false, audit: false },
 ];
 
-let passed = 0;
-let failed = 0;
-/** Console errors, page errors and failed requests seen since the last check. */
-const problems = [];
-
-async function check(name, fn) {
-  try {
-    await fn();
-    const seen = problems.splice(0);
-    if (seen.length > 0) throw new Error(`browser reported:\n    - ${seen.join('\n    - ')}`);
-    passed += 1;
-    console.log(`  ✓ ${name}`);
-  } catch (error) {
-    problems.splice(0);
-    failed += 1;
-    console.log(
-      `  ✗ ${name}\n    ${String(error?.message ?? error)
-        .split('\n')
-        .join('\n    ')}`,
-    );
-  }
-}
-
-function assert(condition, message) {
-  if (!condition) throw new Error(message);
-}
-
-/** Lets the page finish loading (fonts included) so leaving it aborts no request. */
-async function settle(page) {
-  await page.waitForLoadState('networkidle');
-  await page.evaluate(() => document.fonts.ready);
-}
-
-if (!fs.existsSync(CHROMIUM)) {
-  console.error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium, or set CHROMIUM_PATH.`);
-  process.exit(2);
-}
-try {
-  await fetch(`${BASE_URL}/`, { signal: AbortSignal.timeout(5_000) });
-} catch (error) {
-  console.error(`Nothing answers at ${BASE_URL} (${error?.cause?.code ?? error?.message}): start the API first, or set BASE_URL.`);
-  process.exit(2);
-}
+await preflight();
 fs.rmSync(SHOTS, { recursive: true, force: true });
 fs.mkdirSync(SHOTS, { recursive: true });
-const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'osp-roles-'));
 
 console.log(`Role walk of ${BASE_URL}`);
-const context = await chromium.launchPersistentContext(userDataDir, {
-  executablePath: CHROMIUM,
-  headless: true,
-  viewport: { width: 1366, height: 768 },
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
-
-try {
-  const page = context.pages()[0] ?? (await context.newPage());
-  page.setDefaultTimeout(TIMEOUT);
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') problems.push(`console error: ${msg.text()} (${msg.location().url ?? ''})`);
-  });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('requestfailed', (request) => problems.push(`request failed: ${request.method()} ${request.url()} (${request.failure()?.errorText})`));
-  page.on('response', (response) => {
-    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.request().method()} ${response.url()}`);
-  });
-
+await withBrowser('osp-roles-', async ({ page }) => {
   const url = () => new URL(page.url());
   const go = (to) => page.goto(`${BASE_URL}${to}`, { waitUntil: 'domcontentloaded' });
   const nav = () => page.getByRole('navigation');
@@ -633,14 +558,7 @@ try {
     await page.getByTestId('sign-in-form').waitFor();
     await settle(page);
   });
-} catch (error) {
-  failed += 1;
-  console.log(`  ✗ unexpected: ${error?.stack ?? error}`);
-} finally {
-  await context.close().catch(() => {});
-  fs.rmSync(userDataDir, { recursive: true, force: true });
-}
+});
 
 console.log(`\nScreenshots: ${SHOTS}`);
-console.log(`${passed} passed, ${failed} failed`);
-process.exitCode = failed > 0 ? 1 : 0;
+tally();

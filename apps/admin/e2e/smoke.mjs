@@ -10,40 +10,12 @@
 // Screenshots (1366×768) go to artifacts/screenshots/ at the repository root.
 // Exits non-zero when a check fails, the page logs a console error, or a request fails.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { BASE_URL, REPO_ROOT, TIMEOUT, assert, check, preflight, settle, tally, watch, withBrowser } from './browser.mjs';
 
-const BASE_URL = (process.env.BASE_URL ?? 'http://localhost:4000').replace(/\/+$/, '');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const SHOTS = path.join(REPO_ROOT, 'artifacts', 'screenshots');
-const TIMEOUT = 15_000;
 const USERNAME = process.env.SMOKE_USERNAME ?? 'admin';
 const PASSWORD = process.env.SMOKE_PASSWORD ?? 'Demo@2026';
-
-let passed = 0;
-let failed = 0;
-/** Console errors, page errors and failed requests seen since the last check. */
-const problems = [];
-
-async function check(name, fn) {
-  try {
-    await fn();
-    const seen = problems.splice(0);
-    if (seen.length > 0) throw new Error(`browser reported:\n    - ${seen.join('\n    - ')}`);
-    passed += 1;
-    console.log(`  ✓ ${name}`);
-  } catch (error) {
-    failed += 1;
-    console.log(`  ✗ ${name}\n    ${String(error?.message ?? error).split('\n').join('\n    ')}`);
-  }
-}
-
-function assert(condition, message) {
-  if (!condition) throw new Error(message);
-}
 
 async function expectText(page, text) {
   await page.getByText(text, { exact: true }).first().waitFor({ state: 'visible', timeout: TIMEOUT });
@@ -53,65 +25,16 @@ async function htmlLang(page) {
   return page.evaluate(() => document.documentElement.lang);
 }
 
-/** Lets the page finish loading (fonts included) so leaving it aborts no request. */
-async function settle(page) {
-  await page.waitForLoadState('networkidle');
-  await page.evaluate(() => document.fonts.ready);
-}
-
 async function screenshot(page, name) {
   await settle(page);
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
 }
 
-if (!fs.existsSync(CHROMIUM)) {
-  console.error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium, or set CHROMIUM_PATH.`);
-  process.exit(2);
-}
-try {
-  await fetch(`${BASE_URL}/`, { signal: AbortSignal.timeout(5_000) });
-} catch (error) {
-  console.error(`Nothing answers at ${BASE_URL} (${error?.cause?.code ?? error?.message}): start the API first, or set BASE_URL.`);
-  process.exit(2);
-}
+await preflight();
 fs.mkdirSync(SHOTS, { recursive: true });
-const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'osp-smoke-'));
 
 console.log(`Smoke test of ${BASE_URL}`);
-const context = await chromium.launchPersistentContext(userDataDir, {
-  executablePath: CHROMIUM,
-  headless: true,
-  viewport: { width: 1366, height: 768 },
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
-
-try {
-  const page = context.pages()[0] ?? (await context.newPage());
-  page.setDefaultTimeout(TIMEOUT);
-
-  /** Reports what a page logs as an error, throws, or fails to load. */
-  function watch(p) {
-    p.on('console', (msg) => {
-      if (msg.type() === 'error') problems.push(`console error: ${msg.text()} (${msg.location().url ?? ''})`);
-    });
-    p.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    p.on('requestfailed', (request) =>
-      problems.push(`request failed: ${request.method()} ${request.url()} (${request.failure()?.errorText})`),
-    );
-    p.on('response', (response) => {
-      if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.request().method()} ${response.url()}`);
-    });
-  }
-  watch(page);
-
+await withBrowser('osp-smoke-', async ({ context, page }) => {
   /** Accept-Language of each GraphQL request, in order. */
   const graphqlLanguages = [];
   /** Whether each GraphQL request carried `Authorization: Bearer …`. */
@@ -379,14 +302,7 @@ try {
     assert(workers.some((u) => u.includes('graphql.worker')), `no GraphQL worker started; workers: ${JSON.stringify(workers)}`);
     await screenshot(page, '04-graphiql');
   });
-} catch (error) {
-  failed += 1;
-  console.log(`  ✗ unexpected: ${error?.stack ?? error}`);
-} finally {
-  await context.close().catch(() => {});
-  fs.rmSync(userDataDir, { recursive: true, force: true });
-}
+});
 
 console.log(`Screenshots: ${SHOTS}`);
-console.log(`${passed} passed, ${failed} failed`);
-process.exitCode = failed > 0 ? 1 : 0;
+tally();

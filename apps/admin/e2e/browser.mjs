@@ -1,0 +1,114 @@
+// What the browser tests (smoke.mjs, roles.mjs) share: the server and Chromium they use, a checked
+// step that also fails on anything the page reports as an error, and the final tally.
+//
+// Env: BASE_URL (default http://localhost:4000), CHROMIUM_PATH (default /usr/bin/chromium).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const BASE_URL = (process.env.BASE_URL ?? 'http://localhost:4000').replace(/\/+$/, '');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+export const TIMEOUT = 15_000;
+
+let passed = 0;
+let failed = 0;
+/** Console errors, page errors and failed requests seen since the last check. */
+const problems = [];
+
+/** One step: fails when `fn` throws or the browser reported a problem meanwhile (then cleared). */
+export async function check(name, fn) {
+  try {
+    await fn();
+    const seen = problems.splice(0);
+    if (seen.length > 0) throw new Error(`browser reported:\n    - ${seen.join('\n    - ')}`);
+    passed += 1;
+    console.log(`  ✓ ${name}`);
+  } catch (error) {
+    problems.splice(0);
+    failed += 1;
+    console.log(
+      `  ✗ ${name}\n    ${String(error?.message ?? error)
+        .split('\n')
+        .join('\n    ')}`,
+    );
+  }
+}
+
+export function assert(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+/** Lets the page finish loading (fonts included) so leaving it aborts no request. */
+export async function settle(page) {
+  await page.waitForLoadState('networkidle');
+  await page.evaluate(() => document.fonts.ready);
+}
+
+/** Reports what a page logs as an error, throws, or fails to load. */
+export function watch(page) {
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.push(`console error: ${msg.text()} (${msg.location().url ?? ''})`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('requestfailed', (request) => problems.push(`request failed: ${request.method()} ${request.url()} (${request.failure()?.errorText})`));
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.request().method()} ${response.url()}`);
+  });
+}
+
+/** Exits with 2 unless Chromium is installed and something answers at BASE_URL. */
+export async function preflight() {
+  if (!fs.existsSync(CHROMIUM)) {
+    console.error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium, or set CHROMIUM_PATH.`);
+    process.exit(2);
+  }
+  try {
+    await fetch(`${BASE_URL}/`, { signal: AbortSignal.timeout(5_000) });
+  } catch (error) {
+    console.error(`Nothing answers at ${BASE_URL} (${error?.cause?.code ?? error?.message}): start the API first, or set BASE_URL.`);
+    process.exit(2);
+  }
+}
+
+/**
+ * Runs `walk({ context, page })` in headless Chromium (1366×768) with a fresh profile, its first page
+ * watched; an error escaping the walk counts as a failed check. The profile is removed afterwards.
+ */
+export async function withBrowser(profilePrefix, walk) {
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), profilePrefix));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1366, height: 768 },
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    page.setDefaultTimeout(TIMEOUT);
+    watch(page);
+    await walk({ context, page });
+  } catch (error) {
+    failed += 1;
+    console.log(`  ✗ unexpected: ${error?.stack ?? error}`);
+  } finally {
+    await context.close().catch(() => {});
+    fs.rmSync(userDataDir, { recursive: true, force: true });
+  }
+}
+
+/** Prints how many checks passed and failed; the exit code is 1 if any failed. */
+export function tally() {
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exitCode = failed > 0 ? 1 : 0;
+}
