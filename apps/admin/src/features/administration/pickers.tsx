@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from '@apollo/client/react';
 import {
@@ -7,28 +6,8 @@ import {
   WorkplaceDeskOptionsDocument,
   WorkplacePostOfficeOptionsDocument,
 } from '../../graphql/generated';
-import { useDebouncedValue } from '../../hooks/useDebouncedValue';
+import { useSearch, type PickerProps } from '../organisation/pickers';
 import { SearchAutocomplete, type Option } from '../organisation/SearchAutocomplete';
-
-interface PickerProps<T extends Option> {
-  label: string;
-  value: T | null;
-  onChange: (value: T | null) => void;
-  required?: boolean;
-  disabled?: boolean;
-  error?: string;
-  helperText?: string;
-  testId?: string;
-}
-
-/** Searches as you type, once the list has been opened. */
-function useSearch() {
-  const [text, setText] = useState('');
-  const [opened, setOpened] = useState(false);
-  const search = useDebouncedValue(text.trim(), 250);
-  const typing = text.trim() !== search;
-  return { search: search || null, typing, opened, setText, open: () => setOpened(true) };
-}
 
 export interface ScopeUnitOption extends Option {
   code: string;

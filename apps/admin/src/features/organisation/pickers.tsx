@@ -5,18 +5,19 @@ import { AgencyOptionsDocument, PostOfficeOptionsDocument, UnitOptionsDocument }
 import { useDebouncedValue } from '../../hooks/useDebouncedValue';
 import { SearchAutocomplete, type Option } from './SearchAutocomplete';
 
-interface PickerProps<T extends Option> {
+export interface PickerProps<T extends Option> {
   label: string;
   value: T | null;
   onChange: (value: T | null) => void;
   required?: boolean;
+  disabled?: boolean;
   error?: string;
   helperText?: string;
   testId?: string;
 }
 
 /** Searches as you type, once the list has been opened. */
-function useSearch() {
+export function useSearch() {
   const [text, setText] = useState('');
   const [opened, setOpened] = useState(false);
   const search = useDebouncedValue(text.trim(), 250);
