@@ -67,19 +67,24 @@ async function withClient<T>(url: string, fn: (c: Client) => Promise<T>): Promis
   }
 }
 
-export async function startTestApp(options: { seed?: boolean; env?: Record<string, string>; signInAs?: string } = {}): Promise<TestApp> {
-  const db = await freshDatabase();
-  const config = loadConfig({
+/** The configuration of an application under test: the given database, a free loopback port, silent logs. */
+export function testConfig(databaseUrl: string, poolSize: number, env: Record<string, string> = {}) {
+  return loadConfig({
     ...process.env,
     NODE_ENV: 'test',
-    DATABASE_URL: db.url,
-    OSP_DB_POOL_SIZE: String(db.poolSize),
-    OSP_SEED: options.seed === false ? 'none' : 'demo',
+    DATABASE_URL: databaseUrl,
+    OSP_DB_POOL_SIZE: String(poolSize),
+    OSP_SEED: 'demo',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     PORT: '0',
     HOST: '127.0.0.1',
-    ...options.env,
+    ...env,
   });
+}
+
+export async function startTestApp(options: { seed?: boolean; env?: Record<string, string>; signInAs?: string } = {}): Promise<TestApp> {
+  const db = await freshDatabase();
+  const config = testConfig(db.url, db.poolSize, { ...(options.seed === false ? { OSP_SEED: 'none' } : {}), ...options.env });
   const app = await createApplication(config);
   const port = await app.listen();
   const baseUrl = `http://127.0.0.1:${port}`;

@@ -1,6 +1,7 @@
 /** What every client of the server relies on, whatever the domain: probes, errors, languages, paging, the SDL. */
 import { readFileSync } from 'node:fs';
 import { buildPublishedSdl, SDL_PATH } from '../src/scripts/emit-schema';
+import { NESTED_LISTS } from '../src/scripts/nested-lists';
 import { failure, ok, startTestApp, type TestApp } from './harness';
 
 let t: TestApp;
@@ -99,25 +100,8 @@ describe('pagination', () => {
 });
 
 describe('no N+1: statements per request do not grow with the page size', () => {
-  // One root list per request: nested loads of one list run in fixed waves (one per depth), so the
-  // count is exact. (Several root lists in one request finish at different moments on a real pool and
-  // may split a loader's batch in two: still bounded, but not equal.)
-  const lists: Record<string, string> = {
-    // As of 2020 every page holds units merged since (successors to load) and units with children.
-    'units with parent, successor, roll-up and children': `query($first: Int!) {
-      administrativeUnits(first: $first, filter: { asOf: "2020-01-01" }) {
-        totalCount
-        edges { node { code parent { code name } successor { code } inForceUnit(asOf: "2026-01-01") { code } children(first: 5) { totalCount edges { node { code parent { code } } } } } }
-      } }`,
-    'desks with agency, unit, parent unit and province': `query($first: Int!) {
-      oneStopDesks(first: $first, filter: { includeRetired: true }) {
-        edges { node { name agency { name administrativeUnit { code } } administrativeUnit { code parent { code } } province { code } } }
-      } }`,
-    'post offices with parent, unit and province': `query($first: Int!) {
-      postOffices(first: $first) { edges { node { name parent { name } administrativeUnit { code } province { code } } } } }`,
-  };
 
-  it.each(Object.entries(lists))('%s: the same count at 10 and at 100 records', async (_label, query) => {
+  it.each(Object.entries(NESTED_LISTS))('%s: the same count at 10 and at 100 records', async (_label, query) => {
     const counts: Record<number, number> = {};
     for (const first of [10, 100]) {
       const res = await t.gql(query, { first });

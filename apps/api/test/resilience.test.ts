@@ -6,9 +6,8 @@
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import { request as httpRequest } from 'node:http';
 import { createApplication, type Application } from '../src/platform/application';
-import { loadConfig } from '../src/platform/config';
 import { freePort } from '../src/platform/database/embedded';
-import { freshDatabase } from './harness';
+import { freshDatabase, testConfig } from './harness';
 
 class Relay {
   private server: Server | null = null;
@@ -44,17 +43,7 @@ async function startBehindRelay() {
   await relay.open();
   const viaRelay = new URL(db.url);
   viaRelay.host = `127.0.0.1:${relay.port}`;
-  const config = loadConfig({
-    ...process.env,
-    NODE_ENV: 'test',
-    DATABASE_URL: viaRelay.toString(),
-    OSP_DB_POOL_SIZE: String(db.poolSize),
-    OSP_SEED: 'demo',
-    LOG_LEVEL: 'silent',
-    PORT: '0',
-    HOST: '127.0.0.1',
-  });
-  const app = await createApplication(config);
+  const app = await createApplication(testConfig(viaRelay.toString(), db.poolSize));
   const port = await app.listen();
   return { app, relay, db, base: `http://127.0.0.1:${port}` };
 }

@@ -30,6 +30,8 @@ export class AppError extends GraphQLError {
     readonly code: ErrorCode,
     readonly bilingual: Bilingual,
     readonly fields: FieldProblem[] = [],
+    /** More machine-readable facts for the client, sent as extensions (e.g. `retryAfterSeconds`). */
+    readonly details: Record<string, unknown> = {},
   ) {
     super(bilingual.en, { extensions: { code } });
     this.name = 'AppError';
@@ -93,10 +95,8 @@ export function createErrorFormatter(report: ErrorReporter) {
     const base = { locations: formatted.locations, path: formatted.path };
 
     if (original instanceof AppError) {
-      const extensions: Record<string, unknown> = { code: original.code };
+      const extensions: Record<string, unknown> = { ...original.details, code: original.code };
       if (original.fields.length) extensions.fields = fieldsOut(original.fields, lang);
-      // When to try again (TOO_MANY_REQUESTS): clients show it and wait.
-      if (typeof original.extensions.retryAfterSeconds === 'number') extensions.retryAfterSeconds = original.extensions.retryAfterSeconds;
       return { ...base, message: pick(original.bilingual, lang), extensions };
     }
     const validation = (original as { extensions?: { validationErrors?: ValidationErrorLike[] } } | undefined)?.extensions?.validationErrors;
@@ -122,6 +122,22 @@ export function createErrorFormatter(report: ErrorReporter) {
       extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: request?.requestId },
     };
   };
+}
+
+const ALREADY_USED: Bilingual = { vi: 'Mã đã được dùng.', en: 'Already in use.' };
+
+/**
+ * Runs a write; a unique or exclusion violation (another record holds the key) becomes CONFLICT with
+ * a field error on `field`.
+ */
+export async function uniquely<T>(write: () => Promise<T>, field: string, message: Bilingual, fieldMessage: Bilingual = ALREADY_USED): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    const state = sqlState(error);
+    if (state === '23505' || state === '23P01') throw conflict(message, [{ field, message: fieldMessage }]);
+    throw error;
+  }
 }
 
 /** PostgreSQL SQLSTATE of a driver error, if it is one. */

@@ -6,25 +6,13 @@ import { performance } from 'node:perf_hooks';
 import { createApplication } from '../platform/application';
 import { loadConfig } from '../platform/config';
 import { DEMO_PASSWORD } from '../seed/demo-users';
+import { NESTED_LISTS } from './nested-lists';
 
 /**
  * `npm run bench`: starts the application (embedded database in a temporary folder, or DATABASE_URL),
  * then prints SQL statements per request and latencies. Numbers only, no thresholds: compare runs
  * made on the same machine in the same session.
  */
-const NESTED = `query($first: Int!) {
-  administrativeUnits(first: $first, filter: { includeNotInForce: true }) {
-    totalCount
-    edges { node { code parent { code name } successor { code } inForceUnit(asOf: "2026-01-01") { code } children(first: 5) { totalCount edges { node { code } } } } }
-  }
-  oneStopDesks(first: $first, filter: { includeRetired: true }) { edges { node { name agency { name } administrativeUnit { code } province { code } } } }
-}`;
-/** One root list per request (see test/platform.test.ts): nested loads run in fixed waves. */
-const LISTS: Record<string, string> = {
-  'units as of 2020 with parent, successor, roll-up, children': `query($first: Int!) { administrativeUnits(first: $first, filter: { asOf: "2020-01-01" }) { totalCount edges { node { code parent { code name } successor { code } inForceUnit(asOf: "2026-01-01") { code } children(first: 5) { totalCount edges { node { code } } } } } } }`,
-  'desks with agency, unit, province': `query($first: Int!) { oneStopDesks(first: $first, filter: { includeRetired: true }) { edges { node { name agency { name } administrativeUnit { code parent { code } } province { code } } } } }`,
-  'post offices with parent, unit, province': `query($first: Int!) { postOffices(first: $first) { edges { node { name parent { name } administrativeUnit { code } province { code } } } } }`,
-};
 const SEARCH = `query($search: String!) { administrativeUnits(filter: { search: $search, includeNotInForce: true }, first: 20) { totalCount edges { node { code name } } } }`;
 
 async function main(): Promise<void> {
@@ -63,7 +51,7 @@ async function main(): Promise<void> {
   ).json()) as { data: { signIn: { token: string } } };
   authorization = `Bearer ${signedIn.data.signIn.token}`;
 
-  for (const [label, query] of Object.entries(LISTS)) {
+  for (const [label, query] of Object.entries(NESTED_LISTS)) {
     const counts = [];
     for (const first of [10, 100]) counts.push(`${(await post(query, { first })).sql} at first=${first}`);
     console.log(`SQL statements, ${label}: ${counts.join(', ')}`);
@@ -71,7 +59,7 @@ async function main(): Promise<void> {
 
   const rounds = Number(process.env.BENCH_ROUNDS ?? 200);
   for (const [label, query, vars] of [
-    ['nested list first=100', NESTED, { first: 100 }],
+    ['units with nested relations, first=100', Object.values(NESTED_LISTS)[0], { first: 100 }],
     ['diacritic-free search "ky"', SEARCH, { search: 'ky' }],
   ] as const) {
     for (let i = 0; i < 10; i++) await post(query, vars); // warm-up

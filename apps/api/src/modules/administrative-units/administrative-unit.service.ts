@@ -1,7 +1,8 @@
 import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { forbidden, requireRole } from '../../platform/authz';
 import { Injectable } from '../../platform/container';
-import { AppError, badInput, conflict, notFound, sqlState } from '../../platform/errors';
+import { likeFragment, trimmedName } from '../../platform/text';
+import { badInput, conflict, notFound, uniquely } from '../../platform/errors';
 import { connectionFrom, paginate, type Connection, type PageArgs, type SortKey } from '../../platform/graphql/connection';
 import type { Actor } from '../../platform/graphql/context';
 import { addDays, todayInVietnam } from '../../platform/graphql/scalars';
@@ -26,8 +27,6 @@ const SORTS: Record<AdministrativeUnitSort, SortKey> = {
 /** Something owned by a unit (an agency, a desk, a post office) whose province may change with the map. */
 export type ReorganisationListener = (manager: EntityManager, unitIds: string[]) => Promise<void>;
 
-/** Escapes LIKE wildcards in user text. */
-export const likeFragment = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 @Injectable()
 export class AdministrativeUnitService {
@@ -164,8 +163,7 @@ export class AdministrativeUnitService {
 
   async create(actor: Actor, input: CreateAdministrativeUnitInput): Promise<AdministrativeUnit> {
     this.authorize(actor);
-    const name = input.name.trim();
-    if (!name) throw badInput('name', { vi: 'Tên không được để trống.', en: 'The name must not be empty.' });
+    const name = trimmedName(input.name);
     return this.dataSource.transaction(async (m) => {
       let path = input.code;
       let parentId: string | null = null;
@@ -180,11 +178,10 @@ export class AdministrativeUnitService {
       }
       const repo = m.getRepository(AdministrativeUnit);
       const unit = repo.create({ code: input.code, name, level: input.level, parentId, path, validFrom: input.validFrom, validTo: null, successorId: null });
-      try {
-        await repo.insert(unit);
-      } catch (error) {
-        throw this.translateWriteError(error, input.code);
-      }
+      await uniquely(() => repo.insert(unit), 'code', {
+        vi: `Mã "${input.code}" đang được một đơn vị khác dùng trong cùng thời gian.`,
+        en: `The code "${input.code}" is used by another unit over the same period.`,
+      });
       const saved = await repo.findOneByOrFail({ id: unit.id });
       const provinceId = await this.provinceIdOf(m, saved.id);
       await this.audit.record(m, actor, { action: 'administrativeUnit.create', entityType: 'AdministrativeUnit', entityId: saved.id, after: saved, provinceId });
@@ -194,8 +191,7 @@ export class AdministrativeUnitService {
 
   async rename(actor: Actor, input: RenameAdministrativeUnitInput): Promise<AdministrativeUnit> {
     this.authorize(actor);
-    const name = input.name.trim();
-    if (!name) throw badInput('name', { vi: 'Tên không được để trống.', en: 'The name must not be empty.' });
+    const name = trimmedName(input.name);
     return this.dataSource.transaction(async (m) => {
       const before = await this.lockByCode(m, input.code);
       await m.update(AdministrativeUnit, { id: before.id }, { name });
@@ -320,15 +316,5 @@ export class AdministrativeUnitService {
 
   private async notify(m: EntityManager, unitIds: string[]): Promise<void> {
     for (const listener of this.listeners) await listener(m, unitIds);
-  }
-
-  private translateWriteError(error: unknown, code: string): Error {
-    const state = sqlState(error);
-    if (state === '23505' || state === '23P01') {
-      return conflict({ vi: `Mã "${code}" đang được một đơn vị khác dùng trong cùng thời gian.`, en: `The code "${code}" is used by another unit over the same period.` }, [
-        { field: 'code', message: { vi: 'Mã đã được dùng.', en: 'Already in use.' } },
-      ]);
-    }
-    return error instanceof AppError ? error : (error as Error);
   }
 }

@@ -8,13 +8,14 @@ import { Arg, Field, FieldResolver, ID, InputType, ObjectType, registerEnumType,
 import { GraphQLISODateTime as DateTimeISO } from 'type-graphql';
 import { Column, CreateDateColumn, PrimaryGeneratedColumn, UpdateDateColumn, type DataSource, type EntityManager, type EntityTarget, type SelectQueryBuilder } from 'typeorm';
 import { assertProvince, requireRole, scopeProvince } from '../../platform/authz';
-import { badInput, conflict, notFound, sqlState, type Bilingual } from '../../platform/errors';
+import { badInput, conflict, notFound, uniquely, type Bilingual } from '../../platform/errors';
 import { paginate, type Connection, type PageArgs, type SortKey } from '../../platform/graphql/connection';
 import type { Actor, GraphQLContext } from '../../platform/graphql/context';
 import { DateScalar, todayInVietnam } from '../../platform/graphql/scalars';
 import type { AuditService } from '../audit/audit.service';
 import { AdministrativeUnit } from './administrative-unit.entity';
-import { likeFragment, type AdministrativeUnitService } from './administrative-unit.service';
+import { likeFragment, trimmedName } from '../../platform/text';
+import type { AdministrativeUnitService } from './administrative-unit.service';
 import { NAME_MAX } from './administrative-unit.inputs';
 
 export const RECORD_CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/;
@@ -111,12 +112,6 @@ export function retireInputType(typeName: string) {
 export type RenameInput = { id: string; name: string };
 export type MoveInput = { id: string; administrativeUnitCode: string };
 export type RetireInput = { id: string; retiredOn?: string | null };
-
-export function trimmedName(name: string): string {
-  const trimmed = name.trim();
-  if (!trimmed) throw badInput('name', { vi: 'Tên không được để trống.', en: 'The name must not be empty.' });
-  return trimmed;
-}
 
 /** Who may create and change agencies, desks and post offices (within their province). */
 export const ORGANISATION_WRITERS = ['SYSTEM_ADMIN', 'STEERING_COMMITTEE'];
@@ -221,16 +216,7 @@ export abstract class UnitOwnedService<T extends UnitOwnedRecord> {
     const provinceId = await this.units.provinceIdOf(m, values.administrativeUnitId);
     assertProvince(actor, provinceId);
     const record = repo.create({ ...values, provinceId, retiredOn: null } as never) as unknown as T;
-    try {
-      await repo.insert(record as never);
-    } catch (error) {
-      if (sqlState(error) === '23505') {
-        throw conflict({ vi: `Mã "${values.code}" đã được dùng.`, en: `The code "${values.code}" is already in use.` }, [
-          { field: 'code', message: { vi: 'Mã đã được dùng.', en: 'Already in use.' } },
-        ]);
-      }
-      throw error;
-    }
+    await uniquely(() => repo.insert(record as never), 'code', { vi: `Mã "${values.code}" đã được dùng.`, en: `The code "${values.code}" is already in use.` });
     const saved = await repo.findOneByOrFail({ id: record.id } as never);
     await this.audit.record(m, actor, { action: `${this.auditPrefix}.create`, entityType: this.entityType, entityId: saved.id, after: saved, provinceId });
     return saved;

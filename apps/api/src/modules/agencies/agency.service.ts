@@ -7,7 +7,8 @@ import type { Actor } from '../../platform/graphql/context';
 import { AuditService } from '../audit/audit.service';
 import type { AdministrativeUnit } from '../administrative-units/administrative-unit.entity';
 import { AdministrativeUnitService } from '../administrative-units/administrative-unit.service';
-import { ORGANISATION_WRITERS, OrganisationSort, trimmedName, UnitOwnedService, type MoveInput } from '../administrative-units/unit-owned-record';
+import { trimmedName } from '../../platform/text';
+import { ORGANISATION_WRITERS, OrganisationSort, UnitOwnedService, type MoveInput } from '../administrative-units/unit-owned-record';
 import { Agency, AGENCY_KIND_LEVEL, type AgencyKind } from './agency.entity';
 import type { AgencyFilter, CreateAgencyInput } from './agency.inputs';
 

@@ -29,12 +29,12 @@ export class ThrottleService {
     const seconds = rows[0]?.seconds;
     if (seconds) {
       const minutes = Math.ceil(seconds / 60);
-      const error = new AppError('TOO_MANY_REQUESTS', {
-        vi: `Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${minutes} phút.`,
-        en: `Too many failed sign-ins. Try again in ${minutes} minutes.`,
-      });
-      error.extensions.retryAfterSeconds = seconds;
-      throw error;
+      throw new AppError(
+        'TOO_MANY_REQUESTS',
+        { vi: `Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${minutes} phút.`, en: `Too many failed sign-ins. Try again in ${minutes} minutes.` },
+        [],
+        { retryAfterSeconds: seconds },
+      );
     }
   }
 

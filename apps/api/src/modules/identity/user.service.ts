@@ -2,11 +2,12 @@ import argon2 from 'argon2';
 import { DataSource, type EntityManager } from 'typeorm';
 import { assertProvince, requireRole, scopeProvince } from '../../platform/authz';
 import { Injectable } from '../../platform/container';
-import { badInput, conflict, notFound, sqlState } from '../../platform/errors';
+import { badInput, conflict, notFound, uniquely } from '../../platform/errors';
 import { paginate, type PageArgs } from '../../platform/graphql/connection';
 import type { Actor } from '../../platform/graphql/context';
 import { AuditService } from '../audit/audit.service';
-import { likeFragment, AdministrativeUnitService } from '../administrative-units/administrative-unit.service';
+import { AdministrativeUnitService } from '../administrative-units/administrative-unit.service';
+import { likeFragment, requiredText } from '../../platform/text';
 import { AgencyService } from '../agencies/agency.service';
 import { OneStopDeskService } from '../one-stop-desks/one-stop-desk.service';
 import { PostOfficeService } from '../post-offices/post-office.service';
@@ -45,24 +46,17 @@ export class UserService {
   async create(actor: Actor, input: CreateUserInput): Promise<User> {
     requireRole(actor, ADMINS);
     const username = input.username.trim().toLowerCase();
-    const displayName = input.displayName.trim();
-    if (!displayName) throw badInput('displayName', { vi: 'Tên hiển thị không được để trống.', en: 'The display name must not be empty.' });
+    const displayName = requiredText(input.displayName, 'displayName', { vi: 'Tên hiển thị', en: 'The display name' });
     const roles = [...new Set(input.roles)];
     const passwordHash = await argon2.hash(input.password);
     return this.dataSource.transaction(async (m) => {
       const scope = await this.resolveScope(m, actor, input, roles);
       const repo = m.getRepository(User);
       const user = repo.create({ username, displayName, passwordHash, roles, ...scope, active: true, passwordChangedAt: new Date() });
-      try {
-        await repo.insert(user);
-      } catch (error) {
-        if (sqlState(error) === '23505') {
-          throw conflict({ vi: `Tên đăng nhập "${username}" đã được dùng.`, en: `The username "${username}" is taken.` }, [
-            { field: 'username', message: { vi: 'Đã được dùng.', en: 'Already taken.' } },
-          ]);
-        }
-        throw error;
-      }
+      await uniquely(() => repo.insert(user), 'username', { vi: `Tên đăng nhập "${username}" đã được dùng.`, en: `The username "${username}" is taken.` }, {
+        vi: 'Đã được dùng.',
+        en: 'Already taken.',
+      });
       const saved = await repo.findOneByOrFail({ id: user.id });
       await this.audit.record(m, actor, { action: 'user.create', entityType: 'User', entityId: saved.id, after: auditableUser(saved), provinceId: saved.provinceId });
       return saved;

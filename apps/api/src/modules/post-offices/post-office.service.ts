@@ -8,7 +8,8 @@ import { todayInVietnam } from '../../platform/graphql/scalars';
 import { AuditService } from '../audit/audit.service';
 import { AdministrativeLevel, type AdministrativeUnit } from '../administrative-units/administrative-unit.entity';
 import { AdministrativeUnitService } from '../administrative-units/administrative-unit.service';
-import { ORGANISATION_WRITERS, OrganisationSort, trimmedName, UnitOwnedService, type MoveInput } from '../administrative-units/unit-owned-record';
+import { trimmedName } from '../../platform/text';
+import { ORGANISATION_WRITERS, OrganisationSort, UnitOwnedService, type MoveInput } from '../administrative-units/unit-owned-record';
 import { POST_OFFICE_PARENT_KINDS, PostOffice, PostOfficeKind } from './post-office.entity';
 import type { CreatePostOfficeInput, PostOfficeFilter } from './post-office.inputs';
 

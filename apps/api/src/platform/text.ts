@@ -1,0 +1,14 @@
+import { badInput, type Bilingual } from './errors';
+
+/** Escapes LIKE wildcards in user text and wraps it for a "contains" match. */
+export const likeFragment = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** Trimmed text that must not be empty, or a field error on `field`. */
+export function requiredText(value: string, field: string, what: Bilingual = { vi: 'Tên', en: 'The name' }): string {
+  const trimmed = value.trim();
+  if (!trimmed) throw badInput(field, { vi: `${what.vi} không được để trống.`, en: `${what.en} must not be empty.` });
+  return trimmed;
+}
+
+/** A record's name: trimmed, not empty. */
+export const trimmedName = (name: string) => requiredText(name, 'name');
