@@ -5,6 +5,14 @@ import { User } from './identity/user.entity';
 import { UserSession } from './identity/user-session.entity';
 import { OneStopDesk } from './one-stop-desks/one-stop-desk.entity';
 import { PostOffice } from './post-offices/post-office.entity';
+import { FacilityHandover, PersonnelHandover } from './handover/handover.entity';
+import { PilotProgramme } from './rollout/pilot-programme.entity';
+import { PilotSite, SiteStatusChange } from './rollout/pilot-site.entity';
+import { PhasePlanRevision, RolloutPhase } from './rollout/rollout-phase.entity';
+import { ActionItem, SteeringMeeting } from './rollout/steering-meeting.entity';
 
 /** Every TypeORM entity of the application. */
-export const entities = [AdministrativeUnit, Agency, OneStopDesk, PostOffice, AuditEntry, User, UserSession];
+export const entities = [AdministrativeUnit, Agency, OneStopDesk, PostOffice, AuditEntry, User, UserSession,
+  PilotProgramme, RolloutPhase, PhasePlanRevision, PilotSite, SiteStatusChange, SteeringMeeting, ActionItem,
+  PersonnelHandover, FacilityHandover,
+];

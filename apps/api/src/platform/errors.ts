@@ -46,6 +46,23 @@ export const notFound = (what: Bilingual, key: string) =>
 
 export const conflict = (message: Bilingual, fields: FieldProblem[] = []) => new AppError('CONFLICT', message, fields);
 
+/** A status change the record's status machine does not allow; `allowed` lists the moves that are. */
+export const illegalTransition = (what: Bilingual, from: string, to: string, allowed: readonly string[], reason?: Bilingual) =>
+  new AppError(
+    'ILLEGAL_TRANSITION',
+    reason ?? {
+      vi: `Không thể chuyển ${what.vi} từ ${from} sang ${to}.`,
+      en: `The ${what.en} cannot move from ${from} to ${to}.`,
+    },
+    [],
+    { from, to, allowed: [...allowed] },
+  );
+
+/** Refuses a move the machine does not list. */
+export function assertTransition<S extends string>(machine: Readonly<Record<S, readonly S[]>>, what: Bilingual, from: S, to: S): void {
+  if (!machine[from].includes(to)) throw illegalTransition(what, from, to, machine[from]);
+}
+
 const pick = (m: Bilingual, lang: Lang) => m[lang];
 
 /** class-validator constraint names → a sentence in each language. */
