@@ -22,6 +22,38 @@ export type Scalars = {
   JSONObject: { input: Record<string, unknown>; output: Record<string, unknown>; }
 };
 
+export type ActionItemFilter = {
+  /** Only those past their due date. */
+  overdue?: InputMaybe<Scalars['Boolean']['input']>;
+  programmeId?: InputMaybe<Scalars['ID']['input']>;
+  /** Default: OPEN and IN_PROGRESS. */
+  states?: InputMaybe<Array<ActionItemState>>;
+};
+
+export type ActionItemInput = {
+  dueOn: Scalars['Date']['input'];
+  owner: Scalars['String']['input'];
+  /** The site it concerns, if one. */
+  siteId?: InputMaybe<Scalars['ID']['input']>;
+  title: Scalars['String']['input'];
+};
+
+/** OPEN → IN_PROGRESS → DONE; CANCELLED; DONE and CANCELLED can be reopened. */
+export type ActionItemState =
+  | 'CANCELLED'
+  | 'DONE'
+  | 'IN_PROGRESS'
+  | 'OPEN';
+
+export type AddRolloutPhaseInput = {
+  goLiveGates?: Array<Scalars['String']['input']>;
+  name: Scalars['String']['input'];
+  plannedEnd: Scalars['Date']['input'];
+  plannedStart: Scalars['Date']['input'];
+  programmeId: Scalars['ID']['input'];
+  targets: LevelTargetsInput;
+};
+
 /** Level of an administrative unit. The district level was abolished on 1 July 2025. */
 export type AdministrativeLevel =
   /** Xã / phường / thị trấn / đặc khu */
@@ -81,6 +113,48 @@ export type AuditEntryFilter = {
   to?: InputMaybe<Scalars['DateTimeISO']['input']>;
 };
 
+export type ChangeActionItemStateInput = {
+  id: Scalars['ID']['input'];
+  /** Day it was done or cancelled (default today). */
+  on?: InputMaybe<Scalars['Date']['input']>;
+  state: ActionItemState;
+  /** The `version` the client read; a record changed since answers CONFLICT. */
+  version: Scalars['Int']['input'];
+};
+
+export type ChangePilotProgrammeStatusInput = {
+  id: Scalars['ID']['input'];
+  status: ProgrammeStatus;
+  /** The `version` the client read; a record changed since answers CONFLICT. */
+  version: Scalars['Int']['input'];
+};
+
+export type ChangeRolloutPhaseStatusInput = {
+  id: Scalars['ID']['input'];
+  /** The actual start or end (default today). */
+  on?: InputMaybe<Scalars['Date']['input']>;
+  status: PhaseStatus;
+  /** The `version` the client read; a record changed since answers CONFLICT. */
+  version: Scalars['Int']['input'];
+};
+
+export type CommitteeMemberInput = {
+  committeeRole: CommitteeRole;
+  fullName: Scalars['String']['input'];
+  /** Chức vụ, e.g. "Phó Chủ tịch UBND tỉnh". */
+  position: Scalars['String']['input'];
+};
+
+export type CommitteeRole =
+  /** Phó Trưởng ban */
+  | 'DEPUTY_HEAD'
+  /** Trưởng ban */
+  | 'HEAD'
+  /** Thành viên */
+  | 'MEMBER'
+  /** Thư ký / tổ giúp việc */
+  | 'SECRETARY';
+
 export type CreateAdministrativeUnitInput = {
   code: Scalars['String']['input'];
   level: AdministrativeLevel;
@@ -99,6 +173,19 @@ export type CreateAgencyInput = {
   name: Scalars['String']['input'];
 };
 
+export type CreateFacilityHandoverInput = {
+  conditionNotes?: InputMaybe<Scalars['String']['input']>;
+  /** VND spent building or refitting the premises. */
+  constructionCost?: Scalars['Float']['input'];
+  effectiveOn?: InputMaybe<Scalars['Date']['input']>;
+  equipment?: Array<EquipmentLineInput>;
+  note?: InputMaybe<Scalars['String']['input']>;
+  premisesAfter?: InputMaybe<PremisesInput>;
+  premisesBefore?: InputMaybe<PremisesInput>;
+  relocationOn?: InputMaybe<Scalars['Date']['input']>;
+  siteId: Scalars['ID']['input'];
+};
+
 export type CreateOneStopDeskInput = {
   address?: InputMaybe<Scalars['String']['input']>;
   /** Default: the unit of its agency. */
@@ -107,6 +194,27 @@ export type CreateOneStopDeskInput = {
   agencyId: Scalars['ID']['input'];
   code: Scalars['String']['input'];
   name: Scalars['String']['input'];
+};
+
+export type CreatePersonnelHandoverInput = {
+  deployed?: Array<PersonRefInput>;
+  /** The planned effective date. */
+  effectiveOn?: InputMaybe<Scalars['Date']['input']>;
+  note?: InputMaybe<Scalars['String']['input']>;
+  relieved?: Array<PersonRefInput>;
+  siteId: Scalars['ID']['input'];
+  tasks: Array<HandoverTask>;
+};
+
+export type CreatePilotProgrammeInput = {
+  code: Scalars['String']['input'];
+  committee?: Array<CommitteeMemberInput>;
+  legalBasis: Array<LegalDocumentInput>;
+  name: Scalars['String']['input'];
+  /** Code of the province (as in force on the first decision’s day). */
+  provinceCode: Scalars['String']['input'];
+  /** Default: agreement signed, staff trained, equipment installed, procedure list published, signage. */
+  readinessItems?: InputMaybe<Array<ReadinessItemInput>>;
 };
 
 export type CreatePostOfficeInput = {
@@ -141,6 +249,105 @@ export type DeactivateUserInput = {
   id: Scalars['ID']['input'];
 };
 
+/** Enrols desks in a phase: all of them or, on any problem, none. */
+export type EnrolPilotSitesInput = {
+  /** The day of enrolment (default today). */
+  on?: InputMaybe<Scalars['Date']['input']>;
+  phaseId: Scalars['ID']['input'];
+  sites: Array<EnrolmentInput>;
+};
+
+/** A desk to enrol. */
+export type EnrolmentInput = {
+  handoverModel: HandoverModel;
+  oneStopDeskId: Scalars['ID']['input'];
+  /** Default: the phase’s planned end. */
+  plannedLaunch?: InputMaybe<Scalars['Date']['input']>;
+  /** The partner post office; required for AT_POST_OFFICE. */
+  postOfficeId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type EquipmentLineInput = {
+  /** Who pays, e.g. "Bưu điện tỉnh", "Ngân sách tỉnh". */
+  fundedBy: Scalars['String']['input'];
+  quantity: Scalars['Int']['input'];
+  /** e.g. "Máy tính", "Máy quét", "Hệ thống xếp hàng tự động". */
+  type: Scalars['String']['input'];
+  /** Total value of the line, in VND. */
+  value: Scalars['Float']['input'];
+};
+
+export type HandoverFilter = {
+  phaseId?: InputMaybe<Scalars['ID']['input']>;
+  programmeId?: InputMaybe<Scalars['ID']['input']>;
+  siteId?: InputMaybe<Scalars['ID']['input']>;
+  status?: InputMaybe<Array<HandoverStatus>>;
+};
+
+/** How a desk is handed over to the post office (phương án). */
+export type HandoverModel =
+  /** Postal staff work at the existing desk of the agency. */
+  | 'AT_AGENCY'
+  /** The desk moves into post-office premises, down to a commune cultural post office (BĐVHX). */
+  | 'AT_POST_OFFICE';
+
+/** DRAFT → SIGNED (the handover record, biên bản, is signed) → EFFECTIVE; any but REVERSED → REVERSED with a reason. */
+export type HandoverStatus =
+  | 'DRAFT'
+  | 'EFFECTIVE'
+  | 'REVERSED'
+  | 'SIGNED';
+
+/** A task of the desk that passes to postal staff. Deciding on a dossier stays with the agency and is never handed over. */
+export type HandoverTask =
+  /** Số hóa hồ sơ */
+  | 'DIGITISING'
+  /** Hướng dẫn */
+  | 'GUIDANCE'
+  /** Trực tại bộ phận một cửa */
+  | 'ON_DUTY'
+  /** Tiếp nhận hồ sơ */
+  | 'RECEIVING'
+  /** Trả kết quả */
+  | 'RETURNING_RESULTS';
+
+export type LegalDocumentInput = {
+  /** Cơ quan ban hành, e.g. "UBND tỉnh Hà Tĩnh", "Thủ tướng Chính phủ". */
+  issuer: Scalars['String']['input'];
+  /** Số hiệu, e.g. "2459/QĐ-UBND". */
+  number: Scalars['String']['input'];
+  /** Ngày ban hành. */
+  signedOn: Scalars['Date']['input'];
+  /** Trích yếu. */
+  title: Scalars['String']['input'];
+};
+
+export type LevelTargetsInput = {
+  commune: Scalars['Int']['input'];
+  district: Scalars['Int']['input'];
+  /** Provincial desks (departments, the public administration centre). */
+  province: Scalars['Int']['input'];
+};
+
+/** SIGNED → EFFECTIVE. */
+export type MakeHandoverEffectiveInput = {
+  /** Default: the planned effective date, else today. Not in the future. */
+  effectiveOn?: InputMaybe<Scalars['Date']['input']>;
+  id: Scalars['ID']['input'];
+  /** The `version` the client read; a record changed since answers CONFLICT. */
+  version: Scalars['Int']['input'];
+};
+
+export type MeetingKind =
+  /** Kiểm tra (yearly inspection) */
+  | 'INSPECTION'
+  /** Other meeting of the steering committee */
+  | 'OTHER'
+  /** Sơ kết (e.g. the review of a pilot phase) */
+  | 'PRELIMINARY_REVIEW'
+  /** Họp giao ban quý */
+  | 'QUARTERLY_REVIEW';
+
 export type MoveAdministrativeUnitInput = {
   code: Scalars['String']['input'];
   /** The new parent, in force today. */
@@ -157,6 +364,17 @@ export type MoveOneStopDeskInput = {
   /** Code of the administrative unit it moves to. */
   administrativeUnitCode: Scalars['String']['input'];
   id: Scalars['ID']['input'];
+};
+
+/** Moves a site along its status machine. */
+export type MovePilotSiteInput = {
+  id: Scalars['ID']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** The day it takes effect (default today; not in the future). */
+  on?: InputMaybe<Scalars['Date']['input']>;
+  to: SiteStatus;
+  /** The `version` the client read; a record changed since answers CONFLICT. */
+  version: Scalars['Int']['input'];
 };
 
 export type MovePostOfficeInput = {
@@ -183,6 +401,39 @@ export type OrganisationSort =
   | 'CODE_ASC'
   | 'NAME_ASC';
 
+export type PersonRefInput = {
+  /** Who employs them, e.g. "Sở Nội vụ" or "Bưu điện huyện Cẩm Xuyên". */
+  employer: Scalars['String']['input'];
+  fullName: Scalars['String']['input'];
+  position?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type PhaseStatus =
+  /** Đã kết thúc: ended on `actualEnd` */
+  | 'CLOSED'
+  /** Đang thực hiện: started on `actualStart` */
+  | 'IN_PROGRESS'
+  /** Kế hoạch: not started */
+  | 'PLANNED';
+
+export type PilotProgrammeFilter = {
+  /** Programmes of this province (its code today or as it was, e.g. "70" for Bình Phước). */
+  provinceCode?: InputMaybe<Scalars['String']['input']>;
+  status?: InputMaybe<ProgrammeStatus>;
+};
+
+export type PilotSiteFilter = {
+  handoverModel?: InputMaybe<HandoverModel>;
+  /** Only sites past their planned launch and not launched. */
+  late?: InputMaybe<Scalars['Boolean']['input']>;
+  level?: InputMaybe<AdministrativeLevel>;
+  phaseId?: InputMaybe<Scalars['ID']['input']>;
+  programmeId?: InputMaybe<Scalars['ID']['input']>;
+  /** Part of the desk’s name, ignoring case and diacritics, or its exact code. */
+  search?: InputMaybe<Scalars['String']['input']>;
+  status?: InputMaybe<Array<SiteStatus>>;
+};
+
 export type PostOfficeFilter = {
   /** Records located in this unit or anywhere under it. */
   administrativeUnitCode?: InputMaybe<Scalars['String']['input']>;
@@ -207,6 +458,39 @@ export type PostOfficeKind =
   /** Bưu điện tỉnh (provincial post office) */
   | 'PROVINCIAL';
 
+export type PremisesInput = {
+  address: Scalars['String']['input'];
+  /** Who owns or manages the building. */
+  owner: Scalars['String']['input'];
+};
+
+/** A programme is drafted, then carried out, then closed. */
+export type ProgrammeStatus =
+  /** Đang triển khai: decided and under way */
+  | 'ACTIVE'
+  /** Đã kết thúc: finished (summed up) */
+  | 'CLOSED'
+  /** Dự thảo: being prepared; phases can be planned */
+  | 'DRAFT';
+
+export type ReadinessItemInput = {
+  /** Stable key, lower_snake_case, e.g. "staff_trained". */
+  key: Scalars['String']['input'];
+  label: Scalars['String']['input'];
+};
+
+export type RecordSteeringMeetingInput = {
+  actionItems?: Array<ActionItemInput>;
+  decisions?: Array<Scalars['String']['input']>;
+  heldOn: Scalars['Date']['input'];
+  kind: MeetingKind;
+  location?: InputMaybe<Scalars['String']['input']>;
+  programmeId: Scalars['ID']['input'];
+  /** The sites it touched. */
+  siteIds?: Array<Scalars['ID']['input']>;
+  title: Scalars['String']['input'];
+};
+
 export type RefreshSessionInput = {
   refreshToken: Scalars['String']['input'];
 };
@@ -229,6 +513,20 @@ export type RenameOneStopDeskInput = {
 export type RenamePostOfficeInput = {
   id: Scalars['ID']['input'];
   name: Scalars['String']['input'];
+};
+
+/** A new plan for a phase; the plan it replaces is kept in `planHistory`. */
+export type ReplanRolloutPhaseInput = {
+  goLiveGates?: InputMaybe<Array<Scalars['String']['input']>>;
+  id: Scalars['ID']['input'];
+  plannedEnd: Scalars['Date']['input'];
+  plannedStart: Scalars['Date']['input'];
+  /** Why the plan changes. */
+  reason: Scalars['String']['input'];
+  /** Default: the targets stay. */
+  targets?: InputMaybe<LevelTargetsInput>;
+  /** The `version` the client read; a record changed since answers CONFLICT. */
+  version: Scalars['Int']['input'];
 };
 
 export type ResetUserPasswordInput = {
@@ -262,6 +560,14 @@ export type RetirePostOfficeInput = {
   retiredOn?: InputMaybe<Scalars['Date']['input']>;
 };
 
+/** Undoes a handover (→ REVERSED) with the reason. */
+export type ReverseHandoverInput = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+  /** The `version` the client read; a record changed since answers CONFLICT. */
+  version: Scalars['Int']['input'];
+};
+
 /** What a user may do. A user may hold several roles; every role acts within the user’s scope. */
 export type Role =
   /** Cán bộ cơ quan: dossiers its agency decides */
@@ -275,6 +581,29 @@ export type Role =
   /** Quản trị hệ thống: users and reference data */
   | 'SYSTEM_ADMIN';
 
+/** Ticks or unticks one item of a site’s readiness checklist. */
+export type SetReadinessInput = {
+  done: Scalars['Boolean']['input'];
+  id: Scalars['ID']['input'];
+  key: Scalars['String']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** Default today. */
+  on?: InputMaybe<Scalars['Date']['input']>;
+  /** The `version` the client read; a record changed since answers CONFLICT. */
+  version: Scalars['Int']['input'];
+};
+
+/** Records the signed handover record (biên bản): DRAFT → SIGNED. */
+export type SignHandoverInput = {
+  id: Scalars['ID']['input'];
+  recordNumber: Scalars['String']['input'];
+  /** At least the handing and the receiving side. */
+  signatories: Array<SignatoryInput>;
+  signedOn: Scalars['Date']['input'];
+  /** The `version` the client read; a record changed since answers CONFLICT. */
+  version: Scalars['Int']['input'];
+};
+
 export type SignInInput = {
   password: Scalars['String']['input'];
   username: Scalars['String']['input'];
@@ -283,6 +612,78 @@ export type SignInInput = {
 export type SignOutInput = {
   /** Ends this session even when the access token has expired. */
   refreshToken?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type SignatoryInput = {
+  fullName: Scalars['String']['input'];
+  /** The side they sign for. */
+  organisation: Scalars['String']['input'];
+  position: Scalars['String']['input'];
+};
+
+/** Where a pilot site stands. PLANNED → PREPARING → LAUNCHED → OPERATING → REVIEWED; SUSPENDED and back; WITHDRAWN ends an enrolment that will not go ahead. */
+export type SiteStatus =
+  /** Đã khai trương: opened; needs the readiness checklist complete */
+  | 'LAUNCHED'
+  /** Đang vận hành: running normally */
+  | 'OPERATING'
+  /** Đã đăng ký: enrolled in the phase */
+  | 'PLANNED'
+  /** Đang chuẩn bị: staff, premises and equipment being readied */
+  | 'PREPARING'
+  /** Đã sơ kết: the pilot at this site was reviewed (the desk may enrol again later) */
+  | 'REVIEWED'
+  /** Tạm dừng: paused; resumes to the status it was suspended from */
+  | 'SUSPENDED'
+  /** Rút khỏi thí điểm: will not go ahead (before launch) */
+  | 'WITHDRAWN';
+
+/** Changes a DRAFT; fields left out stay. */
+export type UpdateFacilityHandoverInput = {
+  conditionNotes?: InputMaybe<Scalars['String']['input']>;
+  constructionCost?: InputMaybe<Scalars['Float']['input']>;
+  effectiveOn?: InputMaybe<Scalars['Date']['input']>;
+  equipment?: InputMaybe<Array<EquipmentLineInput>>;
+  id: Scalars['ID']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+  premisesAfter?: InputMaybe<PremisesInput>;
+  premisesBefore?: InputMaybe<PremisesInput>;
+  relocationOn?: InputMaybe<Scalars['Date']['input']>;
+  /** The `version` the client read; a record changed since answers CONFLICT. */
+  version: Scalars['Int']['input'];
+};
+
+/** Changes a DRAFT; fields left out stay. */
+export type UpdatePersonnelHandoverInput = {
+  deployed?: InputMaybe<Array<PersonRefInput>>;
+  effectiveOn?: InputMaybe<Scalars['Date']['input']>;
+  id: Scalars['ID']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+  relieved?: InputMaybe<Array<PersonRefInput>>;
+  tasks?: InputMaybe<Array<HandoverTask>>;
+  /** The `version` the client read; a record changed since answers CONFLICT. */
+  version: Scalars['Int']['input'];
+};
+
+/** Replaces the lists given; fields left out stay as they are. */
+export type UpdatePilotProgrammeInput = {
+  committee?: InputMaybe<Array<CommitteeMemberInput>>;
+  id: Scalars['ID']['input'];
+  legalBasis?: InputMaybe<Array<LegalDocumentInput>>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  readinessItems?: InputMaybe<Array<ReadinessItemInput>>;
+  /** The `version` the client read; a record changed since answers CONFLICT. */
+  version: Scalars['Int']['input'];
+};
+
+export type UpdatePilotSiteInput = {
+  handoverModel?: InputMaybe<HandoverModel>;
+  id: Scalars['ID']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+  plannedLaunch?: InputMaybe<Scalars['Date']['input']>;
+  postOfficeId?: InputMaybe<Scalars['ID']['input']>;
+  /** The `version` the client read; a record changed since answers CONFLICT. */
+  version: Scalars['Int']['input'];
 };
 
 export type UserFilter = {

@@ -1,7 +1,18 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import vi from './vi.json';
-import en from './en.json';
+import viBase from './vi.json';
+import enBase from './en.json';
+import rolloutVi from './rollout.vi.json';
+import rolloutEn from './rollout.en.json';
+import overviewVi from './overview.vi.json';
+import overviewEn from './overview.en.json';
+
+/**
+ * The texts: one base file per language, and one per feature area (rollout.*.json, overview.*.json)
+ * under a key of its own, so that areas grow without touching each other's files.
+ */
+export const vi = { ...viBase, rollout: rolloutVi, overview: overviewVi };
+export const en = { ...enBase, rollout: rolloutEn, overview: overviewEn };
 
 /** Vietnamese first, English second. */
 export const LANGUAGES = ['vi', 'en'] as const;
