@@ -1,4 +1,4 @@
-import { lazy, Suspense, useMemo } from 'react';
+import { lazy, Suspense, useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes } from 'react-router';
 import LinearProgress from '@mui/material/LinearProgress';
@@ -13,21 +13,24 @@ import { AREAS } from './layout/areas';
 import { AppFrame } from './layout/AppFrame';
 import { RequireAuth } from './features/auth/RequireAuth';
 import { SignInPage } from './features/auth/SignInPage';
-import { HomePage } from './pages/home/HomePage';
 import { NotAvailablePage } from './pages/NotAvailablePage';
 import { NotFoundPage } from './pages/NotFoundPage';
 
 const OrganisationRoutes = lazy(() => import('./features/organisation/OrganisationRoutes'));
 const AdministrationRoutes = lazy(() => import('./features/administration/AdministrationRoutes'));
+const RolloutRoutes = lazy(() => import('./features/rollout/RolloutRoutes'));
+const HandoverRoutes = lazy(() => import('./features/handover/HandoverRoutes'));
+const OverviewPage = lazy(() => import('./features/overview/OverviewPage'));
 
 /** date-fns locales of the pickers (weekday names, first day of the week). */
 const dateLocales = { vi, en: enGB } as const;
 
 /** Areas with their own routes below; the rest show "not available yet". */
-const BUILT_AREAS = new Set(['overview', 'organisation', 'administration']);
+const BUILT_AREAS = new Set(['overview', 'rollout', 'handover', 'organisation', 'administration']);
 
 export function App() {
   const { t, i18n } = useTranslation();
+  const lazyArea = (element: ReactNode) => <Suspense fallback={<LinearProgress aria-label={t('status.loading')} />}>{element}</Suspense>;
   const language = isLanguage(i18n.resolvedLanguage) ? i18n.resolvedLanguage : DEFAULT_LANGUAGE;
   const theme = useMemo(() => createAppTheme(language), [language]);
 
@@ -39,23 +42,11 @@ export function App() {
           <Route path="/sign-in" element={<SignInPage />} />
           <Route element={<RequireAuth />}>
             <Route element={<AppFrame />}>
-              <Route index element={<HomePage />} />
-              <Route
-                path="/organisation/*"
-                element={
-                  <Suspense fallback={<LinearProgress aria-label={t('status.loading')} />}>
-                    <OrganisationRoutes />
-                  </Suspense>
-                }
-              />
-              <Route
-                path="/administration/*"
-                element={
-                  <Suspense fallback={<LinearProgress aria-label={t('status.loading')} />}>
-                    <AdministrationRoutes />
-                  </Suspense>
-                }
-              />
+              <Route index element={lazyArea(<OverviewPage />)} />
+              <Route path="/rollout/*" element={lazyArea(<RolloutRoutes />)} />
+              <Route path="/handover/*" element={lazyArea(<HandoverRoutes />)} />
+              <Route path="/organisation/*" element={lazyArea(<OrganisationRoutes />)} />
+              <Route path="/administration/*" element={lazyArea(<AdministrationRoutes />)} />
               {AREAS.filter((area) => !BUILT_AREAS.has(area.key)).map((area) => (
                 <Route key={area.key} path={area.path} element={<NotAvailablePage area={area.key} />} />
               ))}

@@ -6,13 +6,15 @@ import rolloutVi from './rollout.vi.json';
 import rolloutEn from './rollout.en.json';
 import overviewVi from './overview.vi.json';
 import overviewEn from './overview.en.json';
+import handoverVi from './handover.vi.json';
+import handoverEn from './handover.en.json';
 
 /**
- * The texts: one base file per language, and one per feature area (rollout.*.json, overview.*.json)
+ * The texts: one base file per language, and one per feature area (rollout.*.json, handover.*.json, overview.*.json)
  * under a key of its own, so that areas grow without touching each other's files.
  */
-export const vi = { ...viBase, rollout: rolloutVi, overview: overviewVi };
-export const en = { ...enBase, rollout: rolloutEn, overview: overviewEn };
+export const vi = { ...viBase, rollout: rolloutVi, handover: handoverVi, overview: overviewVi };
+export const en = { ...enBase, rollout: rolloutEn, handover: handoverEn, overview: overviewEn };
 
 /** Vietnamese first, English second. */
 export const LANGUAGES = ['vi', 'en'] as const;

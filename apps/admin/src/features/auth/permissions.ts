@@ -4,9 +4,15 @@ import { useSession } from './SessionContext';
 /**
  * What the UI offers to whom. The API decides (and answers FORBIDDEN); this only spares people
  * buttons, links and pages that would be refused. Keep in step with the API's rules
- * (ORGANISATION_WRITERS, the user service's ADMINS, AUDIT_READERS).
+ * (ORGANISATION_WRITERS, ROLLOUT_WRITERS, READINESS_WRITERS, HANDOVER_WRITERS, the user service's ADMINS, AUDIT_READERS).
  */
 const ORGANISATION_WRITERS: readonly Role[] = ['SYSTEM_ADMIN', 'STEERING_COMMITTEE'];
+/** Plans the rollout and moves sites (the API's ROLLOUT_WRITERS). */
+const ROLLOUT_WRITERS: readonly Role[] = ['SYSTEM_ADMIN', 'STEERING_COMMITTEE'];
+/** Ticks a site's readiness checklist (READINESS_WRITERS). */
+const READINESS_WRITERS: readonly Role[] = [...ROLLOUT_WRITERS, 'POST_OFFICE_MANAGER'];
+/** Records personnel and facility handovers (HANDOVER_WRITERS). */
+const HANDOVER_WRITERS: readonly Role[] = [...ROLLOUT_WRITERS, 'POST_OFFICE_MANAGER'];
 /** Users (Quản trị → Người dùng). */
 const USER_ADMINS: readonly Role[] = ['SYSTEM_ADMIN'];
 /** The audit trail (Quản trị → Nhật ký). */
@@ -30,4 +36,16 @@ export function useCanManageUsers(): boolean {
 
 export function useCanReadAudit(): boolean {
   return canReadAudit(useSession().user?.roles);
+}
+
+export function useCanPlanRollout(): boolean {
+  return holdsAny(useSession().user?.roles, ROLLOUT_WRITERS);
+}
+
+export function useCanTickReadiness(): boolean {
+  return holdsAny(useSession().user?.roles, READINESS_WRITERS);
+}
+
+export function useCanRecordHandover(): boolean {
+  return holdsAny(useSession().user?.roles, HANDOVER_WRITERS);
 }
