@@ -91,12 +91,14 @@ export class Rollout1763900000000 implements MigrationInterface {
         version integer NOT NULL DEFAULT 1,
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now(),
+        -- Order of enrolment (sites enrolled together share created_at): the grid's sort key.
+        seq bigint GENERATED ALWAYS AS IDENTITY,
         CHECK (handover_model = 'AT_AGENCY' OR post_office_id IS NOT NULL),
         CHECK ((status = 'SUSPENDED') = (suspended_from IS NOT NULL))
       );
       -- A desk is in at most one active site (reviewed and withdrawn sites are history).
       CREATE UNIQUE INDEX pilot_site_active_desk_key ON pilot_site (one_stop_desk_id) WHERE status NOT IN ('REVIEWED', 'WITHDRAWN');
-      CREATE INDEX pilot_site_phase_idx ON pilot_site (phase_id, status);
+      CREATE INDEX pilot_site_phase_idx ON pilot_site (phase_id, seq);
       CREATE INDEX pilot_site_programme_idx ON pilot_site (programme_id);
 
       CREATE TABLE site_status_change (
@@ -171,6 +173,7 @@ export class Rollout1763900000000 implements MigrationInterface {
         version integer NOT NULL DEFAULT 1,
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now(),
+        seq bigint GENERATED ALWAYS AS IDENTITY,
         CHECK (status IN ('DRAFT', 'REVERSED') OR (record_number IS NOT NULL AND record_signed_on IS NOT NULL)),
         CHECK ((status = 'REVERSED') = (reversal_reason IS NOT NULL))
       );
@@ -200,6 +203,7 @@ export class Rollout1763900000000 implements MigrationInterface {
         version integer NOT NULL DEFAULT 1,
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now(),
+        seq bigint GENERATED ALWAYS AS IDENTITY,
         CHECK (status IN ('DRAFT', 'REVERSED') OR (record_number IS NOT NULL AND record_signed_on IS NOT NULL)),
         CHECK ((status = 'REVERSED') = (reversal_reason IS NOT NULL))
       );

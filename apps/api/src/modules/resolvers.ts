@@ -5,12 +5,12 @@ import { IdentityResolver } from './identity/identity.resolver';
 import { OneStopDeskResolver } from './one-stop-desks/one-stop-desk.resolver';
 import { PostOfficeResolver } from './post-offices/post-office.resolver';
 import { FacilityHandoverResolver, PersonnelHandoverResolver, PhaseHandoverResolver, ProgrammeHandoverResolver, SiteHandoverResolver } from './handover/handover.resolver';
-import { PilotSiteResolver } from './rollout/pilot-site.resolver';
+import { DeskPilotSiteResolver, PilotSiteResolver } from './rollout/pilot-site.resolver';
 import { PhasePlanRevisionResolver, PilotProgrammeResolver, RolloutPhaseResolver } from './rollout/rollout.resolver';
 import { ActionItemResolver, SteeringMeetingResolver } from './rollout/steering.resolver';
 
 /** Every GraphQL resolver of the application, one per domain module. */
 export const resolvers = [AdministrativeUnitResolver, AgencyResolver, OneStopDeskResolver, PostOfficeResolver, IdentityResolver, AuditResolver,
-  PilotProgrammeResolver, RolloutPhaseResolver, PhasePlanRevisionResolver, PilotSiteResolver, SteeringMeetingResolver, ActionItemResolver,
+  PilotProgrammeResolver, RolloutPhaseResolver, PhasePlanRevisionResolver, PilotSiteResolver, DeskPilotSiteResolver, SteeringMeetingResolver, ActionItemResolver,
   PersonnelHandoverResolver, FacilityHandoverResolver, SiteHandoverResolver, PhaseHandoverResolver, ProgrammeHandoverResolver,
 ] as const;

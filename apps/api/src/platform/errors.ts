@@ -46,20 +46,27 @@ export const notFound = (what: Bilingual, key: string) =>
 
 export const conflict = (message: Bilingual, fields: FieldProblem[] = []) => new AppError('CONFLICT', message, fields);
 
+/** A record that moves along a status machine, with the names of its statuses in both languages. */
+export interface StatusMachineLabel extends Bilingual {
+  statuses?: Record<string, Bilingual>;
+}
+
 /** A status change the record's status machine does not allow; `allowed` lists the moves that are. */
-export const illegalTransition = (what: Bilingual, from: string, to: string, allowed: readonly string[], reason?: Bilingual) =>
-  new AppError(
+export const illegalTransition = (what: StatusMachineLabel, from: string, to: string, allowed: readonly string[], reason?: Bilingual) => {
+  const name = (status: string, lang: Lang) => what.statuses?.[status]?.[lang] ?? status;
+  return new AppError(
     'ILLEGAL_TRANSITION',
     reason ?? {
-      vi: `Không thể chuyển ${what.vi} từ ${from} sang ${to}.`,
-      en: `The ${what.en} cannot move from ${from} to ${to}.`,
+      vi: `Không thể chuyển ${what.vi} từ "${name(from, 'vi')}" sang "${name(to, 'vi')}".`,
+      en: `The ${what.en} cannot move from ${name(from, 'en')} to ${name(to, 'en')}.`,
     },
     [],
     { from, to, allowed: [...allowed] },
   );
+};
 
 /** Refuses a move the machine does not list. */
-export function assertTransition<S extends string>(machine: Readonly<Record<S, readonly S[]>>, what: Bilingual, from: S, to: S): void {
+export function assertTransition<S extends string>(machine: Readonly<Record<S, readonly S[]>>, what: StatusMachineLabel, from: S, to: S): void {
   if (!machine[from].includes(to)) throw illegalTransition(what, from, to, machine[from]);
 }
 

@@ -17,4 +17,16 @@ export const NESTED_LISTS: Record<string, string> = {
     } }`,
   'post offices with parent, unit and province': `query($first: Int!) {
     postOffices(first: $first) { edges { node { name parent { name } administrativeUnit { code } province { code } } } } }`,
+  'pilot sites with desk, post office, phase, programme, checklist, history, handovers, totals and meetings': `query($first: Int!) {
+    pilotSites(first: $first) {
+      edges { node { status late allowedMoves oneStopDesk { name agency { name } } postOffice { name } phase { name targets { commune } progress { level enrolled late } }
+        programme { code } readiness { key done } history { toStatus on actorLabel } meetings { title }
+        personnelHandovers { status deployed { fullName } } facilityHandovers { status investmentTotal } handoverTotals { postalStaffDeployed investmentTotal } } }
+    } }`,
+  'programmes with phases, progress, late sites, meetings and action items': `query($first: Int!) {
+    pilotProgrammes(first: $first) {
+      edges { node { code province { name } progress { level operating } handoverTotals { civilServantsRelieved }
+        phases { name planHistory { revision } progress { level launched } handoverTotals { postalStaffDeployed } }
+        lateSites { oneStopDesk { name } } meetings { title sites { id } actionItems { title overdue site { id } } } } }
+    } }`,
 };

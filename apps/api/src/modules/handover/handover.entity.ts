@@ -23,6 +23,8 @@ export abstract class HandoverRecord {
   @Field(() => Int) @Column('int') version!: number;
   @Field(() => DateTimeISO) @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @Field(() => DateTimeISO) @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
+  /** Order of creation (an identity column): the lists' sort key. */
+  @Column({ type: 'bigint', insert: false, update: false }) seq!: string;
 }
 
 @ObjectType({ description: 'Chuyển giao nhân lực: tasks of a site that pass from civil servants to postal staff.' })

@@ -171,6 +171,13 @@ export class PhaseHandoverResolver {
 export class ProgrammeHandoverResolver {
   constructor(private readonly totals: HandoverTotalsService) {}
 
+  @Query(() => HandoverTotals, {
+    description: 'Totals of handovers in effect in a province: yours; a national user names one (provinceCode as of today) or gets the whole country.',
+  })
+  provinceHandoverTotals(@Arg('provinceCode', () => String, { nullable: true }) provinceCode: string | null, @Ctx() ctx: GraphQLContext) {
+    return this.totals.ofProvince(ctx.actor, provinceCode);
+  }
+
   @FieldResolver(() => HandoverTotals, { description: 'Totals of handovers in effect in the programme (its province).' })
   handoverTotals(@Root() programme: PilotProgramme, @Ctx() ctx: GraphQLContext) {
     return totalsLoader(ctx, this.totals, 'programme_id').load(programme.id);

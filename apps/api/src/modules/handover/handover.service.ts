@@ -2,7 +2,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { scopeProvince } from '../../platform/authz';
 import { Injectable } from '../../platform/container';
 import { staleVersion, updateVersioned } from '../../platform/database/versioned';
-import { assertTransition, badInput, conflict, illegalTransition, notFound, type Bilingual } from '../../platform/errors';
+import { assertTransition, badInput, conflict, illegalTransition, notFound, type StatusMachineLabel } from '../../platform/errors';
 import { paginate, type PageArgs } from '../../platform/graphql/connection';
 import type { Actor } from '../../platform/graphql/context';
 import { todayInVietnam } from '../../platform/graphql/scalars';
@@ -43,13 +43,20 @@ const equipmentLines = (list: readonly EquipmentLine[]) =>
     fundedBy: requiredText(e.fundedBy, `equipment.${i}.fundedBy`, { vi: 'Nguồn kinh phí', en: 'The funder' }),
   }));
 
+const HANDOVER_STATUS_NAMES = {
+  DRAFT: { vi: 'Dự thảo', en: 'draft' },
+  SIGNED: { vi: 'Đã ký', en: 'signed' },
+  EFFECTIVE: { vi: 'Có hiệu lực', en: 'in effect' },
+  REVERSED: { vi: 'Đã hủy bỏ', en: 'reversed' },
+};
+
 /** VND invested by a facility handover: construction plus equipment. */
 export const investmentOf = (h: FacilityHandover) => h.constructionCost + h.equipment.reduce((sum, e) => sum + e.value, 0);
 
 /** The status machine and the signed record, shared by personnel and facility handovers. */
 abstract class HandoverRecordService<T extends HandoverRecord> {
   protected abstract readonly entity: new () => T;
-  protected abstract readonly label: Bilingual;
+  protected abstract readonly label: StatusMachineLabel;
 
   constructor(
     protected readonly dataSource: DataSource,
@@ -73,7 +80,7 @@ abstract class HandoverRecordService<T extends HandoverRecord> {
     if (filter.phaseId) qb.andWhere('h.phase_id = :phaseId', { phaseId: filter.phaseId });
     if (filter.siteId) qb.andWhere('h.site_id = :siteId', { siteId: filter.siteId });
     if (filter.status?.length) qb.andWhere('h.status IN (:...statuses)', { statuses: filter.status });
-    return paginate(qb as never, page, { expression: 'h.created_at', property: 'createdAt', direction: 'DESC' });
+    return paginate(qb as never, page, { expression: 'h.seq', property: 'seq', direction: 'DESC' });
   }
 
   find(actor: Actor, id: string): Promise<T | null> {
@@ -84,8 +91,7 @@ abstract class HandoverRecordService<T extends HandoverRecord> {
   async ofSites(siteIds: readonly string[]): Promise<T[][]> {
     const rows = await this.dataSource.getRepository(this.entity).createQueryBuilder('h')
       .where('h.site_id = ANY(:ids)', { ids: [...siteIds] })
-      .orderBy('h.created_at', 'ASC')
-      .addOrderBy('h.id', 'ASC')
+      .orderBy('h.seq', 'ASC')
       .getMany();
     return siteIds.map((id) => rows.filter((r) => r.siteId === id));
   }
@@ -140,10 +146,17 @@ abstract class HandoverRecordService<T extends HandoverRecord> {
     });
   }
 
+  /** A handover of a site withdrawn from the pilot is not signed or put into effect (it can still be reversed). */
+  private async assertSiteNotWithdrawn(m: EntityManager, record: T): Promise<void> {
+    const [site] = await m.query('SELECT status FROM pilot_site WHERE id = $1', [record.siteId]);
+    if (site?.status === SiteStatus.WITHDRAWN) throw conflict({ vi: 'Đơn vị đã rút khỏi thí điểm.', en: 'The site was withdrawn from the pilot.' });
+  }
+
   /** A module's own condition for signing (e.g. someone takes over). */
   protected beforeSign(_record: T): void {}
 
   sign(actor: Actor, input: SignHandoverInput): Promise<T> {
+    requireWriter(actor, HANDOVER_WRITERS); // who may, before what they sent
     const signedOn = pastOrToday(input.signedOn, 'signedOn');
     const recordNumber = requiredText(input.recordNumber, 'recordNumber', { vi: 'Số biên bản', en: 'The record number' });
     const signatories = input.signatories.map((s, i) => ({
@@ -151,16 +164,19 @@ abstract class HandoverRecordService<T extends HandoverRecord> {
       position: requiredText(s.position, `signatories.${i}.position`, { vi: 'Chức vụ', en: 'The position' }),
       organisation: requiredText(s.organisation, `signatories.${i}.organisation`, { vi: 'Đơn vị', en: 'The organisation' }),
     }));
-    return this.change(actor, input.id, input.version, 'sign', (before) => {
+    return this.change(actor, input.id, input.version, 'sign', async (before, m) => {
       assertTransition(HANDOVER_TRANSITIONS, this.label, before.status, HandoverStatus.SIGNED);
+      await this.assertSiteNotWithdrawn(m, before);
       this.beforeSign(before);
       return { status: HandoverStatus.SIGNED, statusSince: signedOn, recordNumber, recordSignedOn: signedOn, signatories } as Partial<T>;
     });
   }
 
   makeEffective(actor: Actor, input: MakeHandoverEffectiveInput): Promise<T> {
-    return this.change(actor, input.id, input.version, 'effective', (before) => {
+    requireWriter(actor, HANDOVER_WRITERS); // who may, before what they sent
+    return this.change(actor, input.id, input.version, 'effective', async (before, m) => {
       assertTransition(HANDOVER_TRANSITIONS, this.label, before.status, HandoverStatus.EFFECTIVE);
+      await this.assertSiteNotWithdrawn(m, before);
       const on = pastOrToday(input.effectiveOn ?? (before.effectiveOn && before.effectiveOn <= todayInVietnam() ? before.effectiveOn : null), 'effectiveOn');
       if (before.recordSignedOn && on < before.recordSignedOn) {
         throw badInput('effectiveOn', { vi: `Ngày hiệu lực phải từ ngày ký (${before.recordSignedOn}).`, en: `It cannot take effect before it was signed (${before.recordSignedOn}).` });
@@ -170,6 +186,7 @@ abstract class HandoverRecordService<T extends HandoverRecord> {
   }
 
   reverse(actor: Actor, input: ReverseHandoverInput): Promise<T> {
+    requireWriter(actor, HANDOVER_WRITERS); // who may, before what they sent
     const reason = requiredText(input.reason, 'reason', { vi: 'Lý do', en: 'The reason' });
     return this.change(actor, input.id, input.version, 'reverse', (before) => {
       assertTransition(HANDOVER_TRANSITIONS, this.label, before.status, HandoverStatus.REVERSED);
@@ -181,13 +198,14 @@ abstract class HandoverRecordService<T extends HandoverRecord> {
 @Injectable()
 export class PersonnelHandoverService extends HandoverRecordService<PersonnelHandover> {
   protected readonly entity = PersonnelHandover;
-  protected readonly label = { vi: 'biên bản chuyển giao nhân lực', en: 'personnel handover' };
+  protected readonly label = { vi: 'biên bản chuyển giao nhân lực', en: 'personnel handover', statuses: HANDOVER_STATUS_NAMES };
 
   constructor(dataSource: DataSource, sites: PilotSiteService, audit: AuditService) {
     super(dataSource, sites, audit);
   }
 
   create(actor: Actor, input: CreatePersonnelHandoverInput): Promise<PersonnelHandover> {
+    requireWriter(actor, HANDOVER_WRITERS); // who may, before what they sent
     return this.insertDraft(actor, input.siteId, {
       tasks: [...new Set(input.tasks)],
       relieved: people(input.relieved, 'relieved'),
@@ -198,6 +216,7 @@ export class PersonnelHandoverService extends HandoverRecordService<PersonnelHan
   }
 
   update(actor: Actor, input: UpdatePersonnelHandoverInput): Promise<PersonnelHandover> {
+    requireWriter(actor, HANDOVER_WRITERS); // who may, before what they sent
     return this.editDraft(actor, input.id, input.version, () => ({
       ...(input.tasks ? { tasks: [...new Set(input.tasks)] } : {}),
       ...(input.relieved ? { relieved: people(input.relieved, 'relieved') } : {}),
@@ -220,13 +239,14 @@ export class PersonnelHandoverService extends HandoverRecordService<PersonnelHan
 @Injectable()
 export class FacilityHandoverService extends HandoverRecordService<FacilityHandover> {
   protected readonly entity = FacilityHandover;
-  protected readonly label = { vi: 'biên bản chuyển giao cơ sở vật chất', en: 'facility handover' };
+  protected readonly label = { vi: 'biên bản chuyển giao cơ sở vật chất', en: 'facility handover', statuses: HANDOVER_STATUS_NAMES };
 
   constructor(dataSource: DataSource, sites: PilotSiteService, audit: AuditService) {
     super(dataSource, sites, audit);
   }
 
   create(actor: Actor, input: CreateFacilityHandoverInput): Promise<FacilityHandover> {
+    requireWriter(actor, HANDOVER_WRITERS); // who may, before what they sent
     return this.insertDraft(actor, input.siteId, {
       premisesBefore: input.premisesBefore ?? null,
       premisesAfter: input.premisesAfter ?? null,
@@ -240,6 +260,7 @@ export class FacilityHandoverService extends HandoverRecordService<FacilityHando
   }
 
   update(actor: Actor, input: UpdateFacilityHandoverInput): Promise<FacilityHandover> {
+    requireWriter(actor, HANDOVER_WRITERS); // who may, before what they sent
     return this.editDraft(actor, input.id, input.version, () => ({
       ...(input.premisesBefore !== undefined ? { premisesBefore: input.premisesBefore } : {}),
       ...(input.premisesAfter !== undefined ? { premisesAfter: input.premisesAfter } : {}),
@@ -258,7 +279,34 @@ export class FacilityHandoverService extends HandoverRecordService<FacilityHando
 export class HandoverTotalsService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async by(column: 'site_id' | 'phase_id' | 'programme_id', ids: readonly string[]): Promise<HandoverTotals[]> {
+  /**
+   * Totals of a province: the actor's own, or for a national user the province given (else the whole
+   * country). A province code outside the actor's scope gives zeros, like a province with none.
+   */
+  async ofProvince(actor: Actor, provinceCode: string | null): Promise<HandoverTotals> {
+    const scope = scopeProvince(actor);
+    const rows: Array<{ id: string }> = provinceCode
+      ? await this.dataSource.query(`SELECT id FROM administrative_unit WHERE code = $1 AND level = 'PROVINCE'`, [provinceCode])
+      : [];
+    let ids = scope ? [scope] : rows.map((r) => r.id);
+    if (scope && provinceCode) ids = rows.some((r) => r.id === scope) ? [scope] : [];
+    if (!scope && !provinceCode) {
+      ids = (await this.dataSource.query(`SELECT DISTINCT province_id AS id FROM pilot_programme`)).map((r: { id: string }) => r.id);
+    }
+    const totals = await this.by('province_id', ids);
+    return totals.reduce(
+      (sum, t) => ({
+        civilServantsRelieved: sum.civilServantsRelieved + t.civilServantsRelieved,
+        postalStaffDeployed: sum.postalStaffDeployed + t.postalStaffDeployed,
+        personnelHandovers: sum.personnelHandovers + t.personnelHandovers,
+        facilityHandovers: sum.facilityHandovers + t.facilityHandovers,
+        investmentTotal: sum.investmentTotal + t.investmentTotal,
+      }),
+      { civilServantsRelieved: 0, postalStaffDeployed: 0, personnelHandovers: 0, facilityHandovers: 0, investmentTotal: 0 },
+    );
+  }
+
+  async by(column: 'site_id' | 'phase_id' | 'programme_id' | 'province_id', ids: readonly string[]): Promise<HandoverTotals[]> {
     const personnel: Array<{ key: string; relieved: number; deployed: number; n: number }> = await this.dataSource.query(
       `SELECT ${column} AS key, sum(jsonb_array_length(relieved))::int AS relieved, sum(jsonb_array_length(deployed))::int AS deployed, count(*)::int AS n
          FROM personnel_handover WHERE status = 'EFFECTIVE' AND ${column} = ANY($1::uuid[]) GROUP BY ${column}`,

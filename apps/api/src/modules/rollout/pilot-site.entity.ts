@@ -31,6 +31,8 @@ export class PilotSite {
   @Field(() => Int) @Column('int') version!: number;
   @Field(() => DateTimeISO) @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @Field(() => DateTimeISO) @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
+  /** Order of enrolment (an identity column; sites enrolled together share `createdAt`). */
+  @Column({ type: 'bigint', insert: false, update: false }) seq!: string;
 }
 
 @ObjectType({ description: 'One move of a site’s status (the first is its enrolment), with its day, actor and note.' })

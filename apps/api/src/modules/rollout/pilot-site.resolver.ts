@@ -104,3 +104,15 @@ export class PilotSiteResolver {
     return { pilotSite: await this.sites.setReadiness(ctx.actor, input) };
   }
 }
+
+/** The rollout side of a one-stop desk: the pilot site that holds it now. */
+@Injectable()
+@Resolver(() => OneStopDesk)
+export class DeskPilotSiteResolver {
+  constructor(private readonly sites: PilotSiteService) {}
+
+  @FieldResolver(() => PilotSite, { nullable: true, description: 'The active pilot site it is enrolled in (not reviewed, not withdrawn), if any.' })
+  activePilotSite(@Root() desk: OneStopDesk, @Ctx() ctx: GraphQLContext) {
+    return ctx.loaders.named<string, PilotSite | null>('rollout.activeSiteByDesk', (ids) => this.sites.activeOfDesks(ctx.actor, ids)).load(desk.id);
+  }
+}

@@ -14,7 +14,7 @@ import { PilotProgramme } from './pilot-programme.entity';
 import { PilotSite, SiteStatusChange } from './pilot-site.entity';
 import { RolloutPhase } from './rollout-phase.entity';
 import { LABELS, READINESS_WRITERS, findInScope, findOrNull, pastOrToday, requireWriter } from './rollout-access';
-import { HandoverModel, PhaseStatus, ProgrammeStatus, siteMovesFrom, SiteStatus } from './rollout.enums';
+import { ACTIVE_SITE_STATUSES, HandoverModel, PhaseStatus, ProgrammeStatus, siteMovesFrom, SiteStatus } from './rollout.enums';
 import type { EnrolPilotSitesInput, MovePilotSiteInput, PilotSiteFilter, SetReadinessInput, UpdatePilotSiteInput } from './rollout.inputs';
 import type { ReadinessCheck, ReadinessItem, ReadinessState } from './rollout.types';
 
@@ -62,7 +62,7 @@ export class PilotSiteService {
       );
     }
     // Sites list in the order they were enrolled.
-    return paginate(qb, page, { expression: 's.created_at', property: 'createdAt', direction: 'ASC' });
+    return paginate(qb, page, { expression: 's.seq', property: 'seq', direction: 'ASC' });
   }
 
   find(actor: Actor, id: string): Promise<PilotSite | null> {
@@ -72,6 +72,17 @@ export class PilotSiteService {
   /** A site by id inside the caller's transaction, within the actor's province (for the handover module). */
   requireSite(m: EntityManager, actor: Actor, id: string, field: string): Promise<PilotSite> {
     return findInScope(m, actor, PilotSite, id, LABELS.site, field);
+  }
+
+  /** The active site (if any) of each of many desks, within the actor's province, in one statement. */
+  async activeOfDesks(actor: Actor, deskIds: readonly string[]): Promise<(PilotSite | null)[]> {
+    const qb = this.dataSource.getRepository(PilotSite).createQueryBuilder('s')
+      .where('s.one_stop_desk_id = ANY(:ids)', { ids: [...deskIds] })
+      .andWhere('s.status IN (:...active)', { active: ACTIVE_SITE_STATUSES });
+    const scope = scopeProvince(actor);
+    if (scope) qb.andWhere('s.province_id = :scope', { scope });
+    const rows = await qb.getMany();
+    return deskIds.map((id) => rows.find((r) => r.oneStopDeskId === id) ?? null);
   }
 
   /** Status history of many sites, oldest first, in one statement. */
@@ -171,7 +182,7 @@ export class PilotSiteService {
   update(actor: Actor, input: UpdatePilotSiteInput): Promise<PilotSite> {
     requireWriter(actor);
     return this.change(actor, input.id, input.version, 'update', async (site, m) => {
-      if (![SiteStatus.PLANNED, SiteStatus.PREPARING, SiteStatus.SUSPENDED].includes(site.status)) {
+      if (![SiteStatus.PLANNED, SiteStatus.PREPARING, SiteStatus.SUSPENDED].includes(site.status) || site.launchedOn !== null) {
         throw conflict({ vi: 'Chỉ sửa được đơn vị chưa khai trương.', en: 'Only a site that has not launched can be changed.' });
       }
       const model = input.handoverModel ?? site.handoverModel;
@@ -206,7 +217,8 @@ export class PilotSiteService {
       if (on < site.statusSince) {
         throw badInput('on', { vi: `Ngày phải từ ${site.statusSince} trở đi.`, en: `The day must be on or after ${site.statusSince}.` });
       }
-      if (input.to === SiteStatus.LAUNCHED) {
+      // The launch itself (not a resume after a suspension) needs its phase under way and the checklist done.
+      if (input.to === SiteStatus.LAUNCHED && site.launchedOn === null) {
         const phase = await m.getRepository(RolloutPhase).findOneByOrFail({ id: site.phaseId });
         if (phase.status !== PhaseStatus.IN_PROGRESS) {
           throw illegalTransition(LABELS.site, site.status, input.to, allowed, {
@@ -229,7 +241,7 @@ export class PilotSiteService {
       const patch: Partial<PilotSite> = { status: input.to, statusSince: on };
       if (input.to === SiteStatus.SUSPENDED) patch.suspendedFrom = site.status;
       else patch.suspendedFrom = null;
-      if (input.to === SiteStatus.LAUNCHED) patch.launchedOn = on;
+      if (input.to === SiteStatus.LAUNCHED && site.launchedOn === null) patch.launchedOn = on;
       return patch;
     });
   }

@@ -23,7 +23,7 @@ import type {
   ReplanRolloutPhaseInput,
   UpdatePilotProgrammeInput,
 } from './rollout.inputs';
-import { DEFAULT_READINESS_ITEMS, type LevelTargets, type ReadinessItem } from './rollout.types';
+import { DEFAULT_READINESS_ITEMS, type CommitteeMember, type LegalDocument, type LevelTargets, type ReadinessItem } from './rollout.types';
 
 /** Tables of the rollout and handover modules whose rows carry their programme's province. */
 const PROVINCE_FOLLOWERS = ['rollout_phase', 'phase_plan_revision', 'pilot_site', 'site_status_change', 'steering_meeting', 'action_item', 'personnel_handover', 'facility_handover'];
@@ -81,7 +81,7 @@ export class ProgrammeService {
   create(actor: Actor, input: CreatePilotProgrammeInput): Promise<PilotProgramme> {
     requireWriter(actor);
     const name = requiredText(input.name, 'name');
-    const legalBasis = input.legalBasis.map((d) => ({ ...d, number: d.number.trim(), issuer: d.issuer.trim(), title: d.title.trim() }));
+    const legalBasis = documents(input.legalBasis);
     const readinessItems = checklist(input.readinessItems ?? DEFAULT_READINESS_ITEMS);
     const firstDay = legalBasis.map((d) => d.signedOn).sort()[0] ?? todayInVietnam();
     return this.dataSource.transaction(async (m) => {
@@ -99,7 +99,7 @@ export class ProgrammeService {
         provinceId,
         status: ProgrammeStatus.DRAFT,
         legalBasis,
-        committee: input.committee.map((c) => ({ ...c, fullName: c.fullName.trim(), position: c.position.trim() })),
+        committee: members(input.committee),
         readinessItems,
         version: 1,
       });
@@ -116,8 +116,13 @@ export class ProgrammeService {
       if (before.status === ProgrammeStatus.CLOSED) throw conflict({ vi: 'Đề án đã kết thúc.', en: 'The programme is closed.' });
       const patch: Partial<PilotProgramme> = {};
       if (input.name != null) patch.name = requiredText(input.name, 'name');
-      if (input.legalBasis) patch.legalBasis = input.legalBasis;
-      if (input.committee) patch.committee = input.committee;
+      if (input.legalBasis) {
+        if (input.legalBasis.length === 0 && before.status !== ProgrammeStatus.DRAFT) {
+          throw badInput('legalBasis', { vi: 'Đề án đang triển khai phải có ít nhất một văn bản pháp lý.', en: 'An active programme keeps at least one legal document.' });
+        }
+        patch.legalBasis = documents(input.legalBasis);
+      }
+      if (input.committee) patch.committee = members(input.committee);
       if (input.readinessItems) patch.readinessItems = checklist(input.readinessItems);
       return patch;
     });
@@ -221,7 +226,11 @@ export class ProgrammeService {
         return { status: input.status, actualStart: on };
       }
       if (before.actualStart && on < before.actualStart) throw badInput('on', { vi: 'Ngày kết thúc trước ngày bắt đầu.', en: 'The end is before the start.' });
-      const [{ waiting }] = await m.query(`SELECT count(*)::int AS waiting FROM pilot_site WHERE phase_id = $1 AND status IN ('PLANNED', 'PREPARING')`, [before.id]);
+      // Waiting to launch: enrolled or preparing, or suspended before it ever launched.
+      const [{ waiting }] = await m.query(
+        `SELECT count(*)::int AS waiting FROM pilot_site WHERE phase_id = $1 AND launched_on IS NULL AND status IN ('PLANNED', 'PREPARING', 'SUSPENDED')`,
+        [before.id],
+      );
       if (waiting > 0) {
         throw refuse({
           vi: `Còn ${waiting} đơn vị chưa khai trương: hãy khai trương hoặc rút chúng khỏi giai đoạn trước.`,
@@ -294,6 +303,24 @@ function checkPlan(start: string, end: string): void {
 
 function targetColumns(t: LevelTargets) {
   return { targetProvince: t.province, targetDistrict: t.district, targetCommune: t.commune };
+}
+
+/** Legal documents, trimmed and none empty, in the order given. */
+function documents(list: readonly LegalDocument[]): LegalDocument[] {
+  return list.map((d, i) => ({
+    number: requiredText(d.number, `legalBasis.${i}.number`, { vi: 'Số hiệu', en: 'The number' }),
+    signedOn: d.signedOn,
+    issuer: requiredText(d.issuer, `legalBasis.${i}.issuer`, { vi: 'Cơ quan ban hành', en: 'The issuer' }),
+    title: requiredText(d.title, `legalBasis.${i}.title`, { vi: 'Trích yếu', en: 'The title' }),
+  }));
+}
+
+function members(list: readonly CommitteeMember[]): CommitteeMember[] {
+  return list.map((c, i) => ({
+    fullName: requiredText(c.fullName, `committee.${i}.fullName`, { vi: 'Họ tên', en: 'The name' }),
+    position: requiredText(c.position, `committee.${i}.position`, { vi: 'Chức vụ', en: 'The position' }),
+    committeeRole: c.committeeRole,
+  }));
 }
 
 /** A checklist: trimmed labels, keys unique. */

@@ -100,7 +100,7 @@ export class ProgressService {
       `SELECT d.code AS "deskCode", d.name AS desk, s.level, s.handover_model AS model, po.name AS "postOffice",
               s.planned_launch AS "plannedLaunch", s.status, s.status_since AS since, s.launched_on AS "launchedOn"
          FROM pilot_site s JOIN one_stop_desk d ON d.id = s.one_stop_desk_id LEFT JOIN post_office po ON po.id = s.post_office_id
-        WHERE s.phase_id = $1 ORDER BY s.created_at, s.id`,
+        WHERE s.phase_id = $1 ORDER BY s.seq`,
       [phase.id],
     );
     const header = ['no', 'deskCode', 'desk', 'level', 'model', 'postOffice', 'plannedLaunch', 'status', 'since', 'launchedOn', 'late'];

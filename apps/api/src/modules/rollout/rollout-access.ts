@@ -1,7 +1,7 @@
 import { isUUID } from 'class-validator';
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { requireRole, scopeProvince } from '../../platform/authz';
-import { badInput, notFound, type Bilingual } from '../../platform/errors';
+import { badInput, notFound, type Bilingual, type StatusMachineLabel } from '../../platform/errors';
 import type { Actor } from '../../platform/graphql/context';
 import { todayInVietnam } from '../../platform/graphql/scalars';
 
@@ -11,12 +11,41 @@ export const ROLLOUT_WRITERS = ['STEERING_COMMITTEE', 'SYSTEM_ADMIN'];
 export const READINESS_WRITERS = [...ROLLOUT_WRITERS, 'POST_OFFICE_MANAGER'];
 
 export const LABELS = {
-  programme: { vi: 'đề án thí điểm', en: 'pilot programme' },
-  phase: { vi: 'giai đoạn', en: 'rollout phase' },
-  site: { vi: 'đơn vị thí điểm', en: 'pilot site' },
+  programme: {
+    vi: 'đề án thí điểm',
+    en: 'pilot programme',
+    statuses: { DRAFT: { vi: 'Dự thảo', en: 'draft' }, ACTIVE: { vi: 'Đang triển khai', en: 'active' }, CLOSED: { vi: 'Đã kết thúc', en: 'closed' } },
+  },
+  phase: {
+    vi: 'giai đoạn',
+    en: 'rollout phase',
+    statuses: { PLANNED: { vi: 'Kế hoạch', en: 'planned' }, IN_PROGRESS: { vi: 'Đang thực hiện', en: 'in progress' }, CLOSED: { vi: 'Đã kết thúc', en: 'closed' } },
+  },
+  site: {
+    vi: 'đơn vị thí điểm',
+    en: 'pilot site',
+    statuses: {
+      PLANNED: { vi: 'Đã đăng ký', en: 'enrolled' },
+      PREPARING: { vi: 'Đang chuẩn bị', en: 'preparing' },
+      LAUNCHED: { vi: 'Đã khai trương', en: 'launched' },
+      OPERATING: { vi: 'Đang vận hành', en: 'operating' },
+      REVIEWED: { vi: 'Đã sơ kết', en: 'reviewed' },
+      SUSPENDED: { vi: 'Tạm dừng', en: 'suspended' },
+      WITHDRAWN: { vi: 'Đã rút', en: 'withdrawn' },
+    },
+  },
   meeting: { vi: 'cuộc họp Ban Chỉ đạo', en: 'steering meeting' },
-  actionItem: { vi: 'nhiệm vụ', en: 'action item' },
-} satisfies Record<string, Bilingual>;
+  actionItem: {
+    vi: 'nhiệm vụ',
+    en: 'action item',
+    statuses: {
+      OPEN: { vi: 'Chưa thực hiện', en: 'open' },
+      IN_PROGRESS: { vi: 'Đang thực hiện', en: 'in progress' },
+      DONE: { vi: 'Hoàn thành', en: 'done' },
+      CANCELLED: { vi: 'Đã hủy', en: 'cancelled' },
+    },
+  },
+} satisfies Record<string, StatusMachineLabel>;
 
 /** A province-owned record by id inside a transaction: one outside the actor's province is not found. */
 export async function findInScope<T extends ObjectLiteral & { provinceId: string }>(

@@ -147,7 +147,7 @@ export class RolloutPhaseResolver {
     return [...rows, totalOf(rows)];
   }
 
-  @FieldResolver(() => PilotSiteConnection, { description: 'Its sites, in the order they were enrolled.' })
+  @FieldResolver(() => PilotSiteConnection, { description: 'Its sites, in the order they were enrolled. A page per phase (one query each): for one phase at a time, not for long lists of phases.' })
   sites(
     @Root() phase: RolloutPhase,
     @Args(() => PageArgs) page: PageArgs,

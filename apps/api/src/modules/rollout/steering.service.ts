@@ -43,7 +43,8 @@ export class SteeringService {
   async actionItemsOf(meetingIds: readonly string[]): Promise<ActionItem[][]> {
     const rows = await this.dataSource.getRepository(ActionItem).createQueryBuilder('a')
       .where('a.meeting_id = ANY(:ids)', { ids: [...meetingIds] })
-      .orderBy('a.created_at', 'ASC')
+      .orderBy('a.due_on', 'ASC')
+      .addOrderBy('a.title', 'ASC')
       .addOrderBy('a.id', 'ASC')
       .getMany();
     return meetingIds.map((id) => rows.filter((r) => r.meetingId === id));

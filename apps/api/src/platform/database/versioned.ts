@@ -4,7 +4,7 @@ import { conflict, type Bilingual } from '../errors';
 /** A record changed by someone else since the caller read it. */
 export const staleVersion = (what: Bilingual) =>
   conflict({
-    vi: `${what.vi} vừa được người khác thay đổi. Hãy tải lại và thử lại.`,
+    vi: `${what.vi.charAt(0).toUpperCase()}${what.vi.slice(1)} vừa được người khác thay đổi. Hãy tải lại và thử lại.`,
     en: `The ${what.en} was changed by someone else in the meantime. Reload it and try again.`,
   });
 
