@@ -3,6 +3,8 @@ export type {
   AgencyKind,
   AgencyRecord,
   DeskRecord,
+  PilotProgrammeRecord,
+  PilotSiteRecord,
   PostOfficeKind,
   PostOfficeRecord,
   Source,
@@ -12,5 +14,6 @@ export { administrativeUnits, DATA_START, REFORM_FIRST_DAY, REFORM_LAST_DAY } fr
 export { agencies } from './agencies';
 export { desks } from './desks';
 export { postOffices } from './post-offices';
+export { pilotProgrammes } from './pilots';
 export { sources } from './sources';
 export { findUnit, isInForce, nextDay, unitKey } from './lookup';

@@ -67,3 +67,76 @@ export interface Source {
   url?: string;
   note?: string;
 }
+
+export type SiteStatusName = 'PLANNED' | 'PREPARING' | 'LAUNCHED' | 'OPERATING' | 'REVIEWED' | 'SUSPENDED' | 'WITHDRAWN';
+export type HandoverStatusName = 'DRAFT' | 'SIGNED' | 'EFFECTIVE' | 'REVERSED';
+export interface LevelTargetsRecord {
+  province: number;
+  district: number;
+  commune: number;
+}
+export interface PersonRecord {
+  fullName: string;
+  position: string | null;
+  employer: string;
+}
+export interface HandoverRecordBase {
+  recordNumber: string | null;
+  signedOn: string | null;
+  effectiveOn: string | null;
+  status: HandoverStatusName;
+}
+export interface PersonnelHandoverRecord extends HandoverRecordBase {
+  tasks: Array<'ON_DUTY' | 'GUIDANCE' | 'RECEIVING' | 'DIGITISING' | 'RETURNING_RESULTS'>;
+  relieved: PersonRecord[];
+  deployed: PersonRecord[];
+}
+export interface FacilityHandoverRecord extends HandoverRecordBase {
+  premisesBefore: { address: string; owner: string } | null;
+  premisesAfter: { address: string; owner: string } | null;
+  equipment: Array<{ type: string; quantity: number; value: number; fundedBy: string }>;
+  constructionCost: number;
+  relocationOn: string | null;
+}
+export interface PilotSiteRecord {
+  deskCode: string;
+  model: 'AT_AGENCY' | 'AT_POST_OFFICE';
+  postOfficeCode: string | null;
+  plannedLaunch: string;
+  /** The enrolment (PLANNED) and every later move, in order. */
+  moves: Array<{ status: SiteStatusName; on: string }>;
+  notes?: Partial<Record<SiteStatusName, string>>;
+  /** Checklist items ticked, for a site not launched (a launched site has all of them). */
+  readinessDone?: string[];
+  personnel?: PersonnelHandoverRecord[];
+  facilities?: FacilityHandoverRecord[];
+}
+export interface RolloutPhaseRecord {
+  name: string;
+  firstPlan: { plannedStart: string; plannedEnd: string; targets: LevelTargetsRecord };
+  replans: Array<{ plannedStart: string; plannedEnd: string; targets: LevelTargetsRecord; reason: string; on: string }>;
+  goLiveGates: string[];
+  actualStart: string | null;
+  actualEnd: string | null;
+  sites: PilotSiteRecord[];
+}
+export interface PilotProgrammeRecord {
+  code: string;
+  name: string;
+  /** The province as it was (pre-2025 code). */
+  provinceCode: string;
+  status: 'DRAFT' | 'ACTIVE' | 'CLOSED';
+  legalBasis: Array<{ number: string; signedOn: string; issuer: string; title: string }>;
+  committee: Array<{ fullName: string; position: string; committeeRole: 'HEAD' | 'DEPUTY_HEAD' | 'MEMBER' | 'SECRETARY' }>;
+  readinessItems: Array<{ key: string; label: string }>;
+  phases: RolloutPhaseRecord[];
+  meetings: Array<{
+    kind: 'QUARTERLY_REVIEW' | 'PRELIMINARY_REVIEW' | 'INSPECTION' | 'OTHER';
+    heldOn: string;
+    title: string;
+    location: string | null;
+    decisions: string[];
+    siteDeskCodes: string[];
+    actionItems: Array<{ title: string; owner: string; dueOn: string; siteDeskCode: string | null; state: 'OPEN' | 'IN_PROGRESS' | 'DONE' | 'CANCELLED' }>;
+  }>;
+}

@@ -159,3 +159,59 @@ test('sources have ids, titles and publishers, ids unique', () => {
   assert.deepEqual(dupes(sources.map((s) => s.id)), []);
   for (const s of sources) assert.ok(s.id && s.title && s.publisher, JSON.stringify(s));
 });
+
+// ---- Pilot programmes (src/pilots.ts) -----------------------------------------------------------
+
+const { pilotProgrammes } = ref;
+/** The main line of a site's status machine (the API's SITE_TRANSITIONS, without suspensions). */
+const NEXT = { PLANNED: ['PREPARING', 'WITHDRAWN'], PREPARING: ['LAUNCHED', 'WITHDRAWN'], LAUNCHED: ['OPERATING'], OPERATING: ['REVIEWED'] };
+
+test('pilot programmes refer to desks and post offices of the data, in the programme’s province', () => {
+  assert.ok(pilotProgrammes.length >= 2);
+  for (const p of pilotProgrammes) {
+    for (const phase of p.phases) {
+      for (const site of phase.sites) {
+        const desk = desks.find((d) => d.code === site.deskCode);
+        assert.ok(desk, `${p.code}: desk ${site.deskCode}`);
+        assert.ok(desk.code.startsWith(`${p.provinceCode}-`), `${p.code}: ${site.deskCode} is in province ${p.provinceCode}`);
+        if (site.model === 'AT_POST_OFFICE') assert.ok(site.postOfficeCode, `${site.deskCode}: a post office for AT_POST_OFFICE`);
+        if (site.postOfficeCode) assert.ok(postOffices.some((o) => o.code === site.postOfficeCode), `${site.deskCode}: post office ${site.postOfficeCode}`);
+      }
+    }
+    const enrolled = p.phases.flatMap((ph) => ph.sites.map((s) => s.deskCode));
+    assert.deepEqual(dupes(enrolled), [], `${p.code}: a desk is in at most one site`);
+  }
+});
+
+test('pilot sites move along the status machine, on days in order', () => {
+  for (const p of pilotProgrammes) {
+    for (const phase of p.phases) {
+      for (const site of phase.sites) {
+        assert.equal(site.moves[0].status, 'PLANNED', `${site.deskCode} starts enrolled`);
+        site.moves.forEach((move, i) => {
+          assert.match(move.on, ISO);
+          if (i === 0) return;
+          const before = site.moves[i - 1];
+          assert.ok(NEXT[before.status]?.includes(move.status), `${site.deskCode}: ${before.status} → ${move.status}`);
+          assert.ok(before.on <= move.on, `${site.deskCode}: ${before.on} ≤ ${move.on}`);
+        });
+        const keys = new Set(p.readinessItems.map((i) => i.key));
+        for (const key of site.readinessDone ?? []) assert.ok(keys.has(key), `${site.deskCode}: checklist item ${key}`);
+      }
+    }
+  }
+});
+
+test('the Hà Tĩnh programme is the one of the articles', () => {
+  const ht = pilotProgrammes.find((p) => p.code === 'HT-2459');
+  assert.deepEqual(ht.legalBasis[0], { ...ht.legalBasis[0], number: '2459/QĐ-UBND', signedOn: '2019-07-23' });
+  assert.equal(ht.legalBasis[1].number, '468/QĐ-TTg');
+  assert.deepEqual(ht.phases[0].firstPlan.targets, { province: 8, district: 4, commune: 8 });
+  const kyBac = ht.phases[0].sites.find((s) => s.deskCode === '42-UBND-18760-MC');
+  assert.equal(kyBac.model, 'AT_POST_OFFICE');
+  assert.equal(kyBac.postOfficeCode, 'BDVHX-18760');
+  assert.deepEqual(kyBac.moves.find((m) => m.status === 'LAUNCHED'), { status: 'LAUNCHED', on: '2019-11-18' });
+  const bp = pilotProgrammes.find((p) => p.code === 'BP-2018');
+  assert.deepEqual(bp.phases[0].sites.map((s) => s.deskCode), ['70-UBND-693-MC', '70-UBND-25390-MC', '70-UBND-25333-MC', '70-UBND-25417-MC']);
+  assert.ok(bp.meetings.some((m) => m.kind === 'PRELIMINARY_REVIEW' && m.heldOn === '2019-01-01'));
+});

@@ -7,9 +7,11 @@ import { OneStopDesk } from '../modules/one-stop-desks/one-stop-desk.entity';
 import { PostOffice } from '../modules/post-offices/post-office.entity';
 import { todayInVietnam } from '../platform/graphql/scalars';
 import { loadDemoUsers } from './demo-users';
+import { loadPilotProgrammes } from './rollout-seed';
 
 export const DEMO_SEED_KEY = 'demo_seed';
 export const DEMO_USERS_KEY = 'demo_users';
+export const DEMO_PILOTS_KEY = 'demo_pilots';
 export const DEMO_SEED_VERSION = 1;
 
 export interface SeedCounts {
@@ -18,6 +20,8 @@ export interface SeedCounts {
   desks?: number;
   postOffices?: number;
   users?: number;
+  programmes?: number;
+  sites?: number;
 }
 
 /**
@@ -39,6 +43,7 @@ export async function seedDemoData(dataSource: DataSource): Promise<SeedCounts |
     };
     await part(DEMO_SEED_KEY, () => loadReferenceData(m));
     await part(DEMO_USERS_KEY, async () => ({ users: await loadDemoUsers(m) }));
+    await part(DEMO_PILOTS_KEY, () => loadPilotProgrammes(m));
     return counts;
   });
 }
