@@ -12,71 +12,103 @@
  * (SYSTEM_ADMIN of 75, created here).
  *
  * Outcomes: A = allowed (an answer with data), H = hidden (no error, nothing of another province:
- * null or an empty page), U = UNAUTHENTICATED, F = FORBIDDEN, N = NOT_FOUND, B = BAD_USER_INPUT
- * (a record of another province is "not found", exactly like an id that does not exist).
+ * null, an empty page or totals of nothing), U = UNAUTHENTICATED, F = FORBIDDEN, N = NOT_FOUND,
+ * B = BAD_USER_INPUT (a record of another province is "not found", exactly like an id that does not exist).
+ *
+ * The vocabulary (callers, outcomes, rows, scenarios) is in scope/matrix.ts; the rows and scenarios of
+ * the organisation, the users and the sessions are below, those of the rollout and its handovers in
+ * scope/rollout.scope.ts.
  *
  * Roles × operations covered (generated from MATRIX; a test keeps it in step):
- * operation                 anon revoked admin ht.bcd ht.buudien ht.quay ht.stttt ht.quantri dn.bcd bp.buudien dn.quantri
- * administrativeUnits       A    U       .     .      .          .       .        .          .      A          .
- * administrativeUnit        A    U       .     .      .          .       .        .          .      A          .
- * agencies                  U    .       A     AH     A          A       A        A          H      AH         .
- * agency                    U    .       .     .      .          .       A        H          H      .          .
- * oneStopDesks              U    .       A     AH     A          A       A        A          AH     AH         .
- * oneStopDesk               U    .       .     H      .          A       .        .          H      H          .
- * postOffices               U    .       A     A      AH         A       A        A          .      AH         .
- * postOffice                U    .       .     .      AH         .       .        .          .      H          .
- * users                     U    .       A     F      F          F       F        AH         F      F          A
- * auditEntries              U    .       A     AH     F          F       F        AH         AH     F          H
- * me                        U    U       A     A      A          A       A        A          A      A          A
- * createAgency              U    .       A     AF     F          F       F        AF         F      F          .
- * renameAgency              U    .       .     AN     F          F       F        .          N      F          .
- * moveAgency                U    .       A     AFN    F          F       F        .          .      F          .
- * retireAgency              U    .       .     A      F          F       F        .          N      F          .
- * createOneStopDesk         U    .       A     ABF    F          F       F        .          .      F          .
- * renameOneStopDesk         U    .       .     AN     F          F       F        .          .      F          .
- * moveOneStopDesk           U    .       A     AF     F          F       F        .          N      F          .
- * retireOneStopDesk         U    .       .     AN     F          F       F        .          .      F          .
- * createPostOffice          U    .       .     ABF    F          F       F        .          .      F          .
- * renamePostOffice          U    .       .     AN     F          F       F        .          .      F          .
- * movePostOffice            U    .       .     AF     F          F       F        .          .      F          .
- * retirePostOffice          U    .       .     A      F          F       F        .          N      F          .
- * createAdministrativeUnit  U    .       A     F      F          F       F        F          .      F          F
- * renameAdministrativeUnit  U    .       A     F      F          F       F        F          .      F          F
- * moveAdministrativeUnit    U    .       A     F      F          F       F        F          .      F          F
- * retireAdministrativeUnit  U    .       A     F      F          F       F        F          .      F          F
- * createUser                U    .       A     F      F          F       F        ABF        .      F          F
- * deactivateUser            U    .       .     F      F          F       F        AN         .      F          N
- * resetUserPassword         U    .       .     F      F          F       F        AN         .      F          N
- * signIn                    AU   .       .     .      .          .       .        .          .      .          .
- * refreshSession            AU   .       .     .      .          .       .        .          .      .          .
- * signOut                   U    .       .     .      .          A       .        .          .      .          .
+ * operation                       anon revoked admin ht.bcd ht.buudien ht.quay ht.stttt ht.quantri dn.bcd bp.buudien dn.quantri
+ * administrativeUnits             A    U       .     .      .          .       .        .          .      A          .
+ * administrativeUnit              A    U       .     .      .          .       .        .          .      A          .
+ * agencies                        U    .       A     AH     A          A       A        A          H      AH         .
+ * agency                          U    .       .     .      .          .       A        H          H      .          .
+ * oneStopDesks                    U    .       A     AH     A          A       A        A          AH     AH         .
+ * oneStopDesk                     U    .       .     H      .          A       .        .          H      H          .
+ * postOffices                     U    .       A     A      AH         A       A        A          .      AH         .
+ * postOffice                      U    .       .     .      AH         .       .        .          .      H          .
+ * users                           U    .       A     F      F          F       F        AH         F      F          A
+ * auditEntries                    U    .       A     AH     F          F       F        AH         AH     F          H
+ * me                              U    U       A     A      A          A       A        A          A      A          A
+ * createAgency                    U    .       A     AF     F          F       F        AF         F      F          .
+ * renameAgency                    U    .       .     AN     F          F       F        .          N      F          .
+ * moveAgency                      U    .       A     AFN    F          F       F        .          .      F          .
+ * retireAgency                    U    .       .     A      F          F       F        .          N      F          .
+ * createOneStopDesk               U    .       A     ABF    F          F       F        .          .      F          .
+ * renameOneStopDesk               U    .       .     AN     F          F       F        .          .      F          .
+ * moveOneStopDesk                 U    .       A     AF     F          F       F        .          N      F          .
+ * retireOneStopDesk               U    .       .     AN     F          F       F        .          .      F          .
+ * createPostOffice                U    .       .     ABF    F          F       F        .          .      F          .
+ * renamePostOffice                U    .       .     AN     F          F       F        .          .      F          .
+ * movePostOffice                  U    .       .     AF     F          F       F        .          .      F          .
+ * retirePostOffice                U    .       .     A      F          F       F        .          N      F          .
+ * createAdministrativeUnit        U    .       A     F      F          F       F        F          .      F          F
+ * renameAdministrativeUnit        U    .       A     F      F          F       F        F          .      F          F
+ * moveAdministrativeUnit          U    .       A     F      F          F       F        F          .      F          F
+ * retireAdministrativeUnit        U    .       A     F      F          F       F        F          .      F          F
+ * createUser                      U    .       A     F      F          F       F        ABF        .      F          F
+ * deactivateUser                  U    .       .     F      F          F       F        AN         .      F          N
+ * resetUserPassword               U    .       .     F      F          F       F        AN         .      F          N
+ * signIn                          AU   .       .     .      .          .       .        .          .      .          .
+ * refreshSession                  AU   .       .     .      .          .       .        .          .      .          .
+ * signOut                         U    .       .     .      .          A       .        .          .      .          .
+ * pilotProgrammes                 U    .       A     AH     A          A       A        A          AH     AH         .
+ * pilotProgramme                  U    U       A     AH     AH         A       .        .          AH     AH         .
+ * rolloutPhase                    U    U       A     AH     AH         A       .        .          AH     AH         .
+ * pilotSites                      U    .       A     AH     A          A       A        A          AH     AH         .
+ * pilotSite                       U    U       A     AH     AH         A       .        .          AH     AH         .
+ * actionItems                     U    .       A     AH     A          A       A        A          AH     AH         .
+ * personnelHandovers              U    .       A     AH     A          A       A        A          AH     AH         .
+ * personnelHandover               U    U       A     AH     AH         A       .        .          AH     AH         .
+ * facilityHandovers               U    .       A     AH     A          A       A        A          AH     AH         .
+ * facilityHandover                U    U       A     AH     AH         A       .        .          AH     AH         .
+ * exportPhaseSites                U    .       .     AH     A          A       .        .          AH     H          .
+ * exportRolloutProgress           U    .       .     AH     A          A       .        .          AH     H          .
+ * provinceHandoverTotals          U    .       A     AH     A          A       A        A          AH     AH         .
+ * createPilotProgramme            U    .       A     AF     F          F       F        A          AF     F          .
+ * updatePilotProgramme            U    .       .     AN     F          F       F        A          AN     F          .
+ * changePilotProgrammeStatus      U    .       .     AN     F          F       F        A          AN     F          .
+ * addRolloutPhase                 U    .       .     AB     F          F       F        A          AB     F          .
+ * replanRolloutPhase              U    .       .     AN     F          F       F        A          AN     F          .
+ * changeRolloutPhaseStatus        U    .       .     AN     F          F       F        A          AN     F          .
+ * enrolPilotSites                 U    .       B     AB     F          F       F        A          AB     F          .
+ * updatePilotSite                 U    .       .     AN     F          F       F        A          AN     F          .
+ * movePilotSite                   U    .       .     AN     F          F       F        A          AN     F          .
+ * setPilotSiteReadiness           U    .       .     A      AN         F       F        .          N      AN         .
+ * recordSteeringMeeting           U    .       .     AB     F          F       F        A          AB     F          .
+ * changeActionItemState           U    .       .     AN     F          F       F        A          AN     F          .
+ * createPersonnelHandover         U    .       .     A      AB         F       F        .          B      AB         .
+ * updatePersonnelHandover         U    .       .     A      AN         F       F        .          N      AN         .
+ * signPersonnelHandover           U    .       .     A      AN         F       F        .          N      AN         .
+ * makePersonnelHandoverEffective  U    .       .     A      AN         F       F        .          N      AN         .
+ * reversePersonnelHandover        U    .       .     A      AN         F       F        .          N      AN         .
+ * createFacilityHandover          U    .       .     A      AB         F       F        .          B      AB         .
+ * updateFacilityHandover          U    .       .     A      AN         F       F        .          N      AN         .
+ * signFacilityHandover            U    .       .     A      AN         F       F        .          N      AN         .
+ * makeFacilityHandoverEffective   U    .       .     A      AN         F       F        .          N      AN         .
+ * reverseFacilityHandover         U    .       .     A      AN         F       F        .          N      AN         .
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { buildSchema, getNamedType, isObjectType, type GraphQLNamedType } from 'graphql';
 import { todayInVietnam } from '../src/platform/graphql/scalars';
-import { failure, ok, startTestApp, type GqlOptions, type GraphQLResult, type TestApp } from './harness';
-
-type Who =
-  | 'anonymous'
-  | 'revoked'
-  | 'admin'
-  | 'hatinh.bcd'
-  | 'hatinh.buudien'
-  | 'hatinh.quay'
-  | 'hatinh.stttt'
-  | 'hatinh.quantri'
-  | 'dongnai.bcd'
-  | 'binhphuoc.buudien'
-  | 'dongnai.quantri';
-type Outcome = 'ALLOWED' | 'HIDDEN' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'BAD_USER_INPUT';
-type Row = [operation: string, who: Who, outcome: Outcome, scenario: string];
-
-const HATINH_USERS = ['hatinh.bcd', 'hatinh.buudien', 'hatinh.quay', 'hatinh.stttt', 'hatinh.quantri'] as const;
-const forEachHaTinhUser = (operation: string, scenario: string): Row[] => HATINH_USERS.map((who): Row => [operation, who, 'ALLOWED', scenario]);
-/** Signed in, in the province, but without a role that writes the organisation, the map or the users. */
-const READERS_ONLY: Who[] = ['hatinh.buudien', 'hatinh.quay', 'hatinh.stttt', 'binhphuoc.buudien'];
-const forbiddenToReaders = (operation: string, scenario: string): Row[] => READERS_ONLY.map((who): Row => [operation, who, 'FORBIDDEN', scenario]);
+import { failure, ok, startTestApp, type GqlOptions, type TestApp } from './harness';
+import {
+  forbiddenToReaders,
+  forEachHaTinhUser,
+  HATINH_USERS,
+  isEmpty,
+  sameErrorApartFromIds,
+  UNKNOWN_ID,
+  type Outcome,
+  type Row,
+  type Scenario,
+  type Scenarios,
+  type Who,
+} from './scope/matrix';
+import { ROLLOUT_ROWS, rolloutScenarios } from './scope/rollout.scope';
 
 // prettier-ignore
 const MATRIX: Row[] = [
@@ -260,12 +292,22 @@ const MATRIX: Row[] = [
   ['refreshSession', 'anonymous', 'UNAUTHENTICATED', 'a refresh token already exchanged'],
   ['signOut', 'hatinh.quay', 'ALLOWED', 'the session of the access token'],
   ['signOut', 'anonymous', 'UNAUTHENTICATED', 'the session of the access token'],
+
+  // The rollout and its handovers: programmes, phases, pilot sites, meetings, handovers, totals, spreadsheets.
+  ...ROLLOUT_ROWS,
 ];
 
 /** The published schema: every one of its queries and mutations must be in the matrix. */
 const sdl = buildSchema(readFileSync(resolve(__dirname, '../../../packages/schema/schema.graphql'), 'utf8'));
 const QUERIES = Object.keys(sdl.getQueryType()!.getFields());
 const MUTATIONS = Object.keys(sdl.getMutationType()!.getFields());
+
+/** The types of records (and figures) that belong to a province: no public path may lead to them. */
+const PROVINCE_RECORD_TYPES = [
+  'Agency', 'OneStopDesk', 'PostOffice', 'User', 'AuditEntry',
+  'PilotProgramme', 'RolloutPhase', 'PhasePlanRevision', 'PilotSite', 'SiteStatusChange', 'ReadinessCheck', 'LevelProgress',
+  'SteeringMeeting', 'ActionItem', 'PersonnelHandover', 'FacilityHandover', 'HandoverTotals', 'ExportedFile',
+];
 
 /** The operations that answer the anonymous: public reference data and getting a session. */
 const PUBLIC_OPERATIONS = ['administrativeUnits', 'administrativeUnit', 'signIn', 'refreshSession'];
@@ -274,7 +316,6 @@ const PUBLIC_OPERATIONS = ['administrativeUnits', 'administrativeUnit', 'signIn'
 
 let t: TestApp;
 const today = todayInVietnam();
-const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
 /** Communes in force today: two of Hà Tĩnh, one of Đồng Nai (formerly Bình Phước). */
 const HT_COMMUNE = '18766';
 const HT_COMMUNE_2 = '18775';
@@ -364,12 +405,6 @@ async function newUser(scopeUnitCode: string): Promise<string> {
 
 // --- What each case sends, and what it checks beyond the outcome. ------------------------------
 
-interface Attempt {
-  res: GraphQLResult;
-  /** Checks the answer (allowed or hidden) or, for a refused write, that nothing changed. */
-  verify?: (data: any, outcome: Outcome) => Promise<void> | void;
-}
-type Scenario = (caller: GqlOptions, who: Who) => Promise<Attempt>;
 
 const ORG_FIELDS = 'id code name retiredOn province { code } administrativeUnit { code }';
 const PROVINCE_OF_WHO: Partial<Record<Who, string>> = {
@@ -524,7 +559,7 @@ async function auditedDesk(unitCode: string, agencyCode: string): Promise<string
   return id;
 }
 
-const SCENARIOS: Record<string, Record<string, Scenario>> = {
+const SCENARIOS: Scenarios = {
   administrativeUnits: {
     'the provinces': async (caller) => ({
       res: await t.gql(`{ administrativeUnits(first: 100, filter: { level: PROVINCE }) { totalCount edges { node { code } } } }`, {}, caller),
@@ -835,18 +870,9 @@ const SCENARIOS: Record<string, Record<string, Scenario>> = {
       };
     },
   },
+
+  ...rolloutScenarios({ app: () => t }),
 };
-
-/** Two failures that say the same thing, ids aside: nothing tells a record of another province from none. */
-function sameErrorApartFromIds(a: GraphQLResult, b: GraphQLResult): boolean {
-  const strip = (r: GraphQLResult) => JSON.stringify({ errors: r.errors?.map((e) => ({ ...e, extensions: { ...e.extensions, requestId: undefined } })) }).replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, '<id>');
-  return Boolean(a.errors?.length) && strip(a) === strip(b);
-}
-
-/** Nothing: null, or a page without a record. */
-function isEmpty(data: any): boolean {
-  return data === null || (typeof data === 'object' && data.totalCount === 0 && Array.isArray(data.edges) && data.edges.length === 0);
-}
 
 // ---------------------------------------------------------------------------------------------
 
@@ -896,7 +922,8 @@ describe('the matrix covers the schema', () => {
       if (isObjectType(type)) for (const field of Object.values(type.getFields())) visit(getNamedType(field.type));
     };
     visit(sdl.getType('AdministrativeUnit')!);
-    expect([...reachable].filter((name) => ['Agency', 'OneStopDesk', 'PostOffice', 'User', 'AuditEntry'].includes(name))).toEqual([]);
+    expect(PROVINCE_RECORD_TYPES.filter((name) => !sdl.getType(name))).toEqual([]);
+    expect([...reachable].filter((name) => PROVINCE_RECORD_TYPES.includes(name))).toEqual([]);
   });
 
   it('the grid at the top of this file is the matrix', () => {
@@ -919,16 +946,18 @@ const COLUMNS: Array<[Who, string]> = [
 ];
 const LETTER: Record<Outcome, string> = { ALLOWED: 'A', HIDDEN: 'H', UNAUTHENTICATED: 'U', FORBIDDEN: 'F', NOT_FOUND: 'N', BAD_USER_INPUT: 'B' };
 
+const OPERATION_WIDTH = 32;
+
 /** The coverage grid: a header, then one line per operation, one column per caller, the outcomes tested. */
 function grid(): string {
   const operations = [...new Set(MATRIX.map(([op]) => op))];
-  const header = ` * ${'operation'.padEnd(26)}${COLUMNS.map(([, title]) => title).join(' ')}`;
+  const header = ` * ${'operation'.padEnd(OPERATION_WIDTH)}${COLUMNS.map(([, title]) => title).join(' ')}`;
   const lines = operations.map((op) => {
     const cells = COLUMNS.map(([who, title]) => {
       const letters = [...new Set(MATRIX.filter(([o, w]) => o === op && w === who).map(([, , outcome]) => LETTER[outcome]))].sort().join('');
       return (letters || '.').padEnd(title.length + 1);
     });
-    return ` * ${op.padEnd(26)}${cells.join('')}`.trimEnd();
+    return ` * ${op.padEnd(OPERATION_WIDTH)}${cells.join('')}`.trimEnd();
   });
   return [header, ...lines].join('\n');
 }
