@@ -21,6 +21,13 @@ export const AUDIT_ENTITY_TYPES = {
   Agency: ['create', 'rename', 'move', 'retire'],
   AdministrativeUnit: ['create', 'rename', 'move', 'retire'],
   User: ['create', 'deactivate', 'resetPassword', 'signIn', 'signOut'],
+  PilotProgramme: ['create', 'update', 'status'],
+  RolloutPhase: ['create', 'replan', 'status'],
+  PilotSite: ['enrol', 'update', 'move', 'readiness'],
+  SteeringMeeting: ['create'],
+  ActionItem: ['state'],
+  PersonnelHandover: ['create', 'update', 'sign', 'effective', 'reverse'],
+  FacilityHandover: ['create', 'update', 'sign', 'effective', 'reverse'],
 } as const;
 
 export type AuditEntityType = keyof typeof AUDIT_ENTITY_TYPES;
@@ -56,6 +63,12 @@ export function recordHref(entityType: string, entityId: string): string | null 
       return `/organisation/post-offices/${entityId}`;
     case 'Agency':
       return `/organisation/agencies/${entityId}`;
+    case 'PilotProgramme':
+      return `/rollout/programmes/${entityId}`;
+    case 'RolloutPhase':
+      return `/rollout/phases/${entityId}`;
+    case 'PilotSite':
+      return `/rollout/sites/${entityId}`;
     default:
       return null;
   }

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { useMutation } from '@apollo/client/react';
@@ -149,7 +150,7 @@ export function SignInPage() {
   );
 }
 
-function problemMessage(problem: ApiProblem | null, t: ReturnType<typeof useTranslation>['t']): string | null {
+function problemMessage(problem: ApiProblem | null, t: TFunction): string | null {
   if (!problem) return null;
   switch (problem.code) {
     case 'UNAUTHENTICATED':
