@@ -1,0 +1,90 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useMutation } from '@apollo/client/react';
+import TextField from '@mui/material/TextField';
+import Box from '@mui/material/Box';
+import { RolloutProgrammeCreateDocument } from '../../graphql/generated';
+import { useSession } from '../auth/SessionContext';
+import { RolloutDialog, useRolloutForm } from './ProgrammeForms';
+import {
+  CommitteeRows,
+  DOCUMENT_FIELDS,
+  LegalBasisRows,
+  MEMBER_FIELDS,
+  ProgrammeProvinceField,
+  blankDocument,
+  committeeProblems,
+  legalBasisProblems,
+  rowFields,
+  trimDocuments,
+  trimMembers,
+  type CommitteeRow,
+  type LegalDocumentRow,
+} from './ProgrammeRows';
+
+const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/;
+
+/** Tạo đề án: code, name, province, legal basis and steering committee; opens the new programme. */
+export function ProgrammeCreateDialog({ onClose, onCreated }: { onClose: () => void; onCreated: (id: string) => void }) {
+  const { t } = useTranslation();
+  const { user } = useSession();
+  const [code, setCode] = useState('');
+  const [name, setName] = useState('');
+  const [provinceCode, setProvinceCode] = useState(user?.scope?.level === 'PROVINCE' ? user.scope.code : '');
+  const [documents, setDocuments] = useState<LegalDocumentRow[]>([blankDocument()]);
+  const [members, setMembers] = useState<CommitteeRow[]>([]);
+  const [create] = useMutation(RolloutProgrammeCreateDocument, { refetchQueries: ['RolloutProgrammes'] });
+  const form = useRolloutForm();
+
+  const onSubmit = () => {
+    const ok = form.check({
+      code: !code.trim() ? t('form.required') : !CODE.test(code.trim()) ? t('rollout.programmes.codeFormat') : undefined,
+      name: !name.trim() ? t('form.required') : undefined,
+      provinceCode: !provinceCode ? t('form.required') : undefined,
+      legalBasis: documents.length === 0 ? t('rollout.programmes.needsDocument') : undefined,
+      ...legalBasisProblems(documents, t),
+      ...committeeProblems(members, t),
+    });
+    if (!ok) return;
+    void form.run(async () => {
+      const { data } = await create({
+        variables: {
+          input: { code: code.trim(), name: name.trim(), provinceCode, legalBasis: trimDocuments(documents), committee: trimMembers(members) },
+        },
+      });
+      const id = data?.createPilotProgramme.pilotProgramme.id;
+      if (id) onCreated(id);
+    });
+  };
+
+  const fields = ['code', 'name', 'provinceCode', ...rowFields('legalBasis', documents.length, DOCUMENT_FIELDS), ...rowFields('committee', members.length, MEMBER_FIELDS)];
+  return (
+    <RolloutDialog title={t('rollout.programmes.create')} submitLabel={t('form.create')} form={form} fields={fields} onSubmit={onSubmit} onClose={onClose} testId="programme-form">
+      <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', sm: '200px 1fr' } }}>
+        <TextField
+          label={t('rollout.programmes.fields.code')}
+          value={code}
+          onChange={(e) => setCode(e.target.value)}
+          required
+          autoFocus
+          error={Boolean(form.message('code'))}
+          helperText={form.message('code') ?? t('rollout.programmes.codeHint')}
+          slotProps={{ htmlInput: { 'data-testid': 'programme-code', spellCheck: false } }}
+        />
+        <TextField
+          label={t('rollout.programmes.fields.name')}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          required
+          multiline
+          error={Boolean(form.message('name'))}
+          helperText={form.message('name') ?? t('rollout.programmes.nameHint')}
+          slotProps={{ htmlInput: { 'data-testid': 'programme-name' } }}
+        />
+      </Box>
+      <ProgrammeProvinceField value={provinceCode} onChange={setProvinceCode} error={form.message('provinceCode')} testId="programme-province" />
+      <LegalBasisRows rows={documents} onChange={setDocuments} message={form.message} />
+      <CommitteeRows rows={members} onChange={setMembers} message={form.message} />
+    </RolloutDialog>
+  );
+}

@@ -1,0 +1,276 @@
+import { useMemo, useState } from 'react';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import { useQuery } from '@apollo/client/react';
+import Autocomplete from '@mui/material/Autocomplete';
+import Box from '@mui/material/Box';
+import MenuItem from '@mui/material/MenuItem';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { formatDate } from '../../dates';
+import { ProvinceOptionsDocument, type CommitteeRole } from '../../graphql/generated';
+import { DateField, RowList, dayProblem } from './ProgrammeForms';
+
+export const COMMITTEE_ROLES: readonly CommitteeRole[] = ['HEAD', 'DEPUTY_HEAD', 'MEMBER', 'SECRETARY'];
+
+export interface LegalDocumentRow {
+  number: string;
+  signedOn: string;
+  issuer: string;
+  title: string;
+}
+
+export interface CommitteeRow {
+  fullName: string;
+  position: string;
+  committeeRole: CommitteeRole;
+}
+
+export const blankDocument = (): LegalDocumentRow => ({ number: '', signedOn: '', issuer: '', title: '' });
+export const blankMember = (): CommitteeRow => ({ fullName: '', position: '', committeeRole: 'MEMBER' });
+
+type Translate = TFunction;
+
+/** The form's own checks of the legal documents (`legalBasis.<i>.<field>`). */
+export function legalBasisProblems(rows: readonly LegalDocumentRow[], t: Translate): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {};
+  rows.forEach((row, i) => {
+    if (!row.number.trim()) out[`legalBasis.${i}.number`] = t('form.required');
+    out[`legalBasis.${i}.signedOn`] = dayProblem(row.signedOn, true, t);
+    if (!row.issuer.trim()) out[`legalBasis.${i}.issuer`] = t('form.required');
+    if (!row.title.trim()) out[`legalBasis.${i}.title`] = t('form.required');
+  });
+  return out;
+}
+
+export function committeeProblems(rows: readonly CommitteeRow[], t: Translate): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {};
+  rows.forEach((row, i) => {
+    if (!row.fullName.trim()) out[`committee.${i}.fullName`] = t('form.required');
+    if (!row.position.trim()) out[`committee.${i}.position`] = t('form.required');
+  });
+  return out;
+}
+
+/** Every field path the row editors show errors under, for the form's alert. */
+export function rowFields(prefix: string, count: number, fields: readonly string[]): string[] {
+  return [prefix, ...Array.from({ length: count }, (_v, i) => fields.map((f) => `${prefix}.${i}.${f}`)).flat()];
+}
+export const DOCUMENT_FIELDS = ['number', 'signedOn', 'issuer', 'title'] as const;
+export const MEMBER_FIELDS = ['fullName', 'position', 'committeeRole'] as const;
+
+export const trimDocuments = (rows: readonly LegalDocumentRow[]) =>
+  rows.map((r) => ({ number: r.number.trim(), signedOn: r.signedOn, issuer: r.issuer.trim(), title: r.title.trim() }));
+export const trimMembers = (rows: readonly CommitteeRow[]) => rows.map((r) => ({ fullName: r.fullName.trim(), position: r.position.trim(), committeeRole: r.committeeRole }));
+
+interface RowsProps<R> {
+  rows: readonly R[];
+  onChange: (rows: R[]) => void;
+  message: (field: string) => string | undefined;
+}
+
+/** Căn cứ pháp lý: number, day, issuer and summary of each decision, the provincial one first. */
+export function LegalBasisRows({ rows, onChange, message }: RowsProps<LegalDocumentRow>) {
+  const { t } = useTranslation();
+  const grid = { display: 'grid', gap: 1.5, gridTemplateColumns: { xs: '1fr', sm: '1fr 1fr', md: '1fr 180px 1.4fr' } };
+  return (
+    <RowList
+      title={t('rollout.programmes.fields.legalBasis')}
+      rows={rows}
+      onChange={onChange}
+      blank={blankDocument}
+      addLabel={t('rollout.programmes.addDocument')}
+      emptyText={t('rollout.programmes.noDocumentsYet')}
+      removeLabel={(i) => t('rollout.programmes.removeDocument', { index: i + 1 })}
+      error={message('legalBasis')}
+      testId="legal-basis"
+      renderRow={(row, i, update) => (
+        <Box sx={grid}>
+          <TextField
+            size="small"
+            label={t('rollout.programmes.fields.number')}
+            placeholder="2459/QĐ-UBND"
+            value={row.number}
+            onChange={(e) => update({ number: e.target.value })}
+            required
+            error={Boolean(message(`legalBasis.${i}.number`))}
+            helperText={message(`legalBasis.${i}.number`)}
+            slotProps={{ htmlInput: { 'data-testid': `legal-basis-${i}-number`, spellCheck: false } }}
+          />
+          <DateField
+            size="small"
+            label={t('rollout.programmes.fields.signedOn')}
+            value={row.signedOn}
+            onChange={(signedOn) => update({ signedOn })}
+            required
+            error={message(`legalBasis.${i}.signedOn`)}
+            testId={`legal-basis-${i}-signedOn`}
+          />
+          <TextField
+            size="small"
+            label={t('rollout.programmes.fields.issuer')}
+            placeholder={t('rollout.programmes.issuerExample')}
+            value={row.issuer}
+            onChange={(e) => update({ issuer: e.target.value })}
+            required
+            error={Boolean(message(`legalBasis.${i}.issuer`))}
+            helperText={message(`legalBasis.${i}.issuer`)}
+            slotProps={{ htmlInput: { 'data-testid': `legal-basis-${i}-issuer` } }}
+          />
+          <TextField
+            size="small"
+            label={t('rollout.programmes.fields.title')}
+            value={row.title}
+            onChange={(e) => update({ title: e.target.value })}
+            required
+            multiline
+            error={Boolean(message(`legalBasis.${i}.title`))}
+            helperText={message(`legalBasis.${i}.title`)}
+            sx={{ gridColumn: '1 / -1' }}
+            slotProps={{ htmlInput: { 'data-testid': `legal-basis-${i}-title` } }}
+          />
+        </Box>
+      )}
+    />
+  );
+}
+
+/** Ban Chỉ đạo: name, position and role of each member. */
+export function CommitteeRows({ rows, onChange, message }: RowsProps<CommitteeRow>) {
+  const { t } = useTranslation();
+  const grid = { display: 'grid', gap: 1.5, gridTemplateColumns: { xs: '1fr', sm: '1fr 1fr', md: '1fr 1.2fr 180px' } };
+  return (
+    <RowList
+      title={t('rollout.programmes.fields.committee')}
+      rows={rows}
+      onChange={onChange}
+      blank={blankMember}
+      addLabel={t('rollout.programmes.addMember')}
+      emptyText={t('rollout.programmes.noMembersYet')}
+      removeLabel={(i) => t('rollout.programmes.removeMember', { index: i + 1 })}
+      error={message('committee')}
+      testId="committee"
+      renderRow={(row, i, update) => (
+        <Box sx={grid}>
+          <TextField
+            size="small"
+            label={t('rollout.programmes.fields.fullName')}
+            value={row.fullName}
+            onChange={(e) => update({ fullName: e.target.value })}
+            required
+            error={Boolean(message(`committee.${i}.fullName`))}
+            helperText={message(`committee.${i}.fullName`)}
+            slotProps={{ htmlInput: { 'data-testid': `committee-${i}-fullName` } }}
+          />
+          <TextField
+            size="small"
+            label={t('rollout.programmes.fields.position')}
+            placeholder={t('rollout.programmes.positionExample')}
+            value={row.position}
+            onChange={(e) => update({ position: e.target.value })}
+            required
+            error={Boolean(message(`committee.${i}.position`))}
+            helperText={message(`committee.${i}.position`)}
+            slotProps={{ htmlInput: { 'data-testid': `committee-${i}-position` } }}
+          />
+          <TextField
+            select
+            size="small"
+            label={t('rollout.programmes.fields.committeeRole')}
+            value={row.committeeRole}
+            onChange={(e) => update({ committeeRole: e.target.value as CommitteeRole })}
+            error={Boolean(message(`committee.${i}.committeeRole`))}
+            helperText={message(`committee.${i}.committeeRole`)}
+          >
+            {COMMITTEE_ROLES.map((role) => (
+              <MenuItem key={role} value={role}>
+                {t(`rollout.labels.committeeRole.${role}`)}
+              </MenuItem>
+            ))}
+          </TextField>
+        </Box>
+      )}
+    />
+  );
+}
+
+/** Lower case without Vietnamese diacritics, for matching what is typed ("ha tinh" finds "Hà Tĩnh"). */
+export function fold(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .toLowerCase();
+}
+
+interface ProvinceOption {
+  code: string;
+  name: string;
+  validTo?: string | null;
+}
+
+interface ProvinceFieldProps {
+  value: string;
+  onChange: (code: string) => void;
+  error?: string;
+  testId?: string;
+}
+
+/**
+ * The province of a programme, by code: every province, current and former (a programme decided by
+ * Bình Phước in 2018 keeps Bình Phước, code 70, after the 2025 merge into Đồng Nai).
+ */
+export function ProgrammeProvinceField({ value, onChange, error, testId }: ProvinceFieldProps) {
+  const { t } = useTranslation();
+  const { data, loading } = useQuery(ProvinceOptionsDocument);
+  const [input, setInput] = useState('');
+  const options = useMemo<ProvinceOption[]>(() => (data?.administrativeUnits.edges ?? []).map(({ node }) => node), [data]);
+  const selected = options.find((o) => o.code === value) ?? null;
+  return (
+    <Autocomplete<ProvinceOption>
+      value={selected}
+      onChange={(_e, next) => onChange(next?.code ?? '')}
+      inputValue={input}
+      onInputChange={(_e, text) => setInput(text)}
+      options={options}
+      loading={loading}
+      getOptionLabel={(o) => o.name}
+      isOptionEqualToValue={(a, b) => a.code === b.code}
+      filterOptions={(list, state) => {
+        const q = fold(state.inputValue.trim());
+        return q ? list.filter((o) => fold(o.name).includes(q) || o.code === q) : list;
+      }}
+      loadingText={t('form.searching')}
+      noOptionsText={t('form.noMatches')}
+      openText={t('form.open')}
+      closeText={t('form.close')}
+      clearText={t('form.clear')}
+      renderOption={(props, o) => {
+        const { key, ...rest } = props as typeof props & { key: string };
+        return (
+          <Box component="li" key={key} {...rest}>
+            <div>
+              <Typography variant="body2">{o.name}</Typography>
+              <Typography variant="caption" color="text.secondary">
+                {[t('organisation.codeValue', { code: o.code }), o.validTo ? t('rollout.programmes.provinceUntil', { date: formatDate(o.validTo) }) : null]
+                  .filter(Boolean)
+                  .join(' · ')}
+              </Typography>
+            </div>
+          </Box>
+        );
+      }}
+      renderInput={(params) => (
+        <TextField
+          {...params}
+          label={t('rollout.programmes.fields.province')}
+          required
+          error={Boolean(error)}
+          helperText={error ?? t('rollout.programmes.provinceHint')}
+          slotProps={{ ...params.slotProps, htmlInput: { ...params.slotProps.htmlInput, 'data-testid': testId } }}
+        />
+      )}
+    />
+  );
+}
