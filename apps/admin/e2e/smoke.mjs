@@ -147,10 +147,10 @@ await withBrowser('osp-smoke-', async ({ context, page }) => {
   });
 
   await check('an area not built yet says so (client route)', async () => {
-    await page.getByTestId('nav-rollout').click();
+    await page.getByTestId('nav-staff').click();
     await page.getByTestId('not-available').waitFor();
     await expectText(page, 'Not available yet');
-    assert(new URL(page.url()).pathname === '/rollout', `URL is ${page.url()}`);
+    assert(new URL(page.url()).pathname === '/staff', `URL is ${page.url()}`);
     await screenshot(page, '03-not-available-en');
   });
 

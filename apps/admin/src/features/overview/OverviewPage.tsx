@@ -119,6 +119,8 @@ export default function OverviewPage() {
         </Alert>
       )}
       <ProgrammeOverview key={selected.id} programmeId={selected.id} />
+      {/* The system's own status (API, database, provinces): last, for everyone. */}
+      <StatusCard />
     </Stack>
   );
 }
