@@ -49,6 +49,7 @@ if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
 fi
 BASE_URL="$BASE" node apps/admin/e2e/smoke.mjs
 BASE_URL="$BASE" node apps/admin/e2e/roles.mjs
+BASE_URL="$BASE" node apps/admin/e2e/rollout.mjs
 stop artifacts/smoke-start-1.log
 
 echo "--- second start: same data, no second seed"

@@ -1,5 +1,5 @@
-// What the browser tests (smoke.mjs, roles.mjs) share: the server and Chromium they use, a checked
-// step that also fails on anything the page reports as an error, and the final tally.
+// What the browser tests (smoke.mjs, roles.mjs, rollout.mjs) share: the server and Chromium they
+// use, a checked step that also fails on anything the page reports as an error, and the final tally.
 //
 // Env: BASE_URL (default http://localhost:4000), CHROMIUM_PATH (default /usr/bin/chromium).
 import fs from 'node:fs';
@@ -27,13 +27,12 @@ export async function check(name, fn) {
     passed += 1;
     console.log(`  ✓ ${name}`);
   } catch (error) {
-    problems.splice(0);
+    // What the browser reported meanwhile often explains the failure: print it with the error.
+    const seen = problems.splice(0);
+    const message = String(error?.message ?? error);
+    const report = seen.length > 0 && !message.startsWith('browser reported:') ? `${message}\nbrowser reported:\n  - ${seen.join('\n  - ')}` : message;
     failed += 1;
-    console.log(
-      `  ✗ ${name}\n    ${String(error?.message ?? error)
-        .split('\n')
-        .join('\n    ')}`,
-    );
+    console.log(`  ✗ ${name}\n    ${report.split('\n').join('\n    ')}`);
   }
 }
 
@@ -41,22 +40,64 @@ export function assert(condition, message) {
   if (!condition) throw new Error(message);
 }
 
+/** Requests in flight per watched page, and when that last changed (see `idle`). */
+const traffic = new WeakMap();
+/** How long a watched page must stay without requests in flight to count as settled. */
+const QUIET_MS = 250;
+
 /** Lets the page finish loading (fonts included) so leaving it aborts no request. */
 export async function settle(page) {
   await page.waitForLoadState('networkidle');
   await page.evaluate(() => document.fonts.ready);
 }
 
-/** Reports what a page logs as an error, throws, or fails to load. */
+/**
+ * `settle`, and more: Playwright's "networkidle" is reached once per document, so after a client-side
+ * navigation (signing in, a menu link, a dialog's mutation and refetches) `settle` returns at once
+ * while queries are still running. This also waits until no request of the (watched) page has been
+ * in flight for a moment, so a `goto` or a click away aborts nothing.
+ */
+export async function idle(page) {
+  await settle(page);
+  const state = traffic.get(page);
+  const deadline = Date.now() + TIMEOUT;
+  while (state && (state.inFlight > 0 || Date.now() - state.changedAt < QUIET_MS) && Date.now() < deadline) await page.waitForTimeout(50);
+}
+
+/** Reports what a page logs as an error, throws, or fails to load; counts its requests in flight for `idle`. */
 export function watch(page) {
+  const state = { inFlight: 0, changedAt: Date.now() };
+  traffic.set(page, state);
+  const counted = (request) => /^https?:/.test(request.url());
+  page.on('request', (request) => {
+    if (!counted(request)) return;
+    state.inFlight += 1;
+    state.changedAt = Date.now();
+  });
+  for (const event of ['requestfinished', 'requestfailed'])
+    page.on(event, (request) => {
+      if (!counted(request)) return;
+      state.inFlight = Math.max(0, state.inFlight - 1);
+      state.changedAt = Date.now();
+    });
   page.on('console', (msg) => {
     if (msg.type() === 'error') problems.push(`console error: ${msg.text()} (${msg.location().url ?? ''})`);
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('requestfailed', (request) => problems.push(`request failed: ${request.method()} ${request.url()} (${request.failure()?.errorText})`));
+  page.on('requestfailed', (request) => problems.push(`request failed: ${request.method()} ${request.url()}${operationOf(request)} (${request.failure()?.errorText})`));
   page.on('response', (response) => {
     if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.request().method()} ${response.url()}`);
   });
+}
+
+/** " [Name]" for a GraphQL request with an operation name, to tell which query a failure was. */
+function operationOf(request) {
+  try {
+    const name = request.postDataJSON()?.operationName;
+    return name ? ` [${name}]` : '';
+  } catch {
+    return '';
+  }
 }
 
 /** Exits with 2 unless Chromium is installed and something answers at BASE_URL. */

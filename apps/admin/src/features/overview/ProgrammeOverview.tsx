@@ -23,8 +23,8 @@ export const ACTION_ITEMS_SHOWN = 100;
 /** The overview of one programme: headline cards, progress by phase and level, late sites, open tasks, staff handed over. */
 export function ProgrammeOverview({ programmeId }: { programmeId: string }) {
   const { t } = useTranslation();
-  const programmeQuery = useQuery(OverviewProgrammeDocument, { variables: { id: programmeId }, notifyOnNetworkStatusChange: true });
-  const itemsQuery = useQuery(OverviewActionItemsDocument, { variables: { programmeId, first: ACTION_ITEMS_SHOWN } });
+  const programmeQuery = useQuery(OverviewProgrammeDocument, { variables: { id: programmeId }, fetchPolicy: 'cache-and-network', notifyOnNetworkStatusChange: true });
+  const itemsQuery = useQuery(OverviewActionItemsDocument, { variables: { programmeId, first: ACTION_ITEMS_SHOWN }, fetchPolicy: 'cache-and-network' });
   useRefetchErrorOnLanguageChange(programmeQuery.error, programmeQuery.refetch);
   useRefetchErrorOnLanguageChange(itemsQuery.error, itemsQuery.refetch);
 
