@@ -7,11 +7,15 @@ import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import LinearProgress from '@mui/material/LinearProgress';
 import Stack from '@mui/material/Stack';
+import { useTheme } from '@mui/material/styles';
+import useMediaQuery from '@mui/material/useMediaQuery';
 import type { ApiProblem } from '../graphql/errors';
+import { ConflictAlert } from './ConflictAlert';
 import { ProblemAlert } from './ProblemAlert';
 
 export interface FormDialogProps {
-  open: boolean;
+  /** Default true, for dialogs that are only mounted while open. */
+  open?: boolean;
   title: string;
   submitLabel: string;
   busy: boolean;
@@ -22,13 +26,43 @@ export interface FormDialogProps {
   onClose: () => void;
   /** Colour of the submit button (`error` for retiring). */
   tone?: 'primary' | 'error';
+  /** Wider for forms with rows of fields or two columns. */
+  maxWidth?: 'sm' | 'md' | 'lg';
+  /** Full screen on phones; by default when wider than `sm`. */
+  fullScreenOnPhone?: boolean;
+  /** Lines above and below the fields, for long forms that scroll between a fixed title and buttons. */
+  dividers?: boolean;
+  /** With it, a CONFLICT shows `conflictMessage` and a button that reloads the record and closes the dialog. */
+  onReload?: () => void;
+  /** What a CONFLICT says (default: a handover record was changed). */
+  conflictMessage?: string;
+  /** `<testId>` on the form, `<testId>-title` and `<testId>-submit`. */
   testId?: string;
   children: ReactNode;
 }
 
 /** A dialog holding one form: Enter submits, Esc cancels, errors shown at the top and under fields. */
-export function FormDialog({ open, title, submitLabel, busy, problem, fields, onSubmit, onClose, tone = 'primary', testId, children }: FormDialogProps) {
+export function FormDialog({
+  open = true,
+  title,
+  submitLabel,
+  busy,
+  problem,
+  fields,
+  onSubmit,
+  onClose,
+  tone = 'primary',
+  maxWidth = 'sm',
+  fullScreenOnPhone = maxWidth !== 'sm',
+  dividers = false,
+  onReload,
+  conflictMessage,
+  testId,
+  children,
+}: FormDialogProps) {
   const { t } = useTranslation();
+  const theme = useTheme();
+  const phone = useMediaQuery(theme.breakpoints.down('sm'));
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!busy) onSubmit();
@@ -38,19 +72,30 @@ export function FormDialog({ open, title, submitLabel, busy, problem, fields, on
       open={open}
       onClose={busy ? undefined : onClose}
       fullWidth
-      maxWidth="sm"
+      fullScreen={fullScreenOnPhone && phone}
+      maxWidth={maxWidth}
       aria-labelledby={testId ? `${testId}-title` : undefined}
       slotProps={{ paper: { component: 'form', noValidate: true, onSubmit: submit, 'data-testid': testId } as object }}
     >
       {busy && <LinearProgress aria-label={t('form.saving')} />}
       <DialogTitle id={testId ? `${testId}-title` : undefined}>{title}</DialogTitle>
-      <DialogContent>
-        <Stack spacing={2.5} sx={{ pt: 1 }}>
-          <ProblemAlert problem={problem} shownFields={fields} />
+      <DialogContent dividers={dividers}>
+        <Stack spacing={2.5} sx={dividers ? undefined : { pt: 1 }}>
+          {onReload && problem?.code === 'CONFLICT' ? (
+            <ConflictAlert
+              message={conflictMessage ?? t('handover.form.conflict')}
+              onReload={() => {
+                onReload();
+                onClose();
+              }}
+            />
+          ) : (
+            <ProblemAlert problem={problem} shownFields={fields} />
+          )}
           {children}
         </Stack>
       </DialogContent>
-      <DialogActions sx={{ px: 3, pb: 2 }}>
+      <DialogActions sx={dividers ? { px: 3, py: 1.5 } : { px: 3, pb: 2 }}>
         <Button onClick={onClose} disabled={busy}>
           {t('form.cancel')}
         </Button>

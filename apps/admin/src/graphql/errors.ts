@@ -44,6 +44,16 @@ export function hasErrorCode(error: unknown, code: ApiErrorCode): boolean {
   return errorCodes(error).includes(code);
 }
 
+/** `extensions.<key>` of the first GraphQL error that has it (e.g. `unmetReadiness`). */
+export function errorExtension<T>(error: unknown, key: string): T | undefined {
+  if (!CombinedGraphQLErrors.is(error)) return undefined;
+  for (const e of error.errors) {
+    const value = e.extensions?.[key];
+    if (value !== undefined) return value as T;
+  }
+  return undefined;
+}
+
 /** Reads an Apollo Client error (or anything thrown) into an {@link ApiProblem}; null for no error. */
 export function apiProblem(error: unknown): ApiProblem | null {
   if (!error) return null;

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { GridPaginationModel } from '@mui/x-data-grid';
+import { apiProblem } from '../graphql/errors';
 
 export const PAGE_SIZES = [10, 25, 50, 100];
 
@@ -45,4 +46,38 @@ export function useRememberPage(
   endCursor: string | null | undefined,
 ) {
   useEffect(() => rememberPage(page, endCursor), [rememberPage, page, endCursor]);
+}
+
+/** A page of a GraphQL connection, as the list queries answer. */
+interface Connection<N> {
+  totalCount: number;
+  edges: ReadonlyArray<{ node: N }>;
+  pageInfo: { endCursor?: string | null };
+}
+
+/**
+ * What a ListGrid shows of a connection query: the page asked for (the previous answer while it
+ * loads), its end cursor remembered for "next page", and the grid's rows, count, state and paging.
+ */
+export function useGridPage<N>(
+  pages: ReturnType<typeof useCursorPages>,
+  result: { loading: boolean; error?: unknown },
+  current: Connection<N> | null | undefined,
+  previous: Connection<N> | null | undefined,
+) {
+  const connection = current ?? previous;
+  useRememberPage(pages.rememberPage, pages.pagination.page, current?.pageInfo.endCursor);
+  return {
+    connection,
+    /** The answer came, with no row. */
+    empty: Boolean(connection && connection.totalCount === 0 && !result.loading),
+    grid: {
+      rows: connection?.edges.map((e) => e.node) ?? [],
+      rowCount: connection?.totalCount ?? 0,
+      loading: result.loading,
+      problem: apiProblem(result.error),
+      pagination: pages.pagination,
+      onPaginationModelChange: pages.onPaginationModelChange,
+    },
+  };
 }

@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { useMutation } from '@apollo/client/react';
 import Alert from '@mui/material/Alert';
 import { FormDialog, fieldMessage } from '../../components/FormDialog';
+import { useFormState } from '../../hooks/useFormState';
 import { DeactivateUserDocument, ResetUserPasswordDocument } from '../../graphql/generated';
-import { useDialogSubmit } from '../organisation/RecordDialogs';
 import { PasswordField } from './PasswordField';
 
 interface UserDialogProps {
@@ -17,7 +17,7 @@ interface UserDialogProps {
 export function DeactivateUserDialog({ user, onClose, onDone }: UserDialogProps) {
   const { t } = useTranslation();
   const [deactivate] = useMutation(DeactivateUserDocument, { refetchQueries: ['Users'] });
-  const { busy, problem, run } = useDialogSubmit(onDone);
+  const { busy, problem, run } = useFormState(onDone);
   return (
     <FormDialog
       open
@@ -42,7 +42,7 @@ export function ResetPasswordDialog({ user, onClose, onDone }: UserDialogProps) 
   const [password, setPassword] = useState('');
   const [local, setLocal] = useState<Record<string, string>>({});
   const [reset] = useMutation(ResetUserPasswordDocument);
-  const { busy, problem, run } = useDialogSubmit(onDone);
+  const { busy, problem, run } = useFormState(onDone);
   const onSubmit = () => {
     const missing: Record<string, string> = password ? {} : { password: t('form.required') };
     setLocal(missing);

@@ -12,18 +12,11 @@ import {
   type HandoverFacilityFieldsFragment,
   type PremisesInput,
 } from '../../graphql/generated';
-import {
-  DateField,
-  RowsEditor,
-  WideFormDialog,
-  checkRows,
-  formatVnd,
-  rowPaths,
-  useCheckDay,
-  useMutationDialog,
-  type FieldErrors,
-  type RowColumn,
-} from './HandoverForm';
+import { DateField, dayProblem } from '../../components/DateField';
+import { FormDialog } from '../../components/FormDialog';
+import { NoteField } from '../../components/NoteField';
+import { rowPaths, useFormState, type FieldErrors } from '../../hooks/useFormState';
+import { RowsEditor, checkRows, formatVnd, type RowColumn } from './HandoverForm';
 
 type EquipmentKey = 'type' | 'quantity' | 'value' | 'fundedBy';
 type EquipmentRow = Record<EquipmentKey, string>;
@@ -57,7 +50,6 @@ export interface FacilityHandoverDialogProps {
  */
 export function FacilityHandoverDialog({ siteId, handover, defaults = {}, onClose, onReload }: FacilityHandoverDialogProps) {
   const { t } = useTranslation();
-  const checkDay = useCheckDay();
   const [before, setBefore] = useState<PremisesState>(handover ? premisesOf(handover.premisesBefore) : (defaults.before ?? premisesOf(null)));
   const [after, setAfter] = useState<PremisesState>(handover ? premisesOf(handover.premisesAfter) : (defaults.after ?? premisesOf(null)));
   const [equipment, setEquipment] = useState<EquipmentRow[]>(
@@ -70,7 +62,7 @@ export function FacilityHandoverDialog({ siteId, handover, defaults = {}, onClos
   const [note, setNote] = useState(handover?.note ?? '');
   const [create] = useMutation(HandoverCreateFacilityDocument, { refetchQueries: ['SitePilotSite'] });
   const [update] = useMutation(HandoverUpdateFacilityDocument, { refetchQueries: ['SitePilotSite'] });
-  const form = useMutationDialog(onClose);
+  const form = useFormState(onClose);
 
   const columns: RowColumn<EquipmentKey>[] = [
     { key: 'type', label: t('handover.fields.equipmentType'), required: true, grow: 3 },
@@ -103,9 +95,9 @@ export function FacilityHandoverDialog({ siteId, handover, defaults = {}, onClos
       if (!p.address.trim()) errors[`${path}.address`] = t('handover.facility.premisesBoth');
       if (!p.owner.trim()) errors[`${path}.owner`] = t('handover.facility.premisesBoth');
     }
-    const relocation = checkDay(relocationOn);
+    const relocation = dayProblem(relocationOn, false, t);
     if (relocation) errors.relocationOn = relocation;
-    const effective = checkDay(effectiveOn);
+    const effective = dayProblem(effectiveOn, false, t);
     if (effective) errors.effectiveOn = effective;
     if (!form.check(errors)) return;
     const values = {
@@ -166,18 +158,16 @@ export function FacilityHandoverDialog({ siteId, handover, defaults = {}, onClos
   );
 
   return (
-    <WideFormDialog
+    <FormDialog
       title={handover ? t('handover.facility.editTitle') : t('handover.facility.createTitle')}
       submitLabel={handover ? t('form.save') : t('handover.facility.createSubmit')}
       busy={form.busy}
       problem={form.problem}
       fields={fields}
-      onReload={() => {
-        onReload();
-        onClose();
-      }}
+      onReload={onReload}
       onSubmit={onSubmit}
       onClose={onClose}
+      maxWidth="md"
       testId="facility-form"
     >
       {premises('premisesBefore', before, setBefore)}
@@ -217,15 +207,13 @@ export function FacilityHandoverDialog({ siteId, handover, defaults = {}, onClos
       <Alert severity="info" icon={false} data-testid="facility-investment-total">
         {t('handover.facility.totalPreview', { total: formatVnd(total) })}
       </Alert>
-      <TextField
+      <NoteField
         label={t('handover.fields.conditionNotes')}
         value={conditionNotes}
-        onChange={(e) => setConditionNotes(e.target.value)}
-        multiline
-        minRows={2}
-        error={Boolean(form.message('conditionNotes'))}
-        helperText={form.message('conditionNotes') ?? t('handover.facility.conditionHint')}
-        slotProps={{ htmlInput: { 'data-testid': 'facility-condition', maxLength: 2000 } }}
+        onChange={setConditionNotes}
+        error={form.message('conditionNotes')}
+        helperText={t('handover.facility.conditionHint')}
+        testId="facility-condition"
       />
       <DateField
         label={t('handover.fields.plannedEffectiveOn')}
@@ -234,16 +222,7 @@ export function FacilityHandoverDialog({ siteId, handover, defaults = {}, onClos
         error={form.message('effectiveOn')}
         testId="facility-effective-on"
       />
-      <TextField
-        label={t('handover.fields.note')}
-        value={note}
-        onChange={(e) => setNote(e.target.value)}
-        multiline
-        minRows={2}
-        error={Boolean(form.message('note'))}
-        helperText={form.message('note')}
-        slotProps={{ htmlInput: { 'data-testid': 'facility-note', maxLength: 2000 } }}
-      />
-    </WideFormDialog>
+      <NoteField label={t('handover.fields.note')} value={note} onChange={setNote} error={form.message('note')} testId="facility-note" />
+    </FormDialog>
   );
 }

@@ -1,19 +1,18 @@
-import { useCallback, useMemo } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link as RouterLink, useNavigate, useSearchParams } from 'react-router';
+import { Link as RouterLink, useNavigate } from 'react-router';
 import { useQuery } from '@apollo/client/react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Link from '@mui/material/Link';
-import MenuItem from '@mui/material/MenuItem';
 import Paper from '@mui/material/Paper';
 import Skeleton from '@mui/material/Skeleton';
 import Stack from '@mui/material/Stack';
 import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
-import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import type { GridColDef } from '@mui/x-data-grid';
+import { FilterSelect } from '../../components/FilterSelect';
 import { ListGrid } from '../../components/ListGrid';
 import {
   HandoverFacilityListDocument,
@@ -26,7 +25,8 @@ import {
 } from '../../graphql/generated';
 import { apiProblem } from '../../graphql/errors';
 import { formatDate } from '../../dates';
-import { useCursorPages, useRememberPage } from '../../hooks/useCursorPages';
+import { useAddressParams } from '../../hooks/useAddressParams';
+import { useCursorPages, useGridPage } from '../../hooks/useCursorPages';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { HANDOVER_STATUSES } from '../rollout/enums';
 import { HandoverStatusChip } from '../rollout/SiteStatusChip';
@@ -68,24 +68,11 @@ function SiteCell({ row, tabIndex }: { row: { id: string; site: { id: string; on
 
 /** Filters in the address (tab, status, programme), so Back and shared links keep the view. */
 function useHandoverFilters() {
-  const [params, setParams] = useSearchParams();
+  const { params, set } = useAddressParams();
   const tab: Tab = params.get('tab') === 'facility' ? 'facility' : 'personnel';
   const statusParam = params.get('status');
   const status = HANDOVER_STATUSES.find((s) => s === statusParam) ?? null;
   const programme = params.get('programme') ?? '';
-  const set = useCallback(
-    (key: 'tab' | 'status' | 'programme', value: string) =>
-      setParams(
-        (prev) => {
-          const next = new URLSearchParams(prev);
-          if (value) next.set(key, value);
-          else next.delete(key);
-          return next;
-        },
-        { replace: true },
-      ),
-    [setParams],
-  );
   const filter: HandoverFilter = { status: status ? [status] : null, programmeId: programme || null };
   return { tab, status, programme, set, filter };
 }
@@ -136,18 +123,33 @@ function ProgrammeTotals() {
   );
 }
 
-function PersonnelGrid({ filter, resetKey }: { filter: HandoverFilter; resetKey: string }) {
+/** What every handover list shows of a row, whatever its kind. */
+interface HandoverRow {
+  id: string;
+  site: { id: string; oneStopDesk: { name: string } };
+  recordNumber?: string | null;
+  effectiveOn?: string | null;
+  status: HandoverStatus;
+}
+
+/**
+ * One tab's list: its count, then the grid (the site, the kind's own `columns`, the record number,
+ * the effective day and the status) or, when there is no handover, a note saying so.
+ */
+function HandoverGrid<R extends HandoverRow>({
+  kind,
+  page,
+  columns,
+  narrowHidden,
+}: {
+  kind: Tab;
+  page: ReturnType<typeof useGridPage<R>>;
+  columns: GridColDef<R>[];
+  narrowHidden: readonly string[];
+}) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const pages = useCursorPages(resetKey);
-  const result = useQuery(HandoverPersonnelListDocument, {
-    variables: { first: pages.first, after: pages.after, filter },
-    fetchPolicy: 'cache-and-network',
-  });
-  const current = result.data?.personnelHandovers;
-  const connection = current ?? result.previousData?.personnelHandovers;
-  useRememberPage(pages.rememberPage, pages.pagination.page, current?.pageInfo.endCursor);
-  const columns = useMemo<GridColDef<PersonnelRow>[]>(
+  const allColumns = useMemo<GridColDef<R>[]>(
     () => [
       {
         field: 'site',
@@ -157,6 +159,54 @@ function PersonnelGrid({ filter, resetKey }: { filter: HandoverFilter; resetKey:
         valueGetter: (_v, row) => row.site.oneStopDesk.name,
         renderCell: (p) => <SiteCell row={p.row} tabIndex={p.tabIndex} />,
       },
+      ...columns,
+      {
+        field: 'recordNumber',
+        headerName: t('handover.fields.recordNumber'),
+        flex: 1,
+        minWidth: 130,
+        valueGetter: (_v, row) => row.recordNumber ?? '—',
+      },
+      { field: 'effectiveOn', headerName: t('handover.page.effectiveOn'), minWidth: 120, valueGetter: (_v, row) => formatDate(row.effectiveOn) || '—' },
+      { field: 'status', headerName: t('handover.fields.status'), minWidth: 120, renderCell: (p) => <HandoverStatusChip status={p.row.status} /> },
+    ],
+    [columns, t],
+  );
+  return (
+    <>
+      <Typography variant="body2" color="text.secondary" role="status" sx={{ mb: 1 }} data-testid="list-count">
+        {page.connection ? t('handover.page.count', { count: page.connection.totalCount }) : ''}
+      </Typography>
+      {page.empty ? (
+        <Paper variant="outlined" sx={{ p: 3 }}>
+          <Typography variant="body2" color="text.secondary" data-testid={`${kind}-list-empty`}>
+            {t(`handover.page.${kind}Empty`)}
+          </Typography>
+        </Paper>
+      ) : (
+        <ListGrid
+          label={t(`handover.page.tabs.${kind}`)}
+          testId={`${kind}-grid`}
+          columns={allColumns}
+          {...page.grid}
+          onOpen={(row) => void navigate(siteHref(row))}
+          narrowHidden={narrowHidden}
+        />
+      )}
+    </>
+  );
+}
+
+function PersonnelGrid({ filter, resetKey }: { filter: HandoverFilter; resetKey: string }) {
+  const { t } = useTranslation();
+  const pages = useCursorPages(resetKey);
+  const result = useQuery(HandoverPersonnelListDocument, {
+    variables: { first: pages.first, after: pages.after, filter },
+    fetchPolicy: 'cache-and-network',
+  });
+  const page = useGridPage(pages, result, result.data?.personnelHandovers, result.previousData?.personnelHandovers);
+  const columns = useMemo<GridColDef<PersonnelRow>[]>(
+    () => [
       {
         field: 'tasks',
         headerName: t('handover.fields.tasks'),
@@ -173,69 +223,22 @@ function PersonnelGrid({ filter, resetKey }: { filter: HandoverFilter; resetKey:
         headerAlign: 'right',
         valueGetter: (_v, row) => `${formatCount(row.relieved.length)} / ${formatCount(row.deployed.length)}`,
       },
-      {
-        field: 'recordNumber',
-        headerName: t('handover.fields.recordNumber'),
-        flex: 1,
-        minWidth: 130,
-        valueGetter: (_v, row) => row.recordNumber ?? '—',
-      },
-      { field: 'effectiveOn', headerName: t('handover.page.effectiveOn'), minWidth: 120, valueGetter: (_v, row) => formatDate(row.effectiveOn) || '—' },
-      { field: 'status', headerName: t('handover.fields.status'), minWidth: 120, renderCell: (p) => <HandoverStatusChip status={p.row.status} /> },
     ],
     [t],
   );
-  return (
-    <>
-      <Typography variant="body2" color="text.secondary" role="status" sx={{ mb: 1 }} data-testid="list-count">
-        {connection ? t('handover.page.count', { count: connection.totalCount }) : ''}
-      </Typography>
-      {connection && connection.totalCount === 0 && !result.loading ? (
-        <Paper variant="outlined" sx={{ p: 3 }}>
-          <Typography variant="body2" color="text.secondary" data-testid="personnel-list-empty">
-            {t('handover.page.personnelEmpty')}
-          </Typography>
-        </Paper>
-      ) : (
-        <ListGrid
-          label={t('handover.page.tabs.personnel')}
-          testId="personnel-grid"
-          rows={connection?.edges.map((e) => e.node) ?? []}
-          columns={columns}
-          rowCount={connection?.totalCount ?? 0}
-          loading={result.loading}
-          problem={apiProblem(result.error)}
-          pagination={pages.pagination}
-          onPaginationModelChange={pages.onPaginationModelChange}
-          onOpen={(row) => void navigate(siteHref(row))}
-          narrowHidden={['recordNumber', 'tasks']}
-        />
-      )}
-    </>
-  );
+  return <HandoverGrid kind="personnel" page={page} columns={columns} narrowHidden={['recordNumber', 'tasks']} />;
 }
 
 function FacilityGrid({ filter, resetKey }: { filter: HandoverFilter; resetKey: string }) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
   const pages = useCursorPages(resetKey);
   const result = useQuery(HandoverFacilityListDocument, {
     variables: { first: pages.first, after: pages.after, filter },
     fetchPolicy: 'cache-and-network',
   });
-  const current = result.data?.facilityHandovers;
-  const connection = current ?? result.previousData?.facilityHandovers;
-  useRememberPage(pages.rememberPage, pages.pagination.page, current?.pageInfo.endCursor);
+  const page = useGridPage(pages, result, result.data?.facilityHandovers, result.previousData?.facilityHandovers);
   const columns = useMemo<GridColDef<FacilityRow>[]>(
     () => [
-      {
-        field: 'site',
-        headerName: t('handover.fields.site'),
-        flex: 3,
-        minWidth: 260,
-        valueGetter: (_v, row) => row.site.oneStopDesk.name,
-        renderCell: (p) => <SiteCell row={p.row} tabIndex={p.tabIndex} />,
-      },
       {
         field: 'premisesAfter',
         headerName: t('handover.fields.premisesAfter'),
@@ -251,46 +254,10 @@ function FacilityGrid({ filter, resetKey }: { filter: HandoverFilter; resetKey: 
         headerAlign: 'right',
         valueGetter: (_v, row) => formatVnd(row.investmentTotal),
       },
-      {
-        field: 'recordNumber',
-        headerName: t('handover.fields.recordNumber'),
-        flex: 1,
-        minWidth: 130,
-        valueGetter: (_v, row) => row.recordNumber ?? '—',
-      },
-      { field: 'effectiveOn', headerName: t('handover.page.effectiveOn'), minWidth: 120, valueGetter: (_v, row) => formatDate(row.effectiveOn) || '—' },
-      { field: 'status', headerName: t('handover.fields.status'), minWidth: 120, renderCell: (p) => <HandoverStatusChip status={p.row.status} /> },
     ],
     [t],
   );
-  return (
-    <>
-      <Typography variant="body2" color="text.secondary" role="status" sx={{ mb: 1 }} data-testid="list-count">
-        {connection ? t('handover.page.count', { count: connection.totalCount }) : ''}
-      </Typography>
-      {connection && connection.totalCount === 0 && !result.loading ? (
-        <Paper variant="outlined" sx={{ p: 3 }}>
-          <Typography variant="body2" color="text.secondary" data-testid="facility-list-empty">
-            {t('handover.page.facilityEmpty')}
-          </Typography>
-        </Paper>
-      ) : (
-        <ListGrid
-          label={t('handover.page.tabs.facility')}
-          testId="facility-grid"
-          rows={connection?.edges.map((e) => e.node) ?? []}
-          columns={columns}
-          rowCount={connection?.totalCount ?? 0}
-          loading={result.loading}
-          problem={apiProblem(result.error)}
-          pagination={pages.pagination}
-          onPaginationModelChange={pages.onPaginationModelChange}
-          onOpen={(row) => void navigate(siteHref(row))}
-          narrowHidden={['recordNumber', 'premisesAfter']}
-        />
-      )}
-    </>
-  );
+  return <HandoverGrid kind="facility" page={page} columns={columns} narrowHidden={['recordNumber', 'premisesAfter']} />;
 }
 
 /** Chuyển giao: the totals per programme, then personnel and facility handovers of every site as server-paginated lists. */
@@ -322,39 +289,25 @@ export function HandoverPage() {
         </Tabs>
       </Box>
       <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1.5, mb: 1.5 }}>
-        <TextField
-          select
-          size="small"
+        <FilterSelect
           label={t('handover.fields.status')}
           value={status ?? ''}
-          onChange={(e) => set('status', e.target.value)}
+          onChange={(value) => set('status', value)}
+          allLabel={t('handover.page.allStatuses')}
+          options={HANDOVER_STATUSES.map((s: HandoverStatus) => ({ value: s, label: t(`rollout.labels.handoverStatus.${s}`) }))}
           sx={{ flex: '0 1 220px', minWidth: 180 }}
-          slotProps={{ htmlInput: { 'data-testid': 'handover-status-filter' }, select: { displayEmpty: true }, inputLabel: { shrink: true } }}
-        >
-          <MenuItem value="">{t('handover.page.allStatuses')}</MenuItem>
-          {HANDOVER_STATUSES.map((s: HandoverStatus) => (
-            <MenuItem key={s} value={s}>
-              {t(`rollout.labels.handoverStatus.${s}`)}
-            </MenuItem>
-          ))}
-        </TextField>
-        {(programmes?.pilotProgrammes.edges.length ?? 0) > 1 && (
-          <TextField
-            select
-            size="small"
+          testId="handover-status-filter"
+        />
+        {programmes && programmes.pilotProgrammes.edges.length > 1 && (
+          <FilterSelect
             label={t('handover.page.programme')}
             value={programme}
-            onChange={(e) => set('programme', e.target.value)}
+            onChange={(value) => set('programme', value)}
+            allLabel={t('handover.page.allProgrammes')}
+            options={programmes.pilotProgrammes.edges.map(({ node }) => ({ value: node.id, label: `${node.code} · ${node.name}` }))}
             sx={{ flex: '0 1 320px', minWidth: 200 }}
-            slotProps={{ htmlInput: { 'data-testid': 'handover-programme-filter' }, select: { displayEmpty: true }, inputLabel: { shrink: true } }}
-          >
-            <MenuItem value="">{t('handover.page.allProgrammes')}</MenuItem>
-            {programmes?.pilotProgrammes.edges.map(({ node }) => (
-              <MenuItem key={node.id} value={node.id}>
-                {node.code} · {node.name}
-              </MenuItem>
-            ))}
-          </TextField>
+            testId="handover-programme-filter"
+          />
         )}
       </Box>
       {tab === 'personnel' ? <PersonnelGrid filter={filter} resetKey={resetKey} /> : <FacilityGrid filter={filter} resetKey={resetKey} />}

@@ -12,19 +12,13 @@ import {
   HandoverSignPersonnelDocument,
   type HandoverStatus,
 } from '../../graphql/generated';
+import { ConfirmBox } from '../../components/ConfirmBox';
+import { DateField, dayProblem } from '../../components/DateField';
+import { FormDialog } from '../../components/FormDialog';
+import { NoteField } from '../../components/NoteField';
 import { formatDate, todayIso } from '../../dates';
-import {
-  ConfirmBox,
-  DateField,
-  RowsEditor,
-  WideFormDialog,
-  checkRows,
-  rowPaths,
-  useCheckDay,
-  useMutationDialog,
-  type FieldErrors,
-  type RowColumn,
-} from './HandoverForm';
+import { rowPaths, useFormState, type FieldErrors } from '../../hooks/useFormState';
+import { RowsEditor, checkRows, type RowColumn } from './HandoverForm';
 
 export type HandoverKind = 'personnel' | 'facility';
 
@@ -65,7 +59,6 @@ export function HandoverSignDialog({
   defaultOrganisations = [],
 }: StatusDialogProps & { warning?: string; defaultOrganisations?: readonly string[] }) {
   const { t } = useTranslation();
-  const checkDay = useCheckDay();
   const [recordNumber, setRecordNumber] = useState('');
   const [signedOn, setSignedOn] = useState(todayIso());
   const [signatories, setSignatories] = useState<SignatoryRow[]>(
@@ -73,7 +66,7 @@ export function HandoverSignDialog({
   );
   const [signPersonnel] = useMutation(HandoverSignPersonnelDocument, REFETCH);
   const [signFacility] = useMutation(HandoverSignFacilityDocument, REFETCH);
-  const form = useMutationDialog(onClose);
+  const form = useFormState(onClose);
   const columns: RowColumn<SignatoryKey>[] = [
     { key: 'fullName', label: t('handover.fields.fullName'), required: true, grow: 3 },
     { key: 'position', label: t('handover.fields.position'), required: true, grow: 2 },
@@ -86,7 +79,7 @@ export function HandoverSignDialog({
       ...(signatories.length < 2 ? { signatories: t('handover.sign.twoSignatories') } : {}),
       ...checkRows('signatories', signatories, SIGNATORY_KEYS, t('form.required')),
     };
-    const day = checkDay(signedOn, { required: true, noFuture: true });
+    const day = dayProblem(signedOn, true, t, { noFuture: true });
     if (day) errors.signedOn = day;
     if (!form.check(errors)) return;
     const input = {
@@ -100,18 +93,16 @@ export function HandoverSignDialog({
   };
 
   return (
-    <WideFormDialog
+    <FormDialog
       title={t(`handover.sign.title.${kind}`)}
       submitLabel={t('handover.sign.submit')}
       busy={form.busy}
       problem={form.problem}
       fields={['recordNumber', 'signedOn', ...rowPaths('signatories', signatories.length, SIGNATORY_KEYS)]}
-      onReload={() => {
-        onReload();
-        onClose();
-      }}
+      onReload={onReload}
       onSubmit={onSubmit}
       onClose={onClose}
+      maxWidth="md"
       testId="sign-form"
     >
       {warning && <Alert severity="warning">{warning}</Alert>}
@@ -147,39 +138,34 @@ export function HandoverSignDialog({
         min={2}
         testId="signatories"
       />
-    </WideFormDialog>
+    </FormDialog>
   );
 }
 
 /** Có hiệu lực: SIGNED → EFFECTIVE on a day (not in the future, not before the signing). */
 export function HandoverEffectiveDialog({ kind, handover, onClose, onReload }: StatusDialogProps) {
   const { t } = useTranslation();
-  const checkDay = useCheckDay();
   const today = todayIso();
   const [day, setDay] = useState(handover.effectiveOn && handover.effectiveOn <= today ? handover.effectiveOn : today);
   const [personnel] = useMutation(HandoverEffectivePersonnelDocument, REFETCH);
   const [facility] = useMutation(HandoverEffectiveFacilityDocument, REFETCH);
-  const form = useMutationDialog(onClose);
+  const form = useFormState(onClose);
   const onSubmit = () => {
-    const error = checkDay(day, { required: true, noFuture: true, min: handover.recordSignedOn });
-    if (!form.check(error ? { effectiveOn: error } : {})) return;
+    if (!form.check({ effectiveOn: dayProblem(day, true, t, { noFuture: true, min: handover.recordSignedOn }) })) return;
     const input = { id: handover.id, version: handover.version, effectiveOn: day };
     void form.run(() => (kind === 'personnel' ? personnel({ variables: { input } }) : facility({ variables: { input } })));
   };
   return (
-    <WideFormDialog
+    <FormDialog
       title={t(`handover.effective.title.${kind}`)}
       submitLabel={t('handover.effective.submit')}
       busy={form.busy}
       problem={form.problem}
       fields={['effectiveOn']}
-      onReload={() => {
-        onReload();
-        onClose();
-      }}
+      onReload={onReload}
       onSubmit={onSubmit}
       onClose={onClose}
-      maxWidth="sm"
+      fullScreenOnPhone
       testId="effective-form"
     >
       <Alert severity="info">{t(`handover.effective.hint.${kind}`, { record: handover.recordNumber ?? '—', date: formatDate(handover.recordSignedOn) })}</Alert>
@@ -193,7 +179,7 @@ export function HandoverEffectiveDialog({ kind, handover, onClose, onReload }: S
         error={form.message('effectiveOn')}
         testId="effective-on"
       />
-    </WideFormDialog>
+    </FormDialog>
   );
 }
 
@@ -204,7 +190,7 @@ export function HandoverReverseDialog({ kind, handover, onClose, onReload }: Sta
   const [confirmed, setConfirmed] = useState(false);
   const [personnel] = useMutation(HandoverReversePersonnelDocument, REFETCH);
   const [facility] = useMutation(HandoverReverseFacilityDocument, REFETCH);
-  const form = useMutationDialog(onClose);
+  const form = useFormState(onClose);
   const onSubmit = () => {
     const errors: FieldErrors = {
       ...(reason.trim() ? {} : { reason: t('form.required') }),
@@ -215,34 +201,28 @@ export function HandoverReverseDialog({ kind, handover, onClose, onReload }: Sta
     void form.run(() => (kind === 'personnel' ? personnel({ variables: { input } }) : facility({ variables: { input } })));
   };
   return (
-    <WideFormDialog
+    <FormDialog
       title={t(`handover.reverse.title.${kind}`)}
       submitLabel={t('handover.reverse.submit')}
       tone="error"
       busy={form.busy}
       problem={form.problem}
       fields={['reason']}
-      onReload={() => {
-        onReload();
-        onClose();
-      }}
+      onReload={onReload}
       onSubmit={onSubmit}
       onClose={onClose}
-      maxWidth="sm"
+      fullScreenOnPhone
       testId="reverse-form"
     >
       <Alert severity="warning">{t(handover.status === 'EFFECTIVE' ? 'handover.reverse.warningEffective' : 'handover.reverse.warning')}</Alert>
-      <TextField
+      <NoteField
         label={t('handover.fields.reason')}
         value={reason}
-        onChange={(e) => setReason(e.target.value)}
+        onChange={setReason}
         required
         autoFocus
-        multiline
-        minRows={2}
-        error={Boolean(form.message('reason'))}
-        helperText={form.message('reason')}
-        slotProps={{ htmlInput: { 'data-testid': 'reverse-reason', maxLength: 2000 } }}
+        error={form.message('reason')}
+        testId="reverse-reason"
       />
       <ConfirmBox
         checked={confirmed}
@@ -253,6 +233,6 @@ export function HandoverReverseDialog({ kind, handover, onClose, onReload }: Sta
         error={form.message('confirm')}
         testId="reverse-confirm"
       />
-    </WideFormDialog>
+    </FormDialog>
   );
 }

@@ -7,7 +7,6 @@ import FormControlLabel from '@mui/material/FormControlLabel';
 import FormGroup from '@mui/material/FormGroup';
 import FormHelperText from '@mui/material/FormHelperText';
 import FormLabel from '@mui/material/FormLabel';
-import TextField from '@mui/material/TextField';
 import {
   HandoverCreatePersonnelDocument,
   HandoverUpdatePersonnelDocument,
@@ -15,8 +14,12 @@ import {
   type HandoverTask,
   type PersonRefInput,
 } from '../../graphql/generated';
+import { DateField, dayProblem } from '../../components/DateField';
+import { FormDialog } from '../../components/FormDialog';
+import { NoteField } from '../../components/NoteField';
+import { rowPaths, useFormState, type FieldErrors } from '../../hooks/useFormState';
 import { HANDOVER_TASKS } from '../rollout/enums';
-import { DateField, RowsEditor, WideFormDialog, checkRows, rowPaths, useCheckDay, useMutationDialog, type FieldErrors, type RowColumn } from './HandoverForm';
+import { RowsEditor, checkRows, type RowColumn } from './HandoverForm';
 
 type PersonKey = 'fullName' | 'position' | 'employer';
 type PersonRow = Record<PersonKey, string>;
@@ -47,7 +50,6 @@ export interface PersonnelHandoverDialogProps {
  */
 export function PersonnelHandoverDialog({ siteId, handover, defaults = {}, onClose, onReload }: PersonnelHandoverDialogProps) {
   const { t } = useTranslation();
-  const checkDay = useCheckDay();
   const blank = (employer = ''): PersonRow => ({ fullName: '', position: '', employer });
   const [tasks, setTasks] = useState<HandoverTask[]>(handover?.tasks ?? []);
   const [relieved, setRelieved] = useState<PersonRow[]>(handover ? handover.relieved.map(toRow) : [blank(defaults.relievedEmployer)]);
@@ -56,7 +58,7 @@ export function PersonnelHandoverDialog({ siteId, handover, defaults = {}, onClo
   const [note, setNote] = useState(handover?.note ?? '');
   const [create] = useMutation(HandoverCreatePersonnelDocument, { refetchQueries: ['SitePilotSite'] });
   const [update] = useMutation(HandoverUpdatePersonnelDocument, { refetchQueries: ['SitePilotSite'] });
-  const form = useMutationDialog(onClose);
+  const form = useFormState(onClose);
 
   const columns: RowColumn<PersonKey>[] = [
     { key: 'fullName', label: t('handover.fields.fullName'), required: true, grow: 3 },
@@ -74,7 +76,7 @@ export function PersonnelHandoverDialog({ siteId, handover, defaults = {}, onClo
       ...checkRows('relieved', relieved, ['fullName', 'employer'], t('form.required')),
       ...checkRows('deployed', deployed, ['fullName', 'employer'], t('form.required')),
     };
-    const day = checkDay(effectiveOn);
+    const day = dayProblem(effectiveOn, false, t);
     if (day) errors.effectiveOn = day;
     if (!form.check(errors)) return;
     const values = {
@@ -92,18 +94,16 @@ export function PersonnelHandoverDialog({ siteId, handover, defaults = {}, onClo
   };
 
   return (
-    <WideFormDialog
+    <FormDialog
       title={handover ? t('handover.personnel.editTitle') : t('handover.personnel.createTitle')}
       submitLabel={handover ? t('form.save') : t('handover.personnel.createSubmit')}
       busy={form.busy}
       problem={form.problem}
       fields={fields}
-      onReload={() => {
-        onReload();
-        onClose();
-      }}
+      onReload={onReload}
       onSubmit={onSubmit}
       onClose={onClose}
+      maxWidth="md"
       testId="personnel-form"
     >
       <FormControl component="fieldset" error={Boolean(form.message('tasks'))} required>
@@ -159,16 +159,7 @@ export function PersonnelHandoverDialog({ siteId, handover, defaults = {}, onClo
         helperText={t('handover.personnel.effectiveHint')}
         testId="personnel-effective-on"
       />
-      <TextField
-        label={t('handover.fields.note')}
-        value={note}
-        onChange={(e) => setNote(e.target.value)}
-        multiline
-        minRows={2}
-        error={Boolean(form.message('note'))}
-        helperText={form.message('note')}
-        slotProps={{ htmlInput: { 'data-testid': 'personnel-note', maxLength: 2000 } }}
-      />
-    </WideFormDialog>
+      <NoteField label={t('handover.fields.note')} value={note} onChange={setNote} error={form.message('note')} testId="personnel-note" />
+    </FormDialog>
   );
 }

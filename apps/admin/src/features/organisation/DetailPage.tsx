@@ -3,17 +3,15 @@ import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
-import Breadcrumbs from '@mui/material/Breadcrumbs';
 import Button from '@mui/material/Button';
-import Link from '@mui/material/Link';
 import Paper from '@mui/material/Paper';
-import Skeleton from '@mui/material/Skeleton';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import DriveFileRenameOutlineIcon from '@mui/icons-material/DriveFileRenameOutline';
 import MoveUpIcon from '@mui/icons-material/MoveUp';
 import BlockIcon from '@mui/icons-material/Block';
 import HistoryIcon from '@mui/icons-material/History';
+import { PageCrumbs, RecordPageFallback } from '../../components/RecordPage';
 import type { ApiProblem } from '../../graphql/errors';
 import { StatusChip } from './StatusChip';
 import { useCanEditOrganisation, useCanReadAudit } from '../auth/permissions';
@@ -40,47 +38,24 @@ export function DetailPage({ section, loading, problem, record, onAction, histor
   const canEdit = useCanEditOrganisation();
   const canReadAudit = useCanReadAudit();
   const showHistory = Boolean(historyHref) && canReadAudit;
-  const crumbs = (
-    <Breadcrumbs aria-label={t('organisation.breadcrumbs')} sx={{ mb: 1 }}>
-      <Link component={RouterLink} to={section.href} underline="hover" color="inherit">
-        {section.label}
-      </Link>
-      {record && <Typography color="text.primary">{record.name}</Typography>}
-    </Breadcrumbs>
-  );
+  const crumbs = <PageCrumbs label={t('organisation.breadcrumbs')} items={[{ label: section.label, href: section.href }, record && { label: record.name }]} />;
 
-  if (problem) {
+  if (problem || !record) {
     return (
-      <>
-        {crumbs}
-        <Alert severity="error" role="alert">
-          {problem.code === 'NETWORK' ? t('errors.network') : problem.message}
-        </Alert>
-      </>
-    );
-  }
-  if (loading && !record) {
-    return (
-      <>
-        {crumbs}
-        <Skeleton variant="text" width="40%" height={40} />
-        <Skeleton variant="rounded" height={240} />
-      </>
-    );
-  }
-  if (!record) {
-    return (
-      <>
-        {crumbs}
-        <Paper variant="outlined" sx={{ p: 4, textAlign: 'center' }} data-testid="record-not-found">
-          <Typography variant="h2" gutterBottom>
-            {t('organisation.notFound')}
-          </Typography>
-          <Button component={RouterLink} to={section.href} variant="outlined">
-            {t('organisation.backTo', { section: section.label })}
-          </Button>
-        </Paper>
-      </>
+      <RecordPageFallback
+        crumbs={crumbs}
+        problem={problem}
+        problemAlert={
+          problem && (
+            <Alert severity="error" role="alert">
+              {problem.code === 'NETWORK' ? t('errors.network') : problem.message}
+            </Alert>
+          )
+        }
+        loading={loading}
+        skeleton={{ titleWidth: '40%', titleHeight: 40, blocks: [240] }}
+        notFound={{ title: t('organisation.notFound'), backHref: section.href, backLabel: t('organisation.backTo', { section: section.label }), testId: 'record-not-found' }}
+      />
     );
   }
 

@@ -3,48 +3,23 @@ import { useTranslation } from 'react-i18next';
 import Alert from '@mui/material/Alert';
 import TextField from '@mui/material/TextField';
 import { DatePicker } from '@mui/x-date-pickers/DatePicker';
-import { FormDialog, fieldMessage } from '../../components/FormDialog';
+import { FormDialog } from '../../components/FormDialog';
 import { DATE_FORMAT, fromIsoDate, isIsoDate, toIsoDate, todayIso } from '../../dates';
-import { apiProblem, type ApiProblem } from '../../graphql/errors';
+import { useFormState } from '../../hooks/useFormState';
 import { UnitPicker, type UnitOption } from './pickers';
 
-/** Runs a mutation from a dialog: keeps the error to show, closes on success. */
-export function useDialogSubmit(onDone: () => void) {
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<ApiProblem | null>(null);
-  const run = async (mutate: () => Promise<unknown>) => {
-    setBusy(true);
-    setProblem(null);
-    try {
-      await mutate();
-      onDone();
-    } catch (error) {
-      setProblem(apiProblem(error));
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { busy, problem, run, reset: () => setProblem(null) };
-}
-
 /**
- * A record form's checks: the required fields left empty (the form's own check) and the API's
- * answer ({@link useDialogSubmit}). `dialog` is what {@link FormDialog} needs of them.
+ * A record form ({@link useFormState}) whose own check is the required fields left empty.
+ * `dialog` is what {@link FormDialog} needs of it.
  * Without `onDone`, success leaves the dialog open: a create dialog's page opens the new record, which closes it.
  */
-export function useRecordForm<F extends string>(fields: readonly F[], onDone: () => void = () => undefined) {
+export function useRecordForm<F extends string>(fields: readonly F[], onDone?: () => void) {
   const { t } = useTranslation();
-  const [local, setLocal] = useState<Record<string, string>>({});
-  const { busy, problem, run } = useDialogSubmit(onDone);
+  const { busy, problem, run, check, message } = useFormState(onDone);
   /** Marks each of these required fields whose value is empty; true when none is. */
-  const requireFilled = (values: Partial<Record<F, unknown>>) => {
-    const missing: Record<string, string> = {};
-    for (const [field, value] of Object.entries(values)) if (!value) missing[field] = t('form.required');
-    setLocal(missing);
-    return Object.keys(missing).length === 0;
-  };
-  const message = (field: F) => fieldMessage(field, problem, local);
-  return { run, requireFilled, message, dialog: { busy, problem, fields } };
+  const requireFilled = (values: Partial<Record<F, unknown>>) =>
+    check(Object.fromEntries(Object.entries(values).map(([field, value]) => [field, value ? undefined : t('form.required')])));
+  return { run, requireFilled, message: (field: F) => message(field), dialog: { busy, problem, fields } };
 }
 
 /** What a create dialog takes from its list page. */
@@ -167,14 +142,11 @@ export function MoveDialog({ open, onClose, submit, currentUnit }: RecordDialogP
 export function RetireDialog({ open, onClose, submit, name }: RecordDialogProps<string> & { name: string }) {
   const { t } = useTranslation();
   const [day, setDay] = useState<string>(todayIso());
-  const [local, setLocal] = useState<Record<string, string>>({});
-  const { busy, problem, run } = useDialogSubmit(onClose);
+  const { busy, problem, run, check, message: messageOf } = useFormState(onClose);
   const onSubmit = () => {
-    const bad: Record<string, string> = isIsoDate(day) ? {} : { retiredOn: t('form.invalidDate') };
-    setLocal(bad);
-    if (!bad.retiredOn) void run(() => submit(day));
+    if (check({ retiredOn: isIsoDate(day) ? undefined : t('form.invalidDate') })) void run(() => submit(day));
   };
-  const message = fieldMessage('retiredOn', problem, local);
+  const message = messageOf('retiredOn');
   return (
     <FormDialog
       open={open}

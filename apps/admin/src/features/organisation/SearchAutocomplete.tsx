@@ -1,10 +1,8 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import Autocomplete from '@mui/material/Autocomplete';
-import Box from '@mui/material/Box';
 import CircularProgress from '@mui/material/CircularProgress';
 import TextField from '@mui/material/TextField';
-import Typography from '@mui/material/Typography';
+import { renderOptionWithDetail, useAutocompleteTexts } from '../../components/autocomplete';
 
 export interface Option {
   id: string;
@@ -46,7 +44,7 @@ export function SearchAutocomplete<T extends Option>({
   disabled,
   testId,
 }: SearchAutocompleteProps<T>) {
-  const { t } = useTranslation();
+  const texts = useAutocompleteTexts();
   const [input, setInput] = useState('');
   return (
     <Autocomplete<T>
@@ -65,26 +63,8 @@ export function SearchAutocomplete<T extends Option>({
       isOptionEqualToValue={(a, b) => a.id === b.id}
       loading={loading}
       disabled={disabled}
-      loadingText={t('form.searching')}
-      noOptionsText={t('form.noMatches')}
-      openText={t('form.open')}
-      closeText={t('form.close')}
-      clearText={t('form.clear')}
-      renderOption={(props, option) => {
-        const { key, ...rest } = props as typeof props & { key: string };
-        return (
-          <Box component="li" key={key} {...rest}>
-            <div>
-              <Typography variant="body2">{option.label}</Typography>
-              {option.detail && (
-                <Typography variant="caption" color="text.secondary">
-                  {option.detail}
-                </Typography>
-              )}
-            </div>
-          </Box>
-        );
-      }}
+      {...texts}
+      renderOption={renderOptionWithDetail}
       renderInput={(params) => (
         <TextField
           {...params}

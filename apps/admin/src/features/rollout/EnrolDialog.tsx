@@ -24,6 +24,9 @@ import ChevronRightIcon from '@mui/icons-material/ChevronRight';
 import CloseIcon from '@mui/icons-material/Close';
 import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
 import SearchIcon from '@mui/icons-material/Search';
+import { renderOptionWithDetail, useAutocompleteTexts } from '../../components/autocomplete';
+import { DateField, dayProblem } from '../../components/DateField';
+import { FormDialog } from '../../components/FormDialog';
 import { formatDate, isIsoDate, todayIso } from '../../dates';
 import {
   RolloutEnrolDeskOptionsDocument,
@@ -36,11 +39,11 @@ import {
 } from '../../graphql/generated';
 import type { ApiProblem } from '../../graphql/errors';
 import { useDebouncedValue } from '../../hooks/useDebouncedValue';
+import { useFormState } from '../../hooks/useFormState';
 import type { Option } from '../organisation/SearchAutocomplete';
 import { useSearch } from '../organisation/pickers';
 import { HANDOVER_MODELS } from './enums';
 import { phaseTitle } from './ProgrammeChips';
-import { DateField, RolloutDialog, dayProblem, useRolloutForm } from './ProgrammeForms';
 
 type DeskNode = RolloutEnrolDeskOptionsQuery['oneStopDesks']['edges'][number]['node'];
 const LEVELS: readonly AdministrativeLevel[] = ['PROVINCE', 'DISTRICT', 'COMMUNE'];
@@ -125,6 +128,7 @@ export function EnrolPostOfficePicker({
   testId?: string;
 }) {
   const { t } = useTranslation();
+  const texts = useAutocompleteTexts();
   const { search, typing, opened, setText, open } = useSearch();
   const { data, previousData, loading } = useQuery(RolloutEnrolPostOfficeOptionsDocument, { variables: { provinceCode, search }, skip: !opened });
   const options: Option[] = ((data ?? previousData)?.postOffices.edges ?? []).map(({ node }) => ({
@@ -144,24 +148,8 @@ export function EnrolPostOfficePicker({
       getOptionLabel={(o) => o.label}
       isOptionEqualToValue={(a, b) => a.id === b.id}
       loading={loading || typing}
-      loadingText={t('form.searching')}
-      noOptionsText={t('form.noMatches')}
-      openText={t('form.open')}
-      closeText={t('form.close')}
-      clearText={t('form.clear')}
-      renderOption={(props, option) => {
-        const { key, ...rest } = props as typeof props & { key: string };
-        return (
-          <Box component="li" key={key} {...rest}>
-            <div>
-              <Typography variant="body2">{option.label}</Typography>
-              <Typography variant="caption" color="text.secondary">
-                {option.detail}
-              </Typography>
-            </div>
-          </Box>
-        );
-      }}
+      {...texts}
+      renderOption={renderOptionWithDetail}
       renderInput={(params) => (
         <TextField
           {...params}
@@ -238,7 +226,7 @@ export function EnrolDialog({ phase, programme, onClose, onEnrolled }: EnrolDial
   const [sentIds, setSentIds] = useState<string[]>([]);
   const [bulk, setBulk] = useState<{ handoverModel: HandoverModel; postOffice: Option | null; plannedLaunch: string }>({ handoverModel: 'AT_AGENCY', postOffice: null, plannedLaunch: '' });
   const [enrol] = useMutation(RolloutEnrolSitesDocument, { refetchQueries: ['RolloutPhaseSites', 'RolloutPhase', 'RolloutEnrolDeskOptions'], awaitRefetchQueries: true });
-  const form = useRolloutForm();
+  const form = useFormState();
   const apiErrors = errorsByDesk(form.problem, sentIds);
   const localError = (deskId: string, field: string) => form.message(`desk.${deskId}.${field}`);
   const deskError = (deskId: string, field: string) => localError(deskId, field) ?? apiErrors[deskId]?.[field];
@@ -310,14 +298,16 @@ export function EnrolDialog({ phase, programme, onClose, onEnrolled }: EnrolDial
   const deskCount = first?.totalCount;
 
   return (
-    <RolloutDialog
+    <FormDialog
       title={t('rollout.enrol.title', { phase: phaseTitle(phase, t) })}
       submitLabel={selected.length > 0 ? t('rollout.enrol.submitCount', { count: selected.length }) : t('rollout.enrol.submit')}
-      form={form}
+      busy={form.busy}
+      problem={form.problem}
       fields={shown}
       onSubmit={onSubmit}
       onClose={onClose}
       maxWidth="lg"
+      dividers
       testId="enrol-dialog"
     >
       <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', md: 'minmax(0, 5fr) minmax(0, 6fr)' }, alignItems: 'start' }}>
@@ -568,7 +558,7 @@ export function EnrolDialog({ phase, programme, onClose, onEnrolled }: EnrolDial
           </Box>
         </Box>
       </Box>
-    </RolloutDialog>
+    </FormDialog>
   );
 }
 

@@ -1,17 +1,19 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from '@apollo/client/react';
-import Autocomplete from '@mui/material/Autocomplete';
+import Autocomplete, { type AutocompleteRenderInputParams } from '@mui/material/Autocomplete';
 import Box from '@mui/material/Box';
 import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
-import Typography from '@mui/material/Typography';
+import { renderOptionWithDetail, useAutocompleteTexts } from '../../components/autocomplete';
+import { DateField, dayProblem } from '../../components/DateField';
+import { FormDialog } from '../../components/FormDialog';
 import { todayIso } from '../../dates';
 import { RolloutMeetingRecordDocument, RolloutMeetingSiteOptionsDocument, type MeetingKind } from '../../graphql/generated';
 import { useDebouncedValue } from '../../hooks/useDebouncedValue';
+import { rowPaths, useFormState } from '../../hooks/useFormState';
 import { MEETING_KINDS } from './enums';
-import { DateField, RolloutDialog, RowList, TextList, dayProblem, useRolloutForm } from './ProgrammeForms';
-import { rowFields } from './ProgrammeRows';
+import { RowList, TextList } from './ProgrammeForms';
 
 export interface MeetingSiteOption {
   id: string;
@@ -28,9 +30,10 @@ interface SitePickerBase {
   size?: 'small' | 'medium';
 }
 
-/** The programme's sites, searched by desk name as you type (the API ignores diacritics). */
-function useSiteOptions(programmeId: string) {
+/** The programme's sites, searched by desk name as you type (the API ignores diacritics): what both site pickers give their Autocomplete. */
+function useSitePicker(programmeId: string, { label, error, helperText, testId }: Omit<SitePickerBase, 'programmeId' | 'size'>) {
   const { t } = useTranslation();
+  const texts = useAutocompleteTexts();
   const [text, setText] = useState('');
   const [opened, setOpened] = useState(false);
   const search = useDebouncedValue(text.trim(), 250);
@@ -40,46 +43,18 @@ function useSiteOptions(programmeId: string) {
     label: node.oneStopDesk.name,
     detail: `${t(`levels.${node.level}`)} · ${t('rollout.phases.ordinalShort', { ordinal: node.phase.ordinal })}`,
   }));
-  return { options, loading: loading || text.trim() !== search, setText, open: () => setOpened(true) };
-}
-
-const renderSiteOption = (props: object, option: MeetingSiteOption) => {
-  const { key, ...rest } = props as { key: string };
-  return (
-    <Box component="li" key={key} {...rest}>
-      <div>
-        <Typography variant="body2">{option.label}</Typography>
-        <Typography variant="caption" color="text.secondary">
-          {option.detail}
-        </Typography>
-      </div>
-    </Box>
-  );
-};
-
-/** Đơn vị liên quan: several sites of the programme. */
-export function MeetingSitesPicker({ programmeId, label, value, onChange, error, helperText, testId }: SitePickerBase & { value: MeetingSiteOption[]; onChange: (v: MeetingSiteOption[]) => void }) {
-  const { t } = useTranslation();
-  const { options, loading, setText, open } = useSiteOptions(programmeId);
-  return (
-    <Autocomplete<MeetingSiteOption, true>
-      multiple
-      value={value}
-      onChange={(_e, next) => onChange(next)}
-      onInputChange={(_e, text, reason) => reason === 'input' && setText(text)}
-      onOpen={open}
-      options={options}
-      filterOptions={(x) => x}
-      getOptionLabel={(o) => o.label}
-      isOptionEqualToValue={(a, b) => a.id === b.id}
-      loading={loading}
-      loadingText={t('form.searching')}
-      noOptionsText={t('form.noMatches')}
-      openText={t('form.open')}
-      closeText={t('form.close')}
-      clearText={t('form.clear')}
-      renderOption={renderSiteOption}
-      renderInput={(params) => (
+  return {
+    options,
+    props: {
+      onInputChange: (_e: unknown, typed: string, reason: string) => reason === 'input' && setText(typed),
+      onOpen: () => setOpened(true),
+      filterOptions: (x: MeetingSiteOption[]) => x,
+      getOptionLabel: (o: MeetingSiteOption) => o.label,
+      isOptionEqualToValue: (a: MeetingSiteOption, b: MeetingSiteOption) => a.id === b.id,
+      loading: loading || text.trim() !== search,
+      ...texts,
+      renderOption: renderOptionWithDetail,
+      renderInput: (params: AutocompleteRenderInputParams) => (
         <TextField
           {...params}
           label={label}
@@ -87,42 +62,27 @@ export function MeetingSitesPicker({ programmeId, label, value, onChange, error,
           helperText={error ?? helperText}
           slotProps={{ ...params.slotProps, htmlInput: { ...params.slotProps.htmlInput, 'data-testid': testId } }}
         />
-      )}
-    />
-  );
+      ),
+    },
+  };
+}
+
+/** Đơn vị liên quan: several sites of the programme. */
+export function MeetingSitesPicker({ programmeId, value, onChange, ...field }: SitePickerBase & { value: MeetingSiteOption[]; onChange: (v: MeetingSiteOption[]) => void }) {
+  const { options, props } = useSitePicker(programmeId, field);
+  return <Autocomplete<MeetingSiteOption, true> multiple value={value} onChange={(_e, next) => onChange(next)} options={options} {...props} />;
 }
 
 /** One site of the programme, or none. */
-export function MeetingSitePicker({ programmeId, label, value, onChange, error, testId, size }: SitePickerBase & { value: MeetingSiteOption | null; onChange: (v: MeetingSiteOption | null) => void }) {
-  const { t } = useTranslation();
-  const { options, loading, setText, open } = useSiteOptions(programmeId);
+export function MeetingSitePicker({ programmeId, value, onChange, size, ...field }: SitePickerBase & { value: MeetingSiteOption | null; onChange: (v: MeetingSiteOption | null) => void }) {
+  const { options, props } = useSitePicker(programmeId, field);
   return (
     <Autocomplete<MeetingSiteOption>
       value={value}
       onChange={(_e, next) => onChange(next)}
-      onInputChange={(_e, text, reason) => reason === 'input' && setText(text)}
-      onOpen={open}
       options={value && !options.some((o) => o.id === value.id) ? [value, ...options] : options}
-      filterOptions={(x) => x}
-      getOptionLabel={(o) => o.label}
-      isOptionEqualToValue={(a, b) => a.id === b.id}
-      loading={loading}
       size={size}
-      loadingText={t('form.searching')}
-      noOptionsText={t('form.noMatches')}
-      openText={t('form.open')}
-      closeText={t('form.close')}
-      clearText={t('form.clear')}
-      renderOption={renderSiteOption}
-      renderInput={(params) => (
-        <TextField
-          {...params}
-          label={label}
-          error={Boolean(error)}
-          helperText={error}
-          slotProps={{ ...params.slotProps, htmlInput: { ...params.slotProps.htmlInput, 'data-testid': testId } }}
-        />
-      )}
+      {...props}
     />
   );
 }
@@ -147,7 +107,7 @@ export function MeetingRecordDialog({ programmeId, onClose }: { programmeId: str
   const [sites, setSites] = useState<MeetingSiteOption[]>([]);
   const [actions, setActions] = useState<ActionRow[]>([]);
   const [record] = useMutation(RolloutMeetingRecordDocument, { refetchQueries: ['RolloutProgramme'], awaitRefetchQueries: true });
-  const form = useRolloutForm(onClose);
+  const form = useFormState(onClose);
 
   const onSubmit = () => {
     const checks: Record<string, string | undefined> = {
@@ -191,11 +151,22 @@ export function MeetingRecordDialog({ programmeId, onClose }: { programmeId: str
     ...sites.map((_s, i) => `siteIds.${i}`),
     'decisions',
     ...decisions.map((_d, i) => `decisions.${i}`),
-    ...rowFields('actionItems', actions.length, ACTION_FIELDS),
+    ...rowPaths('actionItems', actions.length, ACTION_FIELDS),
   ];
   const siteIdsError = form.message('siteIds') ?? sites.map((_s, i) => form.message(`siteIds.${i}`)).find(Boolean);
   return (
-    <RolloutDialog title={t('rollout.meetings.record')} submitLabel={t('rollout.meetings.recordSubmit')} form={form} fields={fields} onSubmit={onSubmit} onClose={onClose} testId="meeting-form">
+    <FormDialog
+      title={t('rollout.meetings.record')}
+      submitLabel={t('rollout.meetings.recordSubmit')}
+      busy={form.busy}
+      problem={form.problem}
+      fields={fields}
+      onSubmit={onSubmit}
+      onClose={onClose}
+      maxWidth="md"
+      dividers
+      testId="meeting-form"
+    >
       <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', sm: '1fr 1fr' } }}>
         <TextField
           select
@@ -310,6 +281,6 @@ export function MeetingRecordDialog({ programmeId, onClose }: { programmeId: str
           </Box>
         )}
       />
-    </RolloutDialog>
+    </FormDialog>
   );
 }

@@ -4,13 +4,9 @@ import { Link as RouterLink, useParams } from 'react-router';
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
-import Breadcrumbs from '@mui/material/Breadcrumbs';
 import Button from '@mui/material/Button';
 import Link from '@mui/material/Link';
-import Paper from '@mui/material/Paper';
-import Skeleton from '@mui/material/Skeleton';
 import Snackbar from '@mui/material/Snackbar';
-import Stack from '@mui/material/Stack';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
@@ -19,10 +15,8 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import EditCalendarOutlinedIcon from '@mui/icons-material/EditCalendarOutlined';
-import FlagOutlinedIcon from '@mui/icons-material/FlagOutlined';
 import GroupAddOutlinedIcon from '@mui/icons-material/GroupAddOutlined';
-import PlayArrowIcon from '@mui/icons-material/PlayArrow';
-import { ProblemAlert } from '../../components/ProblemAlert';
+import { PageCrumbs, RecordPageFallback } from '../../components/RecordPage';
 import { formatDate, formatDateTime, todayIso } from '../../dates';
 import { apiProblem } from '../../graphql/errors';
 import { RolloutPhaseChangeStatusDocument, RolloutPhaseDocument, RolloutPhaseExportDocument, type PhaseStatus, type RolloutPhaseDetailFragment } from '../../graphql/generated';
@@ -36,7 +30,7 @@ import { ConfirmDialog } from './ProgrammeForms';
 import { PhaseProgressChart, PhaseProgressTable } from './PhaseProgress';
 import { PhaseSitesGrid } from './PhaseSitesGrid';
 import { ProgrammeExportButton } from './ProgrammeExportButton';
-import { ProgrammeSection } from './ProgrammeSection';
+import { ProgrammeHeading, ProgrammeSection, StatusChangeButton } from './ProgrammeSection';
 import { programmeHref } from './ProgrammesPage';
 
 const NEXT: Partial<Record<PhaseStatus, PhaseStatus>> = { PLANNED: 'IN_PROGRESS', IN_PROGRESS: 'CLOSED' };
@@ -58,49 +52,24 @@ export function PhasePage() {
   const problem = apiProblem(error);
 
   const crumbs = (
-    <Breadcrumbs aria-label={t('organisation.breadcrumbs')} sx={{ mb: 1 }}>
-      <Link component={RouterLink} to="/rollout" underline="hover" color="inherit">
-        {t('rollout.programmes.title')}
-      </Link>
-      {phase && (
-        <Link component={RouterLink} to={programmeHref(phase.programme.id)} underline="hover" color="inherit">
-          {phase.programme.code}
-        </Link>
-      )}
-      {phase && <Typography color="text.primary">{t('rollout.phases.ordinalShort', { ordinal: phase.ordinal })}</Typography>}
-    </Breadcrumbs>
+    <PageCrumbs
+      label={t('organisation.breadcrumbs')}
+      items={[
+        { label: t('rollout.programmes.title'), href: '/rollout' },
+        phase && { label: phase.programme.code, href: programmeHref(phase.programme.id) },
+        phase && { label: t('rollout.phases.ordinalShort', { ordinal: phase.ordinal }) },
+      ]}
+    />
   );
-  if (problem) {
+  if (problem || !phase) {
     return (
-      <>
-        {crumbs}
-        <ProblemAlert problem={problem} />
-      </>
-    );
-  }
-  if (loading && !phase) {
-    return (
-      <>
-        {crumbs}
-        <Skeleton variant="text" width="40%" height={44} />
-        <Skeleton variant="rounded" height={180} sx={{ mb: 2 }} />
-        <Skeleton variant="rounded" height={320} />
-      </>
-    );
-  }
-  if (!phase) {
-    return (
-      <>
-        {crumbs}
-        <Paper variant="outlined" sx={{ p: 4, textAlign: 'center' }} data-testid="record-not-found">
-          <Typography variant="h2" gutterBottom>
-            {t('rollout.phases.notFound')}
-          </Typography>
-          <Button component={RouterLink} to="/rollout" variant="outlined">
-            {t('rollout.programmes.backToList')}
-          </Button>
-        </Paper>
-      </>
+      <RecordPageFallback
+        crumbs={crumbs}
+        problem={problem}
+        loading={loading}
+        skeleton={{ titleWidth: '40%', titleHeight: 44, blocks: [180, 320] }}
+        notFound={{ title: t('rollout.phases.notFound'), backHref: '/rollout', backLabel: t('rollout.programmes.backToList'), testId: 'record-not-found' }}
+      />
     );
   }
 
@@ -112,41 +81,31 @@ export function PhasePage() {
   return (
     <Box data-testid="phase-page">
       {crumbs}
-      <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ alignItems: { md: 'flex-start' }, mb: 2 }}>
-        <Box sx={{ flexGrow: 1, minWidth: 0 }}>
-          <Typography variant="h1" sx={{ fontSize: { xs: '1.35rem', md: '1.6rem' }, mb: 0.5 }} data-testid="phase-name">
-            {title}
-          </Typography>
-          <Stack direction="row" sx={{ alignItems: 'center', flexWrap: 'wrap', gap: 1 }}>
-            <PhaseStatusChip status={phase.status} />
-            <Typography variant="body2" color="text.secondary">
-              <Link component={RouterLink} to={programmeHref(phase.programme.id)} underline="hover" color="inherit">
-                {phase.programme.name}
-              </Link>
-            </Typography>
-          </Stack>
-        </Box>
-        {canPlan && !programmeClosed && (
-          <Stack direction="row" sx={{ flexWrap: 'wrap', gap: 1, flexShrink: 0 }}>
-            {!closed && (
-              <Button variant="outlined" startIcon={<EditCalendarOutlinedIcon />} onClick={() => setDialog('replan')} data-testid="phase-replan">
-                {t('rollout.phases.replan')}
-              </Button>
-            )}
-            {next && (
-              <Button
-                variant="contained"
-                color={next === 'CLOSED' ? 'inherit' : 'primary'}
-                startIcon={next === 'CLOSED' ? <FlagOutlinedIcon /> : <PlayArrowIcon />}
-                onClick={() => setDialog('status')}
-                data-testid="phase-status-change"
-              >
-                {t(`rollout.phases.statusAction.${next}`)}
-              </Button>
-            )}
-          </Stack>
-        )}
-      </Stack>
+      <ProgrammeHeading
+        title={title}
+        titleSx={{ mb: 0.5 }}
+        testId="phase-name"
+        actions={
+          canPlan &&
+          !programmeClosed && (
+            <>
+              {!closed && (
+                <Button variant="outlined" startIcon={<EditCalendarOutlinedIcon />} onClick={() => setDialog('replan')} data-testid="phase-replan">
+                  {t('rollout.phases.replan')}
+                </Button>
+              )}
+              {next && <StatusChangeButton closing={next === 'CLOSED'} label={t(`rollout.phases.statusAction.${next}`)} onClick={() => setDialog('status')} testId="phase-status-change" />}
+            </>
+          )
+        }
+      >
+        <PhaseStatusChip status={phase.status} />
+        <Typography variant="body2" color="text.secondary">
+          <Link component={RouterLink} to={programmeHref(phase.programme.id)} underline="hover" color="inherit">
+            {phase.programme.name}
+          </Link>
+        </Typography>
+      </ProgrammeHeading>
 
       <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', lg: '1fr 1fr' }, alignItems: 'start', mb: 0 }}>
         <ProgrammeSection title={t('rollout.phases.sections.plan')} testId="phase-plan">

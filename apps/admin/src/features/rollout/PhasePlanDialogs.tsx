@@ -7,7 +7,10 @@ import Box from '@mui/material/Box';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { RolloutPhaseReplanDocument, RolloutProgrammeAddPhaseDocument, type AdministrativeLevel } from '../../graphql/generated';
-import { DateField, RolloutDialog, TextList, dayProblem, useRolloutForm, type RolloutForm } from './ProgrammeForms';
+import { DateField, dayProblem } from '../../components/DateField';
+import { FormDialog } from '../../components/FormDialog';
+import { useFormState, type FormState } from '../../hooks/useFormState';
+import { TextList } from './ProgrammeForms';
 
 const LEVEL_KEYS = ['province', 'district', 'commune'] as const;
 type LevelKey = (typeof LEVEL_KEYS)[number];
@@ -56,7 +59,7 @@ export const planFields = (plan: PlanState) => [
 ];
 
 /** Planned start and end, targets per level and go-live gates. */
-export function PhasePlanFields({ plan, onChange, form }: { plan: PlanState; onChange: (plan: PlanState) => void; form: Pick<RolloutForm, 'message'> }) {
+export function PhasePlanFields({ plan, onChange, form }: { plan: PlanState; onChange: (plan: PlanState) => void; form: Pick<FormState, 'message'> }) {
   const { t } = useTranslation();
   return (
     <>
@@ -124,7 +127,7 @@ export function PhaseAddDialog({ programmeId, nextOrdinal, onClose }: { programm
   const [name, setName] = useState(t('rollout.phases.defaultName', { ordinal: nextOrdinal }));
   const [plan, setPlan] = useState<PlanState>(blankPlan);
   const [add] = useMutation(RolloutProgrammeAddPhaseDocument, { refetchQueries: ['RolloutProgramme'], awaitRefetchQueries: true });
-  const form = useRolloutForm(onClose);
+  const form = useFormState(onClose);
   const onSubmit = () => {
     if (!form.check({ name: name.trim() ? undefined : t('form.required'), ...planProblems(plan, t) })) return;
     void form.run(() =>
@@ -143,13 +146,16 @@ export function PhaseAddDialog({ programmeId, nextOrdinal, onClose }: { programm
     );
   };
   return (
-    <RolloutDialog
+    <FormDialog
       title={t('rollout.phases.add')}
       submitLabel={t('rollout.phases.addSubmit')}
-      form={form}
+      busy={form.busy}
+      problem={form.problem}
       fields={['name', ...planFields(plan)]}
       onSubmit={onSubmit}
       onClose={onClose}
+      maxWidth="md"
+      dividers
       testId="phase-add-form"
     >
       <TextField
@@ -163,7 +169,7 @@ export function PhaseAddDialog({ programmeId, nextOrdinal, onClose }: { programm
         slotProps={{ htmlInput: { 'data-testid': 'phase-name' } }}
       />
       <PhasePlanFields plan={plan} onChange={setPlan} form={form} />
-    </RolloutDialog>
+    </FormDialog>
   );
 }
 
@@ -187,7 +193,7 @@ export function PhaseReplanDialog({ phase, onClose }: { phase: ReplannedPhase; o
   });
   const [reason, setReason] = useState('');
   const [replan] = useMutation(RolloutPhaseReplanDocument);
-  const form = useRolloutForm(onClose);
+  const form = useFormState(onClose);
   const onSubmit = () => {
     if (!form.check({ reason: reason.trim() ? undefined : t('rollout.phases.reasonRequired'), ...planProblems(plan, t) })) return;
     void form.run(() =>
@@ -207,13 +213,16 @@ export function PhaseReplanDialog({ phase, onClose }: { phase: ReplannedPhase; o
     );
   };
   return (
-    <RolloutDialog
+    <FormDialog
       title={t('rollout.phases.replan')}
       submitLabel={t('rollout.phases.replanSubmit')}
-      form={form}
+      busy={form.busy}
+      problem={form.problem}
       fields={['reason', ...planFields(plan)]}
       onSubmit={onSubmit}
       onClose={onClose}
+      maxWidth="md"
+      dividers
       testId="phase-replan-form"
     >
       <Alert severity="info">{t('rollout.phases.replanHint')}</Alert>
@@ -229,6 +238,6 @@ export function PhaseReplanDialog({ phase, onClose }: { phase: ReplannedPhase; o
         helperText={form.message('reason') ?? t('rollout.phases.reasonHint')}
         slotProps={{ htmlInput: { 'data-testid': 'phase-replan-reason' } }}
       />
-    </RolloutDialog>
+    </FormDialog>
   );
 }

@@ -1,6 +1,6 @@
 import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link as RouterLink, useNavigate, useSearchParams } from 'react-router';
+import { Link as RouterLink, useNavigate } from 'react-router';
 import { useQuery } from '@apollo/client/react';
 import Box from '@mui/material/Box';
 import Checkbox from '@mui/material/Checkbox';
@@ -12,11 +12,12 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import type { GridColDef } from '@mui/x-data-grid';
 import { ListGrid } from '../../components/ListGrid';
+import { FilterSelect } from '../../components/FilterSelect';
 import { ListToolbar } from '../../components/ListToolbar';
 import { formatDate } from '../../dates';
-import { apiProblem } from '../../graphql/errors';
 import { RolloutPhaseSitesDocument, type AdministrativeLevel, type HandoverModel, type RolloutPhaseSiteRowFragment, type SiteStatus } from '../../graphql/generated';
-import { useCursorPages, useRememberPage } from '../../hooks/useCursorPages';
+import { useAddressParams } from '../../hooks/useAddressParams';
+import { useCursorPages, useGridPage } from '../../hooks/useCursorPages';
 import { HANDOVER_MODELS, SITE_STATUSES } from './enums';
 import { siteHref } from './MeetingList';
 import { SiteStatusChip } from './SiteStatusChip';
@@ -25,21 +26,11 @@ const LEVELS: readonly AdministrativeLevel[] = ['PROVINCE', 'DISTRICT', 'COMMUNE
 
 /** The site filters of a phase page, in the address (q, level, status=A,B, model). */
 export function usePhaseSiteFilters() {
-  const [params, setParams] = useSearchParams();
+  const { params, set } = useAddressParams();
   const search = params.get('q') ?? '';
   const level = LEVELS.find((l) => l === params.get('level')) ?? null;
   const statuses = (params.get('status') ?? '').split(',').filter((s): s is SiteStatus => (SITE_STATUSES as readonly string[]).includes(s));
   const model = HANDOVER_MODELS.find((m) => m === params.get('model')) ?? null;
-  const set = (key: string, value: string) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        if (value) next.set(key, value);
-        else next.delete(key);
-        return next;
-      },
-      { replace: true },
-    );
   return { search, level, statuses, model, set };
 }
 
@@ -57,9 +48,8 @@ export function PhaseSitesGrid({ phaseId, action }: { phaseId: string; action?: 
   const filtered = Boolean(filter.search || filter.level || filter.status || filter.handoverModel);
   const pages = useCursorPages(JSON.stringify(filter));
   const result = useQuery(RolloutPhaseSitesDocument, { variables: { id: phaseId, first: pages.first, after: pages.after, filter } });
-  const current = result.data?.rolloutPhase?.sites;
-  const connection = current ?? result.previousData?.rolloutPhase?.sites;
-  useRememberPage(pages.rememberPage, pages.pagination.page, current?.pageInfo.endCursor);
+  const page = useGridPage(pages, result, result.data?.rolloutPhase?.sites, result.previousData?.rolloutPhase?.sites);
+  const connection = page.connection;
 
   const columns = useMemo<GridColDef<RolloutPhaseSiteRowFragment>[]>(
     () => [
@@ -104,22 +94,15 @@ export function PhaseSitesGrid({ phaseId, action }: { phaseId: string; action?: 
         countText={connection ? t('rollout.phases.sites.count', { count: connection.totalCount }) : ''}
         action={action}
       >
-        <TextField
-          select
-          size="small"
+        <FilterSelect
           label={t('rollout.phases.sites.level')}
           value={filters.level ?? ''}
-          onChange={(e) => filters.set('level', e.target.value)}
+          onChange={(value) => filters.set('level', value)}
+          allLabel={t('rollout.phases.sites.all')}
+          options={LEVELS.map((l) => ({ value: l, label: t(`levels.${l}`) }))}
           sx={{ minWidth: 140 }}
-          slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'sites-level' } }}
-        >
-          <MenuItem value="">{t('rollout.phases.sites.all')}</MenuItem>
-          {LEVELS.map((l) => (
-            <MenuItem key={l} value={l}>
-              {t(`levels.${l}`)}
-            </MenuItem>
-          ))}
-        </TextField>
+          testId="sites-level"
+        />
         <TextField
           select
           size="small"
@@ -147,41 +130,29 @@ export function PhaseSitesGrid({ phaseId, action }: { phaseId: string; action?: 
             </MenuItem>
           ))}
         </TextField>
-        <TextField
-          select
-          size="small"
+        <FilterSelect
           label={t('rollout.phases.sites.model')}
           value={filters.model ?? ''}
-          onChange={(e) => filters.set('model', e.target.value)}
+          onChange={(value) => filters.set('model', value)}
+          allLabel={t('rollout.phases.sites.all')}
+          options={(HANDOVER_MODELS as readonly HandoverModel[]).map((m) => ({ value: m, label: t(`rollout.labels.handoverModel.${m}`) }))}
           sx={{ minWidth: 160 }}
-          slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'sites-model' } }}
-        >
-          <MenuItem value="">{t('rollout.phases.sites.all')}</MenuItem>
-          {(HANDOVER_MODELS as readonly HandoverModel[]).map((m) => (
-            <MenuItem key={m} value={m}>
-              {t(`rollout.labels.handoverModel.${m}`)}
-            </MenuItem>
-          ))}
-        </TextField>
+          testId="sites-model"
+        />
       </ListToolbar>
-      {connection && connection.totalCount === 0 && !result.loading ? (
+      {page.empty ? (
         <Paper variant="outlined" sx={{ p: 4, textAlign: 'center' }} data-testid="phase-sites-empty">
           <Typography>{filtered ? t('rollout.phases.sites.noMatches') : t('rollout.phases.sites.none')}</Typography>
         </Paper>
       ) : (
-      <ListGrid
-        label={t('rollout.phases.sites.title')}
-        testId="phase-sites-grid"
-        rows={connection?.edges.map((e) => e.node) ?? []}
-        columns={columns}
-        rowCount={connection?.totalCount ?? 0}
-        loading={result.loading}
-        problem={apiProblem(result.error)}
-        pagination={pages.pagination}
-        onPaginationModelChange={pages.onPaginationModelChange}
-        onOpen={(row) => void navigate(siteHref(row.id))}
-        narrowHidden={['postOffice', 'model']}
-      />
+        <ListGrid
+          label={t('rollout.phases.sites.title')}
+          testId="phase-sites-grid"
+          columns={columns}
+          {...page.grid}
+          onOpen={(row) => void navigate(siteHref(row.id))}
+          narrowHidden={['postOffice', 'model']}
+        />
       )}
     </>
   );

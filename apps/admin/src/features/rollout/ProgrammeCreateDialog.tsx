@@ -5,22 +5,9 @@ import TextField from '@mui/material/TextField';
 import Box from '@mui/material/Box';
 import { RolloutProgrammeCreateDocument } from '../../graphql/generated';
 import { useSession } from '../auth/SessionContext';
-import { RolloutDialog, useRolloutForm } from './ProgrammeForms';
-import {
-  CommitteeRows,
-  DOCUMENT_FIELDS,
-  LegalBasisRows,
-  MEMBER_FIELDS,
-  ProgrammeProvinceField,
-  blankDocument,
-  committeeProblems,
-  legalBasisProblems,
-  rowFields,
-  trimDocuments,
-  trimMembers,
-  type CommitteeRow,
-  type LegalDocumentRow,
-} from './ProgrammeRows';
+import { FormDialog } from '../../components/FormDialog';
+import { useFormState } from '../../hooks/useFormState';
+import { ProgrammeProvinceField, blankDocument, useProgrammeRows } from './ProgrammeRows';
 
 const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/;
 
@@ -31,25 +18,23 @@ export function ProgrammeCreateDialog({ onClose, onCreated }: { onClose: () => v
   const [code, setCode] = useState('');
   const [name, setName] = useState('');
   const [provinceCode, setProvinceCode] = useState(user?.scope?.level === 'PROVINCE' ? user.scope.code : '');
-  const [documents, setDocuments] = useState<LegalDocumentRow[]>([blankDocument()]);
-  const [members, setMembers] = useState<CommitteeRow[]>([]);
+  const rows = useProgrammeRows({ legalBasis: [blankDocument()], committee: [] });
   const [create] = useMutation(RolloutProgrammeCreateDocument, { refetchQueries: ['RolloutProgrammes'] });
-  const form = useRolloutForm();
+  const form = useFormState();
 
   const onSubmit = () => {
     const ok = form.check({
       code: !code.trim() ? t('form.required') : !CODE.test(code.trim()) ? t('rollout.programmes.codeFormat') : undefined,
       name: !name.trim() ? t('form.required') : undefined,
       provinceCode: !provinceCode ? t('form.required') : undefined,
-      legalBasis: documents.length === 0 ? t('rollout.programmes.needsDocument') : undefined,
-      ...legalBasisProblems(documents, t),
-      ...committeeProblems(members, t),
+      legalBasis: rows.documents.length === 0 ? t('rollout.programmes.needsDocument') : undefined,
+      ...rows.problems(),
     });
     if (!ok) return;
     void form.run(async () => {
       const { data } = await create({
         variables: {
-          input: { code: code.trim(), name: name.trim(), provinceCode, legalBasis: trimDocuments(documents), committee: trimMembers(members) },
+          input: { code: code.trim(), name: name.trim(), provinceCode, ...rows.input() },
         },
       });
       const id = data?.createPilotProgramme.pilotProgramme.id;
@@ -57,9 +42,19 @@ export function ProgrammeCreateDialog({ onClose, onCreated }: { onClose: () => v
     });
   };
 
-  const fields = ['code', 'name', 'provinceCode', ...rowFields('legalBasis', documents.length, DOCUMENT_FIELDS), ...rowFields('committee', members.length, MEMBER_FIELDS)];
   return (
-    <RolloutDialog title={t('rollout.programmes.create')} submitLabel={t('form.create')} form={form} fields={fields} onSubmit={onSubmit} onClose={onClose} testId="programme-form">
+    <FormDialog
+      title={t('rollout.programmes.create')}
+      submitLabel={t('form.create')}
+      busy={form.busy}
+      problem={form.problem}
+      fields={['code', 'name', 'provinceCode', ...rows.fields]}
+      onSubmit={onSubmit}
+      onClose={onClose}
+      maxWidth="md"
+      dividers
+      testId="programme-form"
+    >
       <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', sm: '200px 1fr' } }}>
         <TextField
           label={t('rollout.programmes.fields.code')}
@@ -83,8 +78,7 @@ export function ProgrammeCreateDialog({ onClose, onCreated }: { onClose: () => v
         />
       </Box>
       <ProgrammeProvinceField value={provinceCode} onChange={setProvinceCode} error={form.message('provinceCode')} testId="programme-province" />
-      <LegalBasisRows rows={documents} onChange={setDocuments} message={form.message} />
-      <CommitteeRows rows={members} onChange={setMembers} message={form.message} />
-    </RolloutDialog>
+      {rows.editors(form.message)}
+    </FormDialog>
   );
 }

@@ -4,21 +4,10 @@ import { useMutation } from '@apollo/client/react';
 import Alert from '@mui/material/Alert';
 import TextField from '@mui/material/TextField';
 import { RolloutProgrammeUpdateDocument, type RolloutProgrammeDetailFragment } from '../../graphql/generated';
-import { RolloutDialog, RowList, useRolloutForm } from './ProgrammeForms';
-import {
-  CommitteeRows,
-  DOCUMENT_FIELDS,
-  LegalBasisRows,
-  MEMBER_FIELDS,
-  committeeProblems,
-  fold,
-  legalBasisProblems,
-  rowFields,
-  trimDocuments,
-  trimMembers,
-  type CommitteeRow,
-  type LegalDocumentRow,
-} from './ProgrammeRows';
+import { FormDialog } from '../../components/FormDialog';
+import { useFormState } from '../../hooks/useFormState';
+import { RowList } from './ProgrammeForms';
+import { fold, useProgrammeRows } from './ProgrammeRows';
 
 type Programme = Pick<RolloutProgrammeDetailFragment, 'id' | 'version' | 'name' | 'legalBasis' | 'committee' | 'readinessItems'>;
 
@@ -26,20 +15,32 @@ type Programme = Pick<RolloutProgrammeDetailFragment, 'id' | 'version' | 'name' 
 export function ProgrammeEditDialog({ programme, onClose }: { programme: Programme; onClose: () => void }) {
   const { t } = useTranslation();
   const [name, setName] = useState(programme.name);
-  const [documents, setDocuments] = useState<LegalDocumentRow[]>(programme.legalBasis.map(({ number, signedOn, issuer, title }) => ({ number, signedOn, issuer, title })));
-  const [members, setMembers] = useState<CommitteeRow[]>(programme.committee.map(({ fullName, position, committeeRole }) => ({ fullName, position, committeeRole })));
+  const rows = useProgrammeRows({
+    legalBasis: programme.legalBasis.map(({ number, signedOn, issuer, title }) => ({ number, signedOn, issuer, title })),
+    committee: programme.committee.map(({ fullName, position, committeeRole }) => ({ fullName, position, committeeRole })),
+  });
   const [update] = useMutation(RolloutProgrammeUpdateDocument);
-  const form = useRolloutForm(onClose);
+  const form = useFormState(onClose);
   const onSubmit = () => {
-    const ok = form.check({ name: name.trim() ? undefined : t('form.required'), ...legalBasisProblems(documents, t), ...committeeProblems(members, t) });
+    const ok = form.check({ name: name.trim() ? undefined : t('form.required'), ...rows.problems() });
     if (!ok) return;
     void form.run(() =>
-      update({ variables: { input: { id: programme.id, version: programme.version, name: name.trim(), legalBasis: trimDocuments(documents), committee: trimMembers(members) } } }),
+      update({ variables: { input: { id: programme.id, version: programme.version, name: name.trim(), ...rows.input() } } }),
     );
   };
-  const fields = ['name', ...rowFields('legalBasis', documents.length, DOCUMENT_FIELDS), ...rowFields('committee', members.length, MEMBER_FIELDS)];
   return (
-    <RolloutDialog title={t('rollout.programmes.edit')} submitLabel={t('form.save')} form={form} fields={fields} onSubmit={onSubmit} onClose={onClose} testId="programme-edit-form">
+    <FormDialog
+      title={t('rollout.programmes.edit')}
+      submitLabel={t('form.save')}
+      busy={form.busy}
+      problem={form.problem}
+      fields={['name', ...rows.fields]}
+      onSubmit={onSubmit}
+      onClose={onClose}
+      maxWidth="md"
+      dividers
+      testId="programme-edit-form"
+    >
       <TextField
         label={t('rollout.programmes.fields.name')}
         value={name}
@@ -50,9 +51,8 @@ export function ProgrammeEditDialog({ programme, onClose }: { programme: Program
         helperText={form.message('name')}
         slotProps={{ htmlInput: { 'data-testid': 'programme-edit-name' } }}
       />
-      <LegalBasisRows rows={documents} onChange={setDocuments} message={form.message} />
-      <CommitteeRows rows={members} onChange={setMembers} message={form.message} />
-    </RolloutDialog>
+      {rows.editors(form.message)}
+    </FormDialog>
   );
 }
 
@@ -80,7 +80,7 @@ export function ProgrammeReadinessDialog({ programme, onClose }: { programme: Pr
   const { t } = useTranslation();
   const [rows, setRows] = useState<ReadinessRow[]>(programme.readinessItems.map((i) => ({ key: i.key, label: i.label })));
   const [update] = useMutation(RolloutProgrammeUpdateDocument);
-  const form = useRolloutForm(onClose);
+  const form = useFormState(onClose);
   const onSubmit = () => {
     const checks: Record<string, string | undefined> = { readinessItems: rows.length === 0 ? t('rollout.programmes.readinessNeedsOne') : undefined };
     rows.forEach((r, i) => {
@@ -98,7 +98,18 @@ export function ProgrammeReadinessDialog({ programme, onClose }: { programme: Pr
   };
   const fields = ['readinessItems', ...rows.flatMap((_r, i) => [`readinessItems.${i}.label`, `readinessItems.${i}.key`])];
   return (
-    <RolloutDialog title={t('rollout.programmes.editReadiness')} submitLabel={t('form.save')} form={form} fields={fields} onSubmit={onSubmit} onClose={onClose} maxWidth="sm" testId="readiness-form">
+    <FormDialog
+      title={t('rollout.programmes.editReadiness')}
+      submitLabel={t('form.save')}
+      busy={form.busy}
+      problem={form.problem}
+      fields={fields}
+      onSubmit={onSubmit}
+      onClose={onClose}
+      fullScreenOnPhone
+      dividers
+      testId="readiness-form"
+    >
       <Alert severity="info">{t('rollout.programmes.readinessHint')}</Alert>
       <RowList<ReadinessRow>
         title={t('rollout.programmes.readinessItems')}
@@ -124,6 +135,6 @@ export function ProgrammeReadinessDialog({ programme, onClose }: { programme: Pr
           />
         )}
       />
-    </RolloutDialog>
+    </FormDialog>
   );
 }

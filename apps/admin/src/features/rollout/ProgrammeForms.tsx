@@ -1,163 +1,17 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
-import type { TFunction } from 'i18next';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogTitle from '@mui/material/DialogTitle';
 import IconButton from '@mui/material/IconButton';
-import LinearProgress from '@mui/material/LinearProgress';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useTheme } from '@mui/material/styles';
-import useMediaQuery from '@mui/material/useMediaQuery';
 import AddIcon from '@mui/icons-material/Add';
 import DeleteOutlineIcon from '@mui/icons-material/DeleteOutlined';
-import { DatePicker } from '@mui/x-date-pickers/DatePicker';
-import { ProblemAlert } from '../../components/ProblemAlert';
-import { DATE_FORMAT, fromIsoDate, isIsoDate, toIsoDate } from '../../dates';
-import { apiProblem, type ApiProblem } from '../../graphql/errors';
-
-/**
- * The state of a rollout form: the form's own checks (`local`, by field path such as
- * `legalBasis.0.number`) and the API's answer. A field shows the form's message first, then the API's.
- */
-export function useRolloutForm(onDone: () => void = () => undefined) {
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<ApiProblem | null>(null);
-  const [local, setLocal] = useState<Record<string, string>>({});
-  const run = async (mutate: () => Promise<unknown>) => {
-    setBusy(true);
-    setProblem(null);
-    try {
-      await mutate();
-      onDone();
-    } catch (error) {
-      setProblem(apiProblem(error));
-    } finally {
-      setBusy(false);
-    }
-  };
-  /** Sets the form's own messages; true when there are none (the form may be sent). */
-  const check = (messages: Record<string, string | false | null | undefined>) => {
-    const found = Object.fromEntries(Object.entries(messages).filter((e): e is [string, string] => Boolean(e[1])));
-    setLocal(found);
-    return Object.keys(found).length === 0;
-  };
-  const message = (field: string): string | undefined => local[field] ?? problem?.fields[field];
-  return { busy, problem, run, check, message, reset: () => setProblem(null) };
-}
-
-export type RolloutForm = ReturnType<typeof useRolloutForm>;
-
-interface RolloutDialogProps {
-  open?: boolean;
-  title: string;
-  submitLabel: string;
-  form: Pick<RolloutForm, 'busy' | 'problem'>;
-  /** The field paths this form shows errors under (others are listed in the alert). */
-  fields: readonly string[];
-  onSubmit: () => void;
-  onClose: () => void;
-  maxWidth?: 'sm' | 'md' | 'lg';
-  tone?: 'primary' | 'error';
-  testId: string;
-  children: ReactNode;
-}
-
-/**
- * A dialog holding one form, as components/FormDialog but wider when the form has rows (legal
- * documents, action items, desks): Enter submits, Esc cancels, full screen on phones.
- */
-export function RolloutDialog({ open = true, title, submitLabel, form, fields, onSubmit, onClose, maxWidth = 'md', tone = 'primary', testId, children }: RolloutDialogProps) {
-  const { t } = useTranslation();
-  const theme = useTheme();
-  const phone = useMediaQuery(theme.breakpoints.down('sm'));
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (!form.busy) onSubmit();
-  };
-  return (
-    <Dialog
-      open={open}
-      onClose={form.busy ? undefined : onClose}
-      fullWidth
-      fullScreen={phone}
-      maxWidth={maxWidth}
-      aria-labelledby={`${testId}-title`}
-      slotProps={{ paper: { component: 'form', noValidate: true, onSubmit: submit, 'data-testid': testId } as object }}
-    >
-      {form.busy && <LinearProgress aria-label={t('form.saving')} />}
-      <DialogTitle id={`${testId}-title`}>{title}</DialogTitle>
-      <DialogContent dividers>
-        <Stack spacing={2.5}>
-          <ProblemAlert problem={form.problem} shownFields={fields} />
-          {children}
-        </Stack>
-      </DialogContent>
-      <DialogActions sx={{ px: 3, py: 1.5 }}>
-        <Button onClick={onClose} disabled={form.busy}>
-          {t('form.cancel')}
-        </Button>
-        <Button type="submit" variant="contained" color={tone} disabled={form.busy} data-testid={`${testId}-submit`}>
-          {submitLabel}
-        </Button>
-      </DialogActions>
-    </Dialog>
-  );
-}
-
-interface DateFieldProps {
-  label: string;
-  /** YYYY-MM-DD, or '' when empty or not a whole day yet. */
-  value: string;
-  onChange: (value: string) => void;
-  required?: boolean;
-  error?: string;
-  helperText?: string;
-  testId?: string;
-  size?: 'small' | 'medium';
-  minDate?: string;
-  disableFuture?: boolean;
-  fullWidth?: boolean;
-}
-
-/** What a DateField hands the form while the day typed is not a whole, real day yet. */
-export const INVALID_DAY = 'invalid';
-
-/**
- * A day, typed or picked, shown dd/MM/yyyy; the form gets the API's YYYY-MM-DD, '' when empty, or
- * {@link INVALID_DAY} while what is typed is not a day (the field keeps showing it).
- */
-export function DateField({ label, value, onChange, required, error, helperText, testId, size, minDate, disableFuture, fullWidth = true }: DateFieldProps) {
-  const [draft, setDraft] = useState<Date | null>(null);
-  return (
-    <DatePicker
-      label={label}
-      format={DATE_FORMAT}
-      value={value === INVALID_DAY ? draft : fromIsoDate(value)}
-      onChange={(date) => {
-        setDraft(date);
-        onChange(!date ? '' : !Number.isNaN(date.getTime()) && date.getFullYear() >= 1900 ? toIsoDate(date) : INVALID_DAY);
-      }}
-      minDate={fromIsoDate(minDate) ?? undefined}
-      disableFuture={disableFuture}
-      slotProps={{
-        textField: { required, size, fullWidth, error: Boolean(error), helperText: error ?? helperText, 'data-testid': testId } as object,
-      }}
-    />
-  );
-}
-
-/** The message for a required day: empty, or not a real day. */
-export function dayProblem(value: string, required: boolean, t: TFunction): string | undefined {
-  if (!value) return required ? t('form.required') : undefined;
-  return isIsoDate(value) ? undefined : t('form.invalidDate');
-}
+import { DateField, dayProblem } from '../../components/DateField';
+import { FormDialog } from '../../components/FormDialog';
+import { useFormState } from '../../hooks/useFormState';
 
 interface RowListProps<R> {
   /** Heading of the list. */
@@ -278,16 +132,28 @@ interface ConfirmDialogProps {
  */
 export function ConfirmDialog({ title, body, warning, submitLabel, day, tone = 'primary', onConfirm, onClose, testId }: ConfirmDialogProps) {
   const { t } = useTranslation();
-  const form = useRolloutForm(onClose);
+  const form = useFormState(onClose);
   const onSubmit = () => {
     if (day && !form.check({ on: dayProblem(day.value, true, t) })) return;
     void form.run(onConfirm);
   };
   return (
-    <RolloutDialog title={title} submitLabel={submitLabel} form={form} fields={day ? ['on'] : []} onSubmit={onSubmit} onClose={onClose} maxWidth="sm" tone={tone} testId={testId}>
+    <FormDialog
+      title={title}
+      submitLabel={submitLabel}
+      busy={form.busy}
+      problem={form.problem}
+      fields={day ? ['on'] : []}
+      onSubmit={onSubmit}
+      onClose={onClose}
+      fullScreenOnPhone
+      dividers
+      tone={tone}
+      testId={testId}
+    >
       <Typography>{body}</Typography>
       {warning && <Alert severity="warning">{warning}</Alert>}
       {day && <DateField label={day.label} value={day.value} onChange={day.onChange} required disableFuture error={form.message('on')} testId={`${testId}-on`} />}
-    </RolloutDialog>
+    </FormDialog>
   );
 }

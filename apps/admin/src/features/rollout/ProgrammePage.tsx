@@ -5,7 +5,6 @@ import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { differenceInCalendarDays } from 'date-fns';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
-import Breadcrumbs from '@mui/material/Breadcrumbs';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import Link from '@mui/material/Link';
@@ -14,8 +13,6 @@ import ListItem from '@mui/material/ListItem';
 import ListItemIcon from '@mui/material/ListItemIcon';
 import ListItemText from '@mui/material/ListItemText';
 import Paper from '@mui/material/Paper';
-import Skeleton from '@mui/material/Skeleton';
-import Stack from '@mui/material/Stack';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
@@ -27,9 +24,7 @@ import AddIcon from '@mui/icons-material/Add';
 import CheckBoxOutlinedIcon from '@mui/icons-material/CheckBoxOutlined';
 import EditOutlinedIcon from '@mui/icons-material/EditOutlined';
 import EventNoteIcon from '@mui/icons-material/EventNote';
-import FlagOutlinedIcon from '@mui/icons-material/FlagOutlined';
-import PlayArrowIcon from '@mui/icons-material/PlayArrow';
-import { ProblemAlert } from '../../components/ProblemAlert';
+import { PageCrumbs, RecordPageFallback } from '../../components/RecordPage';
 import { formatDate, fromIsoDate, todayIso } from '../../dates';
 import { apiProblem } from '../../graphql/errors';
 import {
@@ -50,7 +45,7 @@ import { ProgrammeStatusChip, phaseTitle } from './ProgrammeChips';
 import { ProgrammeEditDialog, ProgrammeReadinessDialog } from './ProgrammeEditDialogs';
 import { ProgrammeExportButton } from './ProgrammeExportButton';
 import { ConfirmDialog } from './ProgrammeForms';
-import { ProgrammeSection } from './ProgrammeSection';
+import { ProgrammeHeading, ProgrammeSection, StatusChangeButton } from './ProgrammeSection';
 import { programmeProvince } from './ProgrammesPage';
 import { TimelineChart } from './TimelineChart';
 
@@ -73,45 +68,16 @@ export function ProgrammePage() {
   useDocumentTitle(programme ? programme.code : t('rollout.programmes.title'));
   const problem = apiProblem(error);
 
-  const crumbs = (
-    <Breadcrumbs aria-label={t('organisation.breadcrumbs')} sx={{ mb: 1 }}>
-      <Link component={RouterLink} to="/rollout" underline="hover" color="inherit">
-        {t('rollout.programmes.title')}
-      </Link>
-      {programme && <Typography color="text.primary">{programme.code}</Typography>}
-    </Breadcrumbs>
-  );
-  if (problem) {
+  const crumbs = <PageCrumbs label={t('organisation.breadcrumbs')} items={[{ label: t('rollout.programmes.title'), href: '/rollout' }, programme && { label: programme.code }]} />;
+  if (problem || !programme) {
     return (
-      <>
-        {crumbs}
-        <ProblemAlert problem={problem} />
-      </>
-    );
-  }
-  if (loading && !programme) {
-    return (
-      <>
-        {crumbs}
-        <Skeleton variant="text" width="50%" height={44} />
-        <Skeleton variant="rounded" height={200} sx={{ mb: 2 }} />
-        <Skeleton variant="rounded" height={200} />
-      </>
-    );
-  }
-  if (!programme) {
-    return (
-      <>
-        {crumbs}
-        <Paper variant="outlined" sx={{ p: 4, textAlign: 'center' }} data-testid="record-not-found">
-          <Typography variant="h2" gutterBottom>
-            {t('rollout.programmes.notFound')}
-          </Typography>
-          <Button component={RouterLink} to="/rollout" variant="outlined">
-            {t('rollout.programmes.backToList')}
-          </Button>
-        </Paper>
-      </>
+      <RecordPageFallback
+        crumbs={crumbs}
+        problem={problem}
+        loading={loading}
+        skeleton={{ titleWidth: '50%', titleHeight: 44, blocks: [200, 200] }}
+        notFound={{ title: t('rollout.programmes.notFound'), backHref: '/rollout', backLabel: t('rollout.programmes.backToList'), testId: 'record-not-found' }}
+      />
     );
   }
 
@@ -124,40 +90,29 @@ export function ProgrammePage() {
   return (
     <Box data-testid="programme-page">
       {crumbs}
-      <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ alignItems: { md: 'flex-start' }, mb: 2 }}>
-        <Box sx={{ flexGrow: 1, minWidth: 0 }}>
-          <Typography variant="h1" sx={{ fontSize: { xs: '1.35rem', md: '1.6rem' }, overflowWrap: 'anywhere', mb: 1 }} data-testid="programme-name">
-            {programme.name}
-          </Typography>
-          <Stack direction="row" sx={{ alignItems: 'center', flexWrap: 'wrap', gap: 1 }}>
-            <Chip size="small" label={programme.code} sx={{ fontFamily: 'monospace' }} />
-            <ProgrammeStatusChip status={programme.status} />
-            <Typography variant="body2" color="text.secondary">
-              {programmeProvince(programme, t)}
-            </Typography>
-          </Stack>
-        </Box>
-        {canPlan && (
-          <Stack direction="row" sx={{ flexWrap: 'wrap', gap: 1, flexShrink: 0 }}>
-            {!closed && (
-              <Button variant="outlined" startIcon={<EditOutlinedIcon />} onClick={() => setDialog('edit')} data-testid="programme-edit">
-                {t('rollout.programmes.edit')}
-              </Button>
-            )}
-            {next && (
-              <Button
-                variant="contained"
-                color={next === 'CLOSED' ? 'inherit' : 'primary'}
-                startIcon={next === 'CLOSED' ? <FlagOutlinedIcon /> : <PlayArrowIcon />}
-                onClick={() => setDialog('status')}
-                data-testid="programme-status-change"
-              >
-                {t(`rollout.programmes.statusAction.${next}`)}
-              </Button>
-            )}
-          </Stack>
-        )}
-      </Stack>
+      <ProgrammeHeading
+        title={programme.name}
+        titleSx={{ overflowWrap: 'anywhere', mb: 1 }}
+        testId="programme-name"
+        actions={
+          canPlan && (
+            <>
+              {!closed && (
+                <Button variant="outlined" startIcon={<EditOutlinedIcon />} onClick={() => setDialog('edit')} data-testid="programme-edit">
+                  {t('rollout.programmes.edit')}
+                </Button>
+              )}
+              {next && <StatusChangeButton closing={next === 'CLOSED'} label={t(`rollout.programmes.statusAction.${next}`)} onClick={() => setDialog('status')} testId="programme-status-change" />}
+            </>
+          )
+        }
+      >
+        <Chip size="small" label={programme.code} sx={{ fontFamily: 'monospace' }} />
+        <ProgrammeStatusChip status={programme.status} />
+        <Typography variant="body2" color="text.secondary">
+          {programmeProvince(programme, t)}
+        </Typography>
+      </ProgrammeHeading>
 
       {total && <ProgrammeFigures phases={programme.phases.length} total={total} lateCount={programme.lateSites.length} />}
 
@@ -311,7 +266,7 @@ function ProgrammeFigures({ phases, total, lateCount }: { phases: number; total:
 }
 
 function LateSites({ sites }: { sites: RolloutProgrammeDetailFragment['lateSites'] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const today = fromIsoDate(todayIso()) ?? new Date();
   if (sites.length === 0) {
     return (
@@ -351,7 +306,7 @@ function LateSites({ sites }: { sites: RolloutProgrammeDetailFragment['lateSites
                 </TableCell>
                 <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDate(site.plannedLaunch)}</TableCell>
                 <TableCell align="right" sx={{ color: 'error.main', fontWeight: 500 }}>
-                  {planned ? differenceInCalendarDays(today, planned) : '—'}
+                  {planned ? new Intl.NumberFormat(i18n.resolvedLanguage).format(differenceInCalendarDays(today, planned)) : '—'}
                 </TableCell>
                 <TableCell>
                   <SiteStatusChip status={site.status} late={site.late} />

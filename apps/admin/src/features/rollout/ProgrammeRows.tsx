@@ -7,9 +7,12 @@ import Box from '@mui/material/Box';
 import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
+import { useAutocompleteTexts } from '../../components/autocomplete';
+import { DateField, dayProblem } from '../../components/DateField';
 import { formatDate } from '../../dates';
 import { ProvinceOptionsDocument, type CommitteeRole } from '../../graphql/generated';
-import { DateField, RowList, dayProblem } from './ProgrammeForms';
+import { rowPaths } from '../../hooks/useFormState';
+import { RowList } from './ProgrammeForms';
 
 export const COMMITTEE_ROLES: readonly CommitteeRole[] = ['HEAD', 'DEPUTY_HEAD', 'MEMBER', 'SECRETARY'];
 
@@ -32,7 +35,7 @@ export const blankMember = (): CommitteeRow => ({ fullName: '', position: '', co
 type Translate = TFunction;
 
 /** The form's own checks of the legal documents (`legalBasis.<i>.<field>`). */
-export function legalBasisProblems(rows: readonly LegalDocumentRow[], t: Translate): Record<string, string | undefined> {
+function legalBasisProblems(rows: readonly LegalDocumentRow[], t: Translate): Record<string, string | undefined> {
   const out: Record<string, string | undefined> = {};
   rows.forEach((row, i) => {
     if (!row.number.trim()) out[`legalBasis.${i}.number`] = t('form.required');
@@ -43,7 +46,7 @@ export function legalBasisProblems(rows: readonly LegalDocumentRow[], t: Transla
   return out;
 }
 
-export function committeeProblems(rows: readonly CommitteeRow[], t: Translate): Record<string, string | undefined> {
+function committeeProblems(rows: readonly CommitteeRow[], t: Translate): Record<string, string | undefined> {
   const out: Record<string, string | undefined> = {};
   rows.forEach((row, i) => {
     if (!row.fullName.trim()) out[`committee.${i}.fullName`] = t('form.required');
@@ -52,16 +55,34 @@ export function committeeProblems(rows: readonly CommitteeRow[], t: Translate): 
   return out;
 }
 
-/** Every field path the row editors show errors under, for the form's alert. */
-export function rowFields(prefix: string, count: number, fields: readonly string[]): string[] {
-  return [prefix, ...Array.from({ length: count }, (_v, i) => fields.map((f) => `${prefix}.${i}.${f}`)).flat()];
-}
-export const DOCUMENT_FIELDS = ['number', 'signedOn', 'issuer', 'title'] as const;
-export const MEMBER_FIELDS = ['fullName', 'position', 'committeeRole'] as const;
+const DOCUMENT_FIELDS = ['number', 'signedOn', 'issuer', 'title'] as const;
+const MEMBER_FIELDS = ['fullName', 'position', 'committeeRole'] as const;
 
-export const trimDocuments = (rows: readonly LegalDocumentRow[]) =>
+const trimDocuments = (rows: readonly LegalDocumentRow[]) =>
   rows.map((r) => ({ number: r.number.trim(), signedOn: r.signedOn, issuer: r.issuer.trim(), title: r.title.trim() }));
-export const trimMembers = (rows: readonly CommitteeRow[]) => rows.map((r) => ({ fullName: r.fullName.trim(), position: r.position.trim(), committeeRole: r.committeeRole }));
+const trimMembers = (rows: readonly CommitteeRow[]) => rows.map((r) => ({ fullName: r.fullName.trim(), position: r.position.trim(), committeeRole: r.committeeRole }));
+
+/**
+ * The legal basis and steering committee of a programme form (create and edit): their rows, the
+ * form's checks of them, their field paths, the input they send and their two editors.
+ */
+export function useProgrammeRows(initial: { legalBasis: LegalDocumentRow[]; committee: CommitteeRow[] }) {
+  const { t } = useTranslation();
+  const [documents, setDocuments] = useState<LegalDocumentRow[]>(initial.legalBasis);
+  const [members, setMembers] = useState<CommitteeRow[]>(initial.committee);
+  return {
+    documents,
+    problems: () => ({ ...legalBasisProblems(documents, t), ...committeeProblems(members, t) }),
+    fields: [...rowPaths('legalBasis', documents.length, DOCUMENT_FIELDS), ...rowPaths('committee', members.length, MEMBER_FIELDS)],
+    input: () => ({ legalBasis: trimDocuments(documents), committee: trimMembers(members) }),
+    editors: (message: (field: string) => string | undefined) => (
+      <>
+        <LegalBasisRows rows={documents} onChange={setDocuments} message={message} />
+        <CommitteeRows rows={members} onChange={setMembers} message={message} />
+      </>
+    ),
+  };
+}
 
 interface RowsProps<R> {
   rows: readonly R[];
@@ -70,7 +91,7 @@ interface RowsProps<R> {
 }
 
 /** Căn cứ pháp lý: number, day, issuer and summary of each decision, the provincial one first. */
-export function LegalBasisRows({ rows, onChange, message }: RowsProps<LegalDocumentRow>) {
+function LegalBasisRows({ rows, onChange, message }: RowsProps<LegalDocumentRow>) {
   const { t } = useTranslation();
   const grid = { display: 'grid', gap: 1.5, gridTemplateColumns: { xs: '1fr', sm: '1fr 1fr', md: '1fr 180px 1.4fr' } };
   return (
@@ -136,7 +157,7 @@ export function LegalBasisRows({ rows, onChange, message }: RowsProps<LegalDocum
 }
 
 /** Ban Chỉ đạo: name, position and role of each member. */
-export function CommitteeRows({ rows, onChange, message }: RowsProps<CommitteeRow>) {
+function CommitteeRows({ rows, onChange, message }: RowsProps<CommitteeRow>) {
   const { t } = useTranslation();
   const grid = { display: 'grid', gap: 1.5, gridTemplateColumns: { xs: '1fr', sm: '1fr 1fr', md: '1fr 1.2fr 180px' } };
   return (
@@ -223,6 +244,7 @@ interface ProvinceFieldProps {
  */
 export function ProgrammeProvinceField({ value, onChange, error, testId }: ProvinceFieldProps) {
   const { t } = useTranslation();
+  const texts = useAutocompleteTexts();
   const { data, loading } = useQuery(ProvinceOptionsDocument);
   const [input, setInput] = useState('');
   const options = useMemo<ProvinceOption[]>(() => (data?.administrativeUnits.edges ?? []).map(({ node }) => node), [data]);
@@ -241,11 +263,7 @@ export function ProgrammeProvinceField({ value, onChange, error, testId }: Provi
         const q = fold(state.inputValue.trim());
         return q ? list.filter((o) => fold(o.name).includes(q) || o.code === q) : list;
       }}
-      loadingText={t('form.searching')}
-      noOptionsText={t('form.noMatches')}
-      openText={t('form.open')}
-      closeText={t('form.close')}
-      clearText={t('form.clear')}
+      {...texts}
       renderOption={(props, o) => {
         const { key, ...rest } = props as typeof props & { key: string };
         return (

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { Link as RouterLink, useNavigate, useSearchParams } from 'react-router';
+import { Link as RouterLink, useNavigate } from 'react-router';
 import { useQuery } from '@apollo/client/react';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -9,17 +9,17 @@ import Card from '@mui/material/Card';
 import CardActionArea from '@mui/material/CardActionArea';
 import Chip from '@mui/material/Chip';
 import LinearProgress from '@mui/material/LinearProgress';
-import MenuItem from '@mui/material/MenuItem';
 import Paper from '@mui/material/Paper';
 import Skeleton from '@mui/material/Skeleton';
 import Stack from '@mui/material/Stack';
-import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import AddIcon from '@mui/icons-material/Add';
+import { FilterSelect } from '../../components/FilterSelect';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { formatDate } from '../../dates';
 import { RolloutProgrammesDocument, type ProgrammeStatus, type RolloutProgrammeRowFragment } from '../../graphql/generated';
 import { apiProblem } from '../../graphql/errors';
+import { useAddressParams } from '../../hooks/useAddressParams';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { useCanPlanRollout } from '../auth/permissions';
 import { ProgrammeCreateDialog } from './ProgrammeCreateDialog';
@@ -41,23 +41,14 @@ export function ProgrammesPage() {
   useDocumentTitle(t('rollout.programmes.title'));
   const canPlan = useCanPlanRollout();
   const [creating, setCreating] = useState(false);
-  const [params, setParams] = useSearchParams();
+  const { params, set } = useAddressParams();
   const status = STATUSES.find((s) => s === params.get('status')) ?? null;
   const { data, previousData, loading, error, fetchMore } = useQuery(RolloutProgrammesDocument, { variables: { first: PAGE, filter: { status } }, fetchPolicy: 'cache-and-network' });
   const connection = (data ?? previousData)?.pilotProgrammes;
   const [loadingMore, setLoadingMore] = useState(false);
   const problem = apiProblem(error);
 
-  const setStatus = (value: string) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        if (value) next.set('status', value);
-        else next.delete('status');
-        return next;
-      },
-      { replace: true },
-    );
+  const setStatus = (value: string) => set('status', value);
   const loadMore = async () => {
     if (!connection?.pageInfo.endCursor) return;
     setLoadingMore(true);
@@ -82,22 +73,15 @@ export function ProgrammesPage() {
         {t('rollout.programmes.intro')}
       </Typography>
       <Box sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 2, mb: 2 }}>
-        <TextField
-          select
-          size="small"
+        <FilterSelect
           label={t('rollout.programmes.fields.status')}
           value={status ?? ''}
-          onChange={(e) => setStatus(e.target.value)}
+          onChange={setStatus}
+          allLabel={t('rollout.programmes.allStatuses')}
+          options={STATUSES.map((s) => ({ value: s, label: t(`rollout.labels.programmeStatus.${s}`) }))}
           sx={{ minWidth: 220 }}
-          slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'programme-status-filter' } }}
-        >
-          <MenuItem value="">{t('rollout.programmes.allStatuses')}</MenuItem>
-          {STATUSES.map((s) => (
-            <MenuItem key={s} value={s}>
-              {t(`rollout.labels.programmeStatus.${s}`)}
-            </MenuItem>
-          ))}
-        </TextField>
+          testId="programme-status-filter"
+        />
         <Typography variant="body2" color="text.secondary" role="status" sx={{ flexGrow: 1 }} data-testid="list-count">
           {connection ? t('rollout.programmes.count', { count: connection.totalCount }) : ''}
         </Typography>

@@ -7,10 +7,12 @@ import FormHelperText from '@mui/material/FormHelperText';
 import FormLabel from '@mui/material/FormLabel';
 import Radio from '@mui/material/Radio';
 import RadioGroup from '@mui/material/RadioGroup';
-import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { SiteUpdateDocument, type HandoverModel } from '../../graphql/generated';
-import { DateField, WideFormDialog, useCheckDay, useMutationDialog, type FieldErrors } from '../handover/HandoverForm';
+import { DateField, dayProblem } from '../../components/DateField';
+import { FormDialog } from '../../components/FormDialog';
+import { NoteField } from '../../components/NoteField';
+import { useFormState, type FieldErrors } from '../../hooks/useFormState';
 import { PostOfficePicker } from '../organisation/pickers';
 import type { Option } from '../organisation/SearchAutocomplete';
 import { HANDOVER_MODELS } from './enums';
@@ -31,18 +33,17 @@ export interface SiteEditDialogProps {
 /** Sửa đơn vị thí điểm (before launch): handover model, partner post office, planned launch, note. */
 export function SiteEditDialog({ site, onClose, onReload }: SiteEditDialogProps) {
   const { t } = useTranslation();
-  const checkDay = useCheckDay();
   const [model, setModel] = useState<HandoverModel>(site.handoverModel);
   const [postOffice, setPostOffice] = useState<Option | null>(site.postOffice ? { id: site.postOffice.id, label: site.postOffice.name } : null);
   const [plannedLaunch, setPlannedLaunch] = useState(site.plannedLaunch ?? '');
   const [note, setNote] = useState(site.note ?? '');
   const [update] = useMutation(SiteUpdateDocument);
-  const form = useMutationDialog(onClose);
+  const form = useFormState(onClose);
 
   const onSubmit = () => {
     const errors: FieldErrors = {};
     if (model === 'AT_POST_OFFICE' && !postOffice) errors.postOfficeId = t('rollout.site.edit.postOfficeRequired');
-    const day = checkDay(plannedLaunch, { required: true });
+    const day = dayProblem(plannedLaunch, true, t);
     if (day) errors.plannedLaunch = day;
     if (!form.check(errors)) return;
     void form.run(() =>
@@ -55,20 +56,17 @@ export function SiteEditDialog({ site, onClose, onReload }: SiteEditDialogProps)
   };
 
   return (
-    <WideFormDialog
+    <FormDialog
       title={t('rollout.site.edit.title')}
       submitLabel={t('form.save')}
       busy={form.busy}
       problem={form.problem}
       fields={['handoverModel', 'postOfficeId', 'plannedLaunch', 'note']}
-      onReload={() => {
-        onReload();
-        onClose();
-      }}
+      onReload={onReload}
       conflictMessage={t('rollout.site.conflict')}
       onSubmit={onSubmit}
       onClose={onClose}
-      maxWidth="sm"
+      fullScreenOnPhone
       testId="site-edit-form"
     >
       <FormControl error={Boolean(form.message('handoverModel'))}>
@@ -110,16 +108,7 @@ export function SiteEditDialog({ site, onClose, onReload }: SiteEditDialogProps)
         error={form.message('plannedLaunch')}
         testId="site-edit-planned-launch"
       />
-      <TextField
-        label={t('rollout.site.fields.note')}
-        value={note}
-        onChange={(e) => setNote(e.target.value)}
-        multiline
-        minRows={2}
-        error={Boolean(form.message('note'))}
-        helperText={form.message('note')}
-        slotProps={{ htmlInput: { 'data-testid': 'site-edit-note', maxLength: 2000 } }}
-      />
-    </WideFormDialog>
+      <NoteField label={t('rollout.site.fields.note')} value={note} onChange={setNote} error={form.message('note')} testId="site-edit-note" />
+    </FormDialog>
   );
 }

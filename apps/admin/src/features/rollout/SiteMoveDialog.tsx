@@ -2,10 +2,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from '@apollo/client/react';
 import Alert from '@mui/material/Alert';
-import TextField from '@mui/material/TextField';
 import { SiteMoveDocument, type SiteStatus } from '../../graphql/generated';
+import { ConfirmBox } from '../../components/ConfirmBox';
+import { DateField, dayProblem } from '../../components/DateField';
+import { FormDialog } from '../../components/FormDialog';
+import { NoteField } from '../../components/NoteField';
 import { todayIso } from '../../dates';
-import { ConfirmBox, DateField, WideFormDialog, errorExtension, useCheckDay, useMutationDialog, type FieldErrors } from '../handover/HandoverForm';
+import { errorExtension } from '../../graphql/errors';
+import { useFormState, type FieldErrors } from '../../hooks/useFormState';
 
 /** Moves that end or pause something, worth a warning before. */
 const WARNED: readonly SiteStatus[] = ['LAUNCHED', 'REVIEWED', 'SUSPENDED', 'WITHDRAWN'];
@@ -40,20 +44,19 @@ export function useMoveLabel() {
 /** Chuyển trạng thái: the day (today by default, not in the future), a note, and a confirmation; sends the version read. */
 export function SiteMoveDialog({ site, to, onClose, onReload, onUnmet }: SiteMoveDialogProps) {
   const { t } = useTranslation();
-  const checkDay = useCheckDay();
   const moveLabel = useMoveLabel();
   const [on, setOn] = useState(todayIso());
   const [note, setNote] = useState('');
   const [confirmed, setConfirmed] = useState(false);
   const [unmet, setUnmet] = useState<string[]>([]);
   const [move] = useMutation(SiteMoveDocument);
-  const form = useMutationDialog(onClose);
+  const form = useFormState(onClose);
   const from = t(`rollout.labels.siteStatus.${site.status}`);
   const target = t(`rollout.labels.siteStatus.${to}`);
 
   const onSubmit = () => {
     const errors: FieldErrors = {};
-    const day = checkDay(on, { required: true, noFuture: true, min: site.statusSince });
+    const day = dayProblem(on, true, t, { noFuture: true, min: site.statusSince });
     if (day) errors.on = day;
     if (!confirmed) errors.confirm = t('handover.form.confirmRequired');
     if (!form.check(errors)) return;
@@ -74,21 +77,18 @@ export function SiteMoveDialog({ site, to, onClose, onReload, onUnmet }: SiteMov
 
   const unmetLabels = unmet.map((key) => site.readiness.find((r) => r.key === key)?.label ?? key);
   return (
-    <WideFormDialog
+    <FormDialog
       title={t('rollout.site.move.title', { action: moveLabel(site.status, to, site.suspendedFrom) })}
       submitLabel={t('rollout.site.move.submit')}
       tone={to === 'WITHDRAWN' ? 'error' : 'primary'}
       busy={form.busy}
       problem={form.problem}
       fields={['on', 'note']}
-      onReload={() => {
-        onReload();
-        onClose();
-      }}
+      onReload={onReload}
       conflictMessage={t('rollout.site.conflict')}
       onSubmit={onSubmit}
       onClose={onClose}
-      maxWidth="sm"
+      fullScreenOnPhone
       testId="site-move-form"
     >
       <Alert severity="info" icon={false} data-testid="site-move-summary">
@@ -116,16 +116,7 @@ export function SiteMoveDialog({ site, to, onClose, onReload, onUnmet }: SiteMov
         helperText={t('rollout.site.move.onHint')}
         testId="site-move-on"
       />
-      <TextField
-        label={t('rollout.site.move.note')}
-        value={note}
-        onChange={(e) => setNote(e.target.value)}
-        multiline
-        minRows={2}
-        error={Boolean(form.message('note'))}
-        helperText={form.message('note')}
-        slotProps={{ htmlInput: { 'data-testid': 'site-move-note', maxLength: 2000 } }}
-      />
+      <NoteField label={t('rollout.site.move.note')} value={note} onChange={setNote} error={form.message('note')} testId="site-move-note" />
       <ConfirmBox
         checked={confirmed}
         onChange={setConfirmed}
@@ -133,6 +124,6 @@ export function SiteMoveDialog({ site, to, onClose, onReload, onUnmet }: SiteMov
         error={form.message('confirm')}
         testId="site-move-confirm"
       />
-    </WideFormDialog>
+    </FormDialog>
   );
 }

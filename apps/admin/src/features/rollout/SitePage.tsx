@@ -4,11 +4,8 @@ import { Link as RouterLink, useLocation, useParams } from 'react-router';
 import { useQuery } from '@apollo/client/react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
-import Breadcrumbs from '@mui/material/Breadcrumbs';
 import Button from '@mui/material/Button';
 import Link from '@mui/material/Link';
-import Paper from '@mui/material/Paper';
-import Skeleton from '@mui/material/Skeleton';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import EditOutlinedIcon from '@mui/icons-material/EditOutlined';
@@ -18,6 +15,7 @@ import PlayArrowIcon from '@mui/icons-material/PlayArrow';
 import RefreshIcon from '@mui/icons-material/Refresh';
 import { SitePilotSiteDocument, type SiteDetailFragment, type SiteStatus } from '../../graphql/generated';
 import { apiProblem } from '../../graphql/errors';
+import { PageCrumbs, RecordPageFallback } from '../../components/RecordPage';
 import { formatDate } from '../../dates';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { useCanPlanRollout, useCanRecordHandover, useCanTickReadiness } from '../auth/permissions';
@@ -40,22 +38,15 @@ const MOVE_ORDER: readonly SiteStatus[] = ['PLANNED', 'PREPARING', 'LAUNCHED', '
 function Crumbs({ site }: { site?: SiteDetailFragment | null }) {
   const { t } = useTranslation();
   return (
-    <Breadcrumbs aria-label={t('rollout.site.breadcrumbs')} sx={{ mb: 1 }}>
-      <Link component={RouterLink} to="/rollout" underline="hover" color="inherit">
-        {t('nav.rollout')}
-      </Link>
-      {site && (
-        <Link component={RouterLink} to={`/rollout/programmes/${site.programme.id}`} underline="hover" color="inherit">
-          {site.programme.code}
-        </Link>
-      )}
-      {site && (
-        <Link component={RouterLink} to={`/rollout/phases/${site.phase.id}`} underline="hover" color="inherit">
-          {site.phase.name}
-        </Link>
-      )}
-      {site && <Typography color="text.primary">{site.oneStopDesk.name}</Typography>}
-    </Breadcrumbs>
+    <PageCrumbs
+      label={t('rollout.site.breadcrumbs')}
+      items={[
+        { label: t('nav.rollout'), href: '/rollout' },
+        site && { label: site.programme.code, href: `/rollout/programmes/${site.programme.id}` },
+        site && { label: site.phase.name, href: `/rollout/phases/${site.phase.id}` },
+        site && { label: site.oneStopDesk.name },
+      ]}
+    />
   );
 }
 
@@ -68,7 +59,7 @@ export function SitePage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const { hash } = useLocation();
-  const { data, loading, error, refetch } = useQuery(SitePilotSiteDocument, { variables: { id }, notifyOnNetworkStatusChange: true });
+  const { data, loading, error, refetch } = useQuery(SitePilotSiteDocument, { variables: { id }, fetchPolicy: 'cache-and-network', notifyOnNetworkStatusChange: true });
   const site = data?.pilotSite;
   useDocumentTitle(site?.oneStopDesk.name ?? t('rollout.site.title'));
   const canPlan = useCanPlanRollout();
@@ -88,47 +79,31 @@ export function SitePage() {
   }, [loaded, hash]);
 
   const problem = apiProblem(error);
-  if (problem && !site) {
-    return (
-      <>
-        <Crumbs />
-        <Alert
-          severity="error"
-          role="alert"
-          action={
-            <Button color="inherit" size="small" startIcon={<RefreshIcon />} onClick={reload}>
-              {t('rollout.site.retry')}
-            </Button>
-          }
-        >
-          {problem.code === 'NETWORK' ? t('errors.network') : problem.message}
-        </Alert>
-      </>
-    );
-  }
   if (!site) {
-    if (loading || !data) {
-      return (
-        <Box aria-busy="true" aria-label={t('rollout.site.loading')}>
-          <Crumbs />
-          <Skeleton variant="text" width="50%" height={44} />
-          <Skeleton variant="rounded" height={120} sx={{ mb: 2 }} />
-          <Skeleton variant="rounded" height={280} />
-        </Box>
-      );
-    }
     return (
-      <>
-        <Crumbs />
-        <Paper variant="outlined" sx={{ p: 4, textAlign: 'center' }} data-testid="site-not-found">
-          <Typography variant="h2" gutterBottom>
-            {t('rollout.site.notFound')}
-          </Typography>
-          <Button component={RouterLink} to="/rollout" variant="outlined">
-            {t('rollout.site.backToRollout')}
-          </Button>
-        </Paper>
-      </>
+      <RecordPageFallback
+        crumbs={<Crumbs />}
+        problem={problem}
+        problemAlert={
+          problem && (
+            <Alert
+              severity="error"
+              role="alert"
+              action={
+                <Button color="inherit" size="small" startIcon={<RefreshIcon />} onClick={reload}>
+                  {t('rollout.site.retry')}
+                </Button>
+              }
+            >
+              {problem.code === 'NETWORK' ? t('errors.network') : problem.message}
+            </Alert>
+          )
+        }
+        loading={loading || !data}
+        loadingLabel={t('rollout.site.loading')}
+        skeleton={{ titleWidth: '50%', titleHeight: 44, blocks: [120, 280] }}
+        notFound={{ title: t('rollout.site.notFound'), backHref: '/rollout', backLabel: t('rollout.site.backToRollout'), testId: 'site-not-found' }}
+      />
     );
   }
 

@@ -16,7 +16,7 @@ import RadioButtonUncheckedIcon from '@mui/icons-material/RadioButtonUnchecked';
 import { SiteSetReadinessDocument, type SiteStatus } from '../../graphql/generated';
 import { formatDate } from '../../dates';
 import { apiProblem, type ApiProblem } from '../../graphql/errors';
-import { ConflictAlert } from '../handover/HandoverForm';
+import { ConflictAlert } from '../../components/ConflictAlert';
 
 export interface SiteReadinessProps {
   site: {
