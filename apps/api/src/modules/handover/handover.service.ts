@@ -24,6 +24,7 @@ import type {
   UpdatePersonnelHandoverInput,
 } from './handover.inputs';
 import { HANDOVER_TRANSITIONS, HandoverStatus, type EquipmentLine, type PersonRef } from './handover.types';
+import { groupFor } from '../../platform/graphql/loaders';
 
 /** Who records handovers: the post office's managers as well as the steering committee and administrators. */
 export const HANDOVER_WRITERS = ['STEERING_COMMITTEE', 'SYSTEM_ADMIN', 'POST_OFFICE_MANAGER'];
@@ -93,7 +94,7 @@ abstract class HandoverRecordService<T extends HandoverRecord> {
       .where('h.site_id = ANY(:ids)', { ids: [...siteIds] })
       .orderBy('h.seq', 'ASC')
       .getMany();
-    return siteIds.map((id) => rows.filter((r) => r.siteId === id));
+    return groupFor(siteIds, rows, (r) => r.siteId);
   }
 
   protected async insertDraft(actor: Actor, siteId: string, values: Partial<T>): Promise<T> {

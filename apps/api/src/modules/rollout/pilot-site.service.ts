@@ -17,6 +17,7 @@ import { LABELS, READINESS_WRITERS, findInScope, findOrNull, pastOrToday, requir
 import { ACTIVE_SITE_STATUSES, HandoverModel, PhaseStatus, ProgrammeStatus, siteMovesFrom, SiteStatus } from './rollout.enums';
 import type { EnrolPilotSitesInput, MovePilotSiteInput, PilotSiteFilter, SetReadinessInput, UpdatePilotSiteInput } from './rollout.inputs';
 import type { ReadinessCheck, ReadinessItem, ReadinessState } from './rollout.types';
+import { groupFor } from '../../platform/graphql/loaders';
 
 /** SQL: the site (alias s) is past its planned launch and has not launched. */
 export const LATE_SITE_SQL = `(s.planned_launch < :today AND s.launched_on IS NULL AND s.status IN ('PLANNED', 'PREPARING', 'SUSPENDED'))`;
@@ -91,7 +92,7 @@ export class PilotSiteService {
       .where('c.site_id = ANY(:ids)', { ids: [...siteIds] })
       .orderBy('c.seq', 'ASC')
       .getMany();
-    return siteIds.map((id) => rows.filter((r) => r.siteId === id));
+    return groupFor(siteIds, rows, (r) => r.siteId);
   }
 
   /** Enrols desks in a phase in one transaction: every desk is checked, and any problem enrols none. */

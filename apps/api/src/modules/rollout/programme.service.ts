@@ -24,6 +24,7 @@ import type {
   UpdatePilotProgrammeInput,
 } from './rollout.inputs';
 import { DEFAULT_READINESS_ITEMS, type CommitteeMember, type LegalDocument, type LevelTargets, type ReadinessItem } from './rollout.types';
+import { groupFor } from '../../platform/graphql/loaders';
 
 /** Tables of the rollout and handover modules whose rows carry their programme's province. */
 const PROVINCE_FOLLOWERS = ['rollout_phase', 'phase_plan_revision', 'pilot_site', 'site_status_change', 'steering_meeting', 'action_item', 'personnel_handover', 'facility_handover'];
@@ -66,7 +67,7 @@ export class ProgrammeService {
       .where('ph.programme_id = ANY(:ids)', { ids: [...programmeIds] })
       .orderBy('ph.ordinal', 'ASC')
       .getMany();
-    return programmeIds.map((id) => rows.filter((r) => r.programmeId === id));
+    return groupFor(programmeIds, rows, (r) => r.programmeId);
   }
 
   /** Replaced plans of many phases, oldest first, in one statement. */
@@ -75,7 +76,7 @@ export class ProgrammeService {
       .where('r.phase_id = ANY(:ids)', { ids: [...phaseIds] })
       .orderBy('r.revision', 'ASC')
       .getMany();
-    return phaseIds.map((id) => rows.filter((r) => r.phaseId === id));
+    return groupFor(phaseIds, rows, (r) => r.phaseId);
   }
 
   create(actor: Actor, input: CreatePilotProgrammeInput): Promise<PilotProgramme> {

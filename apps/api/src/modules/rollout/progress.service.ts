@@ -11,6 +11,7 @@ import { RolloutPhase } from './rollout-phase.entity';
 import { findOrNull } from './rollout-access';
 import { LATE_SITE_SQL, isLate } from './pilot-site.service';
 import type { ExportedFile, LevelProgress } from './rollout.types';
+import { groupFor } from '../../platform/graphql/loaders';
 
 const LEVELS = [AdministrativeLevel.PROVINCE, AdministrativeLevel.DISTRICT, AdministrativeLevel.COMMUNE];
 const COUNTS = ['enrolled', 'preparing', 'launched', 'operating', 'suspended', 'late'] as const;
@@ -80,6 +81,13 @@ export class ProgressService {
     );
   }
 
+  /** A programme's progress over its phases: one row per level, then the total. */
+  static overPhases(perPhase: readonly LevelProgress[][]): LevelProgress[] {
+    const rows = perPhase.flat();
+    const byLevel = LEVELS.filter((level) => rows.some((r) => r.level === level)).map((level) => ({ ...totalOf(rows.filter((r) => r.level === level)), level }));
+    return [...byLevel, totalOf(rows)];
+  }
+
   /** Sites past their planned launch, for many programmes, most overdue first, in one statement. */
   async lateSitesOf(programmeIds: readonly string[]): Promise<PilotSite[][]> {
     const rows = await this.dataSource.getRepository(PilotSite).createQueryBuilder('s')
@@ -88,7 +96,7 @@ export class ProgressService {
       .orderBy('s.planned_launch', 'ASC')
       .addOrderBy('s.id', 'ASC')
       .getMany();
-    return programmeIds.map((id) => rows.filter((r) => r.programmeId === id));
+    return groupFor(programmeIds, rows, (r) => r.programmeId);
   }
 
   /** The phase's sites as a spreadsheet, one row per site, in the order of the site grid. */

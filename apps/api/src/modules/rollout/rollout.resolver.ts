@@ -76,9 +76,7 @@ export class PilotProgrammeResolver {
   async progress(@Root() p: PilotProgramme, @Ctx() ctx: GraphQLContext) {
     const phases = await rolloutLoaders.phases(ctx, this.programmes).load(p.id);
     const perPhase = await rolloutLoaders.progress(ctx, this.progressService).loadMany(phases);
-    const rows = perPhase.flatMap((r) => (r instanceof Error ? [] : r));
-    const byLevel = [...new Set(rows.map((r) => r.level))].map((level) => ({ ...totalOf(rows.filter((r) => r.level === level)), level }));
-    return [...byLevel, totalOf(rows)];
+    return ProgressService.overPhases(perPhase.filter((r): r is LevelProgress[] => !(r instanceof Error)));
   }
 
   @FieldResolver(() => [PilotSite], { description: 'Sites past their planned launch that have not launched, most overdue first.' })

@@ -13,6 +13,7 @@ import { LABELS, cleanList, findInScope, pastOrToday, requireWriter } from './ro
 import { ACTION_ITEM_TRANSITIONS, ActionItemState, ProgrammeStatus } from './rollout.enums';
 import type { ActionItemFilter, ChangeActionItemStateInput, RecordSteeringMeetingInput } from './rollout.inputs';
 import { ActionItem, SteeringMeeting } from './steering-meeting.entity';
+import { groupFor } from '../../platform/graphql/loaders';
 
 /** Steering meetings with their decisions and action items. */
 @Injectable()
@@ -28,7 +29,7 @@ export class SteeringService {
       .where('mt.programme_id = ANY(:ids)', { ids: [...programmeIds] })
       .orderBy('mt.held_on', 'DESC')
       .getMany();
-    return programmeIds.map((id) => rows.filter((r) => r.programmeId === id));
+    return groupFor(programmeIds, rows, (r) => r.programmeId);
   }
 
   /** Meetings that touched each of many sites, newest first, in one statement. */
@@ -47,7 +48,7 @@ export class SteeringService {
       .addOrderBy('a.title', 'ASC')
       .addOrderBy('a.id', 'ASC')
       .getMany();
-    return meetingIds.map((id) => rows.filter((r) => r.meetingId === id));
+    return groupFor(meetingIds, rows, (r) => r.meetingId);
   }
 
   /** Action items by due date; by default the open ones. */

@@ -47,3 +47,10 @@ export class Loaders {
     return loader as DataLoader<K, V>;
   }
 }
+
+/** A loader's answer for one-to-many: the rows of each key, in the order the keys came and the rows were read. */
+export function groupFor<K, T>(keys: readonly K[], rows: readonly T[], keyOf: (row: T) => K): T[][] {
+  const groups = new Map<K, T[]>(keys.map((key) => [key, []]));
+  for (const row of rows) groups.get(keyOf(row))?.push(row);
+  return keys.map((key) => groups.get(key) ?? []);
+}
