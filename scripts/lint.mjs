@@ -34,6 +34,10 @@ for (const file of walk(join(root, 'apps'))) {
       report(file, n, 'log through the structured logger, not console');
     }
     if (inApiSrc && /debugger;/.test(line)) report(file, n, 'debugger statement');
+    // The platform knows no module: the entry point (src/app.ts) composes the modules and hands them over.
+    if (file.includes(`${sep}apps${sep}api${sep}src${sep}platform${sep}`) && /^\s*(import|export)\b.*from\s+'(\.\.\/)+(modules|seed|migrations|app)(\/|')/.test(line)) {
+      report(file, n, 'the platform imports a module (or the seed, the migrations, the app): take it from the composition (src/app.ts)');
+    }
   });
 
   if (!file.startsWith(modulesDir) || isTest) continue;

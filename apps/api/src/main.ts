@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { createApplication } from './platform/application';
+import { createApplication } from './app';
 import { loadConfig } from './platform/config';
 import { createLogger } from './platform/logger';
 

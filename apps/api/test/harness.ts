@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import request from 'supertest';
-import { createApplication, type Application } from '../src/platform/application';
+import { createApplication, type Application } from '../src/app';
 import { loadConfig } from '../src/platform/config';
 import { DEMO_PASSWORD } from '../src/seed/demo-users';
 import { embeddedUrlForWorker } from './workers';

@@ -5,7 +5,7 @@
  */
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import { request as httpRequest } from 'node:http';
-import { createApplication, type Application } from '../src/platform/application';
+import { createApplication, type Application } from '../src/app';
 import { freePort } from '../src/platform/database/embedded';
 import { freshDatabase, testConfig } from './harness';
 

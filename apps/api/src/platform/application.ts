@@ -1,9 +1,7 @@
 import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
 import { DataSource } from 'typeorm';
-import { AuthService } from '../modules/identity/auth.service';
-import { TokenService } from '../modules/identity/token.service';
-import { seedDemoData } from '../seed/demo-seed';
+import type { Composition } from './composition';
 import type { Config } from './config';
 import { Container } from './container';
 import { connect, createDataSource } from './database/data-source';
@@ -25,8 +23,11 @@ export interface Application {
   stop(): Promise<void>;
 }
 
-/** Builds the whole application: database (embedded or given), migrations, seed, GraphQL, HTTP. */
-export async function createApplication(config: Config, log: Logger = createLogger(config.logLevel)): Promise<Application> {
+/**
+ * Builds the platform around the modules the entry point composes (src/app.ts): database (embedded
+ * or given), migrations, seed, GraphQL, HTTP.
+ */
+export async function createPlatform(config: Config, composition: Composition, log: Logger = createLogger(config.logLevel)): Promise<Application> {
   let embedded: EmbeddedDatabase | null = null;
   let url = config.databaseUrl;
   if (!url) {
@@ -35,13 +36,20 @@ export async function createApplication(config: Config, log: Logger = createLogg
     url = embedded.url;
     log.info({ dataDir: config.dataDir, port: embedded.port, ms: Date.now() - started }, 'embedded PostgreSQL (PGlite) started');
   }
-  const dataSource = createDataSource({ url, poolSize: embedded ? 1 : config.poolSize, log });
+  const dataSource = createDataSource({
+    url,
+    poolSize: embedded ? 1 : config.poolSize,
+    log,
+    entities: composition.entities,
+    migrations: composition.migrations,
+    statementTimeoutMs: config.statementTimeoutMs,
+  });
   try {
     await connect(dataSource, log);
     const applied = await dataSource.runMigrations({ transaction: 'each' });
     if (applied.length) log.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
-    if (config.seed === 'demo') {
-      const seeded = await seedDemoData(dataSource);
+    if (config.seed === 'demo' && composition.seed) {
+      const seeded = await composition.seed(dataSource);
       if (seeded) log.info(seeded, 'demo data seeded');
     }
   } catch (error) {
@@ -51,10 +59,9 @@ export async function createApplication(config: Config, log: Logger = createLogg
   }
 
   const container = new Container().register(DataSource, dataSource);
-  const schema = await createSchema(container);
-  await container.get(TokenService).init();
-  const auth = container.get(AuthService);
-  const http = await createHttpServer(config, log, schema, dataSource, (header) => auth.authenticate(header));
+  const schema = await createSchema(container, composition.resolvers);
+  await composition.init?.(container);
+  const http = await createHttpServer(config, log, schema, dataSource, composition.authenticate(container));
 
   let stopping: Promise<void> | null = null;
   return {

@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createApplication } from '../platform/application';
+import { createApplication } from '../app';
 import { loadConfig } from '../platform/config';
 import { DEMO_PASSWORD } from '../seed/demo-users';
 import { NESTED_LISTS } from './nested-lists';

@@ -6,11 +6,12 @@ import { Container } from '../platform/container';
 import { createDataSource } from '../platform/database/data-source';
 import { createLogger } from '../platform/logger';
 import { createSchema, printPublishedSchema } from '../platform/graphql/schema';
+import { composition } from '../app';
 
 /** Writes packages/schema/schema.graphql from the code (no database connection is opened). */
 export async function buildPublishedSdl(): Promise<string> {
-  const dataSource = createDataSource({ url: 'postgres://unused', poolSize: 1, log: createLogger('silent') });
-  const schema = await createSchema(new Container().register(DataSource, dataSource));
+  const dataSource = createDataSource({ url: 'postgres://unused', poolSize: 1, log: createLogger('silent'), entities: composition.entities });
+  const schema = await createSchema(new Container().register(DataSource, dataSource), composition.resolvers);
   return printPublishedSchema(schema);
 }
 

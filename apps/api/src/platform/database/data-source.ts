@@ -1,7 +1,5 @@
 import { types as pgTypes } from 'pg';
-import { DataSource } from 'typeorm';
-import { entities } from '../../modules/entities';
-import { migrations } from '../../migrations';
+import { DataSource, type DataSourceOptions } from 'typeorm';
 import type { Logger } from '../logger';
 import { SnakeNamingStrategy } from './naming';
 import { SqlLogger } from './sql-logger';
@@ -14,9 +12,13 @@ export interface DatabaseOptions {
   /** The embedded database is one session: one pooled connection. */
   poolSize: number;
   log: Logger;
+  entities: DataSourceOptions['entities'];
+  migrations?: DataSourceOptions['migrations'];
+  /** PostgreSQL's statement_timeout for every statement (0 or absent: none). */
+  statementTimeoutMs?: number;
 }
 
-export function createDataSource({ url, poolSize, log }: DatabaseOptions): DataSource {
+export function createDataSource({ url, poolSize, log, entities, migrations = [], statementTimeoutMs = 0 }: DatabaseOptions): DataSource {
   return new DataSource({
     type: 'postgres',
     url,
@@ -30,7 +32,7 @@ export function createDataSource({ url, poolSize, log }: DatabaseOptions): DataS
     logger: new SqlLogger(log),
     maxQueryExecutionTime: 1000,
     applicationName: 'one-stop-post',
-    extra: { connectionTimeoutMillis: 5000, idleTimeoutMillis: 30_000 },
+    extra: { connectionTimeoutMillis: 5000, idleTimeoutMillis: 30_000, ...(statementTimeoutMs ? { statement_timeout: statementTimeoutMs } : {}) },
   });
 }
 

@@ -1,14 +1,14 @@
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
-import { resolvers } from '../../modules/resolvers';
 import type { Container } from '../container';
 
 /**
- * Builds the executable schema from the modules' resolvers. Resolvers and the services behind them
+ * Builds the executable schema from the resolvers the composition root hands over. Resolvers and the services behind them
  * are created here, once, so that every service is wired (and its listeners registered) before the
  * first request.
  */
-export async function createSchema(container: Container): Promise<GraphQLSchema> {
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export async function createSchema(container: Container, resolvers: readonly Function[]): Promise<GraphQLSchema> {
   for (const resolver of resolvers) container.get(resolver as never);
   return buildSchema({
     resolvers: [...resolvers] as never,

@@ -1,0 +1,35 @@
+import 'reflect-metadata';
+import { migrations } from './migrations';
+import { entities } from './modules/entities';
+import { AuthService } from './modules/identity/auth.service';
+import { TokenService } from './modules/identity/token.service';
+import { resolvers } from './modules/resolvers';
+import { createPlatform, type Application } from './platform/application';
+import type { Composition } from './platform/composition';
+import type { Config } from './platform/config';
+import type { Logger } from './platform/logger';
+import { seedDemoData } from './seed/demo-seed';
+
+export type { Application } from './platform/application';
+
+/**
+ * The composition root: One-Stop Post is the platform plus these modules. A new module adds its
+ * entities (modules/entities.ts), resolvers (modules/resolvers.ts) and migrations (migrations/index.ts);
+ * the platform itself knows none of them.
+ */
+export const composition: Composition = {
+  entities,
+  migrations,
+  resolvers,
+  init: (container) => container.get(TokenService).init(),
+  authenticate(container) {
+    const auth = container.get(AuthService);
+    return (header) => auth.authenticate(header);
+  },
+  seed: seedDemoData as Composition['seed'],
+};
+
+/** Builds the whole application: database (embedded or given), migrations, seed, GraphQL, HTTP. */
+export function createApplication(config: Config, log?: Logger): Promise<Application> {
+  return createPlatform(config, composition, log);
+}

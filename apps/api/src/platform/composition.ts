@@ -1,0 +1,26 @@
+import type { DataSource, MixedList } from 'typeorm';
+import type { Container } from './container';
+import type { Actor } from './graphql/context';
+
+/** Turns a request's `Authorization` header into the acting user (or throws UNAUTHENTICATED). */
+export type Authenticate = (authorization: string | undefined) => Promise<Actor>;
+
+/**
+ * What the application's entry point hands the platform: the domain modules' entities, migrations
+ * and resolvers, and the hooks the platform calls. The platform imports nothing from `modules/`;
+ * `src/app.ts` composes the modules and a new module is registered there, in one place.
+ */
+export interface Composition {
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities: MixedList<Function>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  migrations: MixedList<Function>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  resolvers: readonly Function[];
+  /** Runs once the services are built, before the first request (e.g. loads the token signing key). */
+  init?(container: Container): Promise<void>;
+  /** The sign-in hook: how a request's bearer token becomes an actor. */
+  authenticate(container: Container): Authenticate;
+  /** Loads the demo data on first start (`OSP_SEED=demo`); answers what it loaded, or null. */
+  seed?(dataSource: DataSource): Promise<Record<string, unknown> | null | undefined | void>;
+}
