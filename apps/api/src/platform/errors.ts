@@ -10,6 +10,16 @@ export type ErrorCode =
   | 'CONFLICT'
   | 'ILLEGAL_TRANSITION'
   | 'TOO_MANY_REQUESTS'
+  /** The document is over a limit (depth, aliases, directives, tokens, cost): refused before it ran. */
+  | 'QUERY_TOO_COMPLEX'
+  /** The HTTP request itself is malformed: not JSON, too large, an unsupported charset or encoding, a batch. */
+  | 'BAD_REQUEST'
+  /** The database cannot be reached right now; retry after `Retry-After` seconds (HTTP 503). */
+  | 'SERVICE_UNAVAILABLE'
+  /** The request ran past its time budget and was cut off (HTTP 503). */
+  | 'REQUEST_TIMEOUT'
+  /** The answer would be larger than the response ceiling: ask for less (smaller pages, fewer fields). */
+  | 'RESPONSE_TOO_LARGE'
   | 'INTERNAL_SERVER_ERROR';
 
 /** A message in both languages; the one the request asked for is sent. */
@@ -35,6 +45,12 @@ export class AppError extends GraphQLError {
   ) {
     super(bilingual.en, { extensions: { code } });
     this.name = 'AppError';
+  }
+
+  /** Sets the HTTP status (and headers) Apollo answers with when this error fails the whole request. */
+  withHttp(status: number, headers: Record<string, string> = {}): this {
+    this.extensions.http = { status, headers: new Map(Object.entries(headers)) };
+    return this;
   }
 }
 
@@ -71,6 +87,39 @@ export function assertTransition<S extends string>(machine: Readonly<Record<S, r
 }
 
 const pick = (m: Bilingual, lang: Lang) => m[lang];
+
+/** Seconds a client should wait before retrying while the database is unreachable. */
+export const RETRY_AFTER_SECONDS = 5;
+
+export const serviceUnavailable = () =>
+  new AppError(
+    'SERVICE_UNAVAILABLE',
+    { vi: 'Hệ thống tạm thời không truy cập được cơ sở dữ liệu. Vui lòng thử lại sau ít giây.', en: 'The service cannot reach its database right now. Please retry in a few seconds.' },
+    [],
+    { retryAfterSeconds: RETRY_AFTER_SECONDS },
+  ).withHttp(503, { 'retry-after': String(RETRY_AFTER_SECONDS) });
+
+/**
+ * True for a failure to reach PostgreSQL (refused, reset, terminated, shutting down, pool timeout),
+ * as opposed to an error in the statement: the request may succeed when retried.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let e: any = error, i = 0; e && i < 5; e = e.originalError ?? e.driverError ?? e.thrownValue ?? e.cause, i++) {
+    const code = typeof e.code === 'string' ? e.code : '';
+    if (['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND'].includes(code)) return true;
+    if (/^08/.test(code) || code === '57P01' || code === '57P02' || code === '57P03') return true;
+    const message = typeof e.message === 'string' ? e.message : '';
+    if (
+      /Connection terminated|connection is closed|Client has encountered a connection error|timeout exceeded when trying to connect|Query runner already released|Connection is not established|the database system is (starting up|shutting down)/i.test(
+        message,
+      ) ||
+      e.name === 'QueryRunnerAlreadyReleasedError' ||
+      e.name === 'ConnectionIsNotSetError'
+    )
+      return true;
+  }
+  return false;
+}
 
 /** class-validator constraint names → a sentence in each language. */
 const constraintMessages: Record<string, Bilingual> = {
@@ -111,7 +160,14 @@ export interface ErrorReporter {
  * Apollo's formatError: expected errors keep their code and speak the request's language;
  * anything else is logged and answered without internals.
  */
-export function createErrorFormatter(report: ErrorReporter) {
+export interface FormatterOptions {
+  /** Keep graphql-js's "Did you mean …?" hints in validation messages. */
+  fieldSuggestions: boolean;
+  /** The parser's token limit, to name it when a document is over it. */
+  maxTokens: number;
+}
+
+export function createErrorFormatter(report: ErrorReporter, options: FormatterOptions = { fieldSuggestions: true, maxTokens: 0 }) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const request = currentRequest();
     const lang = request?.lang ?? 'vi';
@@ -131,10 +187,25 @@ export function createErrorFormatter(report: ErrorReporter) {
         extensions: { code: 'BAD_USER_INPUT', fields: fieldsOut(flattenValidation(validation), lang) },
       };
     }
+    if (isDatabaseUnavailable(original)) {
+      const unavailable = serviceUnavailable();
+      return { ...base, message: pick(unavailable.bilingual, lang), extensions: { code: unavailable.code, ...unavailable.details } };
+    }
     const code = formatted.extensions?.code;
+    // The parser stopped at the token limit (Apollo's parseOptions.maxTokens): a limit like the others.
+    const tokens = /Document contains more th(?:an|at) (\d+) tokens/.exec(formatted.message);
+    if (code === 'GRAPHQL_PARSE_FAILED' && tokens) {
+      const max = Number(tokens[1]);
+      return {
+        ...base,
+        message: pick({ vi: `Truy vấn quá phức tạp: nhiều hơn ${max} token.`, en: `The query is too complex: it has more than ${max} tokens.` }, lang),
+        extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'tokens', max },
+      };
+    }
     // Errors of the GraphQL layer itself (parse, validation, variable coercion) are about the request: pass them on.
     if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') {
-      return { ...base, message: formatted.message, extensions: { code } };
+      const message = options.fieldSuggestions ? formatted.message : formatted.message.replace(/ ?Did you mean .+\?$/s, '');
+      return { ...base, message, extensions: { code } };
     }
     report(error, request?.requestId);
     return {

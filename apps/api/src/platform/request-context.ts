@@ -9,6 +9,8 @@ export interface RequestStore {
   ip: string | null;
   /** SQL statements sent to the database while serving this request. */
   sqlStatements: number;
+  /** Set when the request ran past its time budget: it has been answered, and sends no more SQL. */
+  timedOut?: boolean;
 }
 
 const storage = new AsyncLocalStorage<RequestStore>();

@@ -50,7 +50,7 @@ export class AuditService {
     if (filter.action) qb.andWhere('a.action = :action', { action: filter.action });
     if (filter.from) qb.andWhere('a.occurred_at >= :from', { from: filter.from });
     if (filter.to) qb.andWhere('a.occurred_at < :to', { to: filter.to });
-    return paginate(qb, page, { expression: 'a.seq', property: 'seq', direction: 'DESC' });
+    return paginate(qb, page, { expression: 'a.seq', property: 'seq', direction: 'DESC', kind: 'int' });
   }
 
   /** Writes the entry with the caller's transaction manager: it commits or rolls back with the change. */

@@ -81,7 +81,7 @@ abstract class HandoverRecordService<T extends HandoverRecord> {
     if (filter.phaseId) qb.andWhere('h.phase_id = :phaseId', { phaseId: filter.phaseId });
     if (filter.siteId) qb.andWhere('h.site_id = :siteId', { siteId: filter.siteId });
     if (filter.status?.length) qb.andWhere('h.status IN (:...statuses)', { statuses: filter.status });
-    return paginate(qb as never, page, { expression: 'h.seq', property: 'seq', direction: 'DESC' });
+    return paginate(qb as never, page, { expression: 'h.seq', property: 'seq', direction: 'DESC', kind: 'int' });
   }
 
   find(actor: Actor, id: string): Promise<T | null> {

@@ -63,7 +63,7 @@ export class PilotSiteService {
       );
     }
     // Sites list in the order they were enrolled.
-    return paginate(qb, page, { expression: 's.seq', property: 'seq', direction: 'ASC' });
+    return paginate(qb, page, { expression: 's.seq', property: 'seq', direction: 'ASC', kind: 'int' });
   }
 
   find(actor: Actor, id: string): Promise<PilotSite | null> {

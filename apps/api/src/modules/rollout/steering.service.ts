@@ -60,7 +60,7 @@ export class SteeringService {
     const states = filter.states?.length ? filter.states : [ActionItemState.OPEN, ActionItemState.IN_PROGRESS];
     qb.andWhere('a.state IN (:...states)', { states });
     if (filter.overdue) qb.andWhere('a.due_on < :today', { today: todayInVietnam() });
-    return paginate(qb, page, { expression: 'a.due_on', property: 'dueOn', direction: 'ASC' });
+    return paginate(qb, page, { expression: 'a.due_on', property: 'dueOn', direction: 'ASC', kind: 'date' });
   }
 
   record(actor: Actor, input: RecordSteeringMeetingInput): Promise<SteeringMeeting> {

@@ -1,6 +1,13 @@
 import type { Logger as TypeOrmLogger } from 'typeorm';
 import type { Logger } from '../logger';
+import { AppError } from '../errors';
 import { currentRequest } from '../request-context';
+
+export const requestTimedOut = () =>
+  new AppError('REQUEST_TIMEOUT', {
+    vi: 'Yêu cầu chạy quá thời gian cho phép và đã bị dừng. Hãy thu hẹp truy vấn (trang nhỏ hơn, ít trường hơn).',
+    en: 'The request ran past its time budget and was stopped. Ask for less (smaller pages, fewer fields).',
+  }).withHttp(503);
 
 /**
  * Counts every statement against the request that sent it (the `x-sql-statements` header and the
@@ -11,7 +18,10 @@ export class SqlLogger implements TypeOrmLogger {
 
   logQuery(): void {
     const request = currentRequest();
-    if (request) request.sqlStatements++;
+    if (!request) return;
+    // A request cut off by its time budget gives the connection back instead of sending more SQL.
+    if (request.timedOut) throw requestTimedOut();
+    request.sqlStatements++;
   }
   logQueryError(error: string | Error, query: string): void {
     const request = currentRequest();

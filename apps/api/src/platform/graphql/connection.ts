@@ -58,7 +58,11 @@ export interface SortKey {
   /** The entity property that holds the expression's value, for the cursor. */
   property: string;
   direction: 'ASC' | 'DESC';
+  /** What the sort value is, to check a cursor's value before it reaches SQL (default `text`). */
+  kind?: CursorKind;
 }
+
+export type CursorKind = 'text' | 'int' | 'date';
 
 type CursorValue = string | number | null;
 
@@ -66,10 +70,25 @@ export function encodeCursor(values: CursorValue[]): string {
   return Buffer.from(JSON.stringify(values), 'utf8').toString('base64url');
 }
 
-export function decodeCursor(cursor: string): CursorValue[] {
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const VALUE_CHECKS: Record<CursorKind, (v: unknown) => boolean> = {
+  text: (v) => typeof v === 'string' && v.length <= 1000 && !v.includes('\0'),
+  int: (v) => (typeof v === 'number' && Number.isSafeInteger(v)) || (typeof v === 'string' && /^-?\d{1,18}$/.test(v)),
+  date: (v) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)),
+};
+
+/**
+ * The values a cursor carries: [sort value, id]. Whatever a client sends is checked here, once for
+ * every list, before it reaches SQL: the id must be a UUID and the value of the sort key's kind (or
+ * null); anything else is BAD_USER_INPUT on `after`.
+ */
+export function decodeCursor(cursor: string, kind: CursorKind = 'text'): CursorValue[] {
   try {
     const values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(values) && values.length === 2) return values;
+    if (Array.isArray(values) && values.length === 2) {
+      const [value, id] = values;
+      if (typeof id === 'string' && UUID.test(id) && (value === null || VALUE_CHECKS[kind](value))) return values;
+    }
   } catch {
     // fall through
   }
@@ -90,7 +109,7 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
   const totalCount = await qb.clone().getCount();
   const page = qb.clone();
   if (args.after) {
-    const [value, id] = decodeCursor(args.after);
+    const [value, id] = decodeCursor(args.after, sort.kind);
     const op = sort.direction === 'ASC' ? '>' : '<';
     page.andWhere(`(${sort.expression}, ${alias}.id) ${op} (:cursorValue, :cursorId)`, { cursorValue: value, cursorId: id });
   }
