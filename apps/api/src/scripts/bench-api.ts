@@ -15,12 +15,17 @@
  *   5. stops both and drops the database.
  *
  * `--quick`: one round of 2 s measurements (a smoke run). BENCH_ROUNDS, BENCH_SECONDS override.
+ *
+ * BENCH_API_ROOT (default: this repository) benchmarks the built API of another checkout instead, e.g.
+ * an older commit in a worktree (`git worktree add /tmp/osp-before ca9b680`, then `npm ci` and
+ * `npx turbo run build` there): the child loads that checkout's `apps/api/dist` (./bench-api/api-child.ts);
+ * the generated data, the raw handler, the load and the byte-for-byte check stay this repository's.
  */
 import { execFileSync, fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { DEMO_PASSWORD } from '../seed/demo-users';
@@ -40,6 +45,7 @@ const CONCURRENCIES = [10, 50];
 const SINGLE_DESK_IDS = 200;
 const PROFILE = process.env.BENCH_PROFILE === '1';
 const ADMIN_URL = process.env.BENCH_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const API_ROOT = resolve(process.env.BENCH_API_ROOT || join(__dirname, '../../../..'));
 
 const log = (line = '') => console.log(line);
 const started = performance.now();
@@ -174,6 +180,23 @@ const median = (values: number[]): number => {
 const fixed = (value: number | null, digits: number) => (value === null || Number.isNaN(value) ? 'n/a' : value.toFixed(digits));
 const cell = (value: string | number, width: number) => String(value).padStart(width);
 
+/** The built API that ./bench-api/api-child.ts loads from API_ROOT, and that checkout's commit. */
+function describeApi(): string {
+  const dist = join(API_ROOT, 'apps/api/dist');
+  const entry = ['app.js', 'platform/application.js'].find((file) => existsSync(join(dist, file)));
+  if (!entry) throw new Error(`BENCH_API_ROOT=${API_ROOT}: no built API (apps/api/dist/app.js or apps/api/dist/platform/application.js); run npm ci and npx turbo run build there`);
+  let commit = 'not a git checkout';
+  try {
+    const [hash, subject] = execFileSync('git', ['-C', API_ROOT, 'log', '-1', '--format=%h%n%s'], { encoding: 'utf8' }).split('\n');
+    commit = `${hash} "${subject.length > 60 ? `${subject.slice(0, 60)}…` : subject}"`;
+    const dirty = execFileSync('git', ['-C', API_ROOT, 'status', '--porcelain', '--untracked-files=no', '--', 'apps/api', 'packages'], { encoding: 'utf8' }).trim();
+    if (dirty) commit += ' + uncommitted changes';
+  } catch {
+    // keep 'not a git checkout'
+  }
+  return `${join(dist, entry)} (commit ${commit})`;
+}
+
 function firstDifference(a: Buffer, b: Buffer): string {
   let i = 0;
   while (i < a.length && i < b.length && a[i] === b[i]) i++;
@@ -182,6 +205,7 @@ function firstDifference(a: Buffer, b: Buffer): string {
 }
 
 async function main(): Promise<void> {
+  const apiUnderTest = describeApi();
   const dbName = `osp_bench_${randomBytes(4).toString('hex')}`;
   const admin = new Client({ connectionString: ADMIN_URL, application_name: 'osp-bench-admin' });
   await admin.connect();
@@ -207,6 +231,7 @@ async function main(): Promise<void> {
     log(`bench:api ${quick ? '(quick) ' : ''}— node ${process.version}, PostgreSQL ${pg}, ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'})`);
     log(`rounds ${ROUNDS}, concurrency ${CONCURRENCIES.join(' and ')}, ${MEASURE_MS / 1000} s per measurement after ${WARMUP_MS / 1000} s of warm-up`);
     log(`load average before: ${load()} (anything else running on this machine shows in the numbers)`);
+    log(`API under test: ${apiUnderTest}`);
     await admin.query(`CREATE DATABASE ${dbName}`);
     log(`database ${dbName} created`);
 
@@ -219,6 +244,7 @@ async function main(): Promise<void> {
       OSP_SQL_COUNT_HEADER: '1',
       PORT: '0',
       HOST: '127.0.0.1',
+      BENCH_API_ROOT: API_ROOT,
     };
     const apiStarted = performance.now();
     const api = await Target.start('api', join(__dirname, 'bench-api', 'api-child.js'), env, 'one-stop-post');

@@ -1,32 +1,43 @@
 /**
  * The API under `npm run bench:api`, in a child process of its own so that its CPU time is its own:
  * the built application (`createApplication`) configured from the environment the bench passes.
+ * BENCH_API_ROOT (set by the bench; default: this repository) is the checkout whose built
+ * `apps/api/dist` is loaded, with that checkout's own config, dependencies and reflect-metadata, so
+ * that an older commit built in another worktree runs under the same bench.
  * IPC: sends `ready` with the port; answers `cpu` with process.cpuUsage(); `profile-start` and
  * `profile-stop` (a V8 CPU profile through the inspector, written to the given path); `stop`.
  */
-import 'reflect-metadata';
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
-import { loadConfig, type Config } from '../../platform/config';
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
 
-type CreateApplication = (config: Config) => Promise<{ listen(): Promise<number>; stop(): Promise<void> }>;
+interface BuiltApplication {
+  listen(): Promise<number>;
+  stop(): Promise<void>;
+}
+/** The other checkout's `Config` is its own: it is only passed from its `loadConfig` to its `createApplication`. */
+type CreateApplication = (config: unknown) => Promise<BuiltApplication>;
+type LoadConfig = (env: NodeJS.ProcessEnv) => unknown;
 
 /**
- * The built application's `createApplication`: in src/app.ts (the composition root) or, before it
- * existed, in platform/application.ts.
+ * The built API of BENCH_API_ROOT: `createApplication` in dist/app.js (the composition root) or,
+ * before it existed (up to ca9b680), in dist/platform/application.js; `loadConfig` in
+ * dist/platform/config.js in both.
  */
-function loadCreateApplication(): CreateApplication {
-  for (const path of ['../../app', '../../platform/application']) {
-    let loaded: { createApplication?: CreateApplication };
-    try {
-      loaded = require(path);
-    } catch (error) {
-      if ((error as { code?: string }).code === 'MODULE_NOT_FOUND' && String(error).includes(path.slice(6))) continue;
-      throw error;
-    }
-    if (typeof loaded.createApplication === 'function') return loaded.createApplication;
-  }
-  throw new Error('createApplication was found neither in dist/app.js nor in dist/platform/application.js');
+function loadApi(): { createApplication: CreateApplication; loadConfig: LoadConfig } {
+  const root = resolve(process.env.BENCH_API_ROOT || join(__dirname, '../../../../..'));
+  const dist = join(root, 'apps/api/dist');
+  const entry = ['app.js', 'platform/application.js'].map((file) => join(dist, file)).find(existsSync);
+  const configFile = join(dist, 'platform/config.js');
+  if (!entry || !existsSync(configFile)) throw new Error(`no built API in ${dist} (dist/app.js or dist/platform/application.js, and dist/platform/config.js): build that checkout first`);
+  // Resolved from that checkout, before its entities are decorated (both entries also import it first).
+  createRequire(entry)('reflect-metadata');
+  const { createApplication } = require(entry) as { createApplication?: CreateApplication };
+  const { loadConfig } = require(configFile) as { loadConfig?: LoadConfig };
+  if (typeof createApplication !== 'function') throw new Error(`${entry} exports no createApplication`);
+  if (typeof loadConfig !== 'function') throw new Error(`${configFile} exports no loadConfig`);
+  return { createApplication, loadConfig };
 }
 
 interface Message {
@@ -37,7 +48,8 @@ interface Message {
 }
 
 async function main(): Promise<void> {
-  const app = await loadCreateApplication()(loadConfig(process.env));
+  const api = loadApi();
+  const app = await api.createApplication(api.loadConfig(process.env));
   const port = await app.listen();
   let session: Session | null = null;
 
