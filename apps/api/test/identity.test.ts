@@ -75,12 +75,13 @@ async function newUser(password = 'Matkhau2026') {
 }
 
 beforeAll(async () => {
-  t = await startTestApp({ signInAs: 'admin' });
+  // The tests stand in for clients at other addresses with X-Forwarded-For, believed from loopback only.
+  t = await startTestApp({ signInAs: 'admin', env: { OSP_TRUST_PROXY: 'loopback' } });
   // Sign the harness's users in now, so that no test's audit trail sees their sign-in.
   for (const as of ['admin', 'hatinh.quantri']) ok(await t.gql(ops.Me, {}, { as }));
 });
 afterAll(() => t.close());
-// Throttle counters are per username and per address (the tests all come from one): start each test clean.
+// Throttle counters are per username and address, per address and per username: start each test clean.
 beforeEach(() => t.sql('DELETE FROM sign_in_throttle'));
 
 describe('SignIn and Me (contract)', () => {
@@ -306,7 +307,7 @@ describe('signOut', () => {
 });
 
 describe('sign-in throttling', () => {
-  it('locks a username after 5 failures: the 6th attempt, even with the right password, is TOO_MANY_REQUESTS', async () => {
+  it('locks a username from one address after 5 failures there: the 6th attempt, even with the right password, is TOO_MANY_REQUESTS', async () => {
     for (let i = 0; i < 5; i++) expectCode(await signInAttempt('hatinh.bcd', `Wrong${i}pass`), 'UNAUTHENTICATED');
     for (const lang of ['vi', 'en'] as const) {
       const result = await signInAttempt('hatinh.bcd', DEMO, { lang });
@@ -323,12 +324,15 @@ describe('sign-in throttling', () => {
     expectCode(await signInAttempt('HATINH.BCD', DEMO), 'TOO_MANY_REQUESTS');
     // Other users, from the same address, are not affected.
     expect(ok(await signInAttempt('hatinh.buudien', DEMO)).signIn.user.username).toBe('hatinh.buudien');
+    // Nor is the same user at another address: the username itself is never locked.
+    expect(ok(await signInAttempt('hatinh.bcd', DEMO, { headers: { 'x-forwarded-for': '198.51.100.9' } })).signIn.user.username).toBe('hatinh.bcd');
+    expectCode(await signInAttempt('hatinh.bcd', DEMO), 'TOO_MANY_REQUESTS');
     // Once the lock has passed, the right password works again.
-    await t.sql(`UPDATE sign_in_throttle SET locked_until = now() - interval '1 second' WHERE key = 'user:hatinh.bcd'`);
+    await t.sql(`UPDATE sign_in_throttle SET locked_until = now() - interval '1 second' WHERE key = 'pair:hatinh.bcd|127.0.0.1'`);
     expect(ok(await signInAttempt('hatinh.bcd', DEMO)).signIn.user.username).toBe('hatinh.bcd');
   });
 
-  it('a successful sign-in resets the failures of the username', async () => {
+  it('a successful sign-in resets the failures of the username at that address', async () => {
     for (let i = 0; i < 4; i++) expectCode(await signInAttempt('hatinh.stttt', `Wrong${i}pass`), 'UNAUTHENTICATED');
     ok(await signInAttempt('hatinh.stttt', DEMO));
     for (let i = 0; i < 4; i++) expectCode(await signInAttempt('hatinh.stttt', `Wrong${i}pass`), 'UNAUTHENTICATED');

@@ -55,17 +55,16 @@ export class AuthService {
   ) {}
 
   async signIn(username: string, password: string, client: ClientInfo): Promise<SignedIn> {
-    const keys = ThrottleService.keys(username, client.ip);
-    await this.throttle.assertNotLocked(keys);
+    const attempt = await this.throttle.admit(ThrottleService.keys(username, client.ip));
     const user = await this.dataSource.getRepository(User).findOneBy({ username: username.trim().toLowerCase() });
     this.dummyHash ??= argon2.hash('not a password of anyone');
     const ok = await argon2.verify(user?.passwordHash ?? (await this.dummyHash), password).catch(() => false);
     if (!user || !ok || !user.active) {
-      await this.throttle.recordFailure(keys);
+      await this.throttle.recordFailure(attempt);
       throw new AppError('UNAUTHENTICATED', WRONG_CREDENTIALS);
     }
     return this.dataSource.transaction(async (m) => {
-      await this.throttle.recordSuccess(m, keys);
+      await this.throttle.recordSuccess(m, attempt, user.id);
       const refresh = this.tokens.newRefreshToken();
       const session = m.getRepository(UserSession).create({
         userId: user.id,

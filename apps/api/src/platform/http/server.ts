@@ -32,7 +32,9 @@ export async function createHttpServer(config: Config, log: Logger, schema: Grap
   const app = express();
   const server = createServer(app);
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  // X-Forwarded-For counts only from the proxies named in OSP_TRUST_PROXY (default: none), else anyone
+  // could pick the address that sign-in throttling counts against.
+  app.set('trust proxy', config.trustProxy);
 
   // Every request gets an id (the caller's x-request-id if sane), a language, and its own SQL count.
   app.use((req: Request, res: Response, next: NextFunction) => {
