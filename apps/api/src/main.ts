@@ -15,7 +15,15 @@ async function main(): Promise<void> {
     `One-Stop Post is ready on http://localhost:${port}/ (GraphQL: /graphql, GraphiQL: /graphiql)`,
   );
 
+  // Ctrl-C (or SIGTERM to the process group) under `npm start` reaches node twice: from the terminal
+  // and again forwarded by npm. Signals after the first are logged and ignored; the drain goes on.
+  let stopping = false;
   const shutdown = (signal: string) => {
+    if (stopping) {
+      log.warn({ signal }, 'already shutting down; signal ignored');
+      return;
+    }
+    stopping = true;
     log.info({ signal }, 'shutting down');
     const force = setTimeout(() => {
       log.error('shutdown took too long; exiting');
@@ -33,8 +41,8 @@ async function main(): Promise<void> {
       },
     );
   };
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
-  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
 }
 
 main().catch((error) => {

@@ -3,7 +3,6 @@ import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type NextFunction, type Request, type Response } from 'express';
@@ -16,6 +15,7 @@ import { AppError, createErrorFormatter } from '../errors';
 import { createContext, type Actor, type GraphQLContext } from '../graphql/context';
 import type { Logger } from '../logger';
 import { currentRequest, languageFrom, runInRequest } from '../request-context';
+import { drainHttpServerPlugin } from './shutdown';
 
 export interface HttpServer {
   app: express.Express;
@@ -78,7 +78,7 @@ export async function createHttpServer(config: Config, log: Logger, schema: Grap
     // main.ts owns SIGTERM/SIGINT: drain HTTP, then close the database, then exit 0.
     stopOnTerminationSignals: false,
     formatError: createErrorFormatter((error, requestId) => log.error({ err: error, requestId }, 'unexpected error in a GraphQL request')),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server }), ApolloServerPluginLandingPageDisabled()],
+    plugins: [drainHttpServerPlugin(server, { graceMs: config.shutdownGraceMs, log }), ApolloServerPluginLandingPageDisabled()],
   });
   await apollo.start();
   app.use(
