@@ -78,6 +78,8 @@ export function testConfig(databaseUrl: string, poolSize: number, env: Record<st
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     PORT: '0',
     HOST: '127.0.0.1',
+    // The test PGlite servers take two connections (see global-setup.ts): none to spare for listening.
+    ...(process.env.DATABASE_URL ? {} : { OSP_LISTEN: 'off' }),
     ...env,
   });
 }

@@ -223,8 +223,9 @@ describe('access tokens', () => {
   });
 
   it('refuses a token whose session has passed its end', async () => {
+    // The session's end is moved into the past before the token is first used: a session the API has
+    // already checked is believed until its own end (or a minute), see identity/session-cache.ts.
     const { token } = await session('hatinh.bcd');
-    expect(ok(await me(token)).me.username).toBe('hatinh.bcd');
     await t.sql(`UPDATE user_session SET expires_at = now() - interval '1 second' WHERE id = $1`, [decodeJwt(token).sid]);
     await expectRejected(token);
   });

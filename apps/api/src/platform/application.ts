@@ -5,6 +5,7 @@ import type { Composition } from './composition';
 import type { Config } from './config';
 import { Container } from './container';
 import { connect, createDataSource } from './database/data-source';
+import { Notifications } from './database/notifications';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './database/embedded';
 import { createSchema } from './graphql/schema';
 import { createHttpServer, type HttpServer } from './http/server';
@@ -58,9 +59,11 @@ export async function createPlatform(config: Config, composition: Composition, l
     throw error;
   }
 
-  const container = new Container().register(DataSource, dataSource);
+  const notifications = new Notifications(embedded ? null : url, log, config.listen);
+  const container = new Container().register(DataSource, dataSource).register(Notifications, notifications);
   const schema = await createSchema(container, composition.resolvers);
   await composition.init?.(container);
+  await notifications.start();
   const http = await createHttpServer(config, log, schema, dataSource, composition.authenticate(container));
 
   let stopping: Promise<void> | null = null;
@@ -79,6 +82,7 @@ export async function createPlatform(config: Config, composition: Composition, l
     stop() {
       stopping ??= (async () => {
         await http.apollo.stop(); // closes the HTTP server and waits for requests in flight
+        await notifications.stop();
         if (dataSource.isInitialized) await dataSource.destroy();
         await embedded?.stop();
       })();

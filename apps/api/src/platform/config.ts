@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
+import { DEFAULT_LIMITS, type QueryLimits } from './graphql/limits';
 
 /** Everything the process reads from its environment, read once at start-up. */
 export interface Config {
@@ -25,6 +26,45 @@ export interface Config {
    */
   trustProxy: false | number | string[];
   shutdownGraceMs: number;
+  /** `production` turns introspection, GraphiQL and field suggestions off unless set on one by one. */
+  profile: 'development' | 'production';
+  introspection: boolean;
+  graphiql: boolean;
+  /** "Did you mean …?" in validation errors. */
+  fieldSuggestions: boolean;
+  /** What one GraphQL document may ask for (see platform/graphql/limits.ts). */
+  limits: QueryLimits;
+  /** Largest request body accepted, in bytes (larger: HTTP 413). */
+  maxBodyBytes: number;
+  /** Largest answer sent, in bytes (larger: RESPONSE_TOO_LARGE). */
+  maxResponseBytes: number;
+  /** A request still running after this is answered REQUEST_TIMEOUT and sends no more SQL. */
+  requestTimeoutMs: number;
+  /** PostgreSQL's `statement_timeout` for every statement of the API (0: none). */
+  statementTimeoutMs: number;
+  /**
+   * Listen for the other instances' notifications (ended sessions) on a dedicated connection. Off: what
+   * depends on hearing them is not used (every request checks its session in the database).
+   */
+  listen: boolean;
+  /** Execute operations compiled by graphql-jit (on by default); off: graphql-js's own execution. */
+  graphqlJit: boolean;
+}
+
+function numberFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min) throw new Error(`${name} must be a whole number of at least ${min}, not "${raw}"`);
+  return n;
+}
+
+function switchFrom(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'on', 'yes'].includes(raw)) return true;
+  if (['0', 'false', 'off', 'no'].includes(raw)) return false;
+  throw new Error(`${name} must be on or off (1/0, true/false), not "${env[name]}"`);
 }
 
 const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
@@ -55,6 +95,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const databaseUrl = env.DATABASE_URL?.trim() || null;
   const seed = env.OSP_SEED ?? (databaseUrl ? 'none' : 'demo');
   if (seed !== 'demo' && seed !== 'none') throw new Error(`OSP_SEED must be "demo" or "none", not "${seed}"`);
+  const profile = env.OSP_PROFILE ?? 'development';
+  if (profile !== 'development' && profile !== 'production') throw new Error(`OSP_PROFILE must be "development" or "production", not "${profile}"`);
+  const production = profile === 'production';
   const port = Number(env.PORT ?? 4000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not "${env.PORT}"`);
   return {
@@ -69,5 +112,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     exposeSqlCount: env.OSP_SQL_COUNT_HEADER === '1' || env.NODE_ENV === 'test',
     shutdownGraceMs: Number(env.OSP_SHUTDOWN_GRACE_MS ?? 10_000),
     trustProxy: trustProxyFrom(env.OSP_TRUST_PROXY),
+    profile,
+    introspection: switchFrom(env, 'OSP_INTROSPECTION', !production),
+    graphiql: switchFrom(env, 'OSP_GRAPHIQL', !production),
+    fieldSuggestions: switchFrom(env, 'OSP_FIELD_SUGGESTIONS', !production),
+    limits: {
+      maxDepth: numberFrom(env, 'OSP_MAX_DEPTH', DEFAULT_LIMITS.maxDepth, 1),
+      maxAliases: numberFrom(env, 'OSP_MAX_ALIASES', DEFAULT_LIMITS.maxAliases),
+      maxDirectives: numberFrom(env, 'OSP_MAX_DIRECTIVES', DEFAULT_LIMITS.maxDirectives),
+      maxTokens: numberFrom(env, 'OSP_MAX_TOKENS', DEFAULT_LIMITS.maxTokens, 100),
+      maxCost: numberFrom(env, 'OSP_MAX_COST', DEFAULT_LIMITS.maxCost, 1),
+    },
+    maxBodyBytes: numberFrom(env, 'OSP_MAX_BODY_BYTES', 256 * 1024, 1024),
+    maxResponseBytes: numberFrom(env, 'OSP_MAX_RESPONSE_BYTES', 8 * 1024 * 1024, 1024),
+    requestTimeoutMs: numberFrom(env, 'OSP_REQUEST_TIMEOUT_MS', 15_000, 1),
+    statementTimeoutMs: numberFrom(env, 'OSP_STATEMENT_TIMEOUT_MS', 10_000),
+    listen: switchFrom(env, 'OSP_LISTEN', true),
+    graphqlJit: switchFrom(env, 'OSP_GRAPHQL_JIT', true),
   };
 }

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { DataSource } from 'typeorm';
 import { Container } from '../platform/container';
 import { createDataSource } from '../platform/database/data-source';
+import { Notifications } from '../platform/database/notifications';
 import { createLogger } from '../platform/logger';
 import { createSchema, printPublishedSchema } from '../platform/graphql/schema';
 import { composition } from '../app';
@@ -11,7 +12,8 @@ import { composition } from '../app';
 /** Writes packages/schema/schema.graphql from the code (no database connection is opened). */
 export async function buildPublishedSdl(): Promise<string> {
   const dataSource = createDataSource({ url: 'postgres://unused', poolSize: 1, log: createLogger('silent'), entities: composition.entities });
-  const schema = await createSchema(new Container().register(DataSource, dataSource), composition.resolvers);
+  const container = new Container().register(DataSource, dataSource).register(Notifications, new Notifications(null, createLogger('silent')));
+  const schema = await createSchema(container, composition.resolvers);
   return printPublishedSchema(schema);
 }
 

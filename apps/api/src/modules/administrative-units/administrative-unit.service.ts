@@ -3,6 +3,7 @@ import { forbidden, requireRole } from '../../platform/authz';
 import { Injectable } from '../../platform/container';
 import { likeFragment, trimmedName } from '../../platform/text';
 import { badInput, conflict, notFound, uniquely } from '../../platform/errors';
+import { recordsFromRows } from '../../platform/database/rows';
 import { connectionFrom, paginate, type Connection, type PageArgs, type SortKey } from '../../platform/graphql/connection';
 import type { Actor } from '../../platform/graphql/context';
 import { addDays, todayInVietnam } from '../../platform/graphql/scalars';
@@ -101,32 +102,27 @@ export class AdministrativeUnitService {
 
   /**
    * Children in force on a day, for many parents at once: the first `first` of each parent (by code)
-   * and each parent's total, in two statements.
+   * with each parent's total, in one statement.
    */
   async childrenFirstPages(parentIds: readonly string[], asOf: string, first: number): Promise<Map<string, Connection<AdministrativeUnit>>> {
-    const repo = this.dataSource.getRepository(AdministrativeUnit);
     const inForce = 'c.valid_from <= $2 AND (c.valid_to IS NULL OR c.valid_to >= $2)';
-    const raw: Array<Record<string, unknown>> = await this.dataSource.query(
-      `SELECT c.id, c.code, c.name, c.level, c.parent_id AS "parentId", c.path::text AS path, c.valid_from AS "validFrom",
-              c.valid_to AS "validTo", c.successor_id AS "successorId", c.created_at AS "createdAt", c.updated_at AS "updatedAt"
+    const raw: Array<Record<string, unknown> & { parent: string; total: string }> = await this.dataSource.query(
+      `SELECT p.id AS parent, n.total, c.*
          FROM unnest($1::uuid[]) AS p(id)
+         CROSS JOIN LATERAL (SELECT count(*) AS total FROM administrative_unit c WHERE c.parent_id = p.id AND ${inForce}) n
          CROSS JOIN LATERAL (
            SELECT * FROM administrative_unit c WHERE c.parent_id = p.id AND ${inForce} ORDER BY c.code, c.id LIMIT $3
          ) c`,
       [parentIds, asOf, first + 1],
     );
-    const counts: Array<{ parentId: string; total: string }> = await this.dataSource.query(
-      `SELECT c.parent_id AS "parentId", count(*) AS total FROM administrative_unit c
-        WHERE c.parent_id = ANY($1::uuid[]) AND ${inForce} GROUP BY c.parent_id`,
-      [parentIds, asOf],
-    );
-    const totals = new Map(counts.map((c) => [c.parentId, Number(c.total)]));
+    const units = recordsFromRows(this.dataSource, AdministrativeUnit, raw);
+    const totals = new Map<string, number>();
     const byParent = new Map<string, AdministrativeUnit[]>(parentIds.map((id) => [id, []]));
-    for (const row of raw) {
-      const unit = repo.create(row as Partial<AdministrativeUnit>);
-      unit.viewAsOf = asOf;
-      byParent.get(unit.parentId as string)?.push(unit);
-    }
+    raw.forEach((row, i) => {
+      units[i].viewAsOf = asOf;
+      totals.set(row.parent, Number(row.total));
+      byParent.get(row.parent)?.push(units[i]);
+    });
     return new Map(parentIds.map((id) => [id, connectionFrom(byParent.get(id) ?? [], first, totals.get(id) ?? 0, 'code')]));
   }
 

@@ -9,6 +9,7 @@ import { GraphQLISODateTime as DateTimeISO } from 'type-graphql';
 import { Column, CreateDateColumn, PrimaryGeneratedColumn, UpdateDateColumn, type DataSource, type EntityManager, type EntityTarget, type SelectQueryBuilder } from 'typeorm';
 import { assertProvince, requireRole, scopeProvince } from '../../platform/authz';
 import { badInput, conflict, notFound, uniquely, type Bilingual } from '../../platform/errors';
+import { recordsFromRows } from '../../platform/database/rows';
 import { paginate, type Connection, type PageArgs, type SortKey } from '../../platform/graphql/connection';
 import type { Actor, GraphQLContext } from '../../platform/graphql/context';
 import { DateScalar, todayInVietnam } from '../../platform/graphql/scalars';
@@ -176,10 +177,15 @@ export abstract class UnitOwnedService<T extends UnitOwnedRecord> {
   }
 
   /** A record by id within the actor's province; null when there is none there. */
-  findById(actor: Actor, id: string): Promise<T | null> {
+  async findById(actor: Actor, id: string): Promise<T | null> {
     const scope = scopeProvince(actor);
     if (!isUUID(id)) throw badInput('id', { vi: 'Không phải mã định danh hợp lệ.', en: 'Is not a valid id.' });
-    return this.dataSource.getRepository(this.entity).findOneBy((scope ? { id, provinceId: scope } : { id }) as never);
+    // The lean read path (platform/database/rows.ts): one plain statement, no query builder.
+    const rows = await this.dataSource.query(
+      `SELECT * FROM ${this.table} WHERE id = $1${scope ? ' AND province_id = $2' : ''}`,
+      scope ? [id, scope] : [id],
+    );
+    return recordsFromRows(this.dataSource, this.entity, rows)[0] ?? null;
   }
 
   /** Reads a record by id inside a transaction, locked against concurrent changes; one outside the actor's province is not found. */

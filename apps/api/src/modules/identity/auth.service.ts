@@ -5,6 +5,8 @@ import { Injectable } from '../../platform/container';
 import { AppError } from '../../platform/errors';
 import { ANONYMOUS, type Actor } from '../../platform/graphql/context';
 import { AuditService } from '../audit/audit.service';
+import { recordsFromRows } from '../../platform/database/rows';
+import { SessionCache } from './session-cache';
 import { ThrottleService } from './throttle.service';
 import { hashRefreshToken, SESSION_TTL_SECONDS, TokenService } from './token.service';
 import { User } from './user.entity';
@@ -52,6 +54,7 @@ export class AuthService {
     private readonly tokens: TokenService,
     private readonly throttle: ThrottleService,
     private readonly audit: AuditService,
+    private readonly sessions: SessionCache,
   ) {}
 
   async signIn(username: string, password: string, client: ClientInfo): Promise<SignedIn> {
@@ -104,6 +107,7 @@ export class AuthService {
 
   /** Ends a session (the refresh token's, else the actor's): its access and refresh tokens stop working at once. */
   async signOut(actor: Actor, refreshToken: string | null): Promise<void> {
+    let ended: string | null = null;
     await this.dataSource.transaction(async (m) => {
       const sessions = m.getRepository(UserSession);
       const session = refreshToken
@@ -113,27 +117,37 @@ export class AuthService {
           : null;
       if (!session || session.revokedAt) throw unauthenticated();
       await sessions.update({ id: session.id }, { revokedAt: new Date() });
+      await this.sessions.ended(m, { sessionId: session.id });
+      ended = session.id;
       const user = await m.getRepository(User).findOneByOrFail({ id: session.userId });
       await this.audit.record(m, actorOf(user, session.id), { action: 'user.signOut', entityType: 'User', entityId: user.id, provinceId: user.provinceId });
     });
+    if (ended) this.sessions.evict({ sessionId: ended });
   }
 
   /**
    * The actor behind an `Authorization` header: anonymous without one; UNAUTHENTICATED for a token
-   * that is malformed, expired, of an ended session or of a deactivated user. One statement.
+   * that is malformed, expired, of an ended session or of a deactivated user. One statement, or none
+   * while the session cache (session-cache.ts) holds the session.
    */
   async authenticate(authorization: string | undefined): Promise<Actor> {
     if (!authorization) return ANONYMOUS;
     const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
     const claims = match ? await this.tokens.verifyAccessToken(match[1]) : null;
     if (!claims) throw new AppError('UNAUTHENTICATED', SESSION_OVER);
-    const user = await this.dataSource
-      .getRepository(User)
-      .createQueryBuilder('u')
-      .innerJoin(UserSession, 's', 's.user_id = u.id AND s.id = :sid AND s.revoked_at IS NULL AND s.expires_at > now()', { sid: claims.sessionId })
-      .where('u.id = :id AND u.active', { id: claims.userId })
-      .getOne();
-    if (!user) throw new AppError('UNAUTHENTICATED', SESSION_OVER);
-    return actorOf(user, claims.sessionId);
+    const cached = this.sessions.get(claims.sessionId);
+    if (cached && cached.id === claims.userId) return cached;
+    const rows: Array<Record<string, unknown> & { session_expires_at: Date }> = await this.dataSource.query(
+      `SELECT u.*, s.expires_at AS session_expires_at FROM app_user u
+         JOIN user_session s ON s.user_id = u.id AND s.id = $1 AND s.revoked_at IS NULL AND s.expires_at > now()
+        WHERE u.id = $2 AND u.active`,
+      [claims.sessionId, claims.userId],
+    );
+    if (!rows.length) throw new AppError('UNAUTHENTICATED', SESSION_OVER);
+    const [user] = recordsFromRows(this.dataSource, User, rows);
+    const actor = actorOf(user, claims.sessionId);
+    this.sessions.put(claims.sessionId, actor, rows[0].session_expires_at);
+    return actor;
   }
+
 }

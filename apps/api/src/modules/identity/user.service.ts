@@ -13,6 +13,7 @@ import { OneStopDeskService } from '../one-stop-desks/one-stop-desk.service';
 import { PostOfficeService } from '../post-offices/post-office.service';
 import type { CreateUserInput, DeactivateUserInput, ResetUserPasswordInput, UserFilter } from './identity.inputs';
 import { Role } from './role';
+import { SessionCache } from './session-cache';
 import { auditableUser, User } from './user.entity';
 import { UserSession } from './user-session.entity';
 
@@ -29,6 +30,7 @@ export class UserService {
     private readonly postOffices: PostOfficeService,
     private readonly desks: OneStopDeskService,
     private readonly agencies: AgencyService,
+    private readonly sessions: SessionCache,
   ) {}
 
   list(actor: Actor, filter: UserFilter = {}, page: PageArgs) {
@@ -81,17 +83,20 @@ export class UserService {
   /** A change to one user by an administrator of its scope; it ends the user's sessions. */
   private async change(actor: Actor, id: string, action: string, apply: (m: EntityManager, user: User) => Promise<Partial<User>>): Promise<User> {
     requireRole(actor, ADMINS);
-    return this.dataSource.transaction(async (m) => {
+    const changed = await this.dataSource.transaction(async (m) => {
       const before = await m.getRepository(User).createQueryBuilder('u').setLock('pessimistic_write').where('u.id = :id', { id }).getOne();
       if (!before) throw notFound(USER, id);
       assertVisible(actor, before);
       const patch = await apply(m, before);
       await m.getRepository(User).update({ id }, patch);
       await m.getRepository(UserSession).createQueryBuilder().update().set({ revokedAt: () => 'now()' }).where('user_id = :id AND revoked_at IS NULL', { id }).execute();
+      await this.sessions.ended(m, { userId: id });
       const after = await m.getRepository(User).findOneByOrFail({ id });
       await this.audit.record(m, actor, { action, entityType: 'User', entityId: id, before: auditableUser(before), after: auditableUser(after), provinceId: after.provinceId });
       return after;
     });
+    this.sessions.evict({ userId: id });
+    return changed;
   }
 
   /** Where the new user works: a unit in the administrator's province, and the post office, desk or agency its roles need. */

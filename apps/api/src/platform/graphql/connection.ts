@@ -1,6 +1,7 @@
 import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { Max, Min } from 'class-validator';
-import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { ObjectLiteral, QueryRunner, SelectQueryBuilder } from 'typeorm';
+import { recordsFromRows } from '../database/rows';
 import { badInput } from '../errors';
 
 export const MAX_PAGE_SIZE = 100;
@@ -96,8 +97,10 @@ export function decodeCursor(cursor: string, kind: CursorKind = 'text'): CursorV
 }
 
 /**
- * Keyset pagination: orders by (sort key, id), reads one row more than asked to know whether a next
- * page exists, and counts the whole filtered set in a second statement.
+ * Keyset pagination in one statement: orders by (sort key, id), reads one row more than asked to know
+ * whether a next page exists, and counts the whole filtered set in an uncorrelated subquery of the same
+ * statement. Rows come back as plain records of the entity (platform/database/rows.ts), without
+ * TypeORM's hydration.
  */
 export async function paginate<T extends ObjectLiteral & { id: string }>(
   qb: SelectQueryBuilder<T>,
@@ -106,23 +109,26 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
 ): Promise<Connection<T>> {
   const first = Math.min(Math.max(args.first ?? DEFAULT_PAGE_SIZE, 1), MAX_PAGE_SIZE);
   const alias = qb.alias;
-  const totalCount = await qb.clone().getCount();
-  const page = qb.clone();
+  const count = qb.clone().select('COUNT(1)').orderBy();
+  const page = qb.clone().select(`${alias}.*`).addSelect(`(${count.getQuery()})`, '__total');
   if (args.after) {
     const [value, id] = decodeCursor(args.after, sort.kind);
     const op = sort.direction === 'ASC' ? '>' : '<';
     page.andWhere(`(${sort.expression}, ${alias}.id) ${op} (:cursorValue, :cursorId)`, { cursorValue: value, cursorId: id });
   }
   page.orderBy(sort.expression, sort.direction).addOrderBy(`${alias}.id`, sort.direction).limit(first + 1);
-  const rows = await page.getMany();
-  const hasNextPage = rows.length > first;
-  const nodes = rows.slice(0, first);
+  const [sql, params] = page.getQueryAndParameters();
+  // Inside a transaction, on the transaction's own connection (the embedded database has only one).
+  const rows: Array<Record<string, unknown>> = await ((qb as unknown as { queryRunner?: QueryRunner }).queryRunner ?? qb.connection).query(sql, params);
+  // Past the last page no row carries the total: count on its own then (the rare case).
+  const totalCount = rows.length ? Number(rows[0].__total) : args.after ? await qb.clone().getCount() : 0;
+  const nodes = recordsFromRows<T>(qb.connection, qb.expressionMap.mainAlias!.target, rows.slice(0, first));
   const edges = nodes.map((node) => ({ cursor: encodeCursor([node[sort.property] ?? null, node.id]), node }));
   return {
     totalCount,
     edges,
     pageInfo: {
-      hasNextPage,
+      hasNextPage: rows.length > first,
       hasPreviousPage: Boolean(args.after),
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,

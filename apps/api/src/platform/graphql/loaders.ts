@@ -1,6 +1,16 @@
 import DataLoader from 'dataloader';
-import { In, type DataSource, type EntityTarget, type ObjectLiteral } from 'typeorm';
+import type { DataSource, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
+import { recordFromJson } from '../database/rows';
 import type { Actor } from './context';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+interface ByIdRequest {
+  metadata: EntityMetadata;
+  ids: readonly string[];
+  resolve(rows: Map<string, ObjectLiteral>): void;
+  reject(error: unknown): void;
+}
 
 /**
  * Per-request DataLoaders: every relation a resolver follows goes through one of these, so a page of
@@ -9,6 +19,7 @@ import type { Actor } from './context';
 export class Loaders {
   private readonly byIdLoaders = new Map<EntityTarget<ObjectLiteral>, DataLoader<string, ObjectLiteral | null>>();
   private readonly custom = new Map<string, DataLoader<unknown, unknown>>();
+  private pendingById: ByIdRequest[] = [];
 
   constructor(
     private readonly dataSource: DataSource,
@@ -19,22 +30,51 @@ export class Loaders {
    * Loads records of an entity by primary key, batched and cached for the request. Records that belong
    * to a province (a `provinceId` column) outside the actor's scope load as null, so no nested
    * relation reaches across provinces; the anonymous see none of them.
+   *
+   * The by-id loads of every entity asked for in the same tick (a desk's agency, unit and province)
+   * go to the database in one statement (`flushById`).
    */
   byId<T extends ObjectLiteral & { id: string }>(entity: EntityTarget<T>): DataLoader<string, T | null> {
     let loader = this.byIdLoaders.get(entity);
     if (!loader) {
-      const provinceOwned = Boolean(this.dataSource.getMetadata(entity).findColumnWithPropertyName('provinceId'));
+      const metadata = this.dataSource.getMetadata(entity);
+      const provinceOwned = Boolean(metadata.findColumnWithPropertyName('provinceId'));
       loader = new DataLoader<string, ObjectLiteral | null>(async (ids) => {
         if (provinceOwned && this.actor.kind === 'anonymous') return ids.map(() => null);
-        const where: Record<string, unknown> = { id: In([...ids]) };
-        if (provinceOwned && this.actor.provinceId !== null) where.provinceId = this.actor.provinceId;
-        const rows = await this.dataSource.getRepository(entity).findBy(where as never);
-        const found = new Map(rows.map((r) => [r.id as string, r]));
+        const found = await new Promise<Map<string, ObjectLiteral>>((resolve, reject) => {
+          if (this.pendingById.length === 0) process.nextTick(() => this.flushById());
+          this.pendingById.push({ metadata, ids, resolve, reject });
+        });
         return ids.map((id) => found.get(id) ?? null);
       });
       this.byIdLoaders.set(entity, loader);
     }
     return loader as unknown as DataLoader<string, T | null>;
+  }
+
+  /** One statement for every by-id batch of the tick: a UNION ALL of one branch per entity, rows as JSON. */
+  private async flushById(): Promise<void> {
+    const batch = this.pendingById;
+    this.pendingById = [];
+    const params: unknown[] = [];
+    const branches = batch.map((request, i) => {
+      params.push([...new Set(request.ids)].filter((id) => UUID.test(id)));
+      const table = `"${request.metadata.tablePath.replace(/"/g, '')}"`;
+      let where = `t.id = ANY($${params.length}::uuid[])`;
+      if (request.metadata.findColumnWithPropertyName('provinceId') && this.actor.provinceId !== null) {
+        params.push(this.actor.provinceId);
+        where += ` AND t.province_id = $${params.length}::uuid`;
+      }
+      return `SELECT ${i} AS b, to_jsonb(t) AS r FROM ${table} t WHERE ${where}`;
+    });
+    try {
+      const rows: Array<{ b: number; r: Record<string, unknown> }> = await this.dataSource.query(branches.join(' UNION ALL '), params);
+      const found = batch.map(() => new Map<string, ObjectLiteral>());
+      for (const row of rows) found[row.b].set(row.r.id as string, recordFromJson(this.dataSource, batch[row.b].metadata, row.r));
+      batch.forEach((request, i) => request.resolve(found[i]));
+    } catch (error) {
+      for (const request of batch) request.reject(error);
+    }
   }
 
   /** A named loader a module defines (e.g. children of a unit); created once per request. */

@@ -1,6 +1,7 @@
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import type { Container } from '../container';
+import { validateArgument } from './validation';
 
 /**
  * Builds the executable schema from the resolvers the composition root hands over. Resolvers and the services behind them
@@ -13,7 +14,7 @@ export async function createSchema(container: Container, resolvers: readonly Fun
   return buildSchema({
     resolvers: [...resolvers] as never,
     container: { get: (cls) => container.get(cls as never) },
-    validate: { forbidUnknownValues: false, stopAtFirstError: false },
+    validateFn: validateArgument,
   });
 }
 

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { GraphQLSchema } from 'graphql';
@@ -11,10 +11,14 @@ import { pinoHttp } from 'pino-http';
 import type { DataSource } from 'typeorm';
 import type { Config } from '../config';
 import { databaseIsUp } from '../database/data-source';
-import { AppError, createErrorFormatter } from '../errors';
-import { createContext, type Actor, type GraphQLContext } from '../graphql/context';
+import type { Authenticate } from '../composition';
+import { AppError, createErrorFormatter, isDatabaseUnavailable, serviceUnavailable } from '../errors';
+import { createContext, type GraphQLContext } from '../graphql/context';
+import { compiledExecution } from '../graphql/executor';
+import { databaseUnavailablePlugin, limitsPlugin } from '../graphql/plugins';
 import type { Logger } from '../logger';
 import { currentRequest, languageFrom, runInRequest } from '../request-context';
+import { errorHandler, refuseBatches, responseGuards } from './guards';
 import { drainHttpServerPlugin } from './shutdown';
 
 export interface HttpServer {
@@ -24,9 +28,6 @@ export interface HttpServer {
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
-
-/** Turns a request's `Authorization` header into the acting user (or throws UNAUTHENTICATED). */
-export type Authenticate = (authorization: string | undefined) => Promise<Actor>;
 
 export async function createHttpServer(config: Config, log: Logger, schema: GraphQLSchema, dataSource: DataSource, authenticate: Authenticate): Promise<HttpServer> {
   const app = express();
@@ -72,19 +73,37 @@ export async function createHttpServer(config: Config, log: Logger, schema: Grap
   });
 
   const apollo = new ApolloServer<GraphQLContext>({
-    schema,
-    introspection: true,
+    // graphql-jit compiles each operation once (platform/graphql/executor.ts); OSP_GRAPHQL_JIT=off runs graphql-js.
+    ...(config.graphqlJit ? { gateway: compiledExecution(schema) } : { schema }),
+    introspection: config.introspection,
     csrfPrevention: true,
+    // Documents over the token limit are refused by the parser itself (graphql-armor's token limit turns
+    // syntax errors into HTTP 500: see its issues #571/#605/#751); the other limits run in limitsPlugin.
+    parseOptions: { maxTokens: config.limits.maxTokens },
+    // One operation per request: an array body is refused (refuseBatches, before Apollo).
+    allowBatchedHttpRequests: false,
     // main.ts owns SIGTERM/SIGINT: drain HTTP, then close the database, then exit 0.
     stopOnTerminationSignals: false,
-    formatError: createErrorFormatter((error, requestId) => log.error({ err: error, requestId }, 'unexpected error in a GraphQL request')),
-    plugins: [drainHttpServerPlugin(server, { graceMs: config.shutdownGraceMs, log }), ApolloServerPluginLandingPageDisabled()],
+    formatError: createErrorFormatter((error, requestId) => log.error({ err: error, requestId }, 'unexpected error in a GraphQL request'), {
+      fieldSuggestions: config.fieldSuggestions,
+      maxTokens: config.limits.maxTokens,
+    }),
+    plugins: [
+      drainHttpServerPlugin(server, { graceMs: config.shutdownGraceMs, log }),
+      ApolloServerPluginLandingPageDisabled(),
+      // Nothing here uses @cacheControl; the default plugin would add a hook to every field resolved.
+      ApolloServerPluginCacheControlDisabled(),
+      limitsPlugin<GraphQLContext>(config.limits),
+      databaseUnavailablePlugin<GraphQLContext>(),
+    ],
   });
   await apollo.start();
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    responseGuards(config.maxResponseBytes, config.requestTimeoutMs),
+    express.json({ limit: config.maxBodyBytes }),
     reenter,
+    refuseBatches,
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const actor = await authenticate(req.header('authorization')).catch((error: unknown) => {
@@ -92,6 +111,8 @@ export async function createHttpServer(config: Config, log: Logger, schema: Grap
           if (error instanceof AppError && error.code === 'UNAUTHENTICATED') {
             error.extensions.http = { status: 401, headers: new Map([['www-authenticate', 'Bearer']]) };
           }
+          // The session check could not reach the database: retryable, not a bug.
+          if (isDatabaseUnavailable(error)) throw serviceUnavailable();
           throw error;
         });
         return createContext(dataSource, res.locals.request, actor, req.header('user-agent') ?? null);
@@ -101,6 +122,12 @@ export async function createHttpServer(config: Config, log: Logger, schema: Grap
 
   // The admin SPA and the local GraphiQL, built by apps/admin.
   const graphiql = join(config.adminDist, 'graphiql.html');
+  if (!config.graphiql) {
+    // Switched off (the production profile): neither the page nor its file under another name.
+    app.use(/^\/graphiql(\.html)?$/, (_req, res) => {
+      res.status(404).json({ error: 'not found' });
+    });
+  }
   app.get('/graphiql', (_req, res) => {
     if (existsSync(graphiql)) res.sendFile(graphiql);
     else res.status(404).type('text/plain').send('GraphiQL is not built: run `npm run build`.');
@@ -118,6 +145,7 @@ export async function createHttpServer(config: Config, log: Logger, schema: Grap
   app.use((_req, res) => {
     res.status(404).json({ error: 'not found' });
   });
+  app.use(errorHandler((error, requestId) => log.error({ err: error, requestId }, 'unexpected error in an HTTP request')));
   return { app, server, apollo };
 }
 
