@@ -15,7 +15,7 @@
 // Exits non-zero when a check fails, the page logs a console error, or a request fails.
 import fs from 'node:fs';
 import path from 'node:path';
-import { BASE_URL, REPO_ROOT, assert, check, preflight, settle, tally, withBrowser } from './browser.mjs';
+import { BASE_URL, REPO_ROOT, assert, check, idle, preflight, settle, tally, withBrowser } from './browser.mjs';
 
 const SHOTS = path.join(REPO_ROOT, 'artifacts', 'screenshots', 'roles');
 const PASSWORD = process.env.ROLES_PASSWORD ?? 'Demo@2026';
@@ -544,6 +544,8 @@ await withBrowser('osp-roles-', async ({ page }) => {
     await page.getByTestId('sign-in-password').fill(PASSWORD);
     await page.getByTestId('sign-in-submit').click();
     await page.getByTestId('nav-overview').waitFor();
+    // The overview's own queries finish before the walk goes elsewhere (a goto would abort them).
+    await idle(page);
     const seen = new Set();
     for (const filter of ['type=OneStopDesk&action=oneStopDesk.rename', 'type=User&action=user.deactivate', 'type=User&action=user.signIn']) {
       await go(`/administration/audit?${filter}`);
