@@ -8,6 +8,9 @@ PORT="${SMOKE_PORT:-4310}"
 BASE="http://127.0.0.1:$PORT"
 export OSP_DATA_DIR; OSP_DATA_DIR="$(mktemp -d)/pglite"
 mkdir -p artifacts
+pid=""
+# A failed step must not leave the server holding the port for the next run.
+trap '[ -n "$pid" ] && kill -TERM "$pid" 2>/dev/null; true' EXIT
 
 start() { # $1 = log file
   if curl -s -o /dev/null "$BASE/healthz"; then echo "port $PORT is already taken by another server: set SMOKE_PORT"; return 1; fi
@@ -27,6 +30,7 @@ stop() { # SIGTERM, then the exit code must be 0
   local code=0
   wait "$pid" || code=$?
   echo "stopped with exit code $code"
+  pid=""
   [ "$code" -eq 0 ] || { tail -n 20 "$1"; return 1; }
   grep -q '"msg":"stopped"' "$1" || { echo "no graceful stop in the log"; return 1; }
 }
