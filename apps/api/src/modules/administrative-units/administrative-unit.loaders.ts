@@ -11,22 +11,30 @@ interface ChildrenKey {
   first: number;
 }
 
-/** The first page of a unit's children in force on a day; all pages asked in one tick cost two statements. */
+/** The first page of a unit's children in force on a day; all pages asked in one tick cost one statement. */
 export function loadChildrenFirstPage(loaders: Loaders, units: AdministrativeUnitService, key: ChildrenKey): Promise<Connection<AdministrativeUnit>> {
   return loaders
     .named<ChildrenKey, Connection<AdministrativeUnit>>(
       'administrativeUnit.children',
       async (keys) => {
-        const groups = new Map<string, ChildrenKey[]>();
-        for (const k of keys) groups.set(`${k.asOf}|${k.first}`, [...(groups.get(`${k.asOf}|${k.first}`) ?? []), k]);
-        const results = new Map<string, Connection<AdministrativeUnit>>();
-        for (const group of groups.values()) {
-          const pages = await units.childrenFirstPages(group.map((k) => k.parentId), group[0].asOf, group[0].first);
-          for (const k of group) results.set(JSON.stringify(k), pages.get(k.parentId) as Connection<AdministrativeUnit>);
+        // Keys asked together share a day and a page size (one `children(first:)` of one query): one
+        // statement per such group.
+        const groups = new Map<string, number[]>();
+        keys.forEach((k, i) => {
+          const group = `${k.asOf}|${k.first}`;
+          const list = groups.get(group);
+          if (list) list.push(i);
+          else groups.set(group, [i]);
+        });
+        const results: Connection<AdministrativeUnit>[] = new Array(keys.length);
+        for (const indexes of groups.values()) {
+          const { asOf, first } = keys[indexes[0]];
+          const pages = await units.childrenFirstPages(indexes.map((i) => keys[i].parentId), asOf, first);
+          for (const i of indexes) results[i] = pages.get(keys[i].parentId) as Connection<AdministrativeUnit>;
         }
-        return keys.map((k) => results.get(JSON.stringify(k)) as Connection<AdministrativeUnit>);
+        return results;
       },
-      (k) => JSON.stringify(k),
+      (k) => `${k.parentId}|${k.asOf}|${k.first}`,
     )
     .load(key);
 }
@@ -38,7 +46,11 @@ export function loadRollUpId(loaders: Loaders, units: AdministrativeUnitService,
       'administrativeUnit.rollUp',
       async (keys) => {
         const byDay = new Map<string, string[]>();
-        for (const k of keys) byDay.set(k.day, [...(byDay.get(k.day) ?? []), k.id]);
+        for (const k of keys) {
+          const ids = byDay.get(k.day);
+          if (ids) ids.push(k.id);
+          else byDay.set(k.day, [k.id]);
+        }
         const resolved = new Map<string, string>();
         for (const [d, ids] of byDay) for (const [unitId, target] of await units.rollUp(ids, d)) resolved.set(`${unitId}|${d}`, target);
         return keys.map((k) => resolved.get(`${k.id}|${k.day}`) ?? k.id);

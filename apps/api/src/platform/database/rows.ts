@@ -12,8 +12,8 @@ type Convert = (value: unknown) => unknown;
 interface ColumnPlan {
   property: string;
   column: string;
-  /** What TypeORM's driver does to a value node-postgres parsed (enum arrays, transformers, …). */
-  fromDriver: Convert;
+  /** What TypeORM's driver does to a value node-postgres parsed (enum arrays, transformers, …); null: nothing. */
+  fromDriver: Convert | null;
   fromJson: Convert | null;
 }
 
@@ -36,7 +36,11 @@ function planOf(dataSource: DataSource, metadata: EntityMetadata): ColumnPlan[] 
       if (/timestamp|datetime/.test(type) || c.isCreateDate || c.isUpdateDate) json = toDate;
       else if (/bigint|int8|numeric|decimal/.test(type)) json = toText;
       const fromJson = json && transform ? (v: unknown) => transform(json!(v)) : (json ?? transform);
-      return { property: c.propertyName, column: c.databaseName, fromDriver: (v) => driver.prepareHydratedValue(v, c), fromJson };
+      // node-postgres already gives what the entity holds for text, uuid, numbers, booleans, json and
+      // timestamps (and DATE stays text: data-source.ts); TypeORM's driver only has work to do for enum
+      // arrays ('{A,B}' text), its simple-* and exotic types, and transformers.
+      const driverWork = Boolean(transformer) || (c.isArray && /enum/.test(type)) || /simple-|hstore|cube|vector|^time$/.test(type);
+      return { property: c.propertyName, column: c.databaseName, fromDriver: driverWork ? (v) => driver.prepareHydratedValue(v, c) : null, fromJson };
     });
     plans.set(metadata, plan);
   }

@@ -71,6 +71,32 @@ export function encodeCursor(values: CursorValue[]): string {
   return Buffer.from(JSON.stringify(values), 'utf8').toString('base64url');
 }
 
+/** An edge whose cursor is encoded only if someone asks for it (a page of children rarely does). */
+class KeysetEdge<T extends { id: string }> implements Edge<T> {
+  constructor(
+    readonly node: T,
+    private readonly sortProperty: keyof T,
+  ) {}
+
+  get cursor(): string {
+    return encodeCursor([(this.node[this.sortProperty] as CursorValue) ?? null, this.node.id]);
+  }
+}
+
+function keysetConnection<T extends { id: string }>(nodes: T[], sortProperty: keyof T, totalCount: number, hasNextPage: boolean, hasPreviousPage: boolean): Connection<T> {
+  const edges = nodes.map((node) => new KeysetEdge(node, sortProperty));
+  return {
+    totalCount,
+    edges,
+    pageInfo: {
+      hasNextPage,
+      hasPreviousPage,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+  };
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const VALUE_CHECKS: Record<CursorKind, (v: unknown) => boolean> = {
   text: (v) => typeof v === 'string' && v.length <= 1000 && !v.includes('\0'),
@@ -123,31 +149,10 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
   // Past the last page no row carries the total: count on its own then (the rare case).
   const totalCount = rows.length ? Number(rows[0].__total) : args.after ? await qb.clone().getCount() : 0;
   const nodes = recordsFromRows<T>(qb.connection, qb.expressionMap.mainAlias!.target, rows.slice(0, first));
-  const edges = nodes.map((node) => ({ cursor: encodeCursor([node[sort.property] ?? null, node.id]), node }));
-  return {
-    totalCount,
-    edges,
-    pageInfo: {
-      hasNextPage: rows.length > first,
-      hasPreviousPage: Boolean(args.after),
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
-  };
+  return keysetConnection(nodes, sort.property as keyof T, totalCount, rows.length > first, Boolean(args.after));
 }
 
 /** Builds a connection from rows already read (first + 1 of them) and a known total. */
 export function connectionFrom<T extends { id: string }>(rows: T[], first: number, totalCount: number, sortProperty: keyof T): Connection<T> {
-  const nodes = rows.slice(0, first);
-  const edges = nodes.map((node) => ({ cursor: encodeCursor([(node[sortProperty] as CursorValue) ?? null, node.id]), node }));
-  return {
-    totalCount,
-    edges,
-    pageInfo: {
-      hasNextPage: rows.length > first,
-      hasPreviousPage: false,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
-  };
+  return keysetConnection(rows.slice(0, first), sortProperty, totalCount, rows.length > first, false);
 }

@@ -33,6 +33,9 @@ export async function createHttpServer(config: Config, log: Logger, schema: Grap
   const app = express();
   const server = createServer(app);
   app.disable('x-powered-by');
+  // No ETag on res.send bodies: GraphQL answers are POST responses nobody revalidates, and hashing each
+  // one costs CPU on every request. Static files keep theirs (serve-static sets its own).
+  app.set('etag', false);
   // X-Forwarded-For counts only from the proxies named in OSP_TRUST_PROXY (default: none), else anyone
   // could pick the address that sign-in throttling counts against.
   app.set('trust proxy', config.trustProxy);
