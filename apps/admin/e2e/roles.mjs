@@ -49,7 +49,10 @@ fs.mkdirSync(SHOTS, { recursive: true });
 console.log(`Role walk of ${BASE_URL}`);
 await withBrowser('osp-roles-', async ({ page }) => {
   const url = () => new URL(page.url());
-  const go = (to) => page.goto(`${BASE_URL}${to}`, { waitUntil: 'domcontentloaded' });
+  const go = async (to) => {
+    await idle(page); // leaving a page with requests in flight would abort them (as the rollout walk does)
+    return page.goto(`${BASE_URL}${to}`, { waitUntil: 'domcontentloaded' });
+  };
   const nav = () => page.getByRole('navigation');
   const rows = (grid) => page.locator(`[data-testid="${grid}"] [role="row"][data-id]`);
   /** The texts of one column of the rows shown. */
@@ -544,8 +547,6 @@ await withBrowser('osp-roles-', async ({ page }) => {
     await page.getByTestId('sign-in-password').fill(PASSWORD);
     await page.getByTestId('sign-in-submit').click();
     await page.getByTestId('nav-overview').waitFor();
-    // The overview's own queries finish before the walk goes elsewhere (a goto would abort them).
-    await idle(page);
     const seen = new Set();
     for (const filter of ['type=OneStopDesk&action=oneStopDesk.rename', 'type=User&action=user.deactivate', 'type=User&action=user.signIn']) {
       await go(`/administration/audit?${filter}`);

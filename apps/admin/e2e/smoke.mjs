@@ -11,7 +11,7 @@
 // Exits non-zero when a check fails, the page logs a console error, or a request fails.
 import fs from 'node:fs';
 import path from 'node:path';
-import { BASE_URL, REPO_ROOT, TIMEOUT, assert, check, preflight, settle, tally, watch, withBrowser } from './browser.mjs';
+import { BASE_URL, REPO_ROOT, TIMEOUT, assert, check, idle, preflight, settle, tally, watch, withBrowser } from './browser.mjs';
 
 const SHOTS = path.join(REPO_ROOT, 'artifacts', 'screenshots');
 const USERNAME = process.env.SMOKE_USERNAME ?? 'admin';
@@ -50,6 +50,7 @@ await withBrowser('osp-smoke-', async ({ context, page }) => {
   page.on('worker', (worker) => workers.push(worker.url()));
 
   await check('the home page asks to sign in, in Vietnamese', async () => {
+    await idle(page); // nothing of the previous page is still loading: a goto would abort it
     const response = await page.goto(`${BASE_URL}/`, { waitUntil: 'domcontentloaded' });
     assert(response?.ok(), `GET / answered ${response?.status()}`);
     await page.getByTestId('sign-in-form').waitFor();
@@ -155,6 +156,7 @@ await withBrowser('osp-smoke-', async ({ context, page }) => {
   });
 
   await check('a deep link is served by the SPA fallback', async () => {
+    await idle(page); // nothing of the previous page is still loading: a goto would abort it
     const response = await page.goto(`${BASE_URL}/dossiers`, { waitUntil: 'domcontentloaded' });
     assert(response?.ok(), `GET /dossiers answered ${response?.status()}`);
     await page.getByTestId('not-available').waitFor();
@@ -163,6 +165,7 @@ await withBrowser('osp-smoke-', async ({ context, page }) => {
   });
 
   await check('units as of 2019: Bình Phước has districts', async () => {
+    await idle(page); // nothing of the previous page is still loading: a goto would abort it
     await page.goto(`${BASE_URL}/organisation/units?asOf=2019-06-01`, { waitUntil: 'domcontentloaded' });
     await page.getByTestId('unit-tree').waitFor();
     const province = page.locator('[data-testid="unit-node"][data-level="PROVINCE"]', { hasText: 'Bình Phước' }).first();
@@ -225,6 +228,7 @@ await withBrowser('osp-smoke-', async ({ context, page }) => {
   });
 
   await check("a form shows the API's field error under the field", async () => {
+    await idle(page); // nothing of the previous page is still loading: a goto would abort it
     await page.goto(`${BASE_URL}/organisation/desks`, { waitUntil: 'domcontentloaded' });
     await page.getByTestId('create-desk').click();
     await page.getByTestId('desk-form').waitFor();
@@ -251,6 +255,7 @@ await withBrowser('osp-smoke-', async ({ context, page }) => {
       ['/organisation/agencies', 'agencies-grid', '11-agencies-tablet'],
       ['/organisation/desks', 'desks-grid', '12-desks-tablet'],
     ]) {
+      await idle(page); // nothing of the previous page is still loading: a goto would abort it
       await page.goto(`${BASE_URL}${path}`, { waitUntil: 'domcontentloaded' });
       await page.getByTestId(testId).waitFor();
       await page.locator(`[data-testid="${testId}"] [role="row"][data-id]`).first().waitFor();
@@ -271,6 +276,7 @@ await withBrowser('osp-smoke-', async ({ context, page }) => {
     await page.getByTestId('sign-in-reason').waitFor();
     await page.reload({ waitUntil: 'domcontentloaded' });
     await page.getByTestId('sign-in-form').waitFor();
+    await idle(page); // nothing of the previous page is still loading: a goto would abort it
     await page.goto(`${BASE_URL}/organisation/desks`, { waitUntil: 'domcontentloaded' });
     await page.getByTestId('sign-in-form').waitFor();
     await settle(page);
@@ -282,10 +288,12 @@ await withBrowser('osp-smoke-', async ({ context, page }) => {
     await page.getByTestId('sign-in-submit').click();
     await page.getByTestId('desks-grid').waitFor();
     assert(new URL(page.url()).pathname === '/organisation/desks', `URL is ${page.url()}`);
-    await settle(page);
+    // The grid's queries finish before the next check leaves for GraphiQL (a goto would abort them).
+    await idle(page);
   });
 
   await check('GraphiQL renders its editor', async () => {
+    await idle(page); // nothing of the previous page is still loading: a goto would abort it
     const response = await page.goto(`${BASE_URL}/graphiql`, { waitUntil: 'domcontentloaded' });
     assert(response?.ok(), `GET /graphiql answered ${response?.status()}`);
     await page.locator('.graphiql-container').waitFor();
