@@ -99,6 +99,13 @@ export const serviceUnavailable = () =>
     { retryAfterSeconds: RETRY_AFTER_SECONDS },
   ).withHttp(503, { 'retry-after': String(RETRY_AFTER_SECONDS) });
 
+/** The request ran past its time budget (platform/http/guards.ts answers it; the SQL logger refuses its further statements). */
+export const requestTimedOut = () =>
+  new AppError('REQUEST_TIMEOUT', {
+    vi: 'Yêu cầu chạy quá thời gian cho phép và đã bị dừng. Hãy thu hẹp truy vấn (trang nhỏ hơn, ít trường hơn).',
+    en: 'The request ran past its time budget and was stopped. Ask for less (smaller pages, fewer fields).',
+  }).withHttp(503);
+
 /**
  * True for a failure to reach PostgreSQL (refused, reset, terminated, shutting down, pool timeout),
  * as opposed to an error in the statement: the request may succeed when retried.

@@ -1,13 +1,9 @@
 import type { Logger as TypeOrmLogger } from 'typeorm';
 import type { Logger } from '../logger';
-import { AppError } from '../errors';
+import { requestTimedOut } from '../errors';
 import { currentRequest } from '../request-context';
 
-export const requestTimedOut = () =>
-  new AppError('REQUEST_TIMEOUT', {
-    vi: 'Yêu cầu chạy quá thời gian cho phép và đã bị dừng. Hãy thu hẹp truy vấn (trang nhỏ hơn, ít trường hơn).',
-    en: 'The request ran past its time budget and was stopped. Ask for less (smaller pages, fewer fields).',
-  }).withHttp(503);
+
 
 /**
  * Counts every statement against the request that sent it (the `x-sql-statements` header and the

@@ -1,6 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
-import type { Bilingual, ErrorCode } from '../errors';
-import { requestTimedOut } from '../database/sql-logger';
+import { requestTimedOut, type Bilingual, type ErrorCode } from '../errors';
 import { languageFrom, type Lang, type RequestStore } from '../request-context';
 
 /**
