@@ -7,6 +7,8 @@ export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
 /** "Stay signed in for a working day" without keeping the password. */
 export const SESSION_TTL_SECONDS = 10 * 60 * 60;
 const ISSUER = 'one-stop-post';
+/** Verified tokens remembered (bounded; each until its own expiry): see `verifyAccessToken`. */
+const VERIFIED_CAPACITY = 10_000;
 
 export interface AccessClaims {
   userId: string;
@@ -21,6 +23,8 @@ export interface AccessClaims {
 @Injectable()
 export class TokenService {
   private key: Promise<Uint8Array> | null = null;
+  /** token → its claims and expiry (ms), oldest first (Map order). */
+  private readonly verified = new Map<string, AccessClaims & { expiresAtMs: number }>();
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -61,10 +65,24 @@ export class TokenService {
   }
 
   /** The claims of a valid, unexpired token of ours; null for anything else. */
+  /**
+   * The signature of a token string is checked once: the same string again (every request of a signed-in
+   * admin page carries it for 15 minutes) is answered from memory until the token's own expiry. Only
+   * the exact string verified is remembered, so nothing forged or altered can hit; whether the session is
+   * still open is not decided here but by the session check on every request (session-cache.ts).
+   */
   async verifyAccessToken(token: string): Promise<AccessClaims | null> {
+    const known = this.verified.get(token);
+    if (known) {
+      if (known.expiresAtMs > Date.now()) return { userId: known.userId, sessionId: known.sessionId };
+      this.verified.delete(token);
+      return null;
+    }
     try {
       const { payload } = await jwtVerify(token, await this.secret(), { issuer: ISSUER, algorithms: ['HS256'] });
-      if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string') return null;
+      if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string' || typeof payload.exp !== 'number') return null;
+      if (this.verified.size >= VERIFIED_CAPACITY) this.verified.delete(this.verified.keys().next().value as string);
+      this.verified.set(token, { userId: payload.sub, sessionId: payload.sid, expiresAtMs: payload.exp * 1000 });
       return { userId: payload.sub, sessionId: payload.sid };
     } catch {
       return null;
