@@ -3,9 +3,11 @@ import { DataSource, type DataSourceOptions } from 'typeorm';
 import type { Logger } from '../logger';
 import { SnakeNamingStrategy } from './naming';
 import { SqlLogger } from './sql-logger';
+import { parseTimestamptz } from './timestamps';
 
 // DATE columns stay 'YYYY-MM-DD' strings: a calendar date has no time zone to shift it.
 pgTypes.setTypeParser(pgTypes.builtins.DATE, (value: string) => value);
+pgTypes.setTypeParser(pgTypes.builtins.TIMESTAMPTZ, parseTimestamptz);
 
 export interface DatabaseOptions {
   url: string;
