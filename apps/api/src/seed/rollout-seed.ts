@@ -9,8 +9,10 @@ import { PhasePlanRevision, RolloutPhase } from '../modules/rollout/rollout-phas
 import { ActionItemState, PhaseStatus, ProgrammeStatus, SiteStatus } from '../modules/rollout/rollout.enums';
 import type { ReadinessState } from '../modules/rollout/rollout.types';
 import { ActionItem, SteeringMeeting } from '../modules/rollout/steering-meeting.entity';
+import { DEMO_SEED_LABEL } from '../modules/audit/audit.service';
 
-const SEED_ACTOR = 'seed';
+/** Who wrote the seed's histories: a system actor, shown as "Dữ liệu mẫu", never as a person. */
+const SEED_ACTOR = DEMO_SEED_LABEL;
 
 /**
  * Loads the pilot programmes of packages/reference-data (Hà Tĩnh, Bình Phước) with their phases,

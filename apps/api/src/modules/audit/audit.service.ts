@@ -5,6 +5,11 @@ import { paginate, type PageArgs } from '../../platform/graphql/connection';
 import type { Actor } from '../../platform/graphql/context';
 import { currentRequest } from '../../platform/request-context';
 import { AuditEntry } from './audit-entry.entity';
+import { AUDIT_NAMES, isUuid, keyOf, type RecordKey } from './audit-references';
+import { SIGN_IN_ACTIONS } from './audit.inputs';
+
+/** The actor label of the demo seed's records (a system actor): the trail shows it as "Dữ liệu mẫu". */
+export const DEMO_SEED_LABEL = 'seed';
 
 export interface AuditRecord {
   action: string;
@@ -32,6 +37,8 @@ export interface AuditQuery {
   action?: string | null;
   from?: Date | null;
   to?: Date | null;
+  /** false: no sign-ins and sign-outs, unless `action` names one. Default true. */
+  includeSignIns?: boolean | null;
 }
 
 @Injectable()
@@ -50,7 +57,44 @@ export class AuditService {
     if (filter.action) qb.andWhere('a.action = :action', { action: filter.action });
     if (filter.from) qb.andWhere('a.occurred_at >= :from', { from: filter.from });
     if (filter.to) qb.andWhere('a.occurred_at < :to', { to: filter.to });
+    if (filter.includeSignIns === false && !filter.action) qb.andWhere('a.action NOT IN (:...signIns)', { signIns: [...SIGN_IN_ACTIONS] });
     return paginate(qb, page, { expression: 'a.seq', property: 'seq', direction: 'DESC', kind: 'int' });
+  }
+
+  /**
+   * The names of records the trail names by id, in one statement whatever the number of entries
+   * (a UNION ALL with one branch per entity type). Records of another province than the reader's,
+   * and records that are gone, have no name (null), as the loaders treat them.
+   */
+  async namesOf(actor: Actor, keys: readonly RecordKey[]): Promise<Array<string | null>> {
+    requireRole(actor, AUDIT_READERS);
+    const scope = scopeProvince(actor);
+    const idsByType = new Map<string, Set<string>>();
+    for (const key of keys) {
+      if (!Object.hasOwn(AUDIT_NAMES, key.entityType) || !isUuid(key.id)) continue;
+      const ids = idsByType.get(key.entityType) ?? new Set<string>();
+      ids.add(key.id.toLowerCase());
+      idsByType.set(key.entityType, ids);
+    }
+    const names = new Map<string, string>();
+    if (idsByType.size > 0) {
+      const params: unknown[] = [];
+      const branches = [...idsByType].map(([entityType, ids]) => {
+        const { table, name, provinceOwned } = AUDIT_NAMES[entityType];
+        params.push(entityType);
+        const type = `$${params.length}::text`;
+        params.push([...ids]);
+        let where = `t.id = ANY($${params.length}::uuid[])`;
+        if (provinceOwned && scope !== null) {
+          params.push(scope);
+          where += ` AND t.province_id = $${params.length}::uuid`;
+        }
+        return `SELECT ${type} AS type, t.id::text AS id, ${name} AS name FROM ${table} t WHERE ${where}`;
+      });
+      const rows: Array<{ type: string; id: string; name: string | null }> = await this.dataSource.query(branches.join(' UNION ALL '), params);
+      for (const row of rows) if (row.name) names.set(keyOf({ entityType: row.type, id: row.id }), row.name);
+    }
+    return keys.map((key) => names.get(keyOf({ entityType: key.entityType, id: key.id.toLowerCase() })) ?? null);
   }
 
   /** Writes the entry with the caller's transaction manager: it commits or rolls back with the change. */
