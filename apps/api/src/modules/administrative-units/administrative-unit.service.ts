@@ -22,7 +22,7 @@ const UNIT = { vi: 'đơn vị hành chính', en: 'administrative unit' };
 
 const SORTS: Record<AdministrativeUnitSort, SortKey> = {
   CODE_ASC: { expression: 'u.code', property: 'code', direction: 'ASC' },
-  NAME_ASC: { expression: 'u.name', property: 'name', direction: 'ASC' },
+  NAME_ASC: { expression: 'u.name', property: 'name', direction: 'ASC', kind: 'name' },
 };
 
 /** Something owned by a unit (an agency, a desk, a post office) whose province may change with the map. */

@@ -118,7 +118,7 @@ export type RetireInput = { id: string; retiredOn?: string | null };
 export const ORGANISATION_WRITERS = ['SYSTEM_ADMIN', 'STEERING_COMMITTEE'];
 
 const SORTS: Record<OrganisationSort, SortKey> = {
-  NAME_ASC: { expression: 'r.name', property: 'name', direction: 'ASC' },
+  NAME_ASC: { expression: 'r.name', property: 'name', direction: 'ASC', kind: 'name' },
   CODE_ASC: { expression: 'r.code', property: 'code', direction: 'ASC' },
 };
 

@@ -45,7 +45,7 @@ export class SteeringService {
     const rows = await this.dataSource.getRepository(ActionItem).createQueryBuilder('a')
       .where('a.meeting_id = ANY(:ids)', { ids: [...meetingIds] })
       .orderBy('a.due_on', 'ASC')
-      .addOrderBy('a.title', 'ASC')
+      .addOrderBy('osp_sort_key(a.title)', 'ASC')
       .addOrderBy('a.id', 'ASC')
       .getMany();
     return groupFor(meetingIds, rows, (r) => r.meetingId);

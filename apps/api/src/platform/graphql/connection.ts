@@ -59,11 +59,17 @@ export interface SortKey {
   /** The entity property that holds the expression's value, for the cursor. */
   property: string;
   direction: 'ASC' | 'DESC';
-  /** What the sort value is, to check a cursor's value before it reaches SQL (default `text`). */
+  /**
+   * What the sort value is, to check a cursor's value before it reaches SQL (default `text`). A `name`
+   * is ordered in Vietnamese alphabetical order: by `osp_sort_key(expression)` (platform/vietnamese-order.ts).
+   */
   kind?: CursorKind;
 }
 
-export type CursorKind = 'text' | 'int' | 'date';
+export type CursorKind = 'text' | 'name' | 'int' | 'date';
+
+/** The SQL a sort orders and compares cursors by. */
+const ordered = (kind: CursorKind | undefined, sql: string) => (kind === 'name' ? `osp_sort_key(${sql})` : sql);
 
 type CursorValue = string | number | null;
 
@@ -100,6 +106,7 @@ function keysetConnection<T extends { id: string }>(nodes: T[], sortProperty: ke
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const VALUE_CHECKS: Record<CursorKind, (v: unknown) => boolean> = {
   text: (v) => typeof v === 'string' && v.length <= 1000 && !v.includes('\0'),
+  name: (v) => VALUE_CHECKS.text(v),
   int: (v) => (typeof v === 'number' && Number.isSafeInteger(v)) || (typeof v === 'string' && /^-?\d{1,18}$/.test(v)),
   date: (v) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)),
 };
@@ -140,9 +147,9 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
   if (args.after) {
     const [value, id] = decodeCursor(args.after, sort.kind);
     const op = sort.direction === 'ASC' ? '>' : '<';
-    page.andWhere(`(${sort.expression}, ${alias}.id) ${op} (:cursorValue, :cursorId)`, { cursorValue: value, cursorId: id });
+    page.andWhere(`(${ordered(sort.kind, sort.expression)}, ${alias}.id) ${op} (${ordered(sort.kind, ':cursorValue')}, :cursorId)`, { cursorValue: value, cursorId: id });
   }
-  page.orderBy(sort.expression, sort.direction).addOrderBy(`${alias}.id`, sort.direction).limit(first + 1);
+  page.orderBy(ordered(sort.kind, sort.expression), sort.direction).addOrderBy(`${alias}.id`, sort.direction).limit(first + 1);
   const [sql, params] = page.getQueryAndParameters();
   // Inside a transaction, on the transaction's own connection (the embedded database has only one).
   const rows: Array<Record<string, unknown>> = await ((qb as unknown as { queryRunner?: QueryRunner }).queryRunner ?? qb.connection).query(sql, params);
