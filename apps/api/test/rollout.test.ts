@@ -260,6 +260,20 @@ describe('phases', () => {
     expect(summary(await refused(M.addPhase, input({ programmeId: UNKNOWN_ID })))).toEqual({ code: 'BAD_USER_INPUT', fields: ['programmeId'] });
   });
 
+  it('refuses a phase ending 31/12/9999 or starting before 1945, naming the field, in both languages', async () => {
+    const programme = await f.programme();
+    const input = (extra: Record<string, unknown>) => ({ programmeId: programme.id, name: 'Giai đoạn', plannedStart: '2020-01-01', plannedEnd: '2020-06-30', targets: { province: 1, district: 0, commune: 0 }, ...extra });
+    const farFuture = await refused(M.addPhase, input({ plannedEnd: '9999-12-31' }));
+    expect(summary(farFuture)).toEqual({ code: 'BAD_USER_INPUT', fields: ['plannedEnd'] });
+    expect(failure(farFuture).extensions.fields?.[0].message).toBe('Ngày 31/12/9999 nằm ngoài khoảng cho phép (01/01/1945 – 31/12/2100).');
+    const longAgo = await refused(M.addPhase, input({ plannedStart: '1899-05-01' }), { lang: 'en' });
+    expect(summary(longAgo)).toEqual({ code: 'BAD_USER_INPUT', fields: ['plannedStart'] });
+    expect(failure(longAgo).extensions.fields?.[0].message).toBe('01/05/1899 is outside the accepted range (01/01/1945 – 31/12/2100).');
+    // The bounds themselves are days like any other.
+    const phase = await f.phase(programme.id, { plannedStart: '1945-01-01', plannedEnd: '2100-12-31', targets: { province: 1, district: 0, commune: 0 } });
+    expect(phase).toMatchObject({ plannedStart: '1945-01-01', plannedEnd: '2100-12-31' });
+  });
+
   it('a re-plan keeps the earlier plan in the plan history, with the reason and who re-planned', async () => {
     const programme = await f.programme();
     const phase = await f.phase(programme.id, { plannedStart: '2019-09-01', plannedEnd: '2019-12-31', targets: { province: 8, district: 4, commune: 8 } });

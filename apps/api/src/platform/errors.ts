@@ -167,6 +167,22 @@ export interface ErrorReporter {
  * Apollo's formatError: expected errors keep their code and speak the request's language;
  * anything else is logged and answered without internals.
  */
+/** The field a scalar's error names (it cannot know more); the error formatter puts the argument's path in its place. */
+export const SCALAR_FIELD = 'value';
+
+/**
+ * A scalar that refuses a variable's value (a date out of range, say) knows no field name; graphql-js
+ * says which in its message (`Variable "$input" got invalid value … at "input.plannedEnd"`). The field
+ * is named as the services name theirs: the path below `input` ("plannedEnd"), else the variable.
+ */
+function withCoercedPath(fields: FieldProblem[], error: unknown): FieldProblem[] {
+  if (!(error instanceof GraphQLError) || error === error.originalError) return fields;
+  const m = /^Variable "\$(\w+)" got invalid value [\s\S]*? at "([^"]+)";/.exec(error.message) ?? /^Variable "\$(\w+)" got invalid value/.exec(error.message);
+  if (!m) return fields;
+  const path = (m[2] ?? m[1]).replace(/^input\./, '');
+  return fields.map((f) => (f.field === SCALAR_FIELD ? { ...f, field: path } : f));
+}
+
 export interface FormatterOptions {
   /** Keep graphql-js's "Did you mean …?" hints in validation messages. */
   fieldSuggestions: boolean;
@@ -183,7 +199,7 @@ export function createErrorFormatter(report: ErrorReporter, options: FormatterOp
 
     if (original instanceof AppError) {
       const extensions: Record<string, unknown> = { ...original.details, code: original.code };
-      if (original.fields.length) extensions.fields = fieldsOut(original.fields, lang);
+      if (original.fields.length) extensions.fields = fieldsOut(withCoercedPath(original.fields, error), lang);
       return { ...base, message: pick(original.bilingual, lang), extensions };
     }
     const validation = (original as { extensions?: { validationErrors?: ValidationErrorLike[] } } | undefined)?.extensions?.validationErrors;

@@ -1,5 +1,5 @@
 import { GraphQLScalarType, Kind } from 'graphql';
-import { badInput } from '../errors';
+import { badInput, SCALAR_FIELD } from '../errors';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -11,9 +11,26 @@ export function isIsoDate(value: string): boolean {
   return d.toISOString().slice(0, 10) === value;
 }
 
+/**
+ * The days the product accepts: nothing in its domain (legal documents, plans, validity of units and
+ * records, hand-overs, rosters, dossiers) lies before 1945, when the state these units belong to was
+ * founded, or after 2100. A phase "ending 31/12/9999" is a typing slip, refused with the field named
+ * (the error formatter puts the variable's path in place of `date`), never a timeline that cannot be drawn.
+ * A narrower rule of a module (an effective date not before its programme, say) is checked in its service.
+ */
+export const EARLIEST_DATE = '1945-01-01';
+export const LATEST_DATE = '2100-12-31';
+
 function parseDate(value: unknown): string {
-  if (typeof value === 'string' && isIsoDate(value)) return value;
-  throw badInput('date', {
+  if (typeof value === 'string' && isIsoDate(value)) {
+    if (value >= EARLIEST_DATE && value <= LATEST_DATE) return value;
+    const [y, m, d] = value.split('-');
+    throw badInput(SCALAR_FIELD, {
+      vi: `Ngày ${d}/${m}/${y} nằm ngoài khoảng cho phép (01/01/1945 – 31/12/2100).`,
+      en: `${d}/${m}/${y} is outside the accepted range (01/01/1945 – 31/12/2100).`,
+    });
+  }
+  throw badInput(SCALAR_FIELD, {
     vi: `"${String(value)}" không phải ngày hợp lệ (YYYY-MM-DD).`,
     en: `"${String(value)}" is not a valid date (YYYY-MM-DD).`,
   });
@@ -28,11 +45,13 @@ export const DateScalar = new GraphQLScalarType<string, string>({
   description: 'A calendar date without time or time zone, `YYYY-MM-DD` (ISO 8601).',
   serialize(value) {
     if (value instanceof Date) return value.toISOString().slice(0, 10);
+    // What the database holds is written as it is (the bounds are for what comes in).
+    if (typeof value === 'string' && ISO_DATE.test(value)) return value;
     return parseDate(value);
   },
   parseValue: parseDate,
   parseLiteral(ast) {
-    if (ast.kind !== Kind.STRING) throw badInput('date', { vi: 'Ngày phải là chuỗi YYYY-MM-DD.', en: 'A date must be a YYYY-MM-DD string.' });
+    if (ast.kind !== Kind.STRING) throw badInput(SCALAR_FIELD, { vi: 'Ngày phải là chuỗi YYYY-MM-DD.', en: 'A date must be a YYYY-MM-DD string.' });
     return parseDate(ast.value);
   },
 });
