@@ -97,6 +97,19 @@ describe('phase timeline', () => {
     expect(placement(actual).left + placement(actual).width).toBeCloseTo(pct(366), 3); // the end of 31/7/2020
   });
 
+  it('draws a phase that ends in 9999 with a bounded axis (decades, no months) instead of freezing the page', () => {
+    const farFuture: TimelinePhase = { ...phases[1], plannedEnd: '9999-12-31' };
+    const range = timelineRange([phases[0], farFuture], TODAY)!;
+    const { years, months } = axisTicks(range, (m) => `T${m}`);
+    expect(months).toHaveLength(0);
+    expect(years.length).toBeLessThanOrEqual(40);
+    expect(years[0].label).toBe('2019–2249');
+    expect(years.reduce((sum, y) => sum + y.width, 0)).toBeCloseTo(100, 6);
+    renderInApp(<TimelineChart phases={[phases[0], farFuture]} today={TODAY} phaseHref={(id) => id} />, { link: fakeApi({}).link });
+    expect(screen.getAllByTestId('timeline-row')).toHaveLength(2);
+    expect(screen.getAllByTestId('timeline-year').length).toBe(years.length);
+  });
+
   it('says so when the programme has no phase', () => {
     renderInApp(<TimelineChart phases={[]} phaseHref={(id) => id} />, { link: fakeApi({}).link });
     expect(screen.getByTestId('timeline-empty')).toHaveTextContent('Đề án chưa có giai đoạn nào.');

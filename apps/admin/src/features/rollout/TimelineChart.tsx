@@ -83,18 +83,29 @@ interface Tick {
   key: string;
 }
 
+const MAX_YEAR_TICKS = 40;
+const MAX_MONTH_TICKS = 120;
+const YEAR_STEPS = [1, 5, 10, 25, 50, 100, 250, 500, 1000];
+
 /** The years across the top of the axis, and the months (labelled when there is room). */
 export function axisTicks(range: TimelineRange, monthLabel: (month: number) => string): { years: Tick[]; months: Array<Tick & { labelled: boolean }> } {
+  // However far the data reaches (a phase typed as ending in 9999 before the API bounded dates), the
+  // axis has at most MAX_YEAR_TICKS year ticks (a year, then 5, 10, … years a tick) and month ticks
+  // only over MAX_MONTH_TICKS months: the page never draws tens of thousands of ticks.
+  const firstYear = range.start.getFullYear();
+  const lastYear = range.end.getFullYear();
+  const step = YEAR_STEPS.find((s) => (lastYear - firstYear + 1) / s <= MAX_YEAR_TICKS) ?? Math.ceil((lastYear - firstYear + 1) / MAX_YEAR_TICKS);
   const years: Tick[] = [];
-  for (let y = range.start.getFullYear(); y <= range.end.getFullYear(); y++) {
+  for (let y = firstYear - (firstYear % step); y <= lastYear; y += step) {
     const from = maxDate([range.start, new Date(y, 0, 1)]);
-    const to = minDate([range.end, new Date(y + 1, 0, 1)]);
+    const to = minDate([range.end, new Date(y + step, 0, 1)]);
     if (to <= from) continue;
     const left = dayOffset(from, range);
-    years.push({ left, width: dayOffset(to, range) - left, label: String(y), key: `y${y}` });
+    years.push({ left, width: dayOffset(to, range) - left, label: step === 1 ? String(y) : `${Math.max(y, firstYear)}–${Math.min(y + step - 1, lastYear)}`, key: `y${y}` });
   }
   const months: Array<Tick & { labelled: boolean }> = [];
-  const count = (range.end.getFullYear() - range.start.getFullYear()) * 12 + range.end.getMonth() - range.start.getMonth();
+  const count = (lastYear - firstYear) * 12 + range.end.getMonth() - range.start.getMonth();
+  if (count > MAX_MONTH_TICKS) return { years, months };
   // Every month while it fits, then every quarter, then none (the years carry the axis).
   const every = count <= 18 ? 1 : count <= 40 ? 3 : 0;
   for (let m = range.start; m < range.end; m = addMonths(m, 1)) {
