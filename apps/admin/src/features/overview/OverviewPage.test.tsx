@@ -218,7 +218,7 @@ describe('overview page', () => {
     expect(rows[0]).toHaveTextContent('01/02/2020');
     expect(rows[1]).toHaveAttribute('data-overdue', 'false');
 
-    expect(screen.getByTestId('handover-chart')).toHaveTextContent('Công chức được giải phóng');
+    expect(screen.getByTestId('handover-chart')).toHaveTextContent('Công chức được thay thế');
     expect(screen.getByTestId('handover-row-total')).toHaveTextContent('6');
   });
 

@@ -84,11 +84,11 @@ describe('handover chart', () => {
         { id: 'p1', name: 'Giai đoạn 1', handoverTotals: totals(6, 4) },
         { id: 'p2', name: 'Giai đoạn 2', handoverTotals: totals(0, 0) },
       ],
-      { relieved: 'Công chức được giải phóng', deployed: 'Nhân viên bưu điện bố trí' },
+      { relieved: 'Công chức được thay thế', deployed: 'Nhân viên bưu điện bố trí' },
     );
     expect(chart.categories).toEqual(['Giai đoạn 1', 'Giai đoạn 2']);
     expect(chart.series.map((s) => [s.label, s.data])).toEqual([
-      ['Công chức được giải phóng', [6, 0]],
+      ['Công chức được thay thế', [6, 0]],
       ['Nhân viên bưu điện bố trí', [4, 0]],
     ]);
   });

@@ -22,6 +22,7 @@ import { apiProblem } from '../../graphql/errors';
 import { useAddressParams } from '../../hooks/useAddressParams';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { useCanPlanRollout } from '../auth/permissions';
+import { useSession } from '../auth/SessionContext';
 import { ProgrammeCreateDialog } from './ProgrammeCreateDialog';
 import { ProgrammeStatusChip } from './ProgrammeChips';
 
@@ -40,6 +41,8 @@ export function ProgrammesPage() {
   const navigate = useNavigate();
   useDocumentTitle(t('rollout.programmes.title'));
   const canPlan = useCanPlanRollout();
+  // A national user (no province in scope) is not told "in your province".
+  const national = !useSession().user?.scope;
   const [creating, setCreating] = useState(false);
   const { params, set } = useAddressParams();
   const status = STATUSES.find((s) => s === params.get('status')) ?? null;
@@ -70,7 +73,7 @@ export function ProgrammesPage() {
         {t('rollout.programmes.title')}
       </Typography>
       <Typography color="text.secondary" sx={{ mb: 2, maxWidth: 900 }}>
-        {t('rollout.programmes.intro')}
+        {t(national ? 'rollout.programmes.introNational' : 'rollout.programmes.intro')}
       </Typography>
       <Box sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 2, mb: 2 }}>
         <FilterSelect
