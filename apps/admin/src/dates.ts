@@ -25,11 +25,26 @@ export function formatDate(value: string | null | undefined): string {
   return date ? format(date, DATE_FORMAT) : '';
 }
 
-/** A `DateTimeISO` → `dd/MM/yyyy HH:mm` in local time. */
+/** The time zone every time of day is shown in, whatever the browser's: Vietnam (UTC+7). */
+export const TIME_ZONE = 'Asia/Ho_Chi_Minh';
+
+const vietnamParts = new Intl.DateTimeFormat('en-GB', {
+  timeZone: TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** A `DateTimeISO` → `dd/MM/yyyy HH:mm` in Vietnam time (an official abroad or a browser set to UTC reads the same). */
 export function formatDateTime(value: string | null | undefined): string {
   if (!value) return '';
   const date = new Date(value);
-  return isValid(date) ? format(date, `${DATE_FORMAT} HH:mm`) : '';
+  if (!isValid(date)) return '';
+  const part = Object.fromEntries(vietnamParts.formatToParts(date).map((p) => [p.type, p.value]));
+  return `${part.day}/${part.month}/${part.year} ${part.hour}:${part.minute}`;
 }
 
 /** A string is a real calendar day in YYYY-MM-DD form. */

@@ -8,13 +8,17 @@ import overviewVi from './overview.vi.json';
 import overviewEn from './overview.en.json';
 import handoverVi from './handover.vi.json';
 import handoverEn from './handover.en.json';
+import auditVi from './audit.vi.json';
+import auditEn from './audit.en.json';
 
 /**
  * The texts: one base file per language, and one per feature area (rollout.*.json, handover.*.json, overview.*.json)
- * under a key of its own, so that areas grow without touching each other's files.
+ * under a key of its own, so that areas grow without touching each other's files. audit.*.json is the
+ * audit trail's vocabulary for every module (entity types, verbs, field names): a module that audits a
+ * new record adds its labels there.
  */
-export const vi = { ...viBase, rollout: rolloutVi, handover: handoverVi, overview: overviewVi };
-export const en = { ...enBase, rollout: rolloutEn, handover: handoverEn, overview: overviewEn };
+export const vi = { ...viBase, rollout: rolloutVi, handover: handoverVi, overview: overviewVi, audit: auditVi };
+export const en = { ...enBase, rollout: rolloutEn, handover: handoverEn, overview: overviewEn, audit: auditEn };
 
 /** Vietnamese first, English second. */
 export const LANGUAGES = ['vi', 'en'] as const;

@@ -66,9 +66,10 @@ describe('administration routes', () => {
         entityId: '4b75d0d7-dc17-4834-a105-0e841b1929c0',
         from: new Date(2026, 0, 1).toISOString(),
         to: new Date(2026, 1, 1).toISOString(),
+        includeSignIns: false,
       },
     });
-    expect(screen.getByTestId('audit-entity-filter')).toHaveTextContent('Bộ phận Một cửa: 4b75d0d7-dc17-4834-a105-0e841b1929c0');
+    expect(screen.getByTestId('audit-entity-filter')).toHaveTextContent('Bộ phận Một cửa: bản ghi đã chọn');
     expect(screen.getByTestId('admin-tab-users')).toBeInTheDocument();
   });
 });

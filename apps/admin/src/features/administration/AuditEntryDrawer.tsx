@@ -1,12 +1,13 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link as RouterLink } from 'react-router';
+import Accordion from '@mui/material/Accordion';
+import AccordionDetails from '@mui/material/AccordionDetails';
+import AccordionSummary from '@mui/material/AccordionSummary';
 import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
 import Drawer from '@mui/material/Drawer';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import IconButton from '@mui/material/IconButton';
-import Link from '@mui/material/Link';
 import Stack from '@mui/material/Stack';
 import Switch from '@mui/material/Switch';
 import Table from '@mui/material/Table';
@@ -17,33 +18,37 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { alpha } from '@mui/material/styles';
 import CloseIcon from '@mui/icons-material/Close';
+import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
 import type { AuditEntryRowFragment } from '../../graphql/generated';
 import { formatDateTime } from '../../dates';
 import { DetailList } from '../organisation/DetailList';
-import { diffSnapshots, formatValue, type DiffRow } from './auditDiff';
+import { diffSnapshots, type DiffRow } from './auditDiff';
+import { AuditValueText, RecordName, type ValueContext } from './AuditValue';
 import { useAuditLabels } from './useAuditLabels';
-import { recordHref } from './labels';
 
-/** One value of the diff: text, JSON, or a muted "empty" / "absent". */
-function Value({ value, present }: { value: unknown; present: boolean }) {
+/** One value of the diff, as an official reads it (names, labels, dd/MM/yyyy), or a muted "empty" / "absent". */
+function Value({ value, field, present, ctx }: { value: unknown; field: string; present: boolean; ctx: ValueContext }) {
   const { t } = useTranslation();
-  const text = formatValue(value);
-  if (text === null) {
+  if (value === undefined || value === null || value === '') {
     return (
       <Typography component="span" variant="body2" color="text.disabled" sx={{ fontStyle: 'italic' }}>
         {present ? t('administration.audit.empty') : '—'}
       </Typography>
     );
   }
-  return (
-    <Typography component="span" variant="body2" sx={{ overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' }}>
-      {text}
-    </Typography>
-  );
+  return <AuditValueText value={value} field={field} ctx={ctx} />;
 }
 
-/** Before and after of an entry, field by field; the fields that differ are highlighted. */
-export function AuditDiff({ before, after }: { before: Record<string, unknown> | null | undefined; after: Record<string, unknown> | null | undefined }) {
+/** Before and after of an entry, field by field, under their labels; the fields that differ are highlighted. */
+export function AuditDiff({
+  before,
+  after,
+  ctx,
+}: {
+  before: Record<string, unknown> | null | undefined;
+  after: Record<string, unknown> | null | undefined;
+  ctx: ValueContext;
+}) {
   const { t } = useTranslation();
   const [changedOnly, setChangedOnly] = useState(false);
   const rows = diffSnapshots(before, after);
@@ -103,21 +108,21 @@ export function AuditDiff({ before, after }: { before: Record<string, unknown> |
                 }
               >
                 <TableCell sx={{ verticalAlign: 'top' }}>
-                  <Box component="code" sx={{ fontSize: '0.8125rem', overflowWrap: 'anywhere' }}>
-                    {row.field}
+                  <Box component="span" sx={{ fontSize: '0.8125rem', fontWeight: 500 }}>
+                    {ctx.labels.fieldLabel(ctx.entityType, row.field)}
                   </Box>
                   {row.change === 'changed' && (
                     <Chip size="small" color="warning" variant="outlined" label={t('administration.audit.changed')} sx={{ ml: 1, height: 20 }} />
                   )}
                 </TableCell>
                 <TableCell sx={{ verticalAlign: 'top', ...(row.change === 'changed' ? { color: 'error.dark' } : {}) }} data-testid="diff-before">
-                  <Value value={row.before} present={before != null && row.field in before} />
+                  <Value value={row.before} field={row.field} present={before != null && row.field in before} ctx={ctx} />
                 </TableCell>
                 <TableCell
                   sx={{ verticalAlign: 'top', ...(row.change === 'changed' ? { color: 'success.dark', fontWeight: 500 } : {}) }}
                   data-testid="diff-after"
                 >
-                  <Value value={row.after} present={after != null && row.field in after} />
+                  <Value value={row.after} field={row.field} present={after != null && row.field in after} ctx={ctx} />
                 </TableCell>
               </TableRow>
             );
@@ -131,8 +136,14 @@ export function AuditDiff({ before, after }: { before: Record<string, unknown> |
 /** An audit entry: who did what to which record, when and from where, and the record before and after. */
 export function AuditEntryDrawer({ entry, onClose }: { entry: AuditEntryRowFragment | null; onClose: () => void }) {
   const { t } = useTranslation();
-  const { actionLabel, entityTypeLabel } = useAuditLabels();
-  const href = entry ? recordHref(entry.entityType, entry.entityId) : null;
+  const labels = useAuditLabels();
+  const ctx = useMemo<ValueContext | null>(
+    () =>
+      entry
+        ? { entityType: entry.entityType, references: new Map(entry.references.map((r) => [r.id.toLowerCase(), r])), labels, onNavigate: onClose }
+        : null,
+    [entry, labels, onClose],
+  );
   return (
     <Drawer
       anchor="right"
@@ -149,15 +160,15 @@ export function AuditEntryDrawer({ entry, onClose }: { entry: AuditEntryRowFragm
         } as object,
       }}
     >
-      {entry && (
+      {entry && ctx && (
         <Box sx={{ p: { xs: 2, md: 3 } }}>
           <Stack direction="row" sx={{ alignItems: 'flex-start', gap: 1, mb: 2 }}>
             <Box sx={{ flexGrow: 1, minWidth: 0 }}>
               <Typography variant="h2" id="audit-drawer-title">
-                {actionLabel(entry.action)} · {entityTypeLabel(entry.entityType)}
+                {labels.actionLabel(entry.action)} · {labels.entityTypeLabel(entry.entityType)}
               </Typography>
               <Typography variant="body2" color="text.secondary">
-                {formatDateTime(entry.occurredAt)} · {entry.actorLabel}
+                {formatDateTime(entry.occurredAt)} · {labels.actorLabel(entry)}
               </Typography>
             </Box>
             <IconButton aria-label={t('form.close')} onClick={onClose} edge="end" data-testid="audit-drawer-close">
@@ -168,21 +179,16 @@ export function AuditEntryDrawer({ entry, onClose }: { entry: AuditEntryRowFragm
             <DetailList
               items={[
                 { label: t('administration.audit.time'), value: formatDateTime(entry.occurredAt) },
-                { label: t('administration.audit.action'), value: <code>{entry.action}</code> },
+                { label: t('administration.audit.action'), value: labels.actionLabel(entry.action) },
                 {
                   label: t('administration.audit.entity'),
-                  value: href ? (
-                    <Link component={RouterLink} to={href} onClick={onClose}>
-                      {entityTypeLabel(entry.entityType)} <code>{entry.entityId}</code>
-                    </Link>
-                  ) : (
-                    <>
-                      {entityTypeLabel(entry.entityType)} <code>{entry.entityId}</code>
-                    </>
+                  value: (
+                    <span data-testid="audit-entity">
+                      {labels.entityTypeLabel(entry.entityType)}: <RecordName id={entry.entityId} ctx={ctx} />
+                    </span>
                   ),
                 },
-                { label: t('administration.audit.actor'), value: entry.actorLabel },
-                { label: t('administration.audit.requestId'), value: entry.requestId ? <code>{entry.requestId}</code> : null },
+                { label: t('administration.audit.actor'), value: labels.actorLabel(entry) },
                 { label: t('administration.audit.ip'), value: entry.ip },
               ]}
             />
@@ -190,7 +196,20 @@ export function AuditEntryDrawer({ entry, onClose }: { entry: AuditEntryRowFragm
           <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 500, mb: 1 }}>
             {t('administration.audit.beforeAfter')}
           </Typography>
-          <AuditDiff key={entry.id} before={entry.before} after={entry.after} />
+          <AuditDiff key={entry.id} before={entry.before} after={entry.after} ctx={ctx} />
+          {entry.requestId && (
+            // For support staff tracing a request in the server logs; collapsed (and not rendered) until opened.
+            <Accordion disableGutters elevation={0} sx={{ mt: 3, '&:before': { display: 'none' } }} slotProps={{ transition: { unmountOnExit: true } }}>
+              <AccordionSummary expandIcon={<ExpandMoreIcon />} data-testid="audit-technical">
+                <Typography variant="body2" color="text.secondary">
+                  {t('audit.technical')}
+                </Typography>
+              </AccordionSummary>
+              <AccordionDetails>
+                <DetailList items={[{ label: t('administration.audit.requestId'), value: <code>{entry.requestId}</code> }]} />
+              </AccordionDetails>
+            </Accordion>
+          )}
         </Box>
       )}
     </Drawer>

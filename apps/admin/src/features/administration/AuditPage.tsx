@@ -6,8 +6,10 @@ import { addDays } from 'date-fns';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
+import FormControlLabel from '@mui/material/FormControlLabel';
 import ListSubheader from '@mui/material/ListSubheader';
 import MenuItem from '@mui/material/MenuItem';
+import Switch from '@mui/material/Switch';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import FilterAltOffIcon from '@mui/icons-material/FilterAltOff';
@@ -23,7 +25,7 @@ import { DayFilter } from './DayFilter';
 import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES, isAuditEntityType, type AuditEntityType } from './labels';
 import { useAuditLabels } from './useAuditLabels';
 
-const PARAM = { entityType: 'type', action: 'action', from: 'from', to: 'to', entityId: 'entity' } as const;
+const PARAM = { entityType: 'type', action: 'action', from: 'from', to: 'to', entityId: 'entity', signIns: 'signins' } as const;
 type Param = keyof typeof PARAM;
 
 /** The start of a local day as the API's DateTimeISO. */
@@ -36,7 +38,7 @@ const startOfDayIso = (day: string, plusDays = 0) => {
 export function AuditPage() {
   const { t } = useTranslation();
   useDocumentTitle(t('administration.sections.audit'));
-  const { actionLabel, entityTypeLabel } = useAuditLabels();
+  const { actionLabel, entityTypeLabel, actorLabel } = useAuditLabels();
   const [params, setParams] = useSearchParams();
   const rawType = params.get(PARAM.entityType) ?? '';
   const entityType: AuditEntityType | '' = isAuditEntityType(rawType) ? rawType : '';
@@ -44,6 +46,8 @@ export function AuditPage() {
   const from = isIsoDate(params.get(PARAM.from)) ? (params.get(PARAM.from) as string) : '';
   const to = isIsoDate(params.get(PARAM.to)) ? (params.get(PARAM.to) as string) : '';
   const entityId = params.get(PARAM.entityId) ?? '';
+  // Sign-ins and sign-outs are many and rarely what a reader looks for: hidden unless asked for.
+  const showSignIns = params.get(PARAM.signIns) === '1';
   const rangeInvalid = Boolean(from && to && to < from);
 
   const setParam = useCallback(
@@ -69,6 +73,7 @@ export function AuditPage() {
     from: from ? startOfDayIso(from) : null,
     // The API's `to` is exclusive: up to the end of the chosen day.
     to: to ? startOfDayIso(to, 1) : null,
+    includeSignIns: showSignIns,
   };
   const client = useApolloClient();
   // Each visit reads the trail afresh (it grows with every change); within the visit, pages and
@@ -111,23 +116,16 @@ export function AuditPage() {
         flex: 1,
         valueGetter: (_v, row) => entityTypeLabel(row.entityType),
       },
-      { field: 'actorLabel', headerName: t('administration.audit.actor'), minWidth: 150, flex: 1 },
       {
-        field: 'requestId',
-        headerName: t('administration.audit.requestId'),
+        field: 'entityName',
+        headerName: t('administration.audit.entity'),
         minWidth: 200,
-        flex: 1.4,
-        renderCell: (p) =>
-          p.row.requestId ? (
-            <Box component="code" sx={{ fontSize: '0.75rem' }}>
-              {p.row.requestId}
-            </Box>
-          ) : (
-            '—'
-          ),
+        flex: 1.6,
+        valueGetter: (_v, row) => row.entityName ?? t('audit.unknownRecord'),
       },
+      { field: 'actorLabel', headerName: t('administration.audit.actor'), minWidth: 150, flex: 1, valueGetter: (_v, row) => actorLabel(row) },
     ],
-    [t, actionLabel, entityTypeLabel],
+    [t, actionLabel, entityTypeLabel, actorLabel],
   );
 
   return (
@@ -189,11 +187,19 @@ export function AuditPage() {
       <Box sx={{ display: 'flex', alignItems: 'center', flexWrap: 'wrap', gap: 1.5, mb: 1.5, minHeight: 40 }}>
         {entityId && (
           <Chip
-            label={t('administration.audit.entityFilter', { type: entityType ? entityTypeLabel(entityType) : t('administration.audit.record'), id: entityId })}
+            label={t('administration.audit.entityFilter', {
+              type: entityType ? entityTypeLabel(entityType) : t('administration.audit.record'),
+              name: connection?.edges.find((e) => e.node.entityId === entityId)?.node.entityName ?? t('audit.selectedRecord'),
+            })}
             onDelete={() => setParam({ entityId: '' })}
             data-testid="audit-entity-filter"
           />
         )}
+        <FormControlLabel
+          control={<Switch size="small" checked={showSignIns} onChange={(e) => setParam({ signIns: e.target.checked ? '1' : '' })} data-testid="audit-sign-ins" />}
+          label={t('audit.showSignIns')}
+          sx={{ mr: 0 }}
+        />
         <Typography variant="body2" color="text.secondary" sx={{ flexGrow: 1 }} role="status" data-testid="list-count">
           {connection && !rangeInvalid ? t('administration.audit.count', { count: connection.totalCount }) : ''}
         </Typography>
@@ -213,7 +219,6 @@ export function AuditPage() {
         pagination={pages.pagination}
         onPaginationModelChange={pages.onPaginationModelChange}
         onOpen={setOpen}
-        narrowHidden={['requestId']}
       />
       <AuditEntryDrawer entry={open} onClose={() => setOpen(null)} />
     </>

@@ -36,10 +36,3 @@ export function diffSnapshots(before: Snapshot, after: Snapshot): DiffRow[] {
     return { field, before: b, after: a, change };
   });
 }
-
-/** A value as the trail stored it: text as is, the rest as JSON; `undefined` (no such field) as null. */
-export function formatValue(value: unknown): string | null {
-  if (value === undefined || value === null) return null;
-  if (typeof value === 'string') return value;
-  return JSON.stringify(value);
-}

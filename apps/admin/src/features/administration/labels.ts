@@ -12,8 +12,9 @@ export const WORKPLACE_OF = {
 
 /**
  * What the audit trail records: each entity type with the verbs written for it. An action is
- * `<entity type, first letter lower-cased>.<verb>` ("oneStopDesk.rename"); labels are
- * audit.entityTypes.* and audit.verbs.*.
+ * `<entity type, first letter lower-cased>.<verb>` ("oneStopDesk.rename"). The labels of the trail,
+ * for every module, are in i18n/audit.*.json: entityTypes.*, verbs.*, fields.<EntityType>.<field>
+ * (falling back to fields.shared.<field>); enum values use the app's own labels (ENUM_LABELS).
  */
 export const AUDIT_ENTITY_TYPES = {
   OneStopDesk: ['create', 'rename', 'move', 'retire'],
@@ -53,6 +54,50 @@ export function verbOf(action: string): AuditVerb | null {
   const verb = action.slice(action.lastIndexOf('.') + 1);
   return isAuditVerb(verb) ? verb : null;
 }
+
+/**
+ * The labels of enum values, by field: the keys the rest of the app uses (roles.*, levels.*,
+ * rollout.labels.*…). A field of one entity type first (`status` differs by record), then any.
+ */
+const ENUM_LABELS_OF: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  Agency: { kind: 'agencyKinds' },
+  PostOffice: { kind: 'postOfficeKinds' },
+  PilotProgramme: { status: 'rollout.labels.programmeStatus' },
+  RolloutPhase: { status: 'rollout.labels.phaseStatus' },
+  PilotSite: { status: 'rollout.labels.siteStatus' },
+  SteeringMeeting: { kind: 'rollout.labels.meetingKind' },
+  PersonnelHandover: { status: 'rollout.labels.handoverStatus' },
+  FacilityHandover: { status: 'rollout.labels.handoverStatus' },
+};
+const ENUM_LABELS: Readonly<Record<string, string>> = {
+  level: 'levels',
+  roles: 'roles',
+  handoverModel: 'rollout.labels.handoverModel',
+  suspendedFrom: 'rollout.labels.siteStatus',
+  state: 'rollout.labels.actionItemState',
+  tasks: 'rollout.labels.handoverTask',
+  committeeRole: 'rollout.labels.committeeRole',
+};
+
+/** The i18n prefix of a field's enum values ("rollout.labels.siteStatus"), or null for a field that holds no enum. */
+export function enumLabelsOf(entityType: string, field: string): string | null {
+  return ENUM_LABELS_OF[entityType]?.[field] ?? ENUM_LABELS[field] ?? null;
+}
+
+/**
+ * A name the UI has no label for, made readable: "plannedEnd" → "Planned end",
+ * "IN_PROGRESS" → "In progress", "rolloutPhase" → "Rollout phase". Never shown raw.
+ */
+export function humanise(name: string): string {
+  const words = name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/[_.-]+/g, ' ')
+    .trim()
+    .toLowerCase();
+  return words ? words.charAt(0).toUpperCase() + words.slice(1) : name;
+}
+
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The admin page of an audited record, for the kinds that have one. */
 export function recordHref(entityType: string, entityId: string): string | null {

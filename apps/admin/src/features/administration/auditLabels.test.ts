@@ -1,0 +1,115 @@
+import { describe, expect, it } from '@jest/globals';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { en, vi } from '../../i18n';
+import { AUDIT_ENTITY_TYPES, enumLabelsOf, humanise, type AuditEntityType } from './labels';
+
+/**
+ * Every field the API's audited records write to the trail's before and after (the columns of their
+ * entities, and the keys of the values they hold as JSON). A field the trail has no label for would
+ * show humanised in English: add its label to i18n/audit.*.json (fields.shared, or fields.<EntityType>).
+ */
+const UNIT_OWNED = ['id', 'code', 'name', 'administrativeUnitId', 'provinceId', 'retiredOn', 'createdAt', 'updatedAt'];
+const HANDOVER = ['id', 'siteId', 'phaseId', 'programmeId', 'provinceId', 'effectiveOn', 'recordNumber', 'recordSignedOn', 'signatories', 'status', 'statusSince', 'reversalReason', 'note', 'version', 'createdAt', 'updatedAt', 'seq'];
+const AUDITED_FIELDS: Record<AuditEntityType, readonly string[]> = {
+  Agency: [...UNIT_OWNED, 'kind'],
+  OneStopDesk: [...UNIT_OWNED, 'level', 'agencyId', 'address'],
+  PostOffice: [...UNIT_OWNED, 'kind', 'parentId', 'address'],
+  AdministrativeUnit: ['id', 'code', 'name', 'level', 'parentId', 'path', 'validFrom', 'validTo', 'successorId', 'createdAt', 'updatedAt'],
+  User: ['id', 'username', 'displayName', 'roles', 'scopeUnitId', 'provinceId', 'postOfficeId', 'oneStopDeskId', 'agencyId', 'active', 'passwordChangedAt', 'createdAt', 'updatedAt'],
+  PilotProgramme: ['id', 'code', 'name', 'administrativeUnitId', 'provinceId', 'status', 'legalBasis', 'committee', 'readinessItems', 'version', 'createdAt', 'updatedAt',
+    // legalBasis, committee, readinessItems
+    'number', 'signedOn', 'issuer', 'title', 'fullName', 'position', 'committeeRole', 'key', 'label'],
+  RolloutPhase: ['id', 'programmeId', 'provinceId', 'ordinal', 'name', 'plannedStart', 'plannedEnd', 'actualStart', 'actualEnd', 'targetProvince', 'targetDistrict', 'targetCommune', 'goLiveGates', 'status', 'version', 'createdAt', 'updatedAt'],
+  PilotSite: ['id', 'phaseId', 'programmeId', 'provinceId', 'oneStopDeskId', 'level', 'handoverModel', 'postOfficeId', 'plannedLaunch', 'status', 'statusSince', 'suspendedFrom', 'launchedOn', 'readiness', 'note', 'version', 'createdAt', 'updatedAt', 'seq',
+    // readiness: item key → state
+    'doneOn', 'doneBy'],
+  SteeringMeeting: ['id', 'programmeId', 'provinceId', 'kind', 'heldOn', 'title', 'location', 'decisions', 'siteIds', 'createdAt', 'updatedAt', 'actionItems',
+    // actionItems
+    'owner', 'dueOn', 'state', 'closedOn', 'siteId', 'meetingId'],
+  ActionItem: ['id', 'meetingId', 'programmeId', 'provinceId', 'siteId', 'title', 'owner', 'dueOn', 'state', 'closedOn', 'version', 'createdAt', 'updatedAt'],
+  PersonnelHandover: [...HANDOVER, 'tasks', 'relieved', 'deployed',
+    // signatories, relieved, deployed
+    'fullName', 'position', 'organisation', 'employer'],
+  FacilityHandover: [...HANDOVER, 'premisesBefore', 'premisesAfter', 'equipment', 'constructionCost', 'relocationOn', 'conditionNotes',
+    // signatories, premises, equipment
+    'fullName', 'position', 'organisation', 'address', 'owner', 'type', 'quantity', 'value', 'fundedBy'],
+};
+
+type Texts = typeof vi;
+const fieldText = (texts: Texts, entityType: string, field: string): string | undefined => {
+  const fields = texts.audit.fields as Record<string, Record<string, string> | undefined>;
+  return fields[entityType]?.[field] ?? fields.shared?.[field];
+};
+
+/** The text at a dotted key, if any. */
+const at = (texts: unknown, key: string): unknown => key.split('.').reduce<unknown>((node, part) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined), texts);
+
+/**
+ * The columns of the API's audited entities, read from their source (apps/api/src/modules/**\/*.entity.ts
+ * and the shared base classes): a column added there without a label here fails this test.
+ */
+function apiColumns(): Map<string, string[]> {
+  const modules = join(__dirname, '../../../../api/src/modules');
+  const files = readdirSync(modules, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.entity.ts') || f.endsWith('unit-owned-record.ts'));
+  const columns = new Map<string, string[]>();
+  for (const file of files) {
+    const source = readFileSync(join(modules, file), 'utf8');
+    const classes = source.split(/\nexport (?:abstract )?class /).slice(1);
+    for (const body of classes) {
+      const name = /^(\w+)/.exec(body)![1];
+      const props = [...body.matchAll(/@(?:Column|PrimaryGeneratedColumn|CreateDateColumn|UpdateDateColumn)\b[\s\S]*?\b(\w+)[!?]:\s/g)].map((m) => m[1]);
+      if (props.length) columns.set(name, props);
+    }
+  }
+  return columns;
+}
+
+describe('the audit trail’s labels', () => {
+  it.each(Object.keys(AUDITED_FIELDS) as AuditEntityType[])('label every field %s writes, in Vietnamese and English', (entityType) => {
+    const missing = AUDITED_FIELDS[entityType].filter((field) => !fieldText(vi, entityType, field) || !fieldText(en, entityType, field));
+    expect(missing).toEqual([]);
+  });
+
+  it('cover every column of the API’s audited entities (read from their source)', () => {
+    const columns = apiColumns();
+    const bases: Record<string, string> = { Agency: 'UnitOwnedRecord', OneStopDesk: 'UnitOwnedRecord', PostOffice: 'UnitOwnedRecord', PersonnelHandover: 'HandoverRecord', FacilityHandover: 'HandoverRecord' };
+    const hidden = new Set(['passwordHash']); // never written to the trail
+    const unlisted: string[] = [];
+    for (const entityType of Object.keys(AUDIT_ENTITY_TYPES) as AuditEntityType[]) {
+      const own = columns.get(entityType);
+      expect(own ?? columns.get(bases[entityType])).toBeDefined();
+      const all = [...(columns.get(bases[entityType]) ?? []), ...(own ?? [])].filter((f) => !hidden.has(f));
+      unlisted.push(...all.filter((field) => !AUDITED_FIELDS[entityType].includes(field)).map((field) => `${entityType}.${field}`));
+    }
+    expect(unlisted).toEqual([]);
+  });
+
+  it('label every entity type the trail records', () => {
+    for (const entityType of Object.keys(AUDIT_ENTITY_TYPES)) {
+      expect(at(vi, `audit.entityTypes.${entityType}`)).toEqual(expect.any(String));
+      expect(at(en, `audit.entityTypes.${entityType}`)).toEqual(expect.any(String));
+    }
+  });
+
+  it('take enum values from the labels the rest of the app uses', () => {
+    const prefixes = (Object.keys(AUDITED_FIELDS) as AuditEntityType[]).flatMap((type) => AUDITED_FIELDS[type].map((field) => enumLabelsOf(type, field))).filter(Boolean) as string[];
+    expect(new Set(prefixes)).toEqual(
+      new Set(['levels', 'roles', 'agencyKinds', 'postOfficeKinds', 'rollout.labels.programmeStatus', 'rollout.labels.phaseStatus', 'rollout.labels.siteStatus', 'rollout.labels.handoverModel', 'rollout.labels.meetingKind', 'rollout.labels.actionItemState', 'rollout.labels.committeeRole', 'rollout.labels.handoverStatus', 'rollout.labels.handoverTask']),
+    );
+    for (const prefix of prefixes) {
+      expect(at(vi, prefix)).toEqual(expect.any(Object));
+      expect(at(en, prefix)).toEqual(expect.any(Object));
+    }
+    expect(enumLabelsOf('PilotSite', 'status')).toBe('rollout.labels.siteStatus');
+    expect(enumLabelsOf('PilotProgramme', 'status')).toBe('rollout.labels.programmeStatus');
+    expect(enumLabelsOf('OneStopDesk', 'name')).toBeNull();
+  });
+
+  it('humanise what has no label, never showing a camelCase or SNAKE_CASE name', () => {
+    expect(humanise('plannedEnd')).toBe('Planned end');
+    expect(humanise('IN_PROGRESS')).toBe('In progress');
+    expect(humanise('rolloutPhase.replan')).toBe('Rollout phase replan');
+    expect(humanise('agreement_signed')).toBe('Agreement signed');
+  });
+});
