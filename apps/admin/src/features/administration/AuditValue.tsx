@@ -5,7 +5,7 @@ import Link from '@mui/material/Link';
 import Typography from '@mui/material/Typography';
 import type { AuditEntryRowFragment } from '../../graphql/generated';
 import { formatDate, formatDateTime, isIsoDate } from '../../dates';
-import { recordHref, UUID } from './labels';
+import { DEMO_SEED_LABEL, recordHref, UUID } from './labels';
 import type { AuditLabels } from './useAuditLabels';
 
 export type AuditReference = AuditEntryRowFragment['references'][number];
@@ -17,9 +17,6 @@ export interface ValueContext {
   labels: AuditLabels;
   onNavigate?: () => void;
 }
-
-/** The demo seed's name in histories it wrote (readiness ticks, status moves). */
-const DEMO_SEED_LABEL = 'seed';
 
 /** Fields of a record nested in another (a meeting's action items) that repeat the outer record or are bookkeeping. */
 const isBookkeeping = (field: string) => ['id', 'version', 'createdAt', 'updatedAt', 'seq'].includes(field) || /[a-z]Ids?$/.test(field);

@@ -97,6 +97,9 @@ export function humanise(name: string): string {
   return words ? words.charAt(0).toUpperCase() + words.slice(1) : name;
 }
 
+/** The actor label the demo seed writes in the histories it loads (a system actor, not a person). */
+export const DEMO_SEED_LABEL = 'seed';
+
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The admin page of an audited record, for the kinds that have one. */

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntryRowFragment } from '../../graphql/generated';
-import { enumLabelsOf, humanise, isAuditEntityType, verbOf } from './labels';
+import { DEMO_SEED_LABEL, enumLabelsOf, humanise, isAuditEntityType, verbOf } from './labels';
 
 type Actor = Pick<AuditEntryRowFragment, 'actorKind' | 'actorLabel' | 'actorName'>;
 
@@ -41,3 +41,12 @@ export function useAuditLabels() {
 }
 
 export type AuditLabels = ReturnType<typeof useAuditLabels>;
+
+/**
+ * The name of whoever wrote a history line that records only a label (a site's status moves, a
+ * phase's re-plans, a readiness tick): the demo seed reads "Dữ liệu mẫu", never a person called seed.
+ */
+export function useActorText() {
+  const { t } = useTranslation();
+  return useMemo(() => (label: string | null | undefined) => (label === DEMO_SEED_LABEL ? t('audit.actors.DEMO_SEED') : (label ?? '')), [t]);
+}

@@ -32,6 +32,7 @@ import { PhaseSitesGrid } from './PhaseSitesGrid';
 import { ProgrammeExportButton } from './ProgrammeExportButton';
 import { ProgrammeHeading, ProgrammeSection, StatusChangeButton } from './ProgrammeSection';
 import { programmeHref } from './ProgrammesPage';
+import { useActorText } from '../administration/useAuditLabels';
 
 const NEXT: Partial<Record<PhaseStatus, PhaseStatus>> = { PLANNED: 'IN_PROGRESS', IN_PROGRESS: 'CLOSED' };
 
@@ -224,6 +225,7 @@ function PhaseStatusDialog({ phase, next, onClose }: { phase: RolloutPhaseDetail
 
 function PlanHistory({ phase }: { phase: RolloutPhaseDetailFragment }) {
   const { t } = useTranslation();
+  const actorText = useActorText();
   if (phase.planHistory.length === 0) {
     return (
       <Typography color="text.secondary" data-testid="plan-history-empty">
@@ -253,7 +255,7 @@ function PlanHistory({ phase }: { phase: RolloutPhaseDetailFragment }) {
               <TableCell sx={{ minWidth: 160 }}>{t('rollout.phases.targetsValue', r.targets)}</TableCell>
               <TableCell sx={{ minWidth: 220 }}>{r.reason}</TableCell>
               <TableCell sx={{ whiteSpace: 'nowrap' }}>
-                {r.actorLabel}
+                {actorText(r.actorLabel)}
                 <Typography variant="caption" color="text.secondary" component="div">
                   {formatDateTime(r.replacedAt)}
                 </Typography>

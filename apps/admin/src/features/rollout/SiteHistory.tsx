@@ -6,6 +6,7 @@ import ArrowForwardIcon from '@mui/icons-material/ArrowForward';
 import type { SiteStatus } from '../../graphql/generated';
 import { formatDate, formatDateTime } from '../../dates';
 import { SiteStatusChip } from './SiteStatusChip';
+import { useActorText } from '../administration/useAuditLabels';
 
 export interface SiteHistoryEntry {
   id: string;
@@ -20,6 +21,7 @@ export interface SiteHistoryEntry {
 /** The site's enrolment and every move, newest first, as a timeline: day, from → to, who, note. */
 export function SiteHistory({ history }: { history: readonly SiteHistoryEntry[] }) {
   const { t } = useTranslation();
+  const actorText = useActorText();
   if (history.length === 0) {
     return (
       <Typography variant="body2" color="text.secondary">
@@ -55,7 +57,7 @@ export function SiteHistory({ history }: { history: readonly SiteHistoryEntry[] 
               )}
             </Stack>
             <Typography variant="caption" color="text.secondary" component="div" sx={{ mt: 0.5 }}>
-              {t('rollout.site.history.by', { actor: entry.actorLabel, at: formatDateTime(entry.recordedAt) })}
+              {t('rollout.site.history.by', { actor: actorText(entry.actorLabel), at: formatDateTime(entry.recordedAt) })}
             </Typography>
             {entry.note && (
               <Typography variant="body2" sx={{ mt: 0.5, whiteSpace: 'pre-line' }}>

@@ -17,6 +17,7 @@ import { SiteSetReadinessDocument, type SiteStatus } from '../../graphql/generat
 import { formatDate } from '../../dates';
 import { apiProblem, type ApiProblem } from '../../graphql/errors';
 import { ConflictAlert } from '../../components/ConflictAlert';
+import { useActorText } from '../administration/useAuditLabels';
 
 export interface SiteReadinessProps {
   site: {
@@ -41,6 +42,7 @@ export function readinessOpen(status: SiteStatus, launchedOn?: string | null): b
 /** Danh mục sẵn sàng: every item with who ticked it and when; a checkbox for those who may tick, before launch. */
 export function SiteReadiness({ site, canTick, unmet, onReload }: SiteReadinessProps) {
   const { t } = useTranslation();
+  const actorText = useActorText();
   const [pending, setPending] = useState<string | null>(null);
   const [problem, setProblem] = useState<ApiProblem | null>(null);
   const [setReadiness] = useMutation(SiteSetReadinessDocument);
@@ -145,7 +147,7 @@ export function SiteReadiness({ site, canTick, unmet, onReload }: SiteReadinessP
                 primary={item.label}
                 secondary={
                   item.done
-                    ? [t('rollout.site.readiness.doneBy', { date: formatDate(item.doneOn), by: item.doneBy ?? '—' }), item.note].filter(Boolean).join(' · ')
+                    ? [t('rollout.site.readiness.doneBy', { date: formatDate(item.doneOn), by: actorText(item.doneBy) || '—' }), item.note].filter(Boolean).join(' · ')
                     : missing
                       ? t('rollout.site.readiness.unmet')
                       : t('rollout.site.readiness.notDone')
