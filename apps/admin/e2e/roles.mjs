@@ -290,7 +290,8 @@ await withBrowser('osp-roles-', async ({ page }) => {
     });
 
     await check(`${who}: audit trail ${walk.audit ? `listed (${walk.province ?? 'nationwide'})` : 'page says "no access"'}`, async () => {
-      await go('/administration/audit');
+      // Sign-ins and sign-outs are hidden by default; this user's own sign-in is the entry every reader has.
+      await go('/administration/audit?signins=1');
       if (!walk.audit) {
         await page.getByTestId('no-access').waitFor();
         assert((await page.getByTestId('audit-grid').count()) === 0, 'the audit grid is shown');
@@ -308,7 +309,8 @@ await withBrowser('osp-roles-', async ({ page }) => {
         `tabs: ${tabs.join(', ')}`,
       );
       assert(tabs.some((t) => /người dùng/i.test(t)) === walk.users, `tabs: ${tabs.join(', ')}`);
-      const actors = await column('audit-grid', 'actorLabel');
+      // "Display name (username)" for a person, "Dữ liệu mẫu" / "Hệ thống" for the system.
+      const actors = (await column('audit-grid', 'actorLabel')).map((a) => /\(([^()]+)\)$/.exec(a)?.[1] ?? a);
       const times = await column('audit-grid', 'occurredAt');
       assert(
         times.every((t) => /^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/.test(t)),
@@ -356,6 +358,11 @@ await withBrowser('osp-roles-', async ({ page }) => {
       await page.getByTestId('audit-drawer').waitFor();
       await page.getByTestId('audit-drawer').getByText('Người thực hiện', { exact: true }).waitFor();
       await page.waitForTimeout(300); // the drawer's slide
+      // An official reads labels and names: no camelCase field name, no uuid.
+      const unreadable = (await page.getByTestId('audit-drawer').innerText())
+        .split('\n')
+        .filter((line) => /\b[a-z]+[A-Z][a-zA-Z]*\b/.test(line) || /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i.test(line));
+      assert(unreadable.length === 0, `the audit drawer shows raw names or ids: ${unreadable.join(' | ')}`);
       await screenshot('audit-filtered-drawer');
       await page.getByTestId('audit-drawer-close').click();
       await page.getByTestId('audit-drawer').waitFor({ state: 'detached' });
@@ -446,7 +453,7 @@ await withBrowser('osp-roles-', async ({ page }) => {
         const active = drawer.locator('[data-testid="diff-row"][data-field="active"]');
         assert((await active.getAttribute('data-change')) === 'changed', '"active" is not marked as changed');
         assert(
-          (await active.getByTestId('diff-before').innerText()) === 'true' && (await active.getByTestId('diff-after').innerText()) === 'false',
+          (await active.getByTestId('diff-before').innerText()) === 'Có' && (await active.getByTestId('diff-after').innerText()) === 'Không',
           'active is not true → false',
         );
         assert((await drawer.locator('[data-field="passwordHash"]').count()) === 0, 'the password hash is in the trail');
