@@ -53,7 +53,7 @@ describe('administration routes', () => {
     expect(api.calls).toHaveLength(0);
   });
 
-  it('read the audit filters from the address: record, type, and a date range up to the end of its last day', async () => {
+  it('read the audit filters from the address: record, type, a date range up to the end of its last day in Vietnam, sign-ins hidden', async () => {
     const api = renderAt('/administration/audit?type=OneStopDesk&entity=4b75d0d7-dc17-4834-a105-0e841b1929c0&from=2026-01-01&to=2026-01-31', ['SYSTEM_ADMIN']);
 
     await waitFor(() => expect(api.calls.some((c) => c.operationName === 'AuditEntries')).toBe(true));
@@ -64,8 +64,9 @@ describe('administration routes', () => {
         entityType: 'OneStopDesk',
         action: null,
         entityId: '4b75d0d7-dc17-4834-a105-0e841b1929c0',
-        from: new Date(2026, 0, 1).toISOString(),
-        to: new Date(2026, 1, 1).toISOString(),
+        // Days in Vietnam time (UTC+7), as the trail shows its times.
+        from: '2025-12-31T17:00:00.000Z',
+        to: '2026-01-31T17:00:00.000Z',
         includeSignIns: false,
       },
     });

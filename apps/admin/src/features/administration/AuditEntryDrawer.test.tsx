@@ -209,6 +209,38 @@ describe('audit entry drawer', () => {
     expectReadable(drawer);
   });
 
+  it('reads values kept as JSON (a committee, a legal basis, a checklist) through the same labels', () => {
+    const siteId = '0cf856c0-c69f-4ae0-b471-b4ba3c3eb121';
+    renderDrawer({
+      ...rename,
+      id: 'e7',
+      action: 'pilotSite.readiness',
+      entityType: 'PilotSite',
+      entityId: siteId,
+      entityName: 'Bộ phận Tiếp nhận và Trả kết quả huyện Kỳ Anh',
+      before: { id: siteId, handoverModel: 'AT_AGENCY', suspendedFrom: null, readiness: {} },
+      after: {
+        id: siteId,
+        handoverModel: 'AT_POST_OFFICE',
+        suspendedFrom: 'PREPARING',
+        readiness: { staff_trained: { doneOn: '2019-08-01', doneBy: 'seed', note: null } },
+        committee: [{ fullName: 'Nguyễn Văn A', position: 'Phó Chủ tịch UBND tỉnh', committeeRole: 'HEAD' }],
+        legalBasis: [{ number: '2459/QĐ-UBND', signedOn: '2019-07-23', issuer: 'UBND tỉnh Hà Tĩnh', title: 'Phê duyệt Đề án' }],
+      },
+      references: [{ id: siteId, entityType: 'PilotSite', name: 'Bộ phận Tiếp nhận và Trả kết quả huyện Kỳ Anh' }],
+    });
+
+    const drawer = screen.getByTestId('audit-drawer');
+    expect(within(drawer).getByRole('heading', { name: 'Cập nhật danh mục sẵn sàng · Đơn vị thí điểm' })).toBeInTheDocument();
+    expect(cell('handoverModel', 'after')).toBe('Tại bưu điện');
+    expect(cell('suspendedFrom', 'after')).toBe('Đang chuẩn bị');
+    expect(cell('readiness', 'after')).toBe('Nhân viên bưu điện đã được tập huấn: Ngày hoàn thành: 01/08/2019; Người xác nhận: Dữ liệu mẫu');
+    expect(cell('committee', 'after')).toBe('Họ và tên: Nguyễn Văn A; Chức vụ: Phó Chủ tịch UBND tỉnh; Vai trò trong Ban Chỉ đạo: Trưởng ban');
+    expect(cell('legalBasis', 'after')).toBe('Số hiệu: 2459/QĐ-UBND; Ngày ban hành: 23/07/2019; Cơ quan ban hành: UBND tỉnh Hà Tĩnh; Nội dung: Phê duyệt Đề án');
+    expect(within(screen.getByTestId('audit-entity')).getByRole('link')).toHaveAttribute('href', `/rollout/sites/${siteId}`);
+    expectReadable(drawer);
+  });
+
   it('shows the demo seed as "Dữ liệu mẫu", never as a person called seed', () => {
     renderDrawer({ ...rename, id: 'e6', actorKind: 'DEMO_SEED', actorId: null, actorLabel: 'seed', actorName: null });
 

@@ -2,7 +2,6 @@ import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useApolloClient, useQuery } from '@apollo/client/react';
-import { addDays } from 'date-fns';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
@@ -17,7 +16,7 @@ import type { GridColDef } from '@mui/x-data-grid';
 import { ListGrid } from '../../components/ListGrid';
 import { AuditEntriesDocument, type AuditEntryRowFragment } from '../../graphql/generated';
 import { apiProblem } from '../../graphql/errors';
-import { formatDateTime, fromIsoDate, isIsoDate } from '../../dates';
+import { formatDateTime, isIsoDate } from '../../dates';
 import { useCursorPages, useRememberPage } from '../../hooks/useCursorPages';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { AuditEntryDrawer } from './AuditEntryDrawer';
@@ -28,10 +27,10 @@ import { useAuditLabels } from './useAuditLabels';
 const PARAM = { entityType: 'type', action: 'action', from: 'from', to: 'to', entityId: 'entity', signIns: 'signins' } as const;
 type Param = keyof typeof PARAM;
 
-/** The start of a local day as the API's DateTimeISO. */
+/** The start of a day in Vietnam (the times the trail shows) as the API's DateTimeISO, whatever the browser's zone. */
 const startOfDayIso = (day: string, plusDays = 0) => {
-  const date = fromIsoDate(day);
-  return date ? addDays(date, plusDays).toISOString() : null;
+  const date = new Date(`${day}T00:00:00+07:00`);
+  return Number.isNaN(date.getTime()) ? null : new Date(date.getTime() + plusDays * 86_400_000).toISOString();
 };
 
 /** Nhật ký: every change in the reader's province, newest first; filters in the address. */
