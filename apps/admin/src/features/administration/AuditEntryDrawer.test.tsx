@@ -234,6 +234,7 @@ describe('audit entry drawer', () => {
     expect(within(drawer).getByRole('heading', { name: 'Cập nhật danh mục sẵn sàng · Đơn vị thí điểm' })).toBeInTheDocument();
     expect(cell('handoverModel', 'after')).toBe('Tại bưu điện');
     expect(cell('suspendedFrom', 'after')).toBe('Đang chuẩn bị');
+    expect(cell('readiness', 'before')).toBe('(trống)');
     expect(cell('readiness', 'after')).toBe('Nhân viên bưu điện đã được tập huấn: Ngày hoàn thành: 01/08/2019; Người xác nhận: Dữ liệu mẫu');
     expect(cell('committee', 'after')).toBe('Họ và tên: Nguyễn Văn A; Chức vụ: Phó Chủ tịch UBND tỉnh; Vai trò trong Ban Chỉ đạo: Trưởng ban');
     expect(cell('legalBasis', 'after')).toBe('Số hiệu: 2459/QĐ-UBND; Ngày ban hành: 23/07/2019; Cơ quan ban hành: UBND tỉnh Hà Tĩnh; Nội dung: Phê duyệt Đề án');

@@ -29,7 +29,9 @@ import { useAuditLabels } from './useAuditLabels';
 /** One value of the diff, as an official reads it (names, labels, dd/MM/yyyy), or a muted "empty" / "absent". */
 function Value({ value, field, present, ctx }: { value: unknown; field: string; present: boolean; ctx: ValueContext }) {
   const { t } = useTranslation();
-  if (value === undefined || value === null || value === '') {
+  const empty =
+    value === undefined || value === null || value === '' || (typeof value === 'object' && Object.keys(value as object).length === 0);
+  if (empty) {
     return (
       <Typography component="span" variant="body2" color="text.disabled" sx={{ fontStyle: 'italic' }}>
         {present ? t('administration.audit.empty') : '—'}
