@@ -4,6 +4,7 @@ import { Injectable } from '../../platform/container';
 import { badInput } from '../../platform/errors';
 import type { PageArgs } from '../../platform/graphql/connection';
 import type { Actor } from '../../platform/graphql/context';
+import type { LookAhead } from '../../platform/graphql/look-ahead';
 import { AuditService } from '../audit/audit.service';
 import type { AdministrativeUnit } from '../administrative-units/administrative-unit.entity';
 import { AdministrativeUnitService } from '../administrative-units/administrative-unit.service';
@@ -25,10 +26,10 @@ export class AgencyService extends UnitOwnedService<Agency> {
     super(dataSource, units, audit);
   }
 
-  list(actor: Actor, filter: AgencyFilter = {}, page: PageArgs, sort = OrganisationSort.NAME_ASC) {
+  list(actor: Actor, filter: AgencyFilter = {}, page: PageArgs, sort = OrganisationSort.NAME_ASC, ahead?: LookAhead) {
     const qb = this.filtered(actor, filter);
     if (filter.kind) qb.andWhere('r.kind = :kind', { kind: filter.kind });
-    return this.page(qb, page, sort);
+    return this.page(qb, page, sort, ahead);
   }
 
   create(actor: Actor, input: CreateAgencyInput): Promise<Agency> {

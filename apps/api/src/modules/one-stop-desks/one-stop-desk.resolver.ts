@@ -1,7 +1,9 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Info } from 'type-graphql';
 import { Injectable } from '../../platform/container';
 import { ConnectionType, PageArgs } from '../../platform/graphql/connection';
 import type { GraphQLContext } from '../../platform/graphql/context';
+import { byIdRelation, lookAhead } from '../../platform/graphql/look-ahead';
 import { OrganisationSort, UnitOwnedFieldResolvers } from '../administrative-units/unit-owned-record';
 import { Agency } from '../agencies/agency.entity';
 import { OneStopDesk } from './one-stop-desk.entity';
@@ -17,6 +19,8 @@ import { OneStopDeskService } from './one-stop-desk.service';
 
 export const OneStopDeskConnection = ConnectionType(OneStopDesk, 'OneStopDesk');
 
+byIdRelation(OneStopDesk, 'agency', Agency, 'agencyId');
+
 @Injectable()
 @Resolver(() => OneStopDesk)
 export class OneStopDeskResolver extends UnitOwnedFieldResolvers(OneStopDesk) {
@@ -30,8 +34,9 @@ export class OneStopDeskResolver extends UnitOwnedFieldResolvers(OneStopDesk) {
     @Arg('filter', () => OneStopDeskFilter, { nullable: true }) filter: OneStopDeskFilter | null,
     @Arg('sort', () => OrganisationSort, { defaultValue: OrganisationSort.NAME_ASC }) sort: OrganisationSort,
     @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return this.desks.list(ctx.actor, filter ?? {}, page, sort);
+    return this.desks.list(ctx.actor, filter ?? {}, page, sort, lookAhead(ctx, info));
   }
 
   @Query(() => OneStopDesk, { nullable: true })

@@ -4,6 +4,7 @@ import { Injectable } from '../../platform/container';
 import { badInput, conflict } from '../../platform/errors';
 import type { PageArgs } from '../../platform/graphql/connection';
 import type { Actor } from '../../platform/graphql/context';
+import type { LookAhead } from '../../platform/graphql/look-ahead';
 import { todayInVietnam } from '../../platform/graphql/scalars';
 import { AuditService } from '../audit/audit.service';
 import { AdministrativeLevel, type AdministrativeUnit } from '../administrative-units/administrative-unit.entity';
@@ -23,11 +24,11 @@ export class PostOfficeService extends UnitOwnedService<PostOffice> {
     super(dataSource, units, audit);
   }
 
-  list(actor: Actor, filter: PostOfficeFilter = {}, page: PageArgs, sort = OrganisationSort.NAME_ASC) {
+  list(actor: Actor, filter: PostOfficeFilter = {}, page: PageArgs, sort = OrganisationSort.NAME_ASC, ahead?: LookAhead) {
     const qb = this.filtered(actor, filter);
     if (filter.kind) qb.andWhere('r.kind = :kind', { kind: filter.kind });
     if (filter.parentId) qb.andWhere('r.parent_id = :parentId', { parentId: filter.parentId });
-    return this.page(qb, page, sort);
+    return this.page(qb, page, sort, ahead);
   }
 
   create(actor: Actor, input: CreatePostOfficeInput): Promise<PostOffice> {
