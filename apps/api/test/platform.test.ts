@@ -113,42 +113,6 @@ describe('no N+1: statements per request do not grow with the page size', () => 
   });
 });
 
-describe('look-ahead: a page reads the records its nodes point to in its own statement', () => {
-  const statements = async (query: string, variables: Record<string, unknown> = {}) => {
-    const res = await t.gql(query, variables);
-    return { data: ok(res), statements: Number(res.headers['x-sql-statements']) };
-  };
-
-  // The page alone: one statement, and the session check where it is not cached (the embedded database
-  // in tests has no LISTEN/NOTIFY); what the relations add is counted against it.
-  const plainDesks = async () => (await statements('{ oneStopDesks(first: 30) { edges { node { id name } } } }')).statements;
-  const plainUnits = async () => (await statements('{ administrativeUnits(first: 50, filter: { level: COMMUNE }) { edges { node { code } } } }')).statements;
-
-  it('desks with their agency, unit and province are one statement, through fragments too, and the same records as without', async () => {
-    const plain = await plainDesks();
-    expect(plain).toBeLessThanOrEqual(2);
-    const withRelations = await statements(`query { oneStopDesks(first: 30) { edges { node { ...Desk } } } }
-      fragment Desk on OneStopDesk { id name agency { id name } ... on OneStopDesk { administrativeUnit { code } province { code name } } }`);
-    expect(withRelations.statements).toBe(plain);
-    const desks = withRelations.data.oneStopDesks.edges.map((e: any) => e.node);
-    expect(desks.length).toBeGreaterThan(5);
-    // The records the by-id loaders read on their own are the same.
-    for (const desk of desks.slice(0, 5)) {
-      const alone = ok(await t.gql('query($id: ID!) { oneStopDesk(id: $id) { id name agency { id name } administrativeUnit { code } province { code name } } }', { id: desk.id }));
-      expect(alone.oneStopDesk).toEqual(desk);
-    }
-  });
-
-  it('units with their parent are one statement, and their children one more', async () => {
-    const plain = await plainUnits();
-    const page = await statements('{ administrativeUnits(first: 50, filter: { level: COMMUNE }) { edges { node { code parent { code level } } } } }');
-    expect(page.statements).toBe(plain);
-    expect(page.data.administrativeUnits.edges.every((e: any) => e.node.parent && e.node.parent.level !== 'COMMUNE')).toBe(true);
-    const nested = await statements('{ administrativeUnits(first: 20, filter: { level: PROVINCE }) { edges { node { code parent { code } children(first: 5) { edges { node { code } } } } } } }');
-    expect(nested.statements).toBe(plain + 1);
-  });
-});
-
 describe('the published SDL', () => {
   it('packages/schema/schema.graphql is what the code builds (run `npm run schema` after a change)', async () => {
     expect(readFileSync(SDL_PATH, 'utf8')).toBe(await buildPublishedSdl());

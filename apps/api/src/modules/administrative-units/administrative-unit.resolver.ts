@@ -1,11 +1,9 @@
-import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, Ctx, FieldResolver, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Max, Min } from 'class-validator';
 import { ArgsType, Field } from 'type-graphql';
 import { Injectable } from '../../platform/container';
 import { ConnectionType, MAX_PAGE_SIZE, PageArgs } from '../../platform/graphql/connection';
 import type { GraphQLContext } from '../../platform/graphql/context';
-import { byIdRelation, lookAhead } from '../../platform/graphql/look-ahead';
 import { DateScalar, todayInVietnam } from '../../platform/graphql/scalars';
 import { AdministrativeUnit, inForceOn } from './administrative-unit.entity';
 import {
@@ -30,9 +28,6 @@ class ChildrenArgs extends PageArgs {
   override first: number = 20;
 }
 
-byIdRelation(AdministrativeUnit, 'parent', AdministrativeUnit, 'parentId');
-byIdRelation(AdministrativeUnit, 'successor', AdministrativeUnit, 'successorId');
-
 @Injectable()
 @Resolver(() => AdministrativeUnit)
 export class AdministrativeUnitResolver {
@@ -43,10 +38,8 @@ export class AdministrativeUnitResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Arg('filter', () => AdministrativeUnitFilter, { nullable: true }) filter: AdministrativeUnitFilter | null,
     @Arg('sort', () => AdministrativeUnitSort, { defaultValue: AdministrativeUnitSort.CODE_ASC }) sort: AdministrativeUnitSort,
-    @Ctx() ctx: GraphQLContext,
-    @Info() info: GraphQLResolveInfo,
   ) {
-    return this.units.list(filter ?? {}, page, sort, lookAhead(ctx, info));
+    return this.units.list(filter ?? {}, page, sort);
   }
 
   @Query(() => AdministrativeUnit, { nullable: true, description: 'One unit by its official code; `asOf` is the day its children and roll-ups are read for.' })

@@ -6,7 +6,6 @@ import { badInput, conflict, notFound, uniquely } from '../../platform/errors';
 import { recordsFromRows } from '../../platform/database/rows';
 import { connectionFrom, paginate, type Connection, type PageArgs, type SortKey } from '../../platform/graphql/connection';
 import type { Actor } from '../../platform/graphql/context';
-import type { LookAhead } from '../../platform/graphql/look-ahead';
 import { addDays, todayInVietnam } from '../../platform/graphql/scalars';
 import { AuditService } from '../audit/audit.service';
 import { AdministrativeLevel, AdministrativeUnit, inForceOn, PARENT_LEVELS } from './administrative-unit.entity';
@@ -48,7 +47,7 @@ export class AdministrativeUnitService {
     return manager.getRepository(AdministrativeUnit).createQueryBuilder('u');
   }
 
-  async list(filter: AdministrativeUnitFilter = {}, page: PageArgs, sort = AdministrativeUnitSort.CODE_ASC, ahead?: LookAhead): Promise<Connection<AdministrativeUnit>> {
+  async list(filter: AdministrativeUnitFilter = {}, page: PageArgs, sort = AdministrativeUnitSort.CODE_ASC): Promise<Connection<AdministrativeUnit>> {
     const asOf = filter.asOf ?? todayInVietnam();
     const qb = this.query();
     if (!filter.includeNotInForce) qb.andWhere('u.valid_from <= :asOf AND (u.valid_to IS NULL OR u.valid_to >= :asOf)', { asOf });
@@ -59,7 +58,7 @@ export class AdministrativeUnitService {
     }
     const search = filter.search?.trim();
     if (search) qb.andWhere(`(osp_fold(u.name) LIKE osp_fold(:search) OR u.code = :code)`, { search: likeFragment(search), code: search });
-    const connection = await paginate(qb, page, SORTS[sort], ahead);
+    const connection = await paginate(qb, page, SORTS[sort]);
     for (const edge of connection.edges) edge.node.viewAsOf = asOf;
     return connection;
   }

@@ -12,7 +12,6 @@ import { badInput, conflict, notFound, uniquely, type Bilingual } from '../../pl
 import { recordsFromRows } from '../../platform/database/rows';
 import { paginate, type Connection, type PageArgs, type SortKey } from '../../platform/graphql/connection';
 import type { Actor, GraphQLContext } from '../../platform/graphql/context';
-import { byIdRelation, type LookAhead } from '../../platform/graphql/look-ahead';
 import { DateScalar, todayInVietnam } from '../../platform/graphql/scalars';
 import type { AuditService } from '../audit/audit.service';
 import { AdministrativeUnit } from './administrative-unit.entity';
@@ -61,9 +60,6 @@ export enum OrganisationSort {
   CODE_ASC = 'CODE_ASC',
 }
 registerEnumType(OrganisationSort, { name: 'OrganisationSort', description: 'Sort order of agencies, desks and post offices.' });
-
-byIdRelation(UnitOwnedRecord, 'administrativeUnit', AdministrativeUnit, 'administrativeUnitId');
-byIdRelation(UnitOwnedRecord, 'province', AdministrativeUnit, 'provinceId');
 
 @InputType('UnitOwnedFilter')
 export abstract class UnitOwnedFilter {
@@ -170,8 +166,8 @@ export abstract class UnitOwnedService<T extends UnitOwnedRecord> {
     return qb;
   }
 
-  protected page(qb: SelectQueryBuilder<T>, page: PageArgs, sort: OrganisationSort, ahead?: LookAhead): Promise<Connection<T>> {
-    return paginate(qb, page, SORTS[sort], ahead);
+  protected page(qb: SelectQueryBuilder<T>, page: PageArgs, sort: OrganisationSort): Promise<Connection<T>> {
+    return paginate(qb, page, SORTS[sort]);
   }
 
   /** A record by id, or null; an id that is not a uuid is the caller's mistake, not a missing record. */

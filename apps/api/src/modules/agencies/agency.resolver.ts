@@ -1,9 +1,7 @@
-import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, Ctx, ID, Mutation, Query, Resolver, Info } from 'type-graphql';
+import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { Injectable } from '../../platform/container';
 import { ConnectionType, PageArgs } from '../../platform/graphql/connection';
 import type { GraphQLContext } from '../../platform/graphql/context';
-import { lookAhead } from '../../platform/graphql/look-ahead';
 import { OrganisationSort, UnitOwnedFieldResolvers } from '../administrative-units/unit-owned-record';
 import { Agency } from './agency.entity';
 import { AgencyFilter, AgencyPayload, CreateAgencyInput, MoveAgencyInput, RenameAgencyInput, RetireAgencyInput } from './agency.inputs';
@@ -24,9 +22,8 @@ export class AgencyResolver extends UnitOwnedFieldResolvers(Agency) {
     @Arg('filter', () => AgencyFilter, { nullable: true }) filter: AgencyFilter | null,
     @Arg('sort', () => OrganisationSort, { defaultValue: OrganisationSort.NAME_ASC }) sort: OrganisationSort,
     @Ctx() ctx: GraphQLContext,
-    @Info() info: GraphQLResolveInfo,
   ) {
-    return this.service.list(ctx.actor, filter ?? {}, page, sort, lookAhead(ctx, info));
+    return this.service.list(ctx.actor, filter ?? {}, page, sort);
   }
 
   @Query(() => Agency, { nullable: true })

@@ -4,7 +4,6 @@ import { Injectable } from '../../platform/container';
 import { badInput } from '../../platform/errors';
 import type { PageArgs } from '../../platform/graphql/connection';
 import type { Actor } from '../../platform/graphql/context';
-import type { LookAhead } from '../../platform/graphql/look-ahead';
 import { AuditService } from '../audit/audit.service';
 import type { AdministrativeUnit } from '../administrative-units/administrative-unit.entity';
 import { AdministrativeUnitService } from '../administrative-units/administrative-unit.service';
@@ -26,10 +25,10 @@ export class AgencyService extends UnitOwnedService<Agency> {
     super(dataSource, units, audit);
   }
 
-  list(actor: Actor, filter: AgencyFilter = {}, page: PageArgs, sort = OrganisationSort.NAME_ASC, ahead?: LookAhead) {
+  list(actor: Actor, filter: AgencyFilter = {}, page: PageArgs, sort = OrganisationSort.NAME_ASC) {
     const qb = this.filtered(actor, filter);
     if (filter.kind) qb.andWhere('r.kind = :kind', { kind: filter.kind });
-    return this.page(qb, page, sort, ahead);
+    return this.page(qb, page, sort);
   }
 
   create(actor: Actor, input: CreateAgencyInput): Promise<Agency> {

@@ -1,9 +1,7 @@
-import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Info } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Injectable } from '../../platform/container';
 import { ConnectionType, PageArgs } from '../../platform/graphql/connection';
 import type { GraphQLContext } from '../../platform/graphql/context';
-import { byIdRelation, lookAhead } from '../../platform/graphql/look-ahead';
 import { OrganisationSort, UnitOwnedFieldResolvers } from '../administrative-units/unit-owned-record';
 import { Agency } from '../agencies/agency.entity';
 import { OneStopDesk } from './one-stop-desk.entity';
@@ -19,8 +17,6 @@ import { OneStopDeskService } from './one-stop-desk.service';
 
 export const OneStopDeskConnection = ConnectionType(OneStopDesk, 'OneStopDesk');
 
-byIdRelation(OneStopDesk, 'agency', Agency, 'agencyId');
-
 @Injectable()
 @Resolver(() => OneStopDesk)
 export class OneStopDeskResolver extends UnitOwnedFieldResolvers(OneStopDesk) {
@@ -34,9 +30,8 @@ export class OneStopDeskResolver extends UnitOwnedFieldResolvers(OneStopDesk) {
     @Arg('filter', () => OneStopDeskFilter, { nullable: true }) filter: OneStopDeskFilter | null,
     @Arg('sort', () => OrganisationSort, { defaultValue: OrganisationSort.NAME_ASC }) sort: OrganisationSort,
     @Ctx() ctx: GraphQLContext,
-    @Info() info: GraphQLResolveInfo,
   ) {
-    return this.desks.list(ctx.actor, filter ?? {}, page, sort, lookAhead(ctx, info));
+    return this.desks.list(ctx.actor, filter ?? {}, page, sort);
   }
 
   @Query(() => OneStopDesk, { nullable: true })

@@ -4,7 +4,6 @@ import { badInput, conflict } from '../../platform/errors';
 import { Injectable } from '../../platform/container';
 import type { PageArgs } from '../../platform/graphql/connection';
 import type { Actor } from '../../platform/graphql/context';
-import type { LookAhead } from '../../platform/graphql/look-ahead';
 import { todayInVietnam } from '../../platform/graphql/scalars';
 import { AuditService } from '../audit/audit.service';
 import { AdministrativeUnitService } from '../administrative-units/administrative-unit.service';
@@ -31,11 +30,11 @@ export class OneStopDeskService extends UnitOwnedService<OneStopDesk> {
     agencies.onMove((m, agency, provinceId) => this.assertNoDeskLeftBehind(m, agency, provinceId));
   }
 
-  list(actor: Actor, filter: OneStopDeskFilter = {}, page: PageArgs, sort = OrganisationSort.NAME_ASC, ahead?: LookAhead) {
+  list(actor: Actor, filter: OneStopDeskFilter = {}, page: PageArgs, sort = OrganisationSort.NAME_ASC) {
     const qb = this.filtered(actor, filter);
     if (filter.level) qb.andWhere('r.level = :level', { level: filter.level });
     if (filter.agencyId) qb.andWhere('r.agency_id = :agencyId', { agencyId: filter.agencyId });
-    return this.page(qb, page, sort, ahead);
+    return this.page(qb, page, sort);
   }
 
   create(actor: Actor, input: CreateOneStopDeskInput): Promise<OneStopDesk> {

@@ -1,9 +1,7 @@
-import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Info } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Injectable } from '../../platform/container';
 import { ConnectionType, PageArgs } from '../../platform/graphql/connection';
 import type { GraphQLContext } from '../../platform/graphql/context';
-import { byIdRelation, lookAhead } from '../../platform/graphql/look-ahead';
 import { OrganisationSort, UnitOwnedFieldResolvers } from '../administrative-units/unit-owned-record';
 import { PostOffice } from './post-office.entity';
 import {
@@ -18,8 +16,6 @@ import { PostOfficeService } from './post-office.service';
 
 export const PostOfficeConnection = ConnectionType(PostOffice, 'PostOffice');
 
-byIdRelation(PostOffice, 'parent', PostOffice, 'parentId');
-
 @Injectable()
 @Resolver(() => PostOffice)
 export class PostOfficeResolver extends UnitOwnedFieldResolvers(PostOffice) {
@@ -33,9 +29,8 @@ export class PostOfficeResolver extends UnitOwnedFieldResolvers(PostOffice) {
     @Arg('filter', () => PostOfficeFilter, { nullable: true }) filter: PostOfficeFilter | null,
     @Arg('sort', () => OrganisationSort, { defaultValue: OrganisationSort.NAME_ASC }) sort: OrganisationSort,
     @Ctx() ctx: GraphQLContext,
-    @Info() info: GraphQLResolveInfo,
   ) {
-    return this.offices.list(ctx.actor, filter ?? {}, page, sort, lookAhead(ctx, info));
+    return this.offices.list(ctx.actor, filter ?? {}, page, sort);
   }
 
   @Query(() => PostOffice, { nullable: true })

@@ -4,7 +4,6 @@ import { Injectable } from '../../platform/container';
 import { badInput, conflict } from '../../platform/errors';
 import type { PageArgs } from '../../platform/graphql/connection';
 import type { Actor } from '../../platform/graphql/context';
-import type { LookAhead } from '../../platform/graphql/look-ahead';
 import { todayInVietnam } from '../../platform/graphql/scalars';
 import { AuditService } from '../audit/audit.service';
 import { AdministrativeLevel, type AdministrativeUnit } from '../administrative-units/administrative-unit.entity';
@@ -24,11 +23,11 @@ export class PostOfficeService extends UnitOwnedService<PostOffice> {
     super(dataSource, units, audit);
   }
 
-  list(actor: Actor, filter: PostOfficeFilter = {}, page: PageArgs, sort = OrganisationSort.NAME_ASC, ahead?: LookAhead) {
+  list(actor: Actor, filter: PostOfficeFilter = {}, page: PageArgs, sort = OrganisationSort.NAME_ASC) {
     const qb = this.filtered(actor, filter);
     if (filter.kind) qb.andWhere('r.kind = :kind', { kind: filter.kind });
     if (filter.parentId) qb.andWhere('r.parent_id = :parentId', { parentId: filter.parentId });
-    return this.page(qb, page, sort, ahead);
+    return this.page(qb, page, sort);
   }
 
   create(actor: Actor, input: CreatePostOfficeInput): Promise<PostOffice> {

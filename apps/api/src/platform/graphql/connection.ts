@@ -3,8 +3,6 @@ import { Max, Min } from 'class-validator';
 import type { ObjectLiteral, QueryRunner, SelectQueryBuilder } from 'typeorm';
 import { recordsFromRows } from '../database/rows';
 import { badInput } from '../errors';
-import { byIdRelationsOf, type LookAhead } from './look-ahead';
-import type { PageInclude } from './loaders';
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
@@ -141,26 +139,11 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
   qb: SelectQueryBuilder<T>,
   args: PageArgs,
   sort: SortKey,
-  ahead?: LookAhead,
 ): Promise<Connection<T>> {
   const first = Math.min(Math.max(args.first ?? DEFAULT_PAGE_SIZE, 1), MAX_PAGE_SIZE);
   const alias = qb.alias;
   const count = qb.clone().select('COUNT(1)').orderBy();
   const page = qb.clone().select(`${alias}.*`).addSelect(`(${count.getQuery()})`, '__total');
-  // The records the nodes point to that the query asks for, in the same statement (look-ahead.ts).
-  const includes: Array<{ column: string; include: PageInclude }> = [];
-  if (ahead) {
-    const metadata = qb.expressionMap.mainAlias!.metadata;
-    for (const relation of byIdRelationsOf(metadata.target)) {
-      if (!ahead.nodeFields.has(relation.field)) continue;
-      const fk = metadata.findColumnWithPropertyName(relation.foreignKey)!.databaseName;
-      const include = ahead.loaders.include(relation.target, `${alias}.${fk}`);
-      if (!include) continue;
-      const column = `__include_${relation.field}`;
-      page.addSelect(include.expression, column).setParameters(include.parameters);
-      includes.push({ column, include });
-    }
-  }
   if (args.after) {
     const [value, id] = decodeCursor(args.after, sort.kind);
     const op = sort.direction === 'ASC' ? '>' : '<';
@@ -173,9 +156,6 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
   // Past the last page no row carries the total: count on its own then (the rare case).
   const totalCount = rows.length ? Number(rows[0].__total) : args.after ? await qb.clone().getCount() : 0;
   const nodes = recordsFromRows<T>(qb.connection, qb.expressionMap.mainAlias!.target, rows.slice(0, first));
-  for (const row of rows.slice(0, first)) {
-    for (const { column, include } of includes) if (row[column]) include.prime(row[column] as Record<string, unknown>);
-  }
   return keysetConnection(nodes, sort.property as keyof T, totalCount, rows.length > first, Boolean(args.after));
 }
 

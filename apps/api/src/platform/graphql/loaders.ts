@@ -12,13 +12,6 @@ interface ByIdRequest {
   reject(error: unknown): void;
 }
 
-/** A record a page reads along with its rows (`Loaders.include`). */
-export interface PageInclude {
-  expression: string;
-  parameters: Record<string, unknown>;
-  prime(json: Record<string, unknown>): void;
-}
-
 /**
  * Per-request DataLoaders: every relation a resolver follows goes through one of these, so a page of
  * N records with nested relations costs a fixed number of statements, not N.
@@ -82,31 +75,6 @@ export class Loaders {
     } catch (error) {
       for (const request of batch) request.reject(error);
     }
-  }
-
-  /**
-   * For look-ahead (look-ahead.ts): a select-list expression that reads, in a page's own statement, the
-   * `entity` record whose id is `foreignKeySql`, under the same province scope as `byId`, and the
-   * function that hands what it read to `byId`'s cache. Null where `byId` answers without reading
-   * (province-owned records for the anonymous).
-   */
-  include(entity: EntityTarget<ObjectLiteral>, foreignKeySql: string): PageInclude | null {
-    const metadata = this.dataSource.getMetadata(entity);
-    const provinceOwned = Boolean(metadata.findColumnWithPropertyName('provinceId'));
-    if (provinceOwned && this.actor.kind === 'anonymous') return null;
-    const parameters: Record<string, unknown> = {};
-    let where = `x.id = ${foreignKeySql}`;
-    if (provinceOwned && this.actor.provinceId !== null) {
-      where += ' AND x.province_id = :lookAheadScope';
-      parameters.lookAheadScope = this.actor.provinceId;
-    }
-    return {
-      expression: `(SELECT to_jsonb(x) FROM "${metadata.tablePath.replace(/"/g, '')}" x WHERE ${where})`,
-      parameters,
-      prime: (json) => {
-        this.byId(entity as EntityTarget<{ id: string }>).prime(json.id as string, recordFromJson(this.dataSource, metadata, json));
-      },
-    };
   }
 
   /** A named loader a module defines (e.g. children of a unit); created once per request. */
