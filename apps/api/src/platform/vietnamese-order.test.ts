@@ -10,6 +10,12 @@ describe('Vietnamese alphabetical order', () => {
     ]);
   });
 
+  it('puts a letter with a mark after every word with the bare letter there', () => {
+    expect(sorted(['ăa', 'az', 'âa', 'ăz', 'b'])).toEqual(['az', 'ăa', 'ăz', 'âa', 'b']);
+    expect(sorted(['Đa', 'dz', 'Dương', 'đà', 'e'])).toEqual(['Dương', 'dz', 'Đa', 'đà', 'e']);
+    expect(sorted(['ưa', 'uz', 'ơn', 'ôz', 'oz'])).toEqual(['oz', 'ôz', 'ơn', 'uz', 'ưa']);
+  });
+
   it('puts the provinces of the outside review in order', () => {
     expect(sorted(['Tỉnh Đồng Nai', 'Tỉnh Bình Thuận', 'Tỉnh Bắc Kạn', 'Tỉnh Điện Biên', 'Tỉnh Đắk Lắk', 'Tỉnh Gia Lai', 'Tỉnh Bà Rịa - Vũng Tàu'])).toEqual([
       'Tỉnh Bà Rịa - Vũng Tàu', 'Tỉnh Bắc Kạn', 'Tỉnh Bình Thuận', 'Tỉnh Đắk Lắk', 'Tỉnh Điện Biên', 'Tỉnh Đồng Nai', 'Tỉnh Gia Lai',

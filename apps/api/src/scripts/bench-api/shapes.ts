@@ -87,10 +87,13 @@ total AS (SELECT count(*)::int AS n FROM one_stop_desk d, actor WHERE ${DESKS_IN
 SELECT actor.n AS actors, total.n AS total, ${DESK_COLUMNS}
   FROM actor CROSS JOIN total
   LEFT JOIN LATERAL (
-    SELECT d.* FROM one_stop_desk d WHERE ${DESKS_IN_SCOPE} ORDER BY osp_sort_key(d.name), d.id LIMIT $4
+    -- In Vietnamese order (the API's osp_sort_key, by its index), numbered so that the joins keep it.
+    SELECT d.*, row_number() OVER () AS rn FROM (
+      SELECT d.* FROM one_stop_desk d WHERE ${DESKS_IN_SCOPE} ORDER BY osp_sort_key(d.name), d.id LIMIT $4
+    ) d
   ) d ON true
   ${DESK_JOINS}
- ORDER BY osp_sort_key(d.name), d.id`,
+ ORDER BY d.rn`,
 
   units: `WITH ${ACTOR},
 total AS (SELECT count(*)::int AS n FROM administrative_unit u WHERE ${IN_FORCE('u')})
