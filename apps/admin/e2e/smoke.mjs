@@ -80,7 +80,7 @@ await withBrowser('osp-smoke-', async ({ context, page }) => {
     await page.keyboard.press('Enter');
     await page.getByTestId('nav-overview').waitFor();
     assert(new URL(page.url()).pathname === '/', `URL is ${page.url()}`);
-    for (const label of ['Tổng quan', 'Lộ trình triển khai', 'Chuyển giao', 'Tổ chức', 'Nhân sự & quầy', 'Hồ sơ', 'Báo cáo', 'Quản trị']) {
+    for (const label of ['Tổng quan', 'Đề án thí điểm', 'Chuyển giao', 'Tổ chức', 'Nhân sự & quầy', 'Hồ sơ', 'Báo cáo', 'Quản trị']) {
       await page.getByRole('navigation').getByText(label, { exact: true }).waitFor({ state: 'visible' });
     }
     await expectText(page, 'Trạng thái hệ thống');
