@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { TFunction } from 'i18next';
 import { DatePicker } from '@mui/x-date-pickers/DatePicker';
+import { fieldHelp } from './FieldHelp';
 import { DATE_FORMAT, formatDate, fromIsoDate, isIsoDate, toIsoDate, todayIso } from '../dates';
 
 interface DateFieldProps {
@@ -41,7 +42,7 @@ export function DateField({ label, value, onChange, required, error, helperText,
       minDate={fromIsoDate(minDate) ?? undefined}
       disableFuture={disableFuture}
       slotProps={{
-        textField: { required, size, fullWidth, error: Boolean(error), helperText: error ?? helperText, 'data-testid': testId } as object,
+        textField: { required, size, fullWidth, ...fieldHelp({ hint: helperText, error }), 'data-testid': testId } as object,
       }}
     />
   );

@@ -1,20 +1,24 @@
 import TextField from '@mui/material/TextField';
+import { LIMITS } from '../limits';
+import { fieldHelp } from './FieldHelp';
 
 interface NoteFieldProps {
   label: string;
   value: string;
   onChange: (value: string) => void;
-  /** The form's or the API's message; shown instead of `helperText`. */
+  /** The form's or the API's message; shown under `helperText`, which stays. */
   error?: string;
   helperText?: string;
   required?: boolean;
   autoFocus?: boolean;
+  /** The API's limit (default: a note's 2,000 characters): stated, counted as typed, and enforced. */
+  max?: number;
   /** On the text area. */
   testId: string;
 }
 
-/** Free text of a form (a note, a reason, a condition): two lines to start, 2,000 characters at most. */
-export function NoteField({ label, value, onChange, error, helperText, required, autoFocus, testId }: NoteFieldProps) {
+/** Free text of a form (a note, a reason, a condition): two lines to start, its limit stated and counted. */
+export function NoteField({ label, value, onChange, error, helperText, required, autoFocus, max = LIMITS.note, testId }: NoteFieldProps) {
   return (
     <TextField
       label={label}
@@ -24,9 +28,8 @@ export function NoteField({ label, value, onChange, error, helperText, required,
       autoFocus={autoFocus}
       multiline
       minRows={2}
-      error={Boolean(error)}
-      helperText={error ?? helperText}
-      slotProps={{ htmlInput: { 'data-testid': testId, maxLength: 2000 } }}
+      {...fieldHelp({ hint: helperText, error, max, value })}
+      slotProps={{ htmlInput: { 'data-testid': testId, maxLength: max } }}
     />
   );
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import IconButton from '@mui/material/IconButton';
 import InputAdornment from '@mui/material/InputAdornment';
 import TextField from '@mui/material/TextField';
+import { fieldHelp } from '../../components/FieldHelp';
 import Visibility from '@mui/icons-material/Visibility';
 import VisibilityOff from '@mui/icons-material/VisibilityOff';
 
@@ -16,7 +17,7 @@ interface PasswordFieldProps {
   testId?: string;
 }
 
-/** A new password (never the administrator's own): shown on demand, the rule under it until an error replaces it. */
+/** A new password (never the administrator's own): shown on demand, the rule under it, and an error under the rule. */
 export function PasswordField({ label, value, onChange, error, hint, autoFocus, testId }: PasswordFieldProps) {
   const { t } = useTranslation();
   const [shown, setShown] = useState(false);
@@ -29,8 +30,7 @@ export function PasswordField({ label, value, onChange, error, hint, autoFocus, 
       autoFocus={autoFocus}
       value={value}
       onChange={(e) => onChange(e.target.value)}
-      error={Boolean(error)}
-      helperText={error ?? hint}
+      {...fieldHelp({ hint, error })}
       slotProps={{
         htmlInput: { 'data-testid': testId, spellCheck: false, autoCapitalize: 'none' },
         input: {

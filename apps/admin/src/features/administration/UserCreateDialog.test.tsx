@@ -7,6 +7,7 @@ import { SessionStore } from '../auth/session';
 import { apiError, badInput, fakeApi } from '../../test/fakeApi';
 import { renderInApp } from '../../test/render';
 import { UserCreateDialog } from './UserCreateDialog';
+import { helpTextOf, helperOf, hintOf } from '../../test/help';
 
 const haTinh = { __typename: 'AdministrativeUnit', id: 'p-42', code: '42', name: 'Tỉnh Hà Tĩnh', level: 'PROVINCE' as const };
 
@@ -32,12 +33,6 @@ const desk = {
   agency: { __typename: 'Agency', id: 'a-ttpvhcc', name: 'Trung tâm Phục vụ Hành chính công tỉnh Hà Tĩnh' },
 };
 const deskOptions = () => ({ data: { oneStopDesks: { __typename: 'OneStopDeskConnection', edges: [{ __typename: 'OneStopDeskEdge', node: desk }] } } });
-
-/** The helper text MUI links to a field (what a screen reader reads with it). */
-function helperOf(input: HTMLElement): string {
-  const id = input.getAttribute('aria-describedby');
-  return id ? (document.getElementById(id)?.textContent ?? '') : '';
-}
 
 /** Fills the form for a counter clerk of the Hà Tĩnh service centre desk and submits it. */
 async function fillClerkAndSubmit(username: string) {
@@ -78,6 +73,12 @@ describe('new user form', () => {
     expect(screen.getByTestId('user-username')).toHaveAttribute('aria-invalid', 'true');
     expect(helperOf(screen.getByTestId('user-password'))).toBe('Mật khẩu cần ít nhất 8 ký tự, có chữ và số.');
     expect(helperOf(screen.getByTestId('user-desk'))).toBe('Nơi làm việc thuộc tỉnh khác.');
+    // The rule of a field stays shown above its error: the official sees what to fix.
+    expect(hintOf(screen.getByTestId('user-password'))).toBe('Ít nhất 8 ký tự, có cả chữ và số.');
+    expect(hintOf(screen.getByTestId('user-username'))).toBe(i18n.t('administration.users.usernameHint'));
+    expect(helpTextOf(screen.getByTestId('user-username'))).toContain('Sai định dạng.');
+    // Limits are stated in Vietnamese figures.
+    expect(helpTextOf(screen.getByTestId('user-display-name'))).toBe('Tối đa 200 ký tự.');
     // Fields without an error keep their hint.
     expect(helperOf(screen.getByTestId('user-display-name'))).toBe('');
     expect(helperOf(screen.getByTestId('user-scope'))).toBe('Gõ tên (có hoặc không dấu) hoặc mã đơn vị, trong phạm vi bạn quản trị.');

@@ -15,6 +15,9 @@ import type { Option } from '../organisation/SearchAutocomplete';
 import { ROLES, WORKPLACE_OF } from './labels';
 import { PasswordField } from './PasswordField';
 import { ScopeUnitPicker, WorkplaceAgencyPicker, WorkplaceDeskPicker, WorkplacePostOfficePicker, type ScopeUnitOption } from './pickers';
+import { fieldHelp } from '../../components/FieldHelp';
+import { chooseSlotProps } from '../../components/choose';
+import { LIMITS } from '../../limits';
 
 type Field = 'username' | 'displayName' | 'password' | 'roles' | 'scopeUnitCode' | 'postOfficeId' | 'oneStopDeskId' | 'agencyId';
 type WorkplaceRole = keyof typeof WORKPLACE_OF;
@@ -144,8 +147,7 @@ export function UserCreateDialog({ onClose, onCreated }: { onClose: () => void; 
         required
         autoFocus
         autoComplete="off"
-        error={Boolean(message('username'))}
-        helperText={message('username') ?? t('administration.users.usernameHint')}
+        {...fieldHelp({ hint: t('administration.users.usernameHint'), error: message('username') })}
         slotProps={{ htmlInput: { 'data-testid': 'user-username', spellCheck: false, autoCapitalize: 'none' } }}
       />
       <TextField
@@ -154,8 +156,7 @@ export function UserCreateDialog({ onClose, onCreated }: { onClose: () => void; 
         onChange={(e) => setDisplayName(e.target.value)}
         required
         autoComplete="off"
-        error={Boolean(message('displayName'))}
-        helperText={message('displayName')}
+        {...fieldHelp({ error: message('displayName'), max: LIMITS.displayName })}
         slotProps={{ htmlInput: { 'data-testid': 'user-display-name' } }}
       />
       <PasswordField
@@ -172,21 +173,18 @@ export function UserCreateDialog({ onClose, onCreated }: { onClose: () => void; 
         value={roles}
         onChange={(e) => changeRoles(e.target.value as unknown as string | string[])}
         required
-        error={Boolean(message('roles'))}
-        helperText={message('roles') ?? t('administration.users.rolesHint')}
-        slotProps={{
-          select: {
-            multiple: true,
-            renderValue: (selected) => (
-              <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 0.5 }}>
-                {(selected as Role[]).map((role) => (
-                  <Chip key={role} size="small" label={t(`roles.${role}`)} />
-                ))}
-              </Box>
-            ),
-            SelectDisplayProps: { 'data-testid': 'user-roles' } as object,
-          },
-        }}
+        {...fieldHelp({ hint: t('administration.users.rolesHint'), error: message('roles') })}
+        slotProps={chooseSlotProps<Role[]>(
+          t,
+          (selected) => (
+            <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 0.5 }}>
+              {selected.map((role) => (
+                <Chip key={role} size="small" label={t(`roles.${role}`)} />
+              ))}
+            </Box>
+          ),
+          { multiple: true, SelectDisplayProps: { 'data-testid': 'user-roles' } },
+        )}
       >
         {ROLES.map((role) => (
           <MenuItem key={role} value={role} data-testid={`role-option-${role}`}>

@@ -4,14 +4,10 @@ import userEvent from '@testing-library/user-event';
 import { badInput, fakeApi } from '../../test/fakeApi';
 import { renderInApp } from '../../test/render';
 import { FacilityHandoverDialog } from './FacilityHandoverDialog';
+import { helperOf } from '../../test/help';
 
 /** Types a whole value at once (as a paste would): the long forms stay fast under test. */
 const fill = (input: HTMLElement, value: string) => fireEvent.change(input, { target: { value } });
-
-function helperOf(input: HTMLElement): string {
-  const id = input.getAttribute('aria-describedby');
-  return id ? (document.getElementById(id)?.textContent ?? '') : '';
-}
 
 type User = ReturnType<typeof userEvent.setup>;
 

@@ -17,6 +17,8 @@ import { FormDialog } from '../../components/FormDialog';
 import { NoteField } from '../../components/NoteField';
 import { rowPaths, useFormState, type FieldErrors } from '../../hooks/useFormState';
 import { RowsEditor, checkRows, formatVnd, type RowColumn } from './HandoverForm';
+import { fieldHelp } from '../../components/FieldHelp';
+import { LIMITS } from '../../limits';
 
 type EquipmentKey = 'type' | 'quantity' | 'value' | 'fundedBy';
 type EquipmentRow = Record<EquipmentKey, string>;
@@ -133,8 +135,7 @@ export function FacilityHandoverDialog({ siteId, handover, defaults = {}, onClos
           label={t('handover.fields.address')}
           value={value.address}
           onChange={(e) => set({ ...value, address: e.target.value })}
-          error={Boolean(form.message(`${path}.address`))}
-          helperText={form.message(`${path}.address`)}
+          {...fieldHelp({ error: form.message(`${path}.address`), max: LIMITS.address, value: value.address })}
           sx={{ flex: '3 1 240px' }}
           slotProps={{ htmlInput: { 'data-testid': `${path}-address` } }}
         />
@@ -143,8 +144,7 @@ export function FacilityHandoverDialog({ siteId, handover, defaults = {}, onClos
           label={t('handover.fields.owner')}
           value={value.owner}
           onChange={(e) => set({ ...value, owner: e.target.value })}
-          error={Boolean(form.message(`${path}.owner`))}
-          helperText={form.message(`${path}.owner`)}
+          {...fieldHelp({ error: form.message(`${path}.owner`), max: LIMITS.short })}
           sx={{ flex: '2 1 180px' }}
           slotProps={{ htmlInput: { 'data-testid': `${path}-owner` } }}
         />
@@ -189,8 +189,7 @@ export function FacilityHandoverDialog({ siteId, handover, defaults = {}, onClos
           label={t('handover.fields.constructionCostVnd')}
           value={constructionCost}
           onChange={(e) => setConstructionCost(e.target.value.replace(/[^\d]/g, ''))}
-          error={Boolean(form.message('constructionCost'))}
-          helperText={form.message('constructionCost') ?? (constructionCost ? formatVnd(amount(constructionCost)) : t('handover.facility.constructionHint'))}
+          {...fieldHelp({ hint: constructionCost ? formatVnd(amount(constructionCost)) : t('handover.facility.constructionHint'), error: form.message('constructionCost') })}
           sx={{ flex: '1 1 220px' }}
           slotProps={{ htmlInput: { 'data-testid': 'facility-construction-cost', inputMode: 'numeric' } }}
         />
@@ -213,6 +212,7 @@ export function FacilityHandoverDialog({ siteId, handover, defaults = {}, onClos
         onChange={setConditionNotes}
         error={form.message('conditionNotes')}
         helperText={t('handover.facility.conditionHint')}
+        max={LIMITS.conditionNotes}
         testId="facility-condition"
       />
       <DateField

@@ -10,6 +10,8 @@ import AddIcon from '@mui/icons-material/Add';
 import DeleteOutlineIcon from '@mui/icons-material/DeleteOutlined';
 import type { FieldErrors } from '../../hooks/useFormState';
 import { currentLanguage } from '../../i18n';
+import { fieldHelp } from '../../components/FieldHelp';
+import { LIMITS } from '../../limits';
 
 /** One column of a repeatable row. */
 export interface RowColumn<K extends string> {
@@ -99,8 +101,7 @@ export function RowsEditor<K extends string>({
                     value={value}
                     required={column.required}
                     onChange={(e) => set(index, column.key, digits ? e.target.value.replace(/[^\d]/g, '') : e.target.value)}
-                    error={Boolean(error)}
-                    helperText={error ?? amount}
+                    {...fieldHelp({ hint: amount, error, max: digits ? undefined : LIMITS.short })}
                     sx={{ flex: `${column.grow ?? 1} 1 ${digits ? 110 : 160}px` }}
                     slotProps={{ htmlInput: { 'data-testid': `${testId}-${index}-${column.key}`, inputMode: digits ? 'numeric' : undefined } }}
                   />

@@ -6,14 +6,10 @@ import { todayIso } from '../../dates';
 import { apiError, badInput, fakeApi } from '../../test/fakeApi';
 import { renderInApp } from '../../test/render';
 import { HandoverEffectiveDialog, HandoverReverseDialog, HandoverSignDialog } from './HandoverStatusDialogs';
+import { helperOf } from '../../test/help';
 
 /** Types a whole value at once (as a paste would): the long forms stay fast under test. */
 const fill = (input: HTMLElement, value: string) => fireEvent.change(input, { target: { value } });
-
-function helperOf(input: HTMLElement): string {
-  const id = input.getAttribute('aria-describedby');
-  return id ? (document.getElementById(id)?.textContent ?? '') : '';
-}
 
 const draft = { id: 'fh-1', version: 2, status: 'DRAFT' as const };
 const signed = { id: 'ph-7', version: 5, status: 'SIGNED' as const, recordNumber: '12/BB-BĐHT', recordSignedOn: '2019-11-10', effectiveOn: '2019-11-18' };

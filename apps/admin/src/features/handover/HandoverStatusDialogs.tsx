@@ -19,6 +19,8 @@ import { NoteField } from '../../components/NoteField';
 import { formatDate, todayIso } from '../../dates';
 import { rowPaths, useFormState, type FieldErrors } from '../../hooks/useFormState';
 import { RowsEditor, checkRows, type RowColumn } from './HandoverForm';
+import { fieldHelp } from '../../components/FieldHelp';
+import { LIMITS } from '../../limits';
 
 export type HandoverKind = 'personnel' | 'facility';
 
@@ -112,8 +114,7 @@ export function HandoverSignDialog({
         onChange={(e) => setRecordNumber(e.target.value)}
         required
         autoFocus
-        error={Boolean(form.message('recordNumber'))}
-        helperText={form.message('recordNumber') ?? t('handover.sign.recordNumberHint')}
+        {...fieldHelp({ hint: t('handover.sign.recordNumberHint'), error: form.message('recordNumber'), max: LIMITS.number })}
         slotProps={{ htmlInput: { 'data-testid': 'sign-record-number', maxLength: 64 } }}
       />
       <DateField
@@ -222,6 +223,7 @@ export function HandoverReverseDialog({ kind, handover, onClose, onReload }: Sta
         required
         autoFocus
         error={form.message('reason')}
+        max={LIMITS.reverseReason}
         testId="reverse-reason"
       />
       <ConfirmBox

@@ -6,15 +6,10 @@ import { apiError, badInput, fakeApi } from '../../test/fakeApi';
 import { renderInApp } from '../../test/render';
 import type { HandoverPersonnelFieldsFragment } from '../../graphql/generated';
 import { PersonnelHandoverDialog } from './PersonnelHandoverDialog';
+import { helperOf } from '../../test/help';
 
 /** Types a whole value at once (as a paste would): the long forms stay fast under test. */
 const fill = (input: HTMLElement, value: string) => fireEvent.change(input, { target: { value } });
-
-/** The helper text MUI links to a field (what a screen reader reads with it). */
-function helperOf(input: HTMLElement): string {
-  const id = input.getAttribute('aria-describedby');
-  return id ? (document.getElementById(id)?.textContent ?? '') : '';
-}
 
 /** A draft of Cẩm Xuyên: one civil servant relieved, two postal employees taking over. */
 export const camXuyenDraft: HandoverPersonnelFieldsFragment & { __typename: 'PersonnelHandover' } = {

@@ -8,6 +8,8 @@ import { CreateAgencyDocument, type AgencyKind } from '../../graphql/generated';
 import { AGENCY_KINDS } from './enums';
 import { UnitPicker, type UnitOption } from './pickers';
 import { CodeNameFields, useRecordForm, type CreateDialogProps } from './RecordDialogs';
+import { fieldHelp } from '../../components/FieldHelp';
+import { chooseSlotProps } from '../../components/choose';
 
 const FIELDS = ['kind', 'code', 'name', 'administrativeUnitCode'] as const;
 
@@ -46,8 +48,8 @@ export function AgencyCreateDialog({ onClose, onCreated }: CreateDialogProps) {
         value={kind}
         onChange={(e) => setKind(e.target.value as AgencyKind)}
         required
-        error={Boolean(message('kind'))}
-        helperText={message('kind')}
+        {...fieldHelp({ error: message('kind') })}
+        slotProps={chooseSlotProps<AgencyKind>(t, (k) => t(`agencyKinds.${k}`))}
       >
         {AGENCY_KINDS.map((k) => (
           <MenuItem key={k} value={k}>

@@ -5,6 +5,7 @@ import i18n from '../../i18n';
 import { apiError, badInput, fakeApi } from '../../test/fakeApi';
 import { renderInApp } from '../../test/render';
 import { DeskCreateDialog } from './DeskCreateDialog';
+import { helperOf } from '../../test/help';
 
 const kyBac = {
   __typename: 'Agency',
@@ -17,11 +18,6 @@ const kyBac = {
 const agencyOptions = () => ({
   data: { agencies: { __typename: 'AgencyConnection', edges: [{ __typename: 'AgencyEdge', node: kyBac }] } },
 });
-
-function helperOf(input: HTMLElement): string {
-  const id = input.getAttribute('aria-describedby');
-  return id ? (document.getElementById(id)?.textContent ?? '') : '';
-}
 
 async function fillAndSubmit() {
   const user = userEvent.setup();

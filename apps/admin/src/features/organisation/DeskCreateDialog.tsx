@@ -6,6 +6,8 @@ import { FormDialog } from '../../components/FormDialog';
 import { CreateDeskDocument } from '../../graphql/generated';
 import { AgencyPicker, UnitPicker, type AgencyOption, type UnitOption } from './pickers';
 import { CodeNameFields, useRecordForm, type CreateDialogProps } from './RecordDialogs';
+import { fieldHelp } from '../../components/FieldHelp';
+import { LIMITS } from '../../limits';
 
 const FIELDS = ['agencyId', 'code', 'name', 'address', 'administrativeUnitCode'] as const;
 
@@ -71,8 +73,7 @@ export function DeskCreateDialog({ onClose, onCreated }: CreateDialogProps) {
         label={t('organisation.fields.address')}
         value={address}
         onChange={(e) => setAddress(e.target.value)}
-        error={Boolean(message('address'))}
-        helperText={message('address')}
+        {...fieldHelp({ error: message('address'), max: LIMITS.address, value: address })}
         slotProps={{ htmlInput: { 'data-testid': 'desk-address' } }}
       />
       <UnitPicker

@@ -9,6 +9,9 @@ import { POST_OFFICE_KINDS } from './enums';
 import { PostOfficePicker, UnitPicker, type UnitOption } from './pickers';
 import type { Option } from './SearchAutocomplete';
 import { CodeNameFields, useRecordForm, type CreateDialogProps } from './RecordDialogs';
+import { fieldHelp } from '../../components/FieldHelp';
+import { chooseSlotProps } from '../../components/choose';
+import { LIMITS } from '../../limits';
 
 const FIELDS = ['kind', 'code', 'name', 'address', 'administrativeUnitCode', 'parentId'] as const;
 
@@ -60,9 +63,8 @@ export function PostOfficeCreateDialog({ onClose, onCreated }: CreateDialogProps
         value={kind}
         onChange={(e) => setKind(e.target.value as PostOfficeKind)}
         required
-        error={Boolean(message('kind'))}
-        helperText={message('kind')}
-        slotProps={{ htmlInput: { 'data-testid': 'post-office-kind' } }}
+        {...fieldHelp({ error: message('kind') })}
+        slotProps={{ ...chooseSlotProps<PostOfficeKind>(t, (k) => t(`postOfficeKinds.${k}`)), htmlInput: { 'data-testid': 'post-office-kind' } }}
       >
         {POST_OFFICE_KINDS.map((k) => (
           <MenuItem key={k} value={k}>
@@ -83,8 +85,7 @@ export function PostOfficeCreateDialog({ onClose, onCreated }: CreateDialogProps
         label={t('organisation.fields.address')}
         value={address}
         onChange={(e) => setAddress(e.target.value)}
-        error={Boolean(message('address'))}
-        helperText={message('address')}
+        {...fieldHelp({ error: message('address'), max: LIMITS.address, value: address })}
       />
       <UnitPicker
         label={t('organisation.fields.unit')}

@@ -7,6 +7,7 @@ import { RenameDeskDocument } from '../../graphql/generated';
 import { badInput, fakeApi } from '../../test/fakeApi';
 import { renderInApp } from '../../test/render';
 import { RenameDialog } from './RecordDialogs';
+import { helperOf } from '../../test/help';
 
 /** The rename dialog of a desk page, wired to the real mutation document. */
 function RenameDesk({ onClose }: { onClose: () => void }) {
@@ -14,12 +15,6 @@ function RenameDesk({ onClose }: { onClose: () => void }) {
   return (
     <RenameDialog open onClose={onClose} currentName="Bộ phận Một cửa xã Kỳ Bắc" submit={(name) => rename({ variables: { input: { id: 'd1', name } } })} />
   );
-}
-
-/** The helper text MUI links to a field (what a screen reader reads with it). */
-function helperOf(input: HTMLElement): string {
-  const id = input.getAttribute('aria-describedby');
-  return id ? (document.getElementById(id)?.textContent ?? '') : '';
 }
 
 const nameTooLong = { field: 'name', vi: 'Tên quá dài (tối đa 200 ký tự).', en: 'The name is too long (200 characters at most).' };

@@ -7,6 +7,8 @@ import { FormDialog } from '../../components/FormDialog';
 import { DATE_FORMAT, fromIsoDate, isIsoDate, toIsoDate, todayIso } from '../../dates';
 import { useFormState } from '../../hooks/useFormState';
 import { UnitPicker, type UnitOption } from './pickers';
+import { fieldHelp } from '../../components/FieldHelp';
+import { LIMITS } from '../../limits';
 
 /**
  * A record form ({@link useFormState}) whose own check is the required fields left empty.
@@ -50,8 +52,7 @@ export function CodeNameFields({ code, setCode, name, setName, message, codeHint
         value={code}
         onChange={(e) => setCode(e.target.value)}
         required
-        error={Boolean(message('code'))}
-        helperText={message('code') ?? codeHint}
+        {...fieldHelp({ hint: codeHint, error: message('code') })}
         slotProps={{ htmlInput: { 'data-testid': `${testIdPrefix}-code`, spellCheck: false } }}
       />
       <TextField
@@ -59,8 +60,7 @@ export function CodeNameFields({ code, setCode, name, setName, message, codeHint
         value={name}
         onChange={(e) => setName(e.target.value)}
         required
-        error={Boolean(message('name'))}
-        helperText={message('name')}
+        {...fieldHelp({ error: message('name'), max: LIMITS.name })}
         slotProps={{ htmlInput: { 'data-testid': `${testIdPrefix}-name` } }}
       />
     </>
@@ -98,8 +98,7 @@ export function RenameDialog({ open, onClose, submit, currentName }: RecordDialo
         onChange={(e) => setName(e.target.value)}
         required
         autoFocus
-        error={Boolean(form.message('name'))}
-        helperText={form.message('name')}
+        {...fieldHelp({ error: form.message('name'), max: LIMITS.name })}
         slotProps={{ htmlInput: { 'data-testid': 'rename-name' } }}
       />
     </FormDialog>

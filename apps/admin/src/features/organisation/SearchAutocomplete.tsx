@@ -2,7 +2,10 @@ import { useState } from 'react';
 import Autocomplete from '@mui/material/Autocomplete';
 import CircularProgress from '@mui/material/CircularProgress';
 import TextField from '@mui/material/TextField';
+import { useTranslation } from 'react-i18next';
 import { renderOptionWithDetail, useAutocompleteTexts } from '../../components/autocomplete';
+import { chooseInput } from '../../components/choose';
+import { fieldHelp } from '../../components/FieldHelp';
 
 export interface Option {
   id: string;
@@ -44,6 +47,7 @@ export function SearchAutocomplete<T extends Option>({
   disabled,
   testId,
 }: SearchAutocompleteProps<T>) {
+  const { t } = useTranslation();
   const texts = useAutocompleteTexts();
   const [input, setInput] = useState('');
   return (
@@ -70,10 +74,11 @@ export function SearchAutocomplete<T extends Option>({
           {...params}
           label={label}
           required={required}
-          error={Boolean(error)}
-          helperText={error ?? helperText}
+          placeholder={chooseInput(t, params).placeholder}
+          {...fieldHelp({ hint: helperText, error })}
           slotProps={{
             ...params.slotProps,
+            inputLabel: chooseInput(t, params).inputLabel,
             htmlInput: { ...params.slotProps.htmlInput, 'data-testid': testId },
             input: {
               ...params.slotProps.input,

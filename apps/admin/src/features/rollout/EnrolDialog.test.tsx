@@ -5,6 +5,7 @@ import i18n from '../../i18n';
 import { apiError, fakeApi, type FakeHandler } from '../../test/fakeApi';
 import { renderInApp } from '../../test/render';
 import { EnrolDialog, errorsByDesk, groupDesks } from './EnrolDialog';
+import { helperOf, hintOf } from '../../test/help';
 
 interface UnitNode {
   __typename: 'AdministrativeUnit';
@@ -99,11 +100,8 @@ async function pickDesks() {
   return user;
 }
 
-const helperIn = (card: HTMLElement, testId: string) => {
-  const input = within(card).getByTestId(testId);
-  const id = input.getAttribute('aria-describedby');
-  return id ? (document.getElementById(id)?.textContent ?? '') : '';
-};
+/** The error or else the hint under a field of a desk's card. */
+const helperIn = (card: HTMLElement, testId: string) => helperOf(within(card).getByTestId(testId));
 
 describe('enrolment of pilot sites', () => {
   it('groups desks as the province is organised: provincial desks, then each district with its communes', () => {
@@ -140,6 +138,10 @@ describe('enrolment of pilot sites', () => {
     await user.click(screen.getByTestId('enrol-dialog-submit'));
 
     expect(helperIn(screen.getByTestId('enrol-selected-d-kybac'), 'enrol-post-office-d-kybac')).toBe('Phương án chuyển về bưu điện cần chọn bưu điện.');
+    // The model's hint stays above the error.
+    expect(hintOf(within(screen.getByTestId('enrol-selected-d-kybac')).getByTestId('enrol-post-office-d-kybac'))).toBe(
+      'Bộ phận một cửa chuyển về trụ sở bưu điện (đến Bưu điện văn hóa xã)',
+    );
     expect(api.calls.some((c) => c.operationName === 'RolloutEnrolSites')).toBe(false);
   });
 

@@ -44,6 +44,8 @@ import type { Option } from '../organisation/SearchAutocomplete';
 import { useSearch } from '../organisation/pickers';
 import { HANDOVER_MODELS } from './enums';
 import { phaseTitle } from './ProgrammeChips';
+import { fieldHelp } from '../../components/FieldHelp';
+import { chooseInput } from '../../components/choose';
 
 type DeskNode = RolloutEnrolDeskOptionsQuery['oneStopDesks']['edges'][number]['node'];
 const LEVELS: readonly AdministrativeLevel[] = ['PROVINCE', 'DISTRICT', 'COMMUNE'];
@@ -155,9 +157,9 @@ export function EnrolPostOfficePicker({
           {...params}
           label={label}
           required={required}
-          error={Boolean(error)}
-          helperText={error ?? helperText}
-          slotProps={{ ...params.slotProps, htmlInput: { ...params.slotProps.htmlInput, 'data-testid': testId } }}
+          {...fieldHelp({ hint: helperText, error })}
+          placeholder={chooseInput(t, params).placeholder}
+          slotProps={{ ...params.slotProps, inputLabel: chooseInput(t, params).inputLabel, htmlInput: { ...params.slotProps.htmlInput, 'data-testid': testId } }}
         />
       )}
     />
@@ -571,8 +573,7 @@ function ModelSelect({ value, onChange, error, testId }: { value: HandoverModel;
       label={t('rollout.enrol.model')}
       value={value}
       onChange={(e) => onChange(e.target.value as HandoverModel)}
-      error={Boolean(error)}
-      helperText={error}
+      {...fieldHelp({ error })}
       slotProps={{ htmlInput: { 'data-testid': testId } }}
     >
       {HANDOVER_MODELS.map((m) => (

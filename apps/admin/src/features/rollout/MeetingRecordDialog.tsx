@@ -14,6 +14,9 @@ import { useDebouncedValue } from '../../hooks/useDebouncedValue';
 import { rowPaths, useFormState } from '../../hooks/useFormState';
 import { MEETING_KINDS } from './enums';
 import { RowList, TextList } from './ProgrammeForms';
+import { fieldHelp } from '../../components/FieldHelp';
+import { chooseInput } from '../../components/choose';
+import { LIMITS } from '../../limits';
 
 export interface MeetingSiteOption {
   id: string;
@@ -58,9 +61,9 @@ function useSitePicker(programmeId: string, { label, error, helperText, testId }
         <TextField
           {...params}
           label={label}
-          error={Boolean(error)}
-          helperText={error ?? helperText}
-          slotProps={{ ...params.slotProps, htmlInput: { ...params.slotProps.htmlInput, 'data-testid': testId } }}
+          {...fieldHelp({ hint: helperText, error })}
+          placeholder={chooseInput(t, params).placeholder}
+          slotProps={{ ...params.slotProps, inputLabel: chooseInput(t, params).inputLabel, htmlInput: { ...params.slotProps.htmlInput, 'data-testid': testId } }}
         />
       ),
     },
@@ -174,8 +177,7 @@ export function MeetingRecordDialog({ programmeId, onClose }: { programmeId: str
           value={kind}
           onChange={(e) => setKind(e.target.value as MeetingKind)}
           required
-          error={Boolean(form.message('kind'))}
-          helperText={form.message('kind')}
+          {...fieldHelp({ error: form.message('kind') })}
           slotProps={{ htmlInput: { 'data-testid': 'meeting-kind' } }}
         >
           {MEETING_KINDS.map((k) => (
@@ -192,16 +194,14 @@ export function MeetingRecordDialog({ programmeId, onClose }: { programmeId: str
         onChange={(e) => setTitle(e.target.value)}
         required
         autoFocus
-        error={Boolean(form.message('title'))}
-        helperText={form.message('title') ?? t('rollout.meetings.titleHint')}
+        {...fieldHelp({ hint: t('rollout.meetings.titleHint'), error: form.message('title'), max: LIMITS.meetingTitle })}
         slotProps={{ htmlInput: { 'data-testid': 'meeting-title' } }}
       />
       <TextField
         label={t('rollout.meetings.fields.location')}
         value={location}
         onChange={(e) => setLocation(e.target.value)}
-        error={Boolean(form.message('location'))}
-        helperText={form.message('location')}
+        {...fieldHelp({ error: form.message('location'), max: LIMITS.meetingTitle })}
         slotProps={{ htmlInput: { 'data-testid': 'meeting-location' } }}
       />
       <TextList
@@ -213,6 +213,7 @@ export function MeetingRecordDialog({ programmeId, onClose }: { programmeId: str
         emptyText={t('rollout.meetings.noDecisionsYet')}
         removeLabel={(i) => t('rollout.meetings.removeDecision', { index: i + 1 })}
         messageOf={(i) => form.message(`decisions.${i}`)}
+        max={LIMITS.decision}
         multiline
         testId="meeting-decisions"
       />
@@ -244,8 +245,7 @@ export function MeetingRecordDialog({ programmeId, onClose }: { programmeId: str
               required
               multiline
               sx={{ gridColumn: { sm: '1 / -1', md: 'auto' } }}
-              error={Boolean(form.message(`actionItems.${i}.title`))}
-              helperText={form.message(`actionItems.${i}.title`)}
+              {...fieldHelp({ error: form.message(`actionItems.${i}.title`), max: LIMITS.title, value: row.title })}
               slotProps={{ htmlInput: { 'data-testid': `meeting-actions-${i}-title` } }}
             />
             <TextField
@@ -254,8 +254,7 @@ export function MeetingRecordDialog({ programmeId, onClose }: { programmeId: str
               value={row.owner}
               onChange={(e) => update({ owner: e.target.value })}
               required
-              error={Boolean(form.message(`actionItems.${i}.owner`))}
-              helperText={form.message(`actionItems.${i}.owner`) ?? t('rollout.meetings.ownerHint')}
+              {...fieldHelp({ hint: t('rollout.meetings.ownerHint'), error: form.message(`actionItems.${i}.owner`), max: LIMITS.short })}
               slotProps={{ htmlInput: { 'data-testid': `meeting-actions-${i}-owner` } }}
             />
             <DateField

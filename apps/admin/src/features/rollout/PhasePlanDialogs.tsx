@@ -11,6 +11,8 @@ import { DateField, dayProblem } from '../../components/DateField';
 import { FormDialog } from '../../components/FormDialog';
 import { useFormState, type FormState } from '../../hooks/useFormState';
 import { TextList } from './ProgrammeForms';
+import { fieldHelp } from '../../components/FieldHelp';
+import { LIMITS } from '../../limits';
 
 const LEVEL_KEYS = ['province', 'district', 'commune'] as const;
 type LevelKey = (typeof LEVEL_KEYS)[number];
@@ -97,8 +99,7 @@ export function PhasePlanFields({ plan, onChange, form }: { plan: PlanState; onC
               value={plan.targets[key]}
               onChange={(e) => onChange({ ...plan, targets: { ...plan.targets, [key]: e.target.value } })}
               required
-              error={Boolean(form.message(`targets.${key}`))}
-              helperText={form.message(`targets.${key}`)}
+              {...fieldHelp({ error: form.message(`targets.${key}`) })}
               slotProps={{ htmlInput: { inputMode: 'numeric', 'data-testid': `phase-target-${key}` } }}
             />
           ))}
@@ -113,6 +114,7 @@ export function PhasePlanFields({ plan, onChange, form }: { plan: PlanState; onC
         emptyText={t('rollout.phases.noGatesYet')}
         removeLabel={(i) => t('rollout.phases.removeGate', { index: i + 1 })}
         messageOf={(i) => form.message(`goLiveGates.${i}`)}
+        max={LIMITS.meetingTitle}
         testId="phase-gates"
       />
     </>
@@ -164,8 +166,7 @@ export function PhaseAddDialog({ programmeId, nextOrdinal, onClose }: { programm
         onChange={(e) => setName(e.target.value)}
         required
         autoFocus
-        error={Boolean(form.message('name'))}
-        helperText={form.message('name')}
+        {...fieldHelp({ error: form.message('name'), max: LIMITS.name })}
         slotProps={{ htmlInput: { 'data-testid': 'phase-name' } }}
       />
       <PhasePlanFields plan={plan} onChange={setPlan} form={form} />
@@ -234,8 +235,7 @@ export function PhaseReplanDialog({ phase, onClose }: { phase: ReplannedPhase; o
         required
         multiline
         minRows={2}
-        error={Boolean(form.message('reason'))}
-        helperText={form.message('reason') ?? t('rollout.phases.reasonHint')}
+        {...fieldHelp({ hint: t('rollout.phases.reasonHint'), error: form.message('reason'), max: LIMITS.replanReason, value: reason })}
         slotProps={{ htmlInput: { 'data-testid': 'phase-replan-reason' } }}
       />
     </FormDialog>

@@ -8,6 +8,8 @@ import { useSession } from '../auth/SessionContext';
 import { FormDialog } from '../../components/FormDialog';
 import { useFormState } from '../../hooks/useFormState';
 import { ProgrammeProvinceField, blankDocument, useProgrammeRows } from './ProgrammeRows';
+import { fieldHelp } from '../../components/FieldHelp';
+import { LIMITS } from '../../limits';
 
 const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/;
 
@@ -62,8 +64,7 @@ export function ProgrammeCreateDialog({ onClose, onCreated }: { onClose: () => v
           onChange={(e) => setCode(e.target.value)}
           required
           autoFocus
-          error={Boolean(form.message('code'))}
-          helperText={form.message('code') ?? t('rollout.programmes.codeHint')}
+          {...fieldHelp({ hint: t('rollout.programmes.codeHint'), error: form.message('code') })}
           slotProps={{ htmlInput: { 'data-testid': 'programme-code', spellCheck: false } }}
         />
         <TextField
@@ -72,8 +73,7 @@ export function ProgrammeCreateDialog({ onClose, onCreated }: { onClose: () => v
           onChange={(e) => setName(e.target.value)}
           required
           multiline
-          error={Boolean(form.message('name'))}
-          helperText={form.message('name') ?? t('rollout.programmes.nameHint')}
+          {...fieldHelp({ hint: t('rollout.programmes.nameHint'), error: form.message('name'), max: LIMITS.name })}
           slotProps={{ htmlInput: { 'data-testid': 'programme-name' } }}
         />
       </Box>

@@ -8,6 +8,8 @@ import { FormDialog } from '../../components/FormDialog';
 import { useFormState } from '../../hooks/useFormState';
 import { RowList } from './ProgrammeForms';
 import { fold, useProgrammeRows } from './ProgrammeRows';
+import { fieldHelp } from '../../components/FieldHelp';
+import { LIMITS } from '../../limits';
 
 type Programme = Pick<RolloutProgrammeDetailFragment, 'id' | 'version' | 'name' | 'legalBasis' | 'committee' | 'readinessItems'>;
 
@@ -47,8 +49,7 @@ export function ProgrammeEditDialog({ programme, onClose }: { programme: Program
         onChange={(e) => setName(e.target.value)}
         required
         multiline
-        error={Boolean(form.message('name'))}
-        helperText={form.message('name')}
+        {...fieldHelp({ error: form.message('name'), max: LIMITS.name })}
         slotProps={{ htmlInput: { 'data-testid': 'programme-edit-name' } }}
       />
       {rows.editors(form.message)}
@@ -129,8 +130,7 @@ export function ProgrammeReadinessDialog({ programme, onClose }: { programme: Pr
             value={row.label}
             onChange={(e) => patch({ label: e.target.value })}
             required
-            error={Boolean(form.message(`readinessItems.${i}.label`) ?? form.message(`readinessItems.${i}.key`))}
-            helperText={form.message(`readinessItems.${i}.label`) ?? form.message(`readinessItems.${i}.key`)}
+            {...fieldHelp({ error: form.message(`readinessItems.${i}.label`) ?? form.message(`readinessItems.${i}.key`), max: LIMITS.short })}
             slotProps={{ htmlInput: { 'data-testid': `readiness-items-${i}` } }}
           />
         )}

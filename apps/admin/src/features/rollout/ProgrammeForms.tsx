@@ -12,6 +12,7 @@ import DeleteOutlineIcon from '@mui/icons-material/DeleteOutlined';
 import { DateField, dayProblem } from '../../components/DateField';
 import { FormDialog } from '../../components/FormDialog';
 import { useFormState } from '../../hooks/useFormState';
+import { fieldHelp } from '../../components/FieldHelp';
 
 interface RowListProps<R> {
   /** Heading of the list. */
@@ -80,11 +81,13 @@ interface TextListProps {
   /** The message of an item (e.g. `goLiveGates.1`). */
   messageOf?: (index: number) => string | undefined;
   multiline?: boolean;
+  /** The API's limit of one item (limits.ts), stated under it (and counted when multiline). */
+  max?: number;
   testId: string;
 }
 
 /** A list of sentences (decisions, go-live gates): one text field each. */
-export function TextList({ title, values, onChange, itemLabel, addLabel, emptyText, removeLabel, messageOf, multiline = false, testId }: TextListProps) {
+export function TextList({ title, values, onChange, itemLabel, addLabel, emptyText, removeLabel, messageOf, multiline = false, max, testId }: TextListProps) {
   return (
     <RowList<{ text: string }>
       title={title}
@@ -103,8 +106,7 @@ export function TextList({ title, values, onChange, itemLabel, addLabel, emptyTe
           fullWidth
           size="small"
           multiline={multiline}
-          error={Boolean(messageOf?.(index))}
-          helperText={messageOf?.(index)}
+          {...fieldHelp({ error: messageOf?.(index), max, value: multiline ? row.text : undefined })}
           slotProps={{ htmlInput: { 'data-testid': `${testId}-${index}` } }}
         />
       )}

@@ -13,6 +13,9 @@ import { formatDate } from '../../dates';
 import { ProvinceOptionsDocument, type CommitteeRole } from '../../graphql/generated';
 import { rowPaths } from '../../hooks/useFormState';
 import { RowList } from './ProgrammeForms';
+import { fieldHelp } from '../../components/FieldHelp';
+import { chooseInput } from '../../components/choose';
+import { LIMITS } from '../../limits';
 
 export const COMMITTEE_ROLES: readonly CommitteeRole[] = ['HEAD', 'DEPUTY_HEAD', 'MEMBER', 'SECRETARY'];
 
@@ -114,8 +117,7 @@ function LegalBasisRows({ rows, onChange, message }: RowsProps<LegalDocumentRow>
             value={row.number}
             onChange={(e) => update({ number: e.target.value })}
             required
-            error={Boolean(message(`legalBasis.${i}.number`))}
-            helperText={message(`legalBasis.${i}.number`)}
+            {...fieldHelp({ error: message(`legalBasis.${i}.number`), max: LIMITS.number })}
             slotProps={{ htmlInput: { 'data-testid': `legal-basis-${i}-number`, spellCheck: false } }}
           />
           <DateField
@@ -134,8 +136,7 @@ function LegalBasisRows({ rows, onChange, message }: RowsProps<LegalDocumentRow>
             value={row.issuer}
             onChange={(e) => update({ issuer: e.target.value })}
             required
-            error={Boolean(message(`legalBasis.${i}.issuer`))}
-            helperText={message(`legalBasis.${i}.issuer`)}
+            {...fieldHelp({ error: message(`legalBasis.${i}.issuer`), max: LIMITS.short })}
             slotProps={{ htmlInput: { 'data-testid': `legal-basis-${i}-issuer` } }}
           />
           <TextField
@@ -145,8 +146,7 @@ function LegalBasisRows({ rows, onChange, message }: RowsProps<LegalDocumentRow>
             onChange={(e) => update({ title: e.target.value })}
             required
             multiline
-            error={Boolean(message(`legalBasis.${i}.title`))}
-            helperText={message(`legalBasis.${i}.title`)}
+            {...fieldHelp({ error: message(`legalBasis.${i}.title`), max: LIMITS.title, value: row.title })}
             sx={{ gridColumn: '1 / -1' }}
             slotProps={{ htmlInput: { 'data-testid': `legal-basis-${i}-title` } }}
           />
@@ -179,8 +179,7 @@ function CommitteeRows({ rows, onChange, message }: RowsProps<CommitteeRow>) {
             value={row.fullName}
             onChange={(e) => update({ fullName: e.target.value })}
             required
-            error={Boolean(message(`committee.${i}.fullName`))}
-            helperText={message(`committee.${i}.fullName`)}
+            {...fieldHelp({ error: message(`committee.${i}.fullName`), max: LIMITS.short })}
             slotProps={{ htmlInput: { 'data-testid': `committee-${i}-fullName` } }}
           />
           <TextField
@@ -190,8 +189,7 @@ function CommitteeRows({ rows, onChange, message }: RowsProps<CommitteeRow>) {
             value={row.position}
             onChange={(e) => update({ position: e.target.value })}
             required
-            error={Boolean(message(`committee.${i}.position`))}
-            helperText={message(`committee.${i}.position`)}
+            {...fieldHelp({ error: message(`committee.${i}.position`), max: LIMITS.short })}
             slotProps={{ htmlInput: { 'data-testid': `committee-${i}-position` } }}
           />
           <TextField
@@ -200,8 +198,7 @@ function CommitteeRows({ rows, onChange, message }: RowsProps<CommitteeRow>) {
             label={t('rollout.programmes.fields.committeeRole')}
             value={row.committeeRole}
             onChange={(e) => update({ committeeRole: e.target.value as CommitteeRole })}
-            error={Boolean(message(`committee.${i}.committeeRole`))}
-            helperText={message(`committee.${i}.committeeRole`)}
+            {...fieldHelp({ error: message(`committee.${i}.committeeRole`) })}
           >
             {COMMITTEE_ROLES.map((role) => (
               <MenuItem key={role} value={role}>
@@ -284,9 +281,9 @@ export function ProgrammeProvinceField({ value, onChange, error, testId }: Provi
           {...params}
           label={t('rollout.programmes.fields.province')}
           required
-          error={Boolean(error)}
-          helperText={error ?? t('rollout.programmes.provinceHint')}
-          slotProps={{ ...params.slotProps, htmlInput: { ...params.slotProps.htmlInput, 'data-testid': testId } }}
+          {...fieldHelp({ hint: t('rollout.programmes.provinceHint'), error })}
+          placeholder={chooseInput(t, params).placeholder}
+          slotProps={{ ...params.slotProps, inputLabel: chooseInput(t, params).inputLabel, htmlInput: { ...params.slotProps.htmlInput, 'data-testid': testId } }}
         />
       )}
     />
