@@ -890,7 +890,8 @@ describe('spreadsheets for the steering committee', () => {
   const EXPORT_SITES = `query($id: ID!) { exportPhaseSites(phaseId: $id) { fileName contentType contentBase64 rowCount } }`;
   const EXPORT_PROGRESS = `query($id: ID!) { exportRolloutProgress(programmeId: $id) { fileName contentType contentBase64 rowCount } }`;
   const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-  const vnDate = (iso: string | null) => (iso ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : '');
+  /** A day as the sheet gives it back: an Excel date (read as midnight UTC), '' when empty. */
+  const day = (iso: string | null) => (iso ? new Date(`${iso}T00:00:00Z`) : '');
 
   /** The first sheet of an exported file: its name and its rows, empty cells as ''. */
   async function sheetOf(file: { contentBase64: string }) {
@@ -929,15 +930,15 @@ describe('spreadsheets for the steering committee', () => {
         level[s.level],
         model[s.handoverModel],
         s.postOffice?.name ?? '',
-        vnDate(s.plannedLaunch),
+        day(s.plannedLaunch),
         status[s.status],
-        vnDate(s.statusSince),
-        vnDate(s.launchedOn),
+        day(s.statusSince),
+        day(s.launchedOn),
         s.late ? 'Có' : '',
       ]),
     );
     expect(rows[1][10]).toBe('Có');
-    expect(rows[2][9]).toBe(vnDate(today));
+    expect(rows[2][9]).toEqual(day(today));
   });
 
   it('the same in English', async () => {

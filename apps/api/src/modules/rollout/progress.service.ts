@@ -1,4 +1,3 @@
-import writeXlsxFile from 'write-excel-file/node';
 import { DataSource } from 'typeorm';
 import { Injectable } from '../../platform/container';
 import type { Actor } from '../../platform/graphql/context';
@@ -12,6 +11,7 @@ import { findOrNull } from './rollout-access';
 import { LATE_SITE_SQL, isLate } from './pilot-site.service';
 import type { ExportedFile, LevelProgress } from './rollout.types';
 import { groupFor } from '../../platform/graphql/loaders';
+import { dayCell, spreadsheet as sheetFile, type Cell } from '../../platform/spreadsheet';
 
 const LEVELS = [AdministrativeLevel.PROVINCE, AdministrativeLevel.DISTRICT, AdministrativeLevel.COMMUNE];
 const COUNTS = ['enrolled', 'preparing', 'launched', 'operating', 'suspended', 'late'] as const;
@@ -29,8 +29,6 @@ export function totalOf(rows: readonly LevelProgress[]): LevelProgress {
   }
   return total;
 }
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Words of the spreadsheets, in the language of the request. */
 const WORDS: Record<Lang, Record<string, string>> = {
@@ -112,17 +110,17 @@ export class ProgressService {
       [phase.id],
     );
     const header = ['no', 'deskCode', 'desk', 'level', 'model', 'postOffice', 'plannedLaunch', 'status', 'since', 'launchedOn', 'late'];
-    const data = rows.map((r, i) => [
+    const data: Cell[][] = rows.map((r, i) => [
       i + 1,
       r.deskCode,
       r.desk,
       w[r.level as string],
       w[r.model as string],
       r.postOffice,
-      vnDate(r.plannedLaunch),
+      dayCell(r.plannedLaunch),
       w[r.status as string],
-      vnDate(r.since),
-      vnDate(r.launchedOn),
+      dayCell(r.since),
+      dayCell(r.launchedOn),
       isLate({ plannedLaunch: r.plannedLaunch, launchedOn: r.launchedOn, status: r.status } as PilotSite) ? w.yes : '',
     ]);
     const widths = [6, 22, 56, 10, 18, 34, 16, 16, 12, 16, 9];
@@ -149,17 +147,9 @@ export class ProgressService {
   }
 }
 
-type Cell = string | number | null | { value: string | number | null; fontWeight: 'bold' };
-
-/** One sheet with a bold, frozen header row. */
+/** One sheet with a bold, frozen header row, named after `name`. */
 async function spreadsheet(sheet: string, header: string[], rows: Cell[][], widths: number[], name: string): Promise<ExportedFile> {
-  const data = [header.map((value) => ({ value, fontWeight: 'bold' as const })), ...rows];
-  const buffer = await writeXlsxFile(data as never, { sheet, columns: widths.map((width) => ({ width })), stickyRowsCount: 1 }).toBuffer();
-  return { fileName: `${slug(name)}.xlsx`, contentType: XLSX, contentBase64: Buffer.from(buffer).toString('base64'), rowCount: rows.length };
-}
-
-function vnDate(iso: string | null): string {
-  return iso ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : '';
+  return sheetFile(sheet, header, rows, widths, slug(name));
 }
 
 function slug(text: string): string {
