@@ -103,7 +103,7 @@ describe('phase timeline', () => {
     const { years, months } = axisTicks(range, (m) => `T${m}`);
     expect(months).toHaveLength(0);
     expect(years.length).toBeLessThanOrEqual(40);
-    expect(years[0].label).toBe('2019–2249');
+    expect(years.slice(0, 3).map((y) => y.label)).toEqual(['2019', '2250', '2500']);
     expect(years.reduce((sum, y) => sum + y.width, 0)).toBeCloseTo(100, 6);
     renderInApp(<TimelineChart phases={[phases[0], farFuture]} today={TODAY} phaseHref={(id) => id} />, { link: fakeApi({}).link });
     expect(screen.getAllByTestId('timeline-row')).toHaveLength(2);

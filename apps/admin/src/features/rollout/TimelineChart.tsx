@@ -91,7 +91,8 @@ const YEAR_STEPS = [1, 5, 10, 25, 50, 100, 250, 500, 1000];
 export function axisTicks(range: TimelineRange, monthLabel: (month: number) => string): { years: Tick[]; months: Array<Tick & { labelled: boolean }> } {
   // However far the data reaches (a phase typed as ending in 9999 before the API bounded dates), the
   // axis has at most MAX_YEAR_TICKS year ticks (a year, then 5, 10, … years a tick) and month ticks
-  // only over MAX_MONTH_TICKS months: the page never draws tens of thousands of ticks.
+  // only over MAX_MONTH_TICKS months: the page never draws tens of thousands of ticks. A tick of several
+  // years is labelled with its first year, like a single year (and shortened to ’25 the same way).
   const firstYear = range.start.getFullYear();
   const lastYear = range.end.getFullYear();
   const step = YEAR_STEPS.find((s) => (lastYear - firstYear + 1) / s <= MAX_YEAR_TICKS) ?? Math.ceil((lastYear - firstYear + 1) / MAX_YEAR_TICKS);
@@ -101,7 +102,7 @@ export function axisTicks(range: TimelineRange, monthLabel: (month: number) => s
     const to = minDate([range.end, new Date(y + step, 0, 1)]);
     if (to <= from) continue;
     const left = dayOffset(from, range);
-    years.push({ left, width: dayOffset(to, range) - left, label: step === 1 ? String(y) : `${Math.max(y, firstYear)}–${Math.min(y + step - 1, lastYear)}`, key: `y${y}` });
+    years.push({ left, width: dayOffset(to, range) - left, label: String(Math.max(y, firstYear)), key: `y${y}` });
   }
   const months: Array<Tick & { labelled: boolean }> = [];
   const count = (lastYear - firstYear) * 12 + range.end.getMonth() - range.start.getMonth();
