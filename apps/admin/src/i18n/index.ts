@@ -10,15 +10,17 @@ import handoverVi from './handover.vi.json';
 import handoverEn from './handover.en.json';
 import auditVi from './audit.vi.json';
 import auditEn from './audit.en.json';
+import workplaceVi from './workplace.vi.json';
+import workplaceEn from './workplace.en.json';
 
 /**
  * The texts: one base file per language, and one per feature area (rollout.*.json, handover.*.json, overview.*.json)
- * under a key of its own, so that areas grow without touching each other's files. audit.*.json is the
+ * (and workplace.*.json: one's own desk, agency or post office) under a key of its own, so that areas grow without touching each other's files. audit.*.json is the
  * audit trail's vocabulary for every module (entity types, verbs, field names): a module that audits a
  * new record adds its labels there.
  */
-export const vi = { ...viBase, rollout: rolloutVi, handover: handoverVi, overview: overviewVi, audit: auditVi };
-export const en = { ...enBase, rollout: rolloutEn, handover: handoverEn, overview: overviewEn, audit: auditEn };
+export const vi = { ...viBase, rollout: rolloutVi, handover: handoverVi, overview: overviewVi, audit: auditVi, workplace: workplaceVi };
+export const en = { ...enBase, rollout: rolloutEn, handover: handoverEn, overview: overviewEn, audit: auditEn, workplace: workplaceEn };
 
 /** Vietnamese first, English second. */
 export const LANGUAGES = ['vi', 'en'] as const;

@@ -16,6 +16,7 @@ import { deskHref } from './DesksPage';
 import { MoveDialog, RenameDialog, RetireDialog } from './RecordDialogs';
 import { StatusChip } from './StatusChip';
 import { historyHref } from '../administration/labels';
+import { WorkplaceSections } from '../workplace/WorkplaceSections';
 
 /** One agency and its desks; rename, move, retire. */
 export function AgencyDetailPage() {
@@ -73,6 +74,7 @@ export function AgencyDetailPage() {
               <Typography color="text.secondary">{t('organisation.agencies.noDesks')}</Typography>
             )}
           </DetailSection>
+          <WorkplaceSections workplace={{ kind: 'agency', id: agency.id }} />
           {action === 'rename' && (
             <RenameDialog open onClose={close} currentName={agency.name} submit={(name) => rename({ variables: { input: { id: agency.id, name } } })} />
           )}

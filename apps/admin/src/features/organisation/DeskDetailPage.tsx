@@ -11,6 +11,7 @@ import { DetailList } from './DetailList';
 import { DetailPage, DetailSection, type RecordAction } from './DetailPage';
 import { MoveDialog, RenameDialog, RetireDialog } from './RecordDialogs';
 import { historyHref } from '../administration/labels';
+import { WorkplaceSections } from '../workplace/WorkplaceSections';
 
 /** One desk: what it is, where, whose; rename, move, retire. */
 export function DeskDetailPage() {
@@ -62,6 +63,7 @@ export function DeskDetailPage() {
               ]}
             />
           </DetailSection>
+          <WorkplaceSections workplace={{ kind: 'desk', id: desk.id }} />
           {action === 'rename' && (
             <RenameDialog open onClose={close} currentName={desk.name} submit={(name) => rename({ variables: { input: { id: desk.id, name } } })} />
           )}

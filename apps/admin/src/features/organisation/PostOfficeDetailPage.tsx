@@ -17,6 +17,7 @@ import { MoveDialog, RenameDialog, RetireDialog } from './RecordDialogs';
 import { StatusChip } from './StatusChip';
 import { postOfficeHref } from './PostOfficesPage';
 import { historyHref } from '../administration/labels';
+import { WorkplaceSections } from '../workplace/WorkplaceSections';
 
 /** One post office: kind, where, whom it reports to, who reports to it; rename, move, retire. */
 export function PostOfficeDetailPage() {
@@ -85,6 +86,7 @@ export function PostOfficeDetailPage() {
               <Typography color="text.secondary">{t('organisation.postOffices.noReporting')}</Typography>
             )}
           </DetailSection>
+          <WorkplaceSections workplace={{ kind: 'postOffice', id: office.id }} />
           {action === 'rename' && (
             <RenameDialog open onClose={close} currentName={office.name} submit={(name) => rename({ variables: { input: { id: office.id, name } } })} />
           )}

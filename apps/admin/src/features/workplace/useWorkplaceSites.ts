@@ -1,0 +1,67 @@
+import { useEffect, useState } from 'react';
+import { useApolloClient, useQuery } from '@apollo/client/react';
+import { AgencySitesDocument, DeskSiteDocument, PostOfficeSitesDocument, type PostOfficeSitesQuery, type WorkplaceSiteFragment } from '../../graphql/generated';
+
+/** The record the sites hang on. */
+export type Workplace = { kind: 'desk' | 'agency' | 'postOffice'; id: string };
+
+export interface WorkplaceSites {
+  sites: WorkplaceSiteFragment[];
+  loading: boolean;
+  error: unknown;
+}
+
+/**
+ * The pilot sites that hang on a desk (its active site), an agency (the active sites of its desks) or a
+ * post office (the sites it partners, itself or through a post office reporting to it).
+ */
+export function useWorkplaceSites(workplace: Workplace | null): WorkplaceSites {
+  const desk = useQuery(DeskSiteDocument, { variables: { id: workplace?.id ?? '' }, skip: workplace?.kind !== 'desk' });
+  const agency = useQuery(AgencySitesDocument, { variables: { agencyId: workplace?.id ?? '' }, skip: workplace?.kind !== 'agency' });
+  const office = usePostOfficeSites(workplace?.kind === 'postOffice' ? workplace.id : null);
+  if (workplace?.kind === 'desk') {
+    const site = desk.data?.oneStopDesk?.activePilotSite;
+    return { sites: site ? [site] : [], loading: desk.loading, error: desk.error };
+  }
+  if (workplace?.kind === 'agency') {
+    const sites = (agency.data?.oneStopDesks.edges ?? []).flatMap(({ node }) => (node.activePilotSite ? [node.activePilotSite] : []));
+    return { sites, loading: agency.loading, error: agency.error };
+  }
+  if (workplace?.kind === 'postOffice') return office;
+  return { sites: [], loading: false, error: undefined };
+}
+
+/**
+ * The sites a post office partners. The API filters sites by programme, phase, level and status but not
+ * by post office, so this reads the province's sites page by page (a province has tens of them) and
+ * keeps those of the post office or of one reporting to it.
+ */
+function usePostOfficeSites(postOfficeId: string | null): WorkplaceSites {
+  const client = useApolloClient();
+  const [state, setState] = useState<WorkplaceSites>({ sites: [], loading: Boolean(postOfficeId), error: undefined });
+  useEffect(() => {
+    if (!postOfficeId) return;
+    let cancelled = false;
+    setState({ sites: [], loading: true, error: undefined });
+    (async () => {
+      const sites: WorkplaceSiteFragment[] = [];
+      let after: string | null = null;
+      for (let page = 0; page < 20; page += 1) {
+        const { data }: { data?: PostOfficeSitesQuery } = await client.query({ query: PostOfficeSitesDocument, variables: { after } });
+        if (!data) break;
+        for (const { node } of data.pilotSites.edges) {
+          if (node.postOffice && (node.postOffice.id === postOfficeId || node.postOffice.parent?.id === postOfficeId)) sites.push(node);
+        }
+        if (!data.pilotSites.pageInfo.hasNextPage) break;
+        after = data.pilotSites.pageInfo.endCursor ?? null;
+      }
+      if (!cancelled) setState({ sites, loading: false, error: undefined });
+    })().catch((error: unknown) => {
+      if (!cancelled) setState({ sites: [], loading: false, error });
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [client, postOfficeId]);
+  return state;
+}
