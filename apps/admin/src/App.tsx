@@ -9,24 +9,39 @@ import { AdapterDateFns } from '@mui/x-date-pickers/AdapterDateFns';
 import { enGB, vi } from 'date-fns/locale';
 import { isLanguage, DEFAULT_LANGUAGE } from './i18n';
 import { createAppTheme } from './theme';
-import { AREAS } from './layout/areas';
+import { AREAS, canOpenArea, hasOwnHome } from './layout/areas';
 import { AppFrame } from './layout/AppFrame';
 import { RequireAuth } from './features/auth/RequireAuth';
 import { SignInPage } from './features/auth/SignInPage';
 import { NotAvailablePage } from './pages/NotAvailablePage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { NoAccessPage } from './pages/NoAccessPage';
+import { useSession } from './features/auth/SessionContext';
 
 const OrganisationRoutes = lazy(() => import('./features/organisation/OrganisationRoutes'));
 const AdministrationRoutes = lazy(() => import('./features/administration/AdministrationRoutes'));
 const RolloutRoutes = lazy(() => import('./features/rollout/RolloutRoutes'));
 const HandoverRoutes = lazy(() => import('./features/handover/HandoverRoutes'));
 const OverviewPage = lazy(() => import('./features/overview/OverviewPage'));
+const HomePage = lazy(() => import('./pages/home/HomePage'));
 
 /** date-fns locales of the pickers (weekday names, first day of the week). */
 const dateLocales = { vi, en: enGB } as const;
 
 /** Areas with their own routes below; the rest show "not available yet". */
 const BUILT_AREAS = new Set(['overview', 'rollout', 'handover', 'organisation', 'administration']);
+
+/** `/`: the province's overview for the committee and administrators, one's own desk, agency or post office for the others. */
+function Landing({ lazyArea }: { lazyArea: (element: ReactNode) => ReactNode }) {
+  const { user } = useSession();
+  return lazyArea(hasOwnHome(user?.roles) ? <HomePage /> : <OverviewPage />);
+}
+
+/** An area still to come: "coming" for the roles it will serve, "no access" for the others. */
+function ComingArea({ area }: { area: (typeof AREAS)[number] }) {
+  const { user } = useSession();
+  return canOpenArea(area, user?.roles) ? <NotAvailablePage area={area.key} /> : <NoAccessPage />;
+}
 
 export function App() {
   const { t, i18n } = useTranslation();
@@ -42,13 +57,13 @@ export function App() {
           <Route path="/sign-in" element={<SignInPage />} />
           <Route element={<RequireAuth />}>
             <Route element={<AppFrame />}>
-              <Route index element={lazyArea(<OverviewPage />)} />
+              <Route index element={<Landing lazyArea={lazyArea} />} />
               <Route path="/rollout/*" element={lazyArea(<RolloutRoutes />)} />
               <Route path="/handover/*" element={lazyArea(<HandoverRoutes />)} />
               <Route path="/organisation/*" element={lazyArea(<OrganisationRoutes />)} />
               <Route path="/administration/*" element={lazyArea(<AdministrationRoutes />)} />
               {AREAS.filter((area) => !BUILT_AREAS.has(area.key)).map((area) => (
-                <Route key={area.key} path={area.path} element={<NotAvailablePage area={area.key} />} />
+                <Route key={area.key} path={area.path} element={<ComingArea area={area} />} />
               ))}
               <Route path="*" element={<NotFoundPage />} />
             </Route>

@@ -18,11 +18,11 @@ import useMediaQuery from '@mui/material/useMediaQuery';
 import MenuIcon from '@mui/icons-material/Menu';
 import LocalPostOfficeIcon from '@mui/icons-material/LocalPostOffice';
 import CodeIcon from '@mui/icons-material/Code';
-import { AREAS, areaOfPath } from './areas';
+import Chip from '@mui/material/Chip';
+import { areaOfPath, areasFor, canUseGraphiql, hasOwnHome, type Area } from './areas';
 import { LanguageSwitch } from './LanguageSwitch';
 import { UserMenu } from '../features/auth/UserMenu';
 import { useSession } from '../features/auth/SessionContext';
-import { canOpenAdministration } from '../features/auth/permissions';
 
 const DRAWER_WIDTH = 264;
 
@@ -35,14 +35,17 @@ export function AppFrame() {
   const [mobileOpen, setMobileOpen] = useState(false);
   const current = areaOfPath(pathname);
   const { user } = useSession();
-  // Administration only shows to the roles that may use one of its pages (others get "no access" by URL).
-  const areas = AREAS.filter((area) => area.key !== 'administration' || canOpenAdministration(user?.roles));
+  // Only what the role can use (layout/areas.ts says who each area serves).
+  const areas = areasFor(user?.roles);
+  const ownHome = hasOwnHome(user?.roles);
+  /** `/` is the province's overview, or the person's own home ("Trang của tôi"). */
+  const label = (area: Area) => t(area.key === 'overview' && ownHome ? 'nav.home' : `nav.${area.key}`);
 
   // A layout effect, so that pages refining the title in their own (passive) effects win.
   useLayoutEffect(() => {
-    const area = current ? t(`nav.${current.key}`) : t('notFound.title');
+    const area = current ? t(current.key === 'overview' && ownHome ? 'nav.home' : `nav.${current.key}`) : t('notFound.title');
     document.title = `${area} · ${t('app.name')}`;
-  }, [current, t]);
+  }, [current, ownHome, t]);
 
   useEffect(() => setMobileOpen(false), [pathname]);
 
@@ -64,20 +67,25 @@ export function AppFrame() {
               <ListItemIcon>
                 <Icon />
               </ListItemIcon>
-              <ListItemText primary={t(`nav.${area.key}`)} />
+              <ListItemText primary={label(area)} />
+              {area.coming && <Chip size="small" variant="outlined" label={t('frame.coming')} data-testid={`nav-${area.key}-coming`} sx={{ ml: 1 }} />}
             </ListItemButton>
           );
         })}
       </List>
-      <Divider />
-      <List dense subheader={<ListSubheader disableSticky>{t('frame.developers')}</ListSubheader>}>
-        <ListItemButton component="a" href="/graphiql" data-testid="nav-graphiql">
-          <ListItemIcon>
-            <CodeIcon fontSize="small" />
-          </ListItemIcon>
-          <ListItemText primary={t('frame.graphiql')} />
-        </ListItemButton>
-      </List>
+      {canUseGraphiql(user?.roles) && (
+        <>
+          <Divider />
+          <List dense subheader={<ListSubheader disableSticky>{t('frame.developers')}</ListSubheader>}>
+            <ListItemButton component="a" href="/graphiql" data-testid="nav-graphiql">
+              <ListItemIcon>
+                <CodeIcon fontSize="small" />
+              </ListItemIcon>
+              <ListItemText primary={t('frame.graphiql')} />
+            </ListItemButton>
+          </List>
+        </>
+      )}
     </Box>
   );
 
@@ -109,11 +117,11 @@ export function AppFrame() {
               <MenuIcon />
             </IconButton>
           )}
-          <LocalPostOfficeIcon sx={{ mr: 1.5, color: 'secondary.main' }} />
-          <Typography variant="h6" component="div" noWrap data-testid="app-name">
+          <LocalPostOfficeIcon sx={{ mr: { xs: 1, sm: 1.5 }, color: 'secondary.main' }} />
+          <Typography variant="h6" component="div" noWrap data-testid="app-name" sx={{ fontSize: { xs: '1rem', sm: '1.25rem' }, flexShrink: 0 }}>
             {t('app.name')}
           </Typography>
-          <Typography variant="body2" component="div" noWrap sx={{ ml: 2, opacity: 0.8, display: { xs: 'none', sm: 'block' } }}>
+          <Typography variant="body2" component="div" noWrap sx={{ ml: 2, opacity: 0.8, display: { xs: 'none', md: 'block' }, minWidth: 0 }}>
             {t('app.subtitle')}
           </Typography>
           <Box sx={{ flexGrow: 1 }} />

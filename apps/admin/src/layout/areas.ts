@@ -8,6 +8,8 @@ import BadgeOutlined from '@mui/icons-material/BadgeOutlined';
 import FolderOpenOutlined from '@mui/icons-material/FolderOpenOutlined';
 import AssessmentOutlined from '@mui/icons-material/AssessmentOutlined';
 import AdminPanelSettingsOutlined from '@mui/icons-material/AdminPanelSettingsOutlined';
+import type { Role } from '../graphql/generated';
+import { canOpenAdministration } from '../features/auth/permissions';
 
 export type AreaKey =
   | 'overview'
@@ -24,19 +26,70 @@ export interface Area {
   /** Client route; the label is `nav.<key>` in the i18n files. */
   path: string;
   icon: ComponentType<SvgIconProps>;
+  /**
+   * Who sees it in the navigation. `all`: every signed-in role. An area a role cannot use is hidden,
+   * never shown and then refused.
+   */
+  roles: readonly Role[] | 'all';
+  /** Not built yet: shown only to the roles it will serve, marked "Sắp có", opening a "coming" page. */
+  coming?: boolean;
 }
 
-/** The areas of the admin, in the order of the navigation drawer. */
+/** The roles that steer the province's rollout: they land on the overview; everyone else on their own home. */
+export const OVERVIEW_ROLES: readonly Role[] = ['STEERING_COMMITTEE', 'SYSTEM_ADMIN'];
+/** The roles that take part in the rollout: the committee and administrators plan it, post offices take the desks over. */
+const ROLLOUT_ROLES: readonly Role[] = [...OVERVIEW_ROLES, 'POST_OFFICE_MANAGER'];
+
+/**
+ * The areas of the admin, in the order of the navigation drawer, and whom each serves.
+ *
+ * Decisions (issue 9):
+ * - `/` is for everyone: the province's overview for the committee and administrators, the person's own
+ *   desk, agency or post office for the others (see `hasOwnHome`).
+ * - Đề án thí điểm and Chuyển giao show to those who plan them and to post office managers (who tick
+ *   readiness and record handovers). A clerk or an agency officer reaches their own site's page and
+ *   handovers from their home instead of a province-wide list they have no part in: the pages stay
+ *   readable by address (the API lets everyone of the province read them), they are just not offered.
+ * - Tổ chức (the register of units, desks, post offices, agencies) shows to every role: everyone reads it.
+ * - Areas not built yet show only to the roles they will serve, marked "Sắp có": staff and counters to
+ *   post office managers (and those who oversee them), dossiers to the people at the desks and agencies,
+ *   reports to the committee and administrators. Others do not see them at all.
+ * - Quản trị shows to those who may use one of its pages (users: administrators; audit trail: committee
+ *   and administrators).
+ */
 export const AREAS: readonly Area[] = [
-  { key: 'overview', path: '/', icon: DashboardOutlined },
-  { key: 'rollout', path: '/rollout', icon: TimelineOutlined },
-  { key: 'handover', path: '/handover', icon: SwapHorizOutlined },
-  { key: 'organisation', path: '/organisation', icon: AccountTreeOutlined },
-  { key: 'staff', path: '/staff', icon: BadgeOutlined },
-  { key: 'dossiers', path: '/dossiers', icon: FolderOpenOutlined },
-  { key: 'reports', path: '/reports', icon: AssessmentOutlined },
-  { key: 'administration', path: '/administration', icon: AdminPanelSettingsOutlined },
+  { key: 'overview', path: '/', icon: DashboardOutlined, roles: 'all' },
+  { key: 'rollout', path: '/rollout', icon: TimelineOutlined, roles: ROLLOUT_ROLES },
+  { key: 'handover', path: '/handover', icon: SwapHorizOutlined, roles: ROLLOUT_ROLES },
+  { key: 'organisation', path: '/organisation', icon: AccountTreeOutlined, roles: 'all' },
+  { key: 'staff', path: '/staff', icon: BadgeOutlined, roles: ROLLOUT_ROLES, coming: true },
+  { key: 'dossiers', path: '/dossiers', icon: FolderOpenOutlined, roles: ['COUNTER_CLERK', 'AGENCY_OFFICER', 'POST_OFFICE_MANAGER'], coming: true },
+  { key: 'reports', path: '/reports', icon: AssessmentOutlined, roles: OVERVIEW_ROLES, coming: true },
+  { key: 'administration', path: '/administration', icon: AdminPanelSettingsOutlined, roles: ['SYSTEM_ADMIN', 'STEERING_COMMITTEE'] },
 ];
+
+const holdsAny = (roles: readonly Role[] | undefined, allowed: readonly Role[]) => Boolean(roles?.some((role) => allowed.includes(role)));
+
+/** Whether someone with these roles may open the area (and sees it in the navigation). */
+export function canOpenArea(area: Area, roles: readonly Role[] | undefined): boolean {
+  if (area.key === 'administration') return canOpenAdministration(roles);
+  return area.roles === 'all' || holdsAny(roles, area.roles);
+}
+
+/** The areas of the navigation for these roles. */
+export function areasFor(roles: readonly Role[] | undefined): Area[] {
+  return AREAS.filter((area) => canOpenArea(area, roles));
+}
+
+/** Lands on a home page about their own desk, agency or post office, rather than the province's overview. */
+export function hasOwnHome(roles: readonly Role[] | undefined): boolean {
+  return !holdsAny(roles, OVERVIEW_ROLES);
+}
+
+/** The GraphiQL link (a tool for portal developers, who get credentials from an administrator). */
+export function canUseGraphiql(roles: readonly Role[] | undefined): boolean {
+  return holdsAny(roles, ['SYSTEM_ADMIN']);
+}
 
 /** The area a location belongs to (sub-routes such as /dossiers/123 belong to /dossiers). */
 export function areaOfPath(pathname: string): Area | undefined {
