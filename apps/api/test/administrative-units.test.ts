@@ -382,8 +382,8 @@ describe('errors speak Vietnamese by default and English on request', () => {
     const notInForce = { input: { code: newCode(), name: 'Xã Muộn', level: 'COMMUNE', parentCode: '447', validFrom: '2026-01-01' } };
     const vi = failure(await t.gql(CREATE, notInForce, { lang: 'vi' }));
     const en = failure(await t.gql(CREATE, notInForce, { lang: 'en' }));
-    expect(vi.extensions.fields?.[0]).toEqual({ field: 'parentCode', message: 'Không có đơn vị hành chính mã "447" có hiệu lực ngày 2026-01-01.' });
-    expect(en.extensions.fields?.[0]).toEqual({ field: 'parentCode', message: 'No administrative unit with code "447" is in force on 2026-01-01.' });
+    expect(vi.extensions.fields?.[0]).toEqual({ field: 'parentCode', message: 'Không có đơn vị hành chính mã "447" có hiệu lực ngày 01/01/2026.' });
+    expect(en.extensions.fields?.[0]).toEqual({ field: 'parentCode', message: 'No administrative unit with code "447" is in force on 01/01/2026.' });
 
     const taken = await commune('Xã Đã Có');
     const again = { input: { code: taken.code, name: 'Xã Trùng', level: 'COMMUNE', parentCode: '42', validFrom: '2026-01-01' } };

@@ -6,7 +6,7 @@ import { badInput, conflict, notFound, uniquely } from '../../platform/errors';
 import { recordsFromRows } from '../../platform/database/rows';
 import { connectionFrom, paginate, type Connection, type PageArgs, type SortKey } from '../../platform/graphql/connection';
 import type { Actor } from '../../platform/graphql/context';
-import { addDays, todayInVietnam } from '../../platform/graphql/scalars';
+import { addDays, shownDay, todayInVietnam } from '../../platform/graphql/scalars';
 import { AuditService } from '../audit/audit.service';
 import { AdministrativeLevel, AdministrativeUnit, inForceOn, PARENT_LEVELS } from './administrative-unit.entity';
 import {
@@ -89,8 +89,8 @@ export class AdministrativeUnitService {
       .getOne();
     if (!unit) {
       throw badInput(field, {
-        vi: `Không có đơn vị hành chính mã "${code}" có hiệu lực ngày ${day}.`,
-        en: `No administrative unit with code "${code}" is in force on ${day}.`,
+        vi: `Không có đơn vị hành chính mã "${code}" có hiệu lực ngày ${shownDay(day)}.`,
+        en: `No administrative unit with code "${code}" is in force on ${shownDay(day)}.`,
       });
     }
     return unit;
@@ -231,7 +231,7 @@ export class AdministrativeUnitService {
     return this.dataSource.transaction(async (m) => {
       const before = await this.lockByCode(m, input.code);
       if (before.validTo !== null) {
-        throw conflict({ vi: `Đơn vị "${before.name}" đã hết hiệu lực từ ${before.validTo}.`, en: `"${before.name}" was already retired on ${before.validTo}.` });
+        throw conflict({ vi: `Đơn vị "${before.name}" đã hết hiệu lực từ ${shownDay(before.validTo)}.`, en: `"${before.name}" was already retired on ${shownDay(before.validTo)}.` });
       }
       if (input.validTo < before.validFrom) {
         throw badInput('validTo', { vi: 'Ngày hết hiệu lực trước ngày bắt đầu hiệu lực.', en: 'The last day in force is before the first.' });
@@ -247,7 +247,7 @@ export class AdministrativeUnitService {
           throw badInput('successorCode', { vi: 'Đơn vị kế thừa không được ở cấp thấp hơn.', en: 'The successor cannot be at a lower level.' });
         }
         if (!inForceOn(successor, nextDay)) {
-          throw badInput('successorCode', { vi: `Đơn vị kế thừa không có hiệu lực ngày ${nextDay}.`, en: `The successor is not in force on ${nextDay}.` });
+          throw badInput('successorCode', { vi: `Đơn vị kế thừa không có hiệu lực ngày ${shownDay(nextDay)}.`, en: `The successor is not in force on ${shownDay(nextDay)}.` });
         }
         successorId = successor.id;
       }
@@ -257,8 +257,8 @@ export class AdministrativeUnitService {
       );
       if (count > 0) {
         throw conflict({
-          vi: `Còn ${count} đơn vị trực thuộc có hiệu lực sau ngày ${input.validTo}: hãy sắp xếp chúng trước.`,
-          en: `${count} units under it stay in force after ${input.validTo}: reorganise them first.`,
+          vi: `Còn ${count} đơn vị trực thuộc có hiệu lực sau ngày ${shownDay(input.validTo)}: hãy sắp xếp chúng trước.`,
+          en: `${count} units under it stay in force after ${shownDay(input.validTo)}: reorganise them first.`,
         });
       }
       await m.update(AdministrativeUnit, { id: before.id }, { validTo: input.validTo, successorId });
@@ -277,13 +277,13 @@ export class AdministrativeUnitService {
       });
     }
     if (!inForceOn(parent, day)) {
-      throw badInput('parentCode', { vi: `Đơn vị cấp trên không có hiệu lực ngày ${day}.`, en: `The parent unit is not in force on ${day}.` });
+      throw badInput('parentCode', { vi: `Đơn vị cấp trên không có hiệu lực ngày ${shownDay(day)}.`, en: `The parent unit is not in force on ${shownDay(day)}.` });
     }
     // A unit never outlives its parent: retire() refuses a parent whose children stay in force.
     if (parent.validTo !== null && (lastDay === null || lastDay > parent.validTo)) {
       throw badInput('parentCode', {
-        vi: `Đơn vị cấp trên chỉ có hiệu lực đến hết ngày ${parent.validTo}; đơn vị trực thuộc không thể còn hiệu lực sau ngày đó.`,
-        en: `The parent unit ends on ${parent.validTo}; a unit under it cannot stay in force after that day.`,
+        vi: `Đơn vị cấp trên chỉ có hiệu lực đến hết ngày ${shownDay(parent.validTo)}; đơn vị trực thuộc không thể còn hiệu lực sau ngày đó.`,
+        en: `The parent unit ends on ${shownDay(parent.validTo)}; a unit under it cannot stay in force after that day.`,
       });
     }
   }

@@ -12,7 +12,7 @@ import { badInput, conflict, notFound, uniquely, type Bilingual } from '../../pl
 import { recordsFromRows } from '../../platform/database/rows';
 import { paginate, type Connection, type PageArgs, type SortKey } from '../../platform/graphql/connection';
 import type { Actor, GraphQLContext } from '../../platform/graphql/context';
-import { DateScalar, todayInVietnam } from '../../platform/graphql/scalars';
+import { DateScalar, shownDay, todayInVietnam } from '../../platform/graphql/scalars';
 import type { AuditService } from '../audit/audit.service';
 import { AdministrativeUnit } from './administrative-unit.entity';
 import { likeFragment, trimmedName } from '../../platform/text';
@@ -274,7 +274,7 @@ export abstract class UnitOwnedService<T extends UnitOwnedRecord> {
   retire(actor: Actor, input: RetireInput): Promise<T> {
     return this.change(actor, input.id, 'retire', async (m, record) => {
       if (record.retiredOn !== null) {
-        throw conflict({ vi: `${this.label.vi} "${record.name}" đã ngừng hoạt động từ ${record.retiredOn}.`, en: `The ${this.label.en} "${record.name}" was retired on ${record.retiredOn}.` });
+        throw conflict({ vi: `${this.label.vi} "${record.name}" đã ngừng hoạt động từ ${shownDay(record.retiredOn)}.`, en: `The ${this.label.en} "${record.name}" was retired on ${shownDay(record.retiredOn)}.` });
       }
       await this.beforeRetire(m, record);
       return { retiredOn: input.retiredOn ?? todayInVietnam() } as Partial<T>;

@@ -5,7 +5,7 @@ import { staleVersion, updateVersioned } from '../../platform/database/versioned
 import { assertTransition, badInput, conflict, illegalTransition, notFound, type StatusMachineLabel } from '../../platform/errors';
 import { paginate, type PageArgs } from '../../platform/graphql/connection';
 import type { Actor } from '../../platform/graphql/context';
-import { todayInVietnam } from '../../platform/graphql/scalars';
+import { shownDay, todayInVietnam } from '../../platform/graphql/scalars';
 import { requiredText } from '../../platform/text';
 import { AuditService } from '../audit/audit.service';
 import { PilotSiteService } from '../rollout/pilot-site.service';
@@ -180,7 +180,7 @@ abstract class HandoverRecordService<T extends HandoverRecord> {
       await this.assertSiteNotWithdrawn(m, before);
       const on = pastOrToday(input.effectiveOn ?? (before.effectiveOn && before.effectiveOn <= todayInVietnam() ? before.effectiveOn : null), 'effectiveOn');
       if (before.recordSignedOn && on < before.recordSignedOn) {
-        throw badInput('effectiveOn', { vi: `Ngày hiệu lực phải từ ngày ký (${before.recordSignedOn}).`, en: `It cannot take effect before it was signed (${before.recordSignedOn}).` });
+        throw badInput('effectiveOn', { vi: `Ngày hiệu lực phải từ ngày ký (${shownDay(before.recordSignedOn)}).`, en: `It cannot take effect before it was signed (${shownDay(before.recordSignedOn)}).` });
       }
       return { status: HandoverStatus.EFFECTIVE, statusSince: on, effectiveOn: on } as Partial<T>;
     });

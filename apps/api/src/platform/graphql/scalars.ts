@@ -24,10 +24,9 @@ export const LATEST_DATE = '2100-12-31';
 function parseDate(value: unknown): string {
   if (typeof value === 'string' && isIsoDate(value)) {
     if (value >= EARLIEST_DATE && value <= LATEST_DATE) return value;
-    const [y, m, d] = value.split('-');
     throw badInput(SCALAR_FIELD, {
-      vi: `Ngày ${d}/${m}/${y} nằm ngoài khoảng cho phép (01/01/1945 – 31/12/2100).`,
-      en: `${d}/${m}/${y} is outside the accepted range (01/01/1945 – 31/12/2100).`,
+      vi: `Ngày ${shownDay(value)} nằm ngoài khoảng cho phép (${shownDay(EARLIEST_DATE)} – ${shownDay(LATEST_DATE)}).`,
+      en: `${shownDay(value)} is outside the accepted range (${shownDay(EARLIEST_DATE)} – ${shownDay(LATEST_DATE)}).`,
     });
   }
   throw badInput(SCALAR_FIELD, {
@@ -55,6 +54,13 @@ export const DateScalar = new GraphQLScalarType<string, string>({
     return parseDate(ast.value);
   },
 });
+
+/** A day as officials read it in a message, dd/MM/yyyy (both languages): "2026-01-01" → "01/01/2026". */
+export function shownDay(isoDate: string | null | undefined): string {
+  if (!isoDate) return '';
+  const [y, m, d] = isoDate.split('-');
+  return `${d}/${m}/${y}`;
+}
 
 /** Today in Vietnam (UTC+7, no daylight saving), the default "as of" day. */
 export function todayInVietnam(now = new Date()): string {
