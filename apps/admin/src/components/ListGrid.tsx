@@ -1,13 +1,10 @@
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
-import { useTheme } from '@mui/material/styles';
-import useMediaQuery from '@mui/material/useMediaQuery';
+import Typography from '@mui/material/Typography';
 import {
   DataGrid,
   type GridColDef,
-  type GridColumnVisibilityModel,
   type GridPaginationModel,
   type GridSortModel,
   type GridValidRowModel,
@@ -31,15 +28,37 @@ interface ListGridProps<R extends GridValidRowModel & { id: string }> {
   onSortModelChange?: (model: GridSortModel) => void;
   /** Opens a row (click, or Enter on one of its cells). */
   onOpen?: (row: R) => void;
-  /** Columns to hide below the `lg` breakpoint (tablets). */
-  narrowHidden?: readonly string[];
   /** FORBIDDEN reads as the app's own "not allowed" text rather than the API's message. */
   genericForbidden?: boolean;
   label: string;
   testId?: string;
 }
 
-/** A server-paginated list (no filtering in the grid: the page's toolbar filters). */
+/**
+ * What every list's cells do: text wraps onto as many lines as it needs (rows grow), so a long name's
+ * distinguishing end ("… huyện Cẩm Xuyên") is never cut off by an ellipsis; headers wrap too.
+ */
+export const WRAPPING_CELLS = {
+  '& .MuiDataGrid-cell': {
+    whiteSpace: 'normal',
+    overflowWrap: 'break-word',
+    textOverflow: 'clip',
+    lineHeight: 1.4,
+    py: 0.75,
+    display: 'flex',
+    alignItems: 'center',
+  },
+  '& .MuiDataGrid-columnHeaderTitle': { whiteSpace: 'normal', lineHeight: 1.2, textOverflow: 'clip', overflowWrap: 'break-word' },
+} as const;
+
+const autoRowHeight = () => 'auto' as const;
+const estimatedRowHeight = () => 44;
+
+/**
+ * A server-paginated list (no filtering in the grid: the page's toolbar filters). Every column stays:
+ * on a narrow screen the grid scrolls sideways (the columns keep their minimum widths), and long
+ * texts wrap instead of being cut.
+ */
 export function ListGrid<R extends GridValidRowModel & { id: string }>({
   rows,
   columns,
@@ -51,25 +70,11 @@ export function ListGrid<R extends GridValidRowModel & { id: string }>({
   sortModel,
   onSortModelChange,
   onOpen,
-  narrowHidden = [],
   genericForbidden = false,
   label,
   testId,
 }: ListGridProps<R>) {
   const { t } = useTranslation();
-  const theme = useTheme();
-  const narrow = useMediaQuery(theme.breakpoints.down('lg'));
-  const hidden = narrowHidden.join(',');
-  const visibility: GridColumnVisibilityModel = useMemo(
-    () =>
-      Object.fromEntries(
-        hidden
-          .split(',')
-          .filter(Boolean)
-          .map((field) => [field, !narrow]),
-      ),
-    [hidden, narrow],
-  );
   const sorting = sortModel
     ? { columns, sortingOrder: ['asc' as const], sortModel, onSortModelChange }
     : { columns: columns.map((c) => ({ sortable: false, ...c })), disableColumnSorting: true };
@@ -84,6 +89,10 @@ export function ListGrid<R extends GridValidRowModel & { id: string }>({
               : problem.message}
         </Alert>
       )}
+      {/* On a phone the columns keep their widths and the grid scrolls: say so, as nothing else shows it. */}
+      <Typography variant="caption" color="text.secondary" component="p" className="ListGrid-scrollHint" sx={{ display: { xs: 'block', md: 'none' }, mb: 0.5 }}>
+        {t('grid.scrollHint')}
+      </Typography>
       <Box data-testid={testId} sx={{ width: '100%' }}>
         <DataGrid<R>
           aria-label={label}
@@ -100,7 +109,9 @@ export function ListGrid<R extends GridValidRowModel & { id: string }>({
           paginationModel={pagination}
           onPaginationModelChange={onPaginationModelChange}
           pageSizeOptions={PAGE_SIZES}
-          columnVisibilityModel={visibility}
+          getRowHeight={autoRowHeight}
+          getEstimatedRowHeight={estimatedRowHeight}
+          columnHeaderHeight={52}
           onRowClick={
             onOpen
               ? (params, event) => {
@@ -118,7 +129,7 @@ export function ListGrid<R extends GridValidRowModel & { id: string }>({
               : undefined
           }
           density="compact"
-          sx={{ bgcolor: 'background.paper', minHeight: 320, ...(onOpen ? { '& .MuiDataGrid-row': { cursor: 'pointer' } } : {}) }}
+          sx={{ bgcolor: 'background.paper', minHeight: 320, ...WRAPPING_CELLS, ...(onOpen ? { '& .MuiDataGrid-row': { cursor: 'pointer' } } : {}) }}
         />
       </Box>
     </>

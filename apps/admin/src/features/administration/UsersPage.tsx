@@ -202,7 +202,6 @@ export function UsersPage() {
         problem={apiProblem(error)}
         pagination={pages.pagination}
         onPaginationModelChange={pages.onPaginationModelChange}
-        narrowHidden={['workplace']}
       />
       {dialog?.kind === 'create' && (
         <UserCreateDialog

@@ -49,16 +49,7 @@ function SiteCell({ row, tabIndex }: { row: { id: string; site: { id: string; on
         tabIndex={tabIndex}
         underline="hover"
         title={row.site.oneStopDesk.name}
-        sx={{
-          fontWeight: 500,
-          fontSize: '0.8125rem',
-          lineHeight: 1.25,
-          whiteSpace: 'normal',
-          display: '-webkit-box',
-          WebkitLineClamp: 2,
-          WebkitBoxOrient: 'vertical',
-          overflow: 'hidden',
-        }}
+        sx={{ fontWeight: 500, fontSize: '0.8125rem', lineHeight: 1.4 }}
       >
         {row.site.oneStopDesk.name}
       </Link>
@@ -140,12 +131,10 @@ function HandoverGrid<R extends HandoverRow>({
   kind,
   page,
   columns,
-  narrowHidden,
 }: {
   kind: Tab;
   page: ReturnType<typeof useGridPage<R>>;
   columns: GridColDef<R>[];
-  narrowHidden: readonly string[];
 }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -190,7 +179,6 @@ function HandoverGrid<R extends HandoverRow>({
           columns={allColumns}
           {...page.grid}
           onOpen={(row) => void navigate(siteHref(row))}
-          narrowHidden={narrowHidden}
         />
       )}
     </>
@@ -226,7 +214,7 @@ function PersonnelGrid({ filter, resetKey }: { filter: HandoverFilter; resetKey:
     ],
     [t],
   );
-  return <HandoverGrid kind="personnel" page={page} columns={columns} narrowHidden={['recordNumber', 'tasks']} />;
+  return <HandoverGrid kind="personnel" page={page} columns={columns} />;
 }
 
 function FacilityGrid({ filter, resetKey }: { filter: HandoverFilter; resetKey: string }) {
@@ -257,7 +245,7 @@ function FacilityGrid({ filter, resetKey }: { filter: HandoverFilter; resetKey: 
     ],
     [t],
   );
-  return <HandoverGrid kind="facility" page={page} columns={columns} narrowHidden={['recordNumber', 'premisesAfter']} />;
+  return <HandoverGrid kind="facility" page={page} columns={columns} />;
 }
 
 /** Chuyển giao: the totals per programme, then personnel and facility handovers of every site as server-paginated lists. */

@@ -44,7 +44,6 @@ export function AgenciesPage() {
       connectionOf={(data) => data.agencies}
       columns={columns}
       hrefOf={agencyHref}
-      narrowHidden={['unit']}
       searchLabel={t('organisation.agencies.search')}
       categoryLabel={t('organisation.fields.kind')}
       categories={AGENCY_KINDS.map((k) => ({ value: k, label: t(`agencyKinds.${k}`) }))}

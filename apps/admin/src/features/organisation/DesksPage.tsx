@@ -22,7 +22,7 @@ export function DesksPage() {
   const columns = useMemo<GridColDef<DeskRowFragment>[]>(
     () => [
       { field: 'name', headerName: t('organisation.fields.name'), flex: 2, minWidth: 220, renderCell: (p) => <LinkCell params={p} href={deskHref(p.row)} /> },
-      { field: 'code', headerName: t('organisation.fields.code'), minWidth: 150, flex: 0.8 },
+      { field: 'code', headerName: t('organisation.fields.code'), minWidth: 130, flex: 0.8 },
       { field: 'level', headerName: t('organisation.fields.level'), minWidth: 100, sortable: false, valueGetter: (_v, row) => t(`levels.${row.level}`) },
       { field: 'agency', headerName: t('organisation.fields.agency'), flex: 1.5, minWidth: 180, sortable: false, valueGetter: (_v, row) => row.agency.name },
     ],
@@ -38,7 +38,6 @@ export function DesksPage() {
       connectionOf={(data) => data.oneStopDesks}
       columns={columns}
       hrefOf={deskHref}
-      narrowHidden={['agency', 'unit']}
       searchLabel={t('organisation.desks.search')}
       categoryLabel={t('organisation.fields.level')}
       categories={LEVELS.map((l) => ({ value: l, label: t(`levels.${l}`) }))}

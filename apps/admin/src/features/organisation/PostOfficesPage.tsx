@@ -58,7 +58,6 @@ export function PostOfficesPage() {
       connectionOf={(data) => data.postOffices}
       columns={columns}
       hrefOf={postOfficeHref}
-      narrowHidden={['parent', 'unit']}
       searchLabel={t('organisation.postOffices.search')}
       categoryLabel={t('organisation.fields.kind')}
       categories={POST_OFFICE_KINDS.map((k) => ({ value: k, label: t(`postOfficeKinds.${k}`) }))}

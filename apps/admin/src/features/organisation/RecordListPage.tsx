@@ -39,8 +39,6 @@ interface RecordListPageProps<D, R extends RecordRow> {
   columns: GridColDef<R>[];
   /** The detail page of a record. */
   hrefOf: (row: { id: string }) => string;
-  /** Columns to hide below the `lg` breakpoint (tablets). */
-  narrowHidden: readonly string[];
   searchLabel: string;
   /** The level or kind filter. */
   categoryLabel: string;
@@ -61,7 +59,6 @@ export function RecordListPage<D, R extends RecordRow>({
   connectionOf,
   columns,
   hrefOf,
-  narrowHidden,
   searchLabel,
   categoryLabel,
   categories,
@@ -92,7 +89,7 @@ export function RecordListPage<D, R extends RecordRow>({
         field: 'province',
         headerName: t('organisation.fields.province'),
         flex: 1,
-        minWidth: 140,
+        minWidth: 120,
         sortable: false,
         valueGetter: (_v, row) => row.province.name,
       },
@@ -137,7 +134,6 @@ export function RecordListPage<D, R extends RecordRow>({
         sortModel={list.sortModel}
         onSortModelChange={list.onSortModelChange}
         onOpen={(row) => void navigate(hrefOf(row))}
-        narrowHidden={narrowHidden}
       />
       {creating && <create.Dialog onClose={() => setCreating(false)} onCreated={(id) => void navigate(hrefOf({ id }))} />}
     </>

@@ -151,7 +151,6 @@ export function PhaseSitesGrid({ phaseId, action }: { phaseId: string; action?: 
           columns={columns}
           {...page.grid}
           onOpen={(row) => void navigate(siteHref(row.id))}
-          narrowHidden={['postOffice', 'model']}
         />
       )}
     </>
