@@ -1008,6 +1008,24 @@ describe('the site grid', () => {
     expect(await list({ phaseId: phase.id, search: 'không có' })).toEqual([]);
   });
 
+  it('a post office’s sites: those it partners and those of the post offices reporting to it, at any depth (a manager’s home)', async () => {
+    const { phase } = await f.startedPhase();
+    const o = f.offices;
+    const provincial = await f.site(phase.id, { postOfficeId: o['BD-42'] });
+    const kyAnh = await f.site(phase.id, { postOfficeId: o['BD-447'] });
+    const kyBac = await f.site(phase.id, { postOfficeId: o['BDVHX-18760'] }); // BĐVHX Kỳ Bắc reports to BĐ Kỳ Anh
+    const camXuyen = await f.site(phase.id, { postOfficeId: o['BD-446'] });
+    await f.site(phase.id); // no partner post office
+    const of = (postOfficeId: string, as?: string) => list({ phaseId: phase.id, postOfficeId }, as);
+    expect(await of(o['BD-42'], 'hatinh.buudien')).toEqual([provincial.id, kyAnh.id, kyBac.id, camXuyen.id]);
+    expect(await of(o['BD-447'])).toEqual([kyAnh.id, kyBac.id]);
+    expect(await of(o['BDVHX-18760'])).toEqual([kyBac.id]);
+    expect(await of(UNKNOWN_ID)).toEqual([]);
+    // Another province's post office answers nothing of Hà Tĩnh, and nothing at all to a Hà Tĩnh user.
+    expect(await list({ postOfficeId: o['BD-70'] })).toEqual([]);
+    failure(await t.gql(LIST, { filter: { postOfficeId: 'not-an-id' }, first: 10 }, { as: 'hatinh.quay' }));
+  });
+
   it('lists sites in the order they were enrolled, also within one enrolment', async () => {
     const { phase } = await f.startedPhase();
     const desks = [];

@@ -32,9 +32,8 @@ export function useWorkplaceSites(workplace: Workplace | null): WorkplaceSites {
 }
 
 /**
- * The sites a post office partners. The API filters sites by programme, phase, level and status but not
- * by post office, so this reads the province's sites page by page (a province has tens of them) and
- * keeps those of the post office or of one reporting to it.
+ * The sites a post office serves (the API's `postOfficeId` filter: its own and those of the post offices
+ * reporting to it), every page of them: a provincial post office answers for the whole province's network.
  */
 function usePostOfficeSites(postOfficeId: string | null): WorkplaceSites {
   const client = useApolloClient();
@@ -47,11 +46,9 @@ function usePostOfficeSites(postOfficeId: string | null): WorkplaceSites {
       const sites: WorkplaceSiteFragment[] = [];
       let after: string | null = null;
       for (let page = 0; page < 20; page += 1) {
-        const { data }: { data?: PostOfficeSitesQuery } = await client.query({ query: PostOfficeSitesDocument, variables: { after } });
+        const { data }: { data?: PostOfficeSitesQuery } = await client.query({ query: PostOfficeSitesDocument, variables: { postOfficeId, after } });
         if (!data) break;
-        for (const { node } of data.pilotSites.edges) {
-          if (node.postOffice && (node.postOffice.id === postOfficeId || node.postOffice.parent?.id === postOfficeId)) sites.push(node);
-        }
+        sites.push(...data.pilotSites.edges.map(({ node }) => node));
         if (!data.pilotSites.pageInfo.hasNextPage) break;
         after = data.pilotSites.pageInfo.endCursor ?? null;
       }

@@ -54,6 +54,14 @@ export class PilotSiteService {
     if (filter.level) qb.andWhere('s.level = :level', { level: filter.level });
     if (filter.status?.length) qb.andWhere('s.status IN (:...statuses)', { statuses: filter.status });
     if (filter.handoverModel) qb.andWhere('s.handover_model = :model', { model: filter.handoverModel });
+    if (filter.postOfficeId) {
+      // The post office and those reporting to it, at any depth (within the sites' province scope above).
+      qb.andWhere(
+        `s.post_office_id IN (WITH RECURSIVE office AS (SELECT id FROM post_office WHERE id = :postOfficeId
+           UNION SELECT p.id FROM post_office p JOIN office o ON p.parent_id = o.id) SELECT id FROM office)`,
+        { postOfficeId: filter.postOfficeId },
+      );
+    }
     if (filter.late) qb.andWhere(LATE_SITE_SQL, { today: todayInVietnam() });
     const search = filter.search?.trim();
     if (search) {

@@ -86,6 +86,10 @@ export class PilotSiteFilter {
   @Field(() => AdministrativeLevel, { nullable: true }) level?: AdministrativeLevel | null;
   @Field(() => [SiteStatus], { nullable: true }) status?: SiteStatus[] | null;
   @Field(() => HandoverModel, { nullable: true }) handoverModel?: HandoverModel | null;
+  @Field(() => ID, { nullable: true, description: 'Sites whose partner post office is this one or reports to it, at any depth (a provincial post office answers for its district and commune post offices).' })
+  @IsOptional()
+  @IsUUID()
+  postOfficeId?: string | null;
   @Field(() => Boolean, { nullable: true, description: 'Only sites past their planned launch and not launched.' }) late?: boolean | null;
   @Field(() => String, { nullable: true, description: 'Part of the desk’s name, ignoring case and diacritics, or its exact code.' })
   @IsOptional()
