@@ -97,7 +97,17 @@ export function MeetingList({ meetings, canEdit }: { meetings: readonly RolloutM
               </Typography>
               <Stack direction="row" sx={{ flexWrap: 'wrap', gap: 0.75 }}>
                 {meeting.sites.map((s) => (
-                  <Chip key={s.id} size="small" clickable component={RouterLink} to={siteHref(s.id)} label={s.oneStopDesk.name} variant="outlined" />
+                  <Chip
+                    key={s.id}
+                    size="small"
+                    clickable
+                    component={RouterLink}
+                    to={siteHref(s.id)}
+                    label={s.oneStopDesk.name}
+                    variant="outlined"
+                    // A desk's name wraps rather than losing its end ("… huyện Thạch Hà") to an ellipsis.
+                    sx={{ height: 'auto', minHeight: 24, maxWidth: '100%', '& .MuiChip-label': { whiteSpace: 'normal', py: 0.25 } }}
+                  />
                 ))}
               </Stack>
             </Box>
