@@ -241,7 +241,9 @@ await withBrowser('osp-smoke-', async ({ context, page }) => {
     await page.getByTestId('problem-alert').waitFor();
     const helper = page.locator('#' + (await page.getByTestId('desk-code').getAttribute('aria-describedby')));
     const text = (await helper.innerText()).trim();
-    assert(text.length > 0 && !text.startsWith('Mã ổn định'), `no API error under the code field (helper: "${text}")`);
+    // The hint stays first (components/FieldHelp); the API's error is a line of its own under it.
+    const lines = text.split('\n').map((line) => line.trim()).filter(Boolean);
+    assert(lines[0]?.startsWith('Mã ổn định') && lines.length > 1, `no API error under the code field's hint (helper: "${text}")`);
     console.log(`    (code: ${text})`);
     await screenshot(page, '09-desk-form-error-vi');
     await page.keyboard.press('Escape');
