@@ -10,7 +10,7 @@ import { PasswordField } from '../features/administration/PasswordField';
 import { SearchAutocomplete } from '../features/organisation/SearchAutocomplete';
 import { LIMITS } from '../limits';
 import { errorOf, helpOf, helpTextOf, hintOf } from '../test/help';
-import { chooseSlotProps } from './choose';
+import { chooseInput, chooseSlotProps } from './choose';
 import { fieldHelp } from './FieldHelp';
 import { NoteField } from './NoteField';
 
@@ -103,6 +103,15 @@ describe('a picker', () => {
     rerender(
       <SearchAutocomplete label="Đơn vị" value={{ id: '1', label: 'Xã Kỳ Bắc' }} onChange={() => undefined} onSearch={() => undefined} options={[]} loading={false} testId="unit" />,
     );
-    expect(screen.getByTestId('unit')).not.toHaveAttribute('placeholder');
+    // Once chosen the field shows the choice (a placeholder only shows in an empty field).
+    expect(screen.getByTestId('unit')).toHaveValue('Xã Kỳ Bắc');
+  });
+
+  it('a picker of several says it only while no chip is chosen', () => {
+    const params = (startAdornment: unknown) => ({ slotProps: { input: { startAdornment }, inputLabel: {} } }) as never;
+    expect(chooseInput(i18n.t, params(undefined)).placeholder).toBe('Vui lòng chọn…');
+    expect(chooseInput(i18n.t, params([])).placeholder).toBe('Vui lòng chọn…');
+    expect(chooseInput(i18n.t, params(['chip'])).placeholder).toBeUndefined();
+    expect(chooseInput(i18n.t, params(undefined)).inputLabel).toEqual({ shrink: true });
   });
 });
