@@ -235,6 +235,30 @@ describe('each role’s home', () => {
     expectVietnamese(screen.getByTestId('home-page'));
   });
 
+  it('a home lists five sites and links the post office’s page for all of them', async () => {
+    const nodes = Array.from({ length: 7 }, (_, i) => site(`s-${i}`, `d-${i}`, `Bộ phận Một cửa số ${i + 1}`, { id: 'po-42', name: 'Bưu điện tỉnh Hà Tĩnh' }));
+    const { link } = fakeApi({
+      MyWorkplace: me(['POST_OFFICE_MANAGER'], { postOffice: officeRecord }),
+      PostOfficeSites: () => ({
+        data: {
+          pilotSites: {
+            __typename: 'PilotSiteConnection',
+            totalCount: 7,
+            pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null },
+            edges: nodes.map((node) => ({ __typename: 'PilotSiteEdge', node })),
+          },
+        },
+      }),
+    });
+    renderInApp(<HomePage />, { link, session: sessionOf(['POST_OFFICE_MANAGER']) });
+    await screen.findByTestId('workplace-sites');
+    expect(screen.getAllByTestId('workplace-site')).toHaveLength(5);
+    const more = within(screen.getByTestId('home-sites')).getByTestId('workplace-more');
+    expect(more.textContent).toBe('Xem cả 7 đơn vị thí điểm');
+    expect(more.getAttribute('href')).toBe('/organisation/post-offices/po-42');
+    expect(within(screen.getByTestId('home-handovers')).getByTestId('workplace-more').textContent).toBe('Xem cả 14 lần chuyển giao');
+  });
+
   it('a user linked to no workplace is told whom to ask', async () => {
     const { link } = fakeApi({ MyWorkplace: me(['COUNTER_CLERK'], {}) });
     renderInApp(<HomePage />, { link, session: sessionOf(['COUNTER_CLERK']) });

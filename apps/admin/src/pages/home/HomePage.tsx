@@ -39,6 +39,9 @@ export function workplaceOf(me: Pick<Me, 'roles' | 'oneStopDesk' | 'agency' | 'p
   return any ? { kind: any[1], id: any[2]!.id } : null;
 }
 
+/** A home lists this many sites and handovers; the workplace's page lists them all. */
+const HOME_LIMIT = 5;
+
 const workplaceHref = (w: Workplace) =>
   w.kind === 'desk' ? `/organisation/desks/${w.id}` : w.kind === 'agency' ? `/organisation/agencies/${w.id}` : `/organisation/post-offices/${w.id}`;
 
@@ -185,12 +188,12 @@ export default function HomePage() {
           {workplace && <WorkplaceCard me={me} workplace={workplace} />}
           {workplace && (
             <HomeCard title={t('workplace.cards.sites')} testId="home-sites">
-              {sitesBody ?? <SiteList sites={sites} empty={t(`workplace.noSite.${workplace.kind}`)} />}
+              {sitesBody ?? <SiteList sites={sites} empty={t(`workplace.noSite.${workplace.kind}`)} limit={HOME_LIMIT} moreHref={workplaceHref(workplace)} />}
             </HomeCard>
           )}
           {workplace && (
             <HomeCard title={t('workplace.cards.handovers')} testId="home-handovers">
-              {sitesBody ?? <HandoverList sites={sites} empty={t('workplace.noHandover')} />}
+              {sitesBody ?? <HandoverList sites={sites} empty={t('workplace.noHandover')} limit={HOME_LIMIT} moreHref={workplaceHref(workplace)} />}
             </HomeCard>
           )}
         </Stack>
