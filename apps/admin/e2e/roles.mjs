@@ -5,13 +5,18 @@
 //
 // Env: BASE_URL (default http://localhost:4000), CHROMIUM_PATH (default /usr/bin/chromium),
 //      ROLES_PASSWORD (default Demo@2026: the demo users the API seeds on first start).
-// For each demo user it signs in, walks the organisation pages (units tree, desks, post offices,
+// For each demo user it signs in and lands on the home of the role: the province's overview for the
+// steering committee and administrators, their own desk, agency or post office for a counter clerk, an
+// agency officer and a post office manager (with its pilot site, what they can do, what is new and the
+// handovers); the navigation shows only the areas the role can use (GraphiQL to administrators only),
+// the header says the product's name. Then it walks the organisation pages (units tree, desks, post offices,
 // agencies, a detail page of each) and the administration area, checks the records are those of the
 // user's province, that write buttons, the administration entry and the "change history" links show
 // only to the roles the API lets use them (others get a plain "no access" page by URL), switches the
 // language once, and signs out. The Hà Tĩnh administrator creates, resets and deactivates a user; the
 // Hà Tĩnh steering committee renames a desk and reads it in the audit trail (then renames it back).
-// Screenshots (1366×768) go to artifacts/screenshots/roles/<username>/ at the repository root.
+// Screenshots (1366×768, and the home also at 390×844) go to artifacts/screenshots/roles/<username>/ at
+// the repository root.
 // Exits non-zero when a check fails, the page logs a console error, or a request fails.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -27,19 +32,28 @@ const DONG_NAI = 'Tỉnh Đồng Nai';
 const HA_TINH_DESK = '42-TTPVHCC-MC';
 const BINH_PHUOC_DESK = '70-TTPVHCC-MC';
 
+/** The navigation of each kind of role (layout/areas.ts), "*" marking an area still to come. */
+const NAV = {
+  admin: ['overview', 'rollout', 'handover', 'organisation', 'staff*', 'reports*', 'administration', 'graphiql'],
+  committee: ['overview', 'rollout', 'handover', 'organisation', 'staff*', 'reports*', 'administration'],
+  postOffice: ['overview', 'rollout', 'handover', 'organisation', 'staff*', 'dossiers*'],
+  desk: ['overview', 'organisation', 'dossiers*'],
+};
+
 /**
  * The demo users and what each must see. `province`: the province every record shown belongs to
  * (null: nationwide). `writer`: organisation write buttons. `users` / `audit`: the administration pages.
+ * `home`: the overview, or the kind of workplace their home is about, with its name (`place`).
  */
 const WALKS = [
-  { username: 'admin', role: 'Quản trị hệ thống', province: null, writer: true, users: true, audit: true },
-  { username: 'hatinh.quantri', role: 'Quản trị hệ thống', province: HA_TINH, writer: true, users: true, audit: true },
-  { username: 'hatinh.bcd', role: 'Ban Chỉ đạo', province: HA_TINH, writer: true, users: false, audit: true },
-  { username: 'hatinh.buudien', role: 'Quản lý bưu điện', province: HA_TINH, writer: false, users: false, audit: false },
-  { username: 'hatinh.quay', role: 'Nhân viên quầy', province: HA_TINH, writer: false, users: false, audit: false },
-  { username: 'hatinh.stttt', role: 'Cán bộ cơ quan', province: HA_TINH, writer: false, users: false, audit: false },
-  { username: 'dongnai.bcd', role: 'Ban Chỉ đạo', province: DONG_NAI, writer: true, users: false, audit: true },
-  { username: 'binhphuoc.buudien', role: 'Quản lý bưu điện', province: DONG_NAI, writer: false, users: false, audit: false },
+  { username: 'admin', role: 'Quản trị hệ thống', province: null, writer: true, users: true, audit: true, home: 'overview', nav: NAV.admin },
+  { username: 'hatinh.quantri', role: 'Quản trị hệ thống', province: HA_TINH, writer: true, users: true, audit: true, home: 'overview', nav: NAV.admin },
+  { username: 'hatinh.bcd', role: 'Ban Chỉ đạo', province: HA_TINH, writer: true, users: false, audit: true, home: 'overview', nav: NAV.committee },
+  { username: 'hatinh.buudien', role: 'Quản lý bưu điện', province: HA_TINH, writer: false, users: false, audit: false, home: 'postOffice', place: 'Bưu điện tỉnh Hà Tĩnh', nav: NAV.postOffice },
+  { username: 'hatinh.quay', role: 'Nhân viên quầy', province: HA_TINH, writer: false, users: false, audit: false, home: 'desk', place: 'Trung tâm Phục vụ Hành chính công', sites: 0, nav: NAV.desk }, // the provincial centre's desk is not in the demo pilot
+  { username: 'hatinh.stttt', role: 'Cán bộ cơ quan', province: HA_TINH, writer: false, users: false, audit: false, home: 'agency', place: 'Sở Thông tin và Truyền thông', nav: NAV.desk },
+  { username: 'dongnai.bcd', role: 'Ban Chỉ đạo', province: DONG_NAI, writer: true, users: false, audit: true, home: 'overview', nav: NAV.committee },
+  { username: 'binhphuoc.buudien', role: 'Quản lý bưu điện', province: DONG_NAI, writer: false, users: false, audit: false, home: 'postOffice', place: 'Bình Phước', nav: NAV.postOffice },
 ];
 
 await preflight();
@@ -125,6 +139,32 @@ await withBrowser('osp-roles-', async ({ page }) => {
     return id;
   }
 
+  /** The home of a clerk, an agency officer or a post office manager: about their own workplace, in Vietnamese. */
+  async function home(walk) {
+    const home = page.getByTestId('home-page');
+    await home.waitFor();
+    assert((await home.getAttribute('data-workplace')) === walk.home, `home about ${await home.getAttribute('data-workplace')}, expected ${walk.home}`);
+    assert((await page.getByTestId('nav-overview').innerText()).trim() === 'Trang của tôi', 'the first entry is not "Trang của tôi"');
+    assert((await page.getByTestId('status-card').count()) === 0, 'the province overview shown to an operational role');
+    const place = await page.getByTestId('home-workplace-name').innerText();
+    assert(place.includes(walk.place), `workplace "${place}", expected ${walk.place}`);
+    // Its pilot site(s) with their status, and what they may do: links to pages they can use.
+    await page.locator('[data-testid="workplace-sites"], [data-testid="workplace-no-site"]').first().waitFor();
+    await page.locator('[data-testid="workplace-changes"], [data-testid="workplace-no-change"]').first().waitFor();
+    const sites = await page.getByTestId('workplace-site').count();
+    assert(sites === walk.sites || (walk.sites === undefined && sites > 0), `${sites} pilot site(s) on the home of ${walk.username}, expected ${walk.sites ?? 'some'}`);
+    const links = await page.locator('[data-testid="home-actions"] a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    const expected = walk.home === 'postOffice' ? ['/handover', '/rollout', '/organisation'] : ['/organisation'];
+    for (const href of expected) assert(links.includes(href), `"${href}" missing from what ${walk.username} can do: ${links.join(', ')}`);
+    if (walk.home !== 'postOffice') assert(!links.includes('/handover') && !links.includes('/rollout'), `province-wide pages offered: ${links.join(', ')}`);
+    // An official reads Vietnamese: no camelCase name, no ISO date or uuid, no English status word.
+    const unreadable = (await home.innerText())
+      .split('\n')
+      .filter((line) => /\b[a-z]+[A-Z][a-zA-Z]*\b/.test(line) || /\d{4}-\d{2}-\d{2}/.test(line) || /\b(OPERATING|PLANNED|EFFECTIVE|DRAFT|undefined|null)\b/.test(line));
+    assert(unreadable.length === 0, `the home shows raw names or dates: ${unreadable.join(' | ')}`);
+    console.log(`    (${place}: ${sites} pilot site(s), ${await page.getByTestId('workplace-handover').count()} handover(s))`);
+  }
+
   for (const walk of WALKS) {
     const who = walk.username;
     shotDir = path.join(SHOTS, who);
@@ -132,7 +172,7 @@ await withBrowser('osp-roles-', async ({ page }) => {
     fs.mkdirSync(shotDir, { recursive: true });
     console.log(`\n${who} (${walk.role}, ${walk.province ?? 'toàn quốc'})`);
 
-    await check(`${who}: signs in; the navigation ${walk.users || walk.audit ? 'has' : 'has no'} Quản trị`, async () => {
+    await check(`${who}: signs in, lands on ${walk.home === 'overview' ? 'the overview' : `the home of their ${walk.home}`}; the navigation shows ${walk.nav.join(', ')}`, async () => {
       // A clean browser in Vietnamese: no session or language left from the previous user.
       await go('/sign-in');
       await settle(page);
@@ -153,6 +193,27 @@ await withBrowser('osp-roles-', async ({ page }) => {
       await nav().getByText('Tổ chức', { exact: true }).waitFor();
       const admin = await page.getByTestId('nav-administration').count();
       assert(admin === (walk.users || walk.audit ? 1 : 0), `Quản trị ${admin ? 'shown' : 'missing'} in the navigation`);
+      // Only the areas the role can use, those still to come marked "Sắp có"; GraphiQL for administrators.
+      const areas = await page.evaluate(() =>
+        [...document.querySelectorAll('nav [data-testid^="nav-"]')]
+          .map((el) => el.getAttribute('data-testid'))
+          .filter((id) => !id.endsWith('-coming'))
+          .map((id) => id.slice(4) + (document.querySelector(`[data-testid="${id}-coming"]`) ? '*' : '')),
+      );
+      assert(areas.join(',') === walk.nav.join(','), `navigation ${areas.join(', ')}, expected ${walk.nav.join(', ')}`);
+      // The header says the product, never a role's title.
+      // (The user menu's button carries the person's display name, which may well be "Quản trị hệ thống".)
+      const header = (await page.getByRole('banner').innerText()).replace(await page.getByTestId('user-menu-button').innerText(), '');
+      assert((await page.getByTestId('app-name').innerText()) === 'Bưu điện Một cửa', `app name "${await page.getByTestId('app-name').innerText()}"`);
+      for (const title of ['Quản trị hệ thống', 'Ban Chỉ đạo', 'Quản lý bưu điện', 'Nhân viên quầy', 'Cán bộ cơ quan'])
+        assert(!header.includes(title), `the header says "${title}": ${header}`);
+      if (walk.home === 'overview') {
+        await page.getByTestId('status-card').waitFor();
+        assert((await page.getByTestId('home-page').count()) === 0, 'the overview roles got a personal home');
+        assert((await page.getByTestId('nav-overview').innerText()).trim() === 'Tổng quan', 'the first entry is not "Tổng quan"');
+      } else {
+        await home(walk);
+      }
       await page.getByTestId('user-menu-button').click();
       await page.getByTestId('user-menu-details').waitFor();
       const roles = await page.getByTestId('user-roles').innerText();
@@ -163,7 +224,41 @@ await withBrowser('osp-roles-', async ({ page }) => {
       await screenshot('home-user-menu');
       await page.keyboard.press('Escape');
       await page.locator('#user-menu').waitFor({ state: 'detached' });
+      await screenshot('home');
+      // The home at phone width: nothing cut off, the navigation behind the menu button.
+      await page.setViewportSize({ width: 390, height: 844 });
+      await settle(page);
+      await screenshot('home-390');
+      if (walk.home !== 'overview') {
+        await page.getByTestId(walk.home === 'postOffice' ? 'home-sites' : 'home-actions').scrollIntoViewIfNeeded();
+        await screenshot('home-390-below');
+      }
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert(overflow <= 0, `the home scrolls sideways by ${overflow} px at 390 px`);
+      await page.setViewportSize({ width: 1366, height: 768 });
+      await settle(page);
+      await page.getByTestId('user-menu-button').click();
+      await page.getByTestId('user-menu-details').waitFor();
+      await page.keyboard.press('Escape');
+      await page.locator('#user-menu').waitFor({ state: 'detached' });
+      await idle(page); // the home's queries answer before the next page is opened
     });
+
+    if (walk.home !== 'overview') {
+      await check(`${who}: opens their own ${walk.home} from the home: its pilot site, handovers${walk.audit ? '' : ' and the pilot history'}`, async () => {
+        await go('/');
+        await page.getByTestId('home-workplace-name').click();
+        const detail = { desk: 'desk-detail', agency: 'agency-detail', postOffice: 'post-office-detail' }[walk.home];
+        await page.getByTestId(detail).waitFor();
+        const sections = page.getByTestId('workplace-sections');
+        await sections.waitFor();
+        await page.locator('[data-testid="workplace-sections"] :is([data-testid="workplace-sites"], [data-testid="workplace-no-site"])').first().waitFor();
+        // No audit trail for them: the sites' status history instead.
+        if (!walk.audit) await sections.getByText('Lịch sử thí điểm', { exact: true }).waitFor();
+        await sections.scrollIntoViewIfNeeded();
+        await screenshot(`own-${walk.home}`);
+      });
+    }
 
     await check(`${who}: the units tree lists the provinces in force`, async () => {
       await page.getByTestId('nav-organisation').click();
@@ -340,9 +435,9 @@ await withBrowser('osp-roles-', async ({ page }) => {
           (c) => c.textContent === 'Người dùng',
         ),
       );
-      const now = new Date();
-      const today = `${String(now.getDate()).padStart(2, '0')}${String(now.getMonth() + 1).padStart(2, '0')}${now.getFullYear()}`;
-      const iso = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+      // Today in Vietnam, as the page's day filters count (after 17:00 UTC it is already tomorrow there).
+      const iso = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+      const today = iso.split('-').reverse().join('');
       for (const [testId, param] of [
         ['audit-from', 'from'],
         ['audit-to', 'to'],
@@ -395,8 +490,10 @@ await withBrowser('osp-roles-', async ({ page }) => {
         const helper = async (testId) => (await page.locator('#' + (await page.getByTestId(testId).getAttribute('aria-describedby'))).innerText()).trim();
         const username = await helper('user-username');
         const password = await helper('user-password');
-        assert(username && !username.startsWith('Chữ thường'), `no API error under the username (helper: "${username}")`);
-        assert(password && !password.startsWith('Ít nhất'), `no API error under the password (helper: "${password}")`);
+        // The field's hint stays beside the API's error: some line of the helper is not the hint.
+        const errorBesideHint = (helper, hint) => helper.split('\n').some((line) => line.trim() && !line.startsWith(hint));
+        assert(errorBesideHint(username, 'Chữ thường'), `no API error under the username (helper: "${username}")`);
+        assert(errorBesideHint(password, 'Ít nhất'), `no API error under the password (helper: "${password}")`);
         console.log(`    (username: ${username} · password: ${password})`);
         await screenshot('user-form-errors');
         await page.getByTestId('user-username').fill(newUser);
@@ -558,7 +655,8 @@ await withBrowser('osp-roles-', async ({ page }) => {
     for (const filter of ['type=OneStopDesk&action=oneStopDesk.rename', 'type=User&action=user.deactivate', 'type=User&action=user.signIn']) {
       await go(`/administration/audit?${filter}`);
       await loadedGrid('audit-grid');
-      for (const actor of await column('audit-grid', 'actorLabel')) seen.add(actor);
+      // "Display name (username)" for a person.
+      for (const actor of await column('audit-grid', 'actorLabel')) seen.add(/\(([^()]+)\)$/.exec(actor)?.[1] ?? actor);
     }
     for (const actor of ['hatinh.bcd', 'hatinh.quantri', 'dongnai.bcd', 'binhphuoc.buudien'])
       assert(seen.has(actor), `no entry of ${actor}; seen: ${[...seen].join(', ')}`);
