@@ -260,7 +260,7 @@ describe('phases', () => {
     expect(summary(await refused(M.addPhase, input({ programmeId: UNKNOWN_ID })))).toEqual({ code: 'BAD_USER_INPUT', fields: ['programmeId'] });
   });
 
-  it('refuses a phase ending 31/12/9999 or starting before 1945, naming the field, in both languages', async () => {
+  it('refuses a phase ending 31/12/9999, starting before 1945 or before its programme’s first document, naming the field', async () => {
     const programme = await f.programme();
     const input = (extra: Record<string, unknown>) => ({ programmeId: programme.id, name: 'Giai đoạn', plannedStart: '2020-01-01', plannedEnd: '2020-06-30', targets: { province: 1, district: 0, commune: 0 }, ...extra });
     const farFuture = await refused(M.addPhase, input({ plannedEnd: '9999-12-31' }));
@@ -269,9 +269,14 @@ describe('phases', () => {
     const longAgo = await refused(M.addPhase, input({ plannedStart: '1899-05-01' }), { lang: 'en' });
     expect(summary(longAgo)).toEqual({ code: 'BAD_USER_INPUT', fields: ['plannedStart'] });
     expect(failure(longAgo).extensions.fields?.[0].message).toBe('01/05/1899 is outside the accepted range (01/01/1945 – 31/12/2100).');
-    // The bounds themselves are days like any other.
-    const phase = await f.phase(programme.id, { plannedStart: '1945-01-01', plannedEnd: '2100-12-31', targets: { province: 1, district: 0, commune: 0 } });
-    expect(phase).toMatchObject({ plannedStart: '1945-01-01', plannedEnd: '2100-12-31' });
+    // Within the bounds, a phase starts no earlier than the programme's first document (45/2016/QĐ-TTg, 19/10/2016).
+    const early = await refused(M.addPhase, input({ plannedStart: '2016-10-18' }));
+    expect(summary(early)).toEqual({ code: 'BAD_USER_INPUT', fields: ['plannedStart'] });
+    expect(failure(early).extensions.fields?.[0].message).toBe('Giai đoạn không thể bắt đầu trước văn bản đầu tiên của đề án (ký ngày 19/10/2016).');
+    const phase = await f.phase(programme.id, { plannedStart: '2016-10-19', plannedEnd: '2100-12-31', targets: { province: 1, district: 0, commune: 0 } });
+    expect(phase).toMatchObject({ plannedStart: '2016-10-19', plannedEnd: '2100-12-31' });
+    const replan = failure(await t.gql(M.replan, { input: { id: phase.id, version: phase.version, plannedStart: '2015-01-01', plannedEnd: '2020-01-01', reason: 'Thử' } }));
+    expect(replan.extensions.fields?.map((f: { field: string }) => f.field)).toEqual(['plannedStart']);
   });
 
   it('a re-plan keeps the earlier plan in the plan history, with the reason and who re-planned', async () => {

@@ -5,7 +5,7 @@ import { updateVersioned, staleVersion } from '../../platform/database/versioned
 import { assertTransition, badInput, conflict, illegalTransition, uniquely } from '../../platform/errors';
 import { paginate, type PageArgs } from '../../platform/graphql/connection';
 import type { Actor } from '../../platform/graphql/context';
-import { todayInVietnam } from '../../platform/graphql/scalars';
+import { shownDay, todayInVietnam } from '../../platform/graphql/scalars';
 import { requiredText } from '../../platform/text';
 import { AdministrativeLevel } from '../administrative-units/administrative-unit.entity';
 import { AdministrativeUnitService } from '../administrative-units/administrative-unit.service';
@@ -160,6 +160,7 @@ export class ProgrammeService {
       const programme = await findInScope(m, actor, PilotProgramme, input.programmeId, LABELS.programme, 'programmeId');
       await m.query('SELECT 1 FROM pilot_programme WHERE id = $1 FOR UPDATE', [programme.id]); // one ordinal at a time
       if (programme.status === ProgrammeStatus.CLOSED) throw conflict({ vi: 'Đề án đã kết thúc.', en: 'The programme is closed.' });
+      checkWithinProgramme(programme, input.plannedStart);
       const [{ next }] = await m.query('SELECT coalesce(max(ordinal), 0) + 1 AS next FROM rollout_phase WHERE programme_id = $1', [programme.id]);
       const repo = m.getRepository(RolloutPhase);
       const phase = repo.create({
@@ -190,6 +191,7 @@ export class ProgrammeService {
     const reason = requiredText(input.reason, 'reason', { vi: 'Lý do', en: 'The reason' });
     return this.changePhase(actor, input.id, input.version, 'replan', async (before, m) => {
       if (before.status === PhaseStatus.CLOSED) throw conflict({ vi: 'Giai đoạn đã kết thúc.', en: 'The phase is closed.' });
+      checkWithinProgramme(await m.getRepository(PilotProgramme).findOneByOrFail({ id: before.programmeId }), input.plannedStart);
       const [{ revision }] = await m.query('SELECT coalesce(max(revision), 0) + 1 AS revision FROM phase_plan_revision WHERE phase_id = $1', [before.id]);
       await m.getRepository(PhasePlanRevision).insert({
         phaseId: before.id,
@@ -295,6 +297,17 @@ export class ProgrammeService {
         await m.query(`UPDATE ${table} t SET province_id = $2 WHERE ${via} = $1`, [row.id, row.province_id]);
       }
     }
+  }
+}
+
+/** A phase starts no earlier than the programme's legal basis: its earliest document's signing day. */
+function checkWithinProgramme(programme: PilotProgramme, plannedStart: string): void {
+  const first = programme.legalBasis.map((d) => d.signedOn).sort()[0];
+  if (first && plannedStart < first) {
+    throw badInput('plannedStart', {
+      vi: `Giai đoạn không thể bắt đầu trước văn bản đầu tiên của đề án (ký ngày ${shownDay(first)}).`,
+      en: `A phase cannot start before the programme's first document (signed on ${shownDay(first)}).`,
+    });
   }
 }
 
