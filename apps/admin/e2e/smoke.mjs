@@ -223,7 +223,15 @@ await withBrowser('osp-smoke-', async ({ context, page }) => {
     await page.locator('[data-testid="desks-grid"] [role="row"][data-id]', { hasText: 'Kỳ Bắc' }).first().waitFor();
     const found = await rows.count();
     assert(found >= 1, `search "ky bac" listed ${found} desks`);
-    await page.locator('[data-testid="desks-grid"] [role="row"][data-id]', { hasText: 'Kỳ Bắc' }).first().getByRole('link').click();
+    // The search's answer may re-render the grid once more (its count, a refetch): click a row that
+    // stays put, and say where the click led if the desk's page does not open.
+    await idle(page);
+    const link = page.locator('[data-testid="desks-grid"] [role="row"][data-id]', { hasText: 'Kỳ Bắc' }).first().getByRole('link');
+    const href = await link.getAttribute('href');
+    await link.click();
+    await page.waitForURL((url) => url.pathname === href, { timeout: TIMEOUT }).catch(() => {
+      throw new Error(`the link to ${href} led to ${page.url()}`);
+    });
     await page.getByTestId('desk-detail').waitFor();
     assert(/\/organisation\/desks\/[0-9a-f-]{36}$/.test(new URL(page.url()).pathname), `URL is ${page.url()}`);
     await expectText(page, 'Thông tin chung');
