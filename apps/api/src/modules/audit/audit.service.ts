@@ -1,3 +1,4 @@
+import { maskedCitizenId } from '../../platform/citizen-id';
 import { DataSource, type EntityManager } from 'typeorm';
 import { requireRole, scopeProvince } from '../../platform/authz';
 import { Injectable } from '../../platform/container';
@@ -24,8 +25,18 @@ export interface AuditRecord {
 /** Plain JSON of a record's own columns, for the before/after of an audit entry. */
 export function snapshot(record: object | null | undefined): Record<string, unknown> | null {
   if (!record) return null;
-  return JSON.parse(JSON.stringify(record));
+  return JSON.parse(JSON.stringify(record, (key, value) => (key in PERSONAL ? PERSONAL[key](value) : value)));
 }
+
+/**
+ * Personal data and secrets never reach the trail in full: a column named here is written as its
+ * mask (undefined: left out). One list for every module.
+ */
+const PERSONAL: Record<string, (value: unknown) => unknown> = {
+  nationalId: (value) => maskedCitizenId(typeof value === 'string' ? value : null),
+  calendarSecretHash: () => undefined,
+  passwordHash: () => undefined,
+};
 
 /** Who may read the trail: the steering committee (its province) and administrators (their scope). */
 export const AUDIT_READERS = ['STEERING_COMMITTEE', 'SYSTEM_ADMIN'];
