@@ -46,7 +46,7 @@ const config = {
   onlyOperationTypes: true,
   skipTypename: true,
   strictScalars: true,
-  scalars: { Date: 'string', DateTimeISO: 'string', JSONObject: 'Record<string, unknown>' },
+  scalars: { Date: 'string', TimeOfDay: 'string', DateTimeISO: 'string', JSONObject: 'Record<string, unknown>' },
   maybeValue: 'T | null',
   inputMaybeValue: 'T | null | undefined',
   documentNodeImport: '@apollo/client#TypedDocumentNode',

@@ -20,7 +20,19 @@ export type Scalars = {
   DateTimeISO: { input: string; output: string; }
   /** The `JSONObject` scalar type represents JSON objects as specified by [ECMA-404](http://www.ecma-international.org/publications/files/ECMA-ST/ECMA-404.pdf). */
   JSONObject: { input: Record<string, unknown>; output: Record<string, unknown>; }
+  /** A time of day in Vietnam, `HH:mm` (24-hour, 00:00–24:00). */
+  TimeOfDay: { input: string; output: string; }
 };
+
+export type AbsenceKind =
+  /** Nghỉ phép */
+  | 'LEAVE'
+  /** Lý do khác */
+  | 'OTHER'
+  /** Nghỉ ốm */
+  | 'SICK'
+  /** Đi tập huấn, đào tạo */
+  | 'TRAINING';
 
 export type ActionItemFilter = {
   /** Only those past their due date. */
@@ -44,6 +56,32 @@ export type ActionItemState =
   | 'DONE'
   | 'IN_PROGRESS'
   | 'OPEN';
+
+export type AddAbsenceInput = {
+  endsOn: Scalars['Date']['input'];
+  kind: AbsenceKind;
+  note?: InputMaybe<Scalars['String']['input']>;
+  staffId: Scalars['ID']['input'];
+  startsOn: Scalars['Date']['input'];
+};
+
+/** A day that differs: closed (no times) or special hours that replace its weekday’s. */
+export type AddOpeningExceptionInput = {
+  closesAt?: InputMaybe<Scalars['TimeOfDay']['input']>;
+  day: Scalars['Date']['input'];
+  demand?: InputMaybe<Scalars['Int']['input']>;
+  deskId: Scalars['ID']['input'];
+  note: Scalars['String']['input'];
+  opensAt?: InputMaybe<Scalars['TimeOfDay']['input']>;
+};
+
+export type AddQualificationInput = {
+  certificateNumber?: InputMaybe<Scalars['String']['input']>;
+  expiresOn?: InputMaybe<Scalars['Date']['input']>;
+  fieldId: Scalars['ID']['input'];
+  staffId: Scalars['ID']['input'];
+  trainedOn: Scalars['Date']['input'];
+};
 
 export type AddRolloutPhaseInput = {
   goLiveGates?: Array<Scalars['String']['input']>;
@@ -103,6 +141,13 @@ export type AgencyKind =
   /** Trung tâm Phục vụ Hành chính công (provincial public administration service centre) */
   | 'PUBLIC_ADMINISTRATION_CENTRE';
 
+export type AssignStaffInput = {
+  deskId: Scalars['ID']['input'];
+  endsOn?: InputMaybe<Scalars['Date']['input']>;
+  staffId: Scalars['ID']['input'];
+  startsOn: Scalars['Date']['input'];
+};
+
 /** Who wrote an audit entry: a person, or the system itself. */
 export type AuditActorKind =
   /** Nobody signed in (e.g. a sign-in attempt). */
@@ -124,6 +169,12 @@ export type AuditEntryFilter = {
   /** false: leave out sign-ins and sign-outs (user.signIn, user.signOut), unless `action` asks for one of them. */
   includeSignIns?: InputMaybe<Scalars['Boolean']['input']>;
   to?: InputMaybe<Scalars['DateTimeISO']['input']>;
+};
+
+export type CancelShiftInput = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+  version: Scalars['Int']['input'];
 };
 
 export type ChangeActionItemStateInput = {
@@ -168,6 +219,22 @@ export type CommitteeRole =
   /** Thư ký / tổ giúp việc */
   | 'SECRETARY';
 
+export type CopyWeekInput = {
+  deskId: Scalars['ID']['input'];
+  /** A day of the week to copy. */
+  fromWeek: Scalars['Date']['input'];
+  /** A day of the week to fill. */
+  toWeek: Scalars['Date']['input'];
+};
+
+export type CounterStatus =
+  /** Tạm đóng: not rostered */
+  | 'CLOSED'
+  /** Đang hoạt động */
+  | 'OPEN'
+  /** Đã bỏ: kept for the history */
+  | 'RETIRED';
+
 export type CreateAdministrativeUnitInput = {
   code: Scalars['String']['input'];
   level: AdministrativeLevel;
@@ -184,6 +251,14 @@ export type CreateAgencyInput = {
   code: Scalars['String']['input'];
   kind: AgencyKind;
   name: Scalars['String']['input'];
+};
+
+export type CreateCounterInput = {
+  deskId: Scalars['ID']['input'];
+  /** Procedure fields it serves; whoever staffs it must be qualified for every one. */
+  fieldIds: Array<Scalars['ID']['input']>;
+  name: Scalars['String']['input'];
+  number: Scalars['Int']['input'];
 };
 
 export type CreateFacilityHandoverInput = {
@@ -241,6 +316,44 @@ export type CreatePostOfficeInput = {
   parentId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+export type CreateShiftInput = {
+  counterId: Scalars['ID']['input'];
+  day: Scalars['Date']['input'];
+  endsAt: Scalars['TimeOfDay']['input'];
+  staffId: Scalars['ID']['input'];
+  startsAt: Scalars['TimeOfDay']['input'];
+};
+
+export type CreateStaffInput = {
+  /** The employer when an agency (a civil servant still at a desk). */
+  agencyId?: InputMaybe<Scalars['ID']['input']>;
+  email?: InputMaybe<Scalars['String']['input']>;
+  fullName: Scalars['String']['input'];
+  /** The desk they normally work at. */
+  homeDeskId?: InputMaybe<Scalars['ID']['input']>;
+  /** The administrative unit they live in. */
+  homeUnitId?: InputMaybe<Scalars['ID']['input']>;
+  /** Số định danh cá nhân (12 digits). */
+  nationalId?: InputMaybe<Scalars['String']['input']>;
+  phone?: InputMaybe<Scalars['String']['input']>;
+  /** The employer when a post office; exactly one of postOfficeId and agencyId. */
+  postOfficeId?: InputMaybe<Scalars['ID']['input']>;
+  /** The user account they sign in with. */
+  userId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type CreateTrainingSessionInput = {
+  /** Who attended: each is qualified for the field from the day of the class. */
+  attendeeIds: Array<Scalars['ID']['input']>;
+  fieldId: Scalars['ID']['input'];
+  heldOn: Scalars['Date']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+  place: Scalars['String']['input'];
+  trainer: Scalars['String']['input'];
+  /** Months the certificates stay valid; null: no expiry. */
+  validMonths?: InputMaybe<Scalars['Int']['input']>;
+};
+
 export type CreateUserInput = {
   /** Required for AGENCY_OFFICER. */
   agencyId?: InputMaybe<Scalars['ID']['input']>;
@@ -259,6 +372,18 @@ export type CreateUserInput = {
 };
 
 export type DeactivateUserInput = {
+  id: Scalars['ID']['input'];
+};
+
+export type DeskWeekInput = {
+  deskId: Scalars['ID']['input'];
+  /** Any day of the week (Monday to Sunday). */
+  week: Scalars['Date']['input'];
+};
+
+export type EndAssignmentInput = {
+  /** The last day at the desk. */
+  endsOn: Scalars['Date']['input'];
   id: Scalars['ID']['input'];
 };
 
@@ -396,6 +521,19 @@ export type MovePostOfficeInput = {
   id: Scalars['ID']['input'];
 };
 
+/** Moves a shift to another person, counter, day or time; what is not given stays. */
+export type MoveShiftInput = {
+  counterId?: InputMaybe<Scalars['ID']['input']>;
+  day?: InputMaybe<Scalars['Date']['input']>;
+  endsAt?: InputMaybe<Scalars['TimeOfDay']['input']>;
+  id: Scalars['ID']['input'];
+  /** Why a published shift changes (kept in its history). */
+  reason?: InputMaybe<Scalars['String']['input']>;
+  staffId?: InputMaybe<Scalars['ID']['input']>;
+  startsAt?: InputMaybe<Scalars['TimeOfDay']['input']>;
+  version: Scalars['Int']['input'];
+};
+
 export type OneStopDeskFilter = {
   /** Records located in this unit or anywhere under it. */
   administrativeUnitCode?: InputMaybe<Scalars['String']['input']>;
@@ -407,6 +545,15 @@ export type OneStopDeskFilter = {
   provinceCode?: InputMaybe<Scalars['String']['input']>;
   /** Part of the name, ignoring case and diacritics, or an exact code. */
   search?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type OpeningIntervalInput = {
+  closesAt: Scalars['TimeOfDay']['input'];
+  /** Counters to staff; null: every open counter. */
+  demand?: InputMaybe<Scalars['Int']['input']>;
+  opensAt: Scalars['TimeOfDay']['input'];
+  /** 1 = Monday … 7 = Sunday. */
+  weekday: Scalars['Int']['input'];
 };
 
 /** Sort order of agencies, desks and post offices. */
@@ -596,6 +743,12 @@ export type Role =
   /** Quản trị hệ thống: users and reference data */
   | 'SYSTEM_ADMIN';
 
+/** A desk’s whole week of opening hours, replacing the one before. */
+export type SetOpeningHoursInput = {
+  deskId: Scalars['ID']['input'];
+  intervals: Array<OpeningIntervalInput>;
+};
+
 /** Ticks or unticks one item of a site’s readiness checklist. */
 export type SetReadinessInput = {
   done: Scalars['Boolean']['input'];
@@ -607,6 +760,14 @@ export type SetReadinessInput = {
   /** The `version` the client read; a record changed since answers CONFLICT. */
   version: Scalars['Int']['input'];
 };
+
+export type ShiftStatus =
+  /** Đã hủy, with a reason */
+  | 'CANCELLED'
+  /** Dự kiến: seen by managers only */
+  | 'PLANNED'
+  /** Đã công bố: staff see it; later changes keep its history */
+  | 'PUBLISHED';
 
 /** Records the signed handover record (biên bản): DRAFT → SIGNED. */
 export type SignHandoverInput = {
@@ -653,6 +814,48 @@ export type SiteStatus =
   /** Rút khỏi thí điểm: will not go ahead (before launch) */
   | 'WITHDRAWN';
 
+/** Filters of the staff register; all given must hold. */
+export type StaffFilter = {
+  /** Employed by this agency. */
+  agencyId?: InputMaybe<Scalars['ID']['input']>;
+  /** Deployed to this desk today. */
+  deskId?: InputMaybe<Scalars['ID']['input']>;
+  /** Holds a qualification that expires within this many days (or has expired). */
+  expiringWithinDays?: InputMaybe<Scalars['Int']['input']>;
+  /** Qualified for this procedure field today. */
+  fieldId?: InputMaybe<Scalars['ID']['input']>;
+  /** Employed by this post office (or one reporting to it). */
+  postOfficeId?: InputMaybe<Scalars['ID']['input']>;
+  /** Part of the name, with or without diacritics. */
+  search?: InputMaybe<Scalars['String']['input']>;
+  /** Default: ACTIVE and ON_LEAVE. */
+  status?: InputMaybe<Array<StaffStatus>>;
+};
+
+export type StaffStatus =
+  /** Đang làm việc */
+  | 'ACTIVE'
+  /** Đã nghỉ việc: kept for the history, never rostered */
+  | 'LEFT'
+  /** Tạm nghỉ (long leave): not rostered */
+  | 'ON_LEAVE';
+
+/** Two people exchange their shifts in one step. */
+export type SwapShiftsInput = {
+  firstId: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+  secondId: Scalars['ID']['input'];
+};
+
+export type UpdateCounterInput = {
+  fieldIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  id: Scalars['ID']['input'];
+  name?: InputMaybe<Scalars['String']['input']>;
+  number?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<CounterStatus>;
+  version: Scalars['Int']['input'];
+};
+
 /** Changes a DRAFT; fields left out stay. */
 export type UpdateFacilityHandoverInput = {
   conditionNotes?: InputMaybe<Scalars['String']['input']>;
@@ -698,6 +901,21 @@ export type UpdatePilotSiteInput = {
   plannedLaunch?: InputMaybe<Scalars['Date']['input']>;
   postOfficeId?: InputMaybe<Scalars['ID']['input']>;
   /** The `version` the client read; a record changed since answers CONFLICT. */
+  version: Scalars['Int']['input'];
+};
+
+export type UpdateStaffInput = {
+  agencyId?: InputMaybe<Scalars['ID']['input']>;
+  email?: InputMaybe<Scalars['String']['input']>;
+  fullName?: InputMaybe<Scalars['String']['input']>;
+  homeDeskId?: InputMaybe<Scalars['ID']['input']>;
+  homeUnitId?: InputMaybe<Scalars['ID']['input']>;
+  id: Scalars['ID']['input'];
+  nationalId?: InputMaybe<Scalars['String']['input']>;
+  phone?: InputMaybe<Scalars['String']['input']>;
+  postOfficeId?: InputMaybe<Scalars['ID']['input']>;
+  status?: InputMaybe<StaffStatus>;
+  userId?: InputMaybe<Scalars['ID']['input']>;
   version: Scalars['Int']['input'];
 };
 

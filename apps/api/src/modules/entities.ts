@@ -10,9 +10,13 @@ import { PilotProgramme } from './rollout/pilot-programme.entity';
 import { PilotSite, SiteStatusChange } from './rollout/pilot-site.entity';
 import { PhasePlanRevision, RolloutPhase } from './rollout/rollout-phase.entity';
 import { ActionItem, SteeringMeeting } from './rollout/steering-meeting.entity';
+import { Counter, OpeningException, OpeningHours, Shift, ShiftRevision } from './counters/counter.entity';
+import { Absence, ProcedureField, Qualification, Staff, StaffAssignment, TrainingSession } from './staff/staff.entity';
 
 /** Every TypeORM entity of the application. */
 export const entities = [AdministrativeUnit, Agency, OneStopDesk, PostOffice, AuditEntry, User, UserSession,
   PilotProgramme, RolloutPhase, PhasePlanRevision, PilotSite, SiteStatusChange, SteeringMeeting, ActionItem,
   PersonnelHandover, FacilityHandover,
+  ProcedureField, Staff, StaffAssignment, TrainingSession, Qualification, Absence,
+  Counter, OpeningHours, OpeningException, Shift, ShiftRevision,
 ];

@@ -34,6 +34,16 @@ export const AUDIT_NAMES: Readonly<Record<string, { table: string; name: string;
     name: '(SELECT d.name FROM pilot_site s JOIN one_stop_desk d ON d.id = s.one_stop_desk_id WHERE s.id = t.site_id)',
     provinceOwned: true,
   },
+  Staff: { table: 'staff', name: 't.full_name', provinceOwned: true },
+  // An assignment, a qualification, an absence is known by its person; a shift by its person too.
+  StaffAssignment: { table: 'staff_assignment', name: '(SELECT p.full_name FROM staff p WHERE p.id = t.staff_id)', provinceOwned: true },
+  Qualification: { table: 'qualification', name: '(SELECT p.full_name FROM staff p WHERE p.id = t.staff_id)', provinceOwned: true },
+  Absence: { table: 'absence', name: '(SELECT p.full_name FROM staff p WHERE p.id = t.staff_id)', provinceOwned: true },
+  Shift: { table: 'shift', name: '(SELECT p.full_name FROM staff p WHERE p.id = t.staff_id)', provinceOwned: true },
+  TrainingSession: { table: 'training_session', name: 't.place', provinceOwned: true },
+  Counter: { table: 'counter', name: `'Quầy ' || t.number || ' – ' || t.name`, provinceOwned: true },
+  OpeningException: { table: 'opening_exception', name: 't.note', provinceOwned: true },
+  ProcedureField: { table: 'procedure_field', name: 't.name', provinceOwned: false },
 };
 
 /** Fields of a snapshot that hold the id (or ids) of another record, and that record's type. */
@@ -50,6 +60,17 @@ const SHARED_REFERENCES: Readonly<Record<string, string>> = {
   siteId: 'PilotSite',
   siteIds: 'PilotSite',
   meetingId: 'SteeringMeeting',
+  staffId: 'Staff',
+  attendeeIds: 'Staff',
+  deskId: 'OneStopDesk',
+  homeDeskId: 'OneStopDesk',
+  homeUnitId: 'AdministrativeUnit',
+  counterId: 'Counter',
+  fieldId: 'ProcedureField',
+  fieldIds: 'ProcedureField',
+  trainingSessionId: 'TrainingSession',
+  shiftIds: 'Shift',
+  userId: 'User',
 };
 
 /** Fields whose target depends on the record (a unit's parent is a unit, a post office's a post office). */

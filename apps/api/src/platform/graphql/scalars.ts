@@ -72,3 +72,49 @@ export function addDays(isoDate: string, days: number): string {
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 }
+
+const TIME_OF_DAY = /^([01]\d|2[0-3]):([0-5]\d)$|^24:00$/;
+
+/** "07:30" → 450 (minutes since midnight); what the database keeps for opening hours and shifts. */
+export function minutesOf(value: string): number {
+  const [h, m] = value.split(':').map(Number);
+  return h * 60 + m;
+}
+
+/** 450 → "07:30". */
+export function timeOfDay(minutes: number): string {
+  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+}
+
+/**
+ * Variables are coerced twice (graphql-js, then graphql-jit: platform/graphql/executor.ts), so a
+ * scalar's parseValue must take its own result back: minutes already parsed pass through.
+ */
+function parseTimeOfDay(value: unknown): number {
+  if (typeof value === 'string' && TIME_OF_DAY.test(value)) return minutesOf(value);
+  if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 1440) return value;
+  throw badInput(SCALAR_FIELD, {
+    vi: `"${String(value)}" không phải giờ hợp lệ (HH:mm, từ 00:00 đến 24:00).`,
+    en: `"${String(value)}" is not a valid time of day (HH:mm, 00:00 to 24:00).`,
+  });
+}
+
+/**
+ * A time of day in Vietnam, `HH:mm` (24-hour; 24:00 ends a day), as opening hours and shifts are
+ * written on a desk's notice board. Resolvers and services see minutes since midnight (a number):
+ * Vietnam has no daylight saving time, so a desk's hours never depend on the server's zone.
+ */
+export const TimeOfDayScalar = new GraphQLScalarType<number, string>({
+  name: 'TimeOfDay',
+  description: 'A time of day in Vietnam, `HH:mm` (24-hour, 00:00–24:00).',
+  serialize(value) {
+    if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 1440) return timeOfDay(value);
+    if (typeof value === 'string' && TIME_OF_DAY.test(value)) return value;
+    throw new TypeError(`TimeOfDay cannot represent ${String(value)}`);
+  },
+  parseValue: parseTimeOfDay,
+  parseLiteral(ast) {
+    if (ast.kind !== Kind.STRING) throw badInput(SCALAR_FIELD, { vi: 'Giờ phải là chuỗi HH:mm.', en: 'A time of day must be an HH:mm string.' });
+    return parseTimeOfDay(ast.value);
+  },
+});
