@@ -8,10 +8,12 @@ import { PostOffice } from '../modules/post-offices/post-office.entity';
 import { todayInVietnam } from '../platform/graphql/scalars';
 import { loadDemoUsers } from './demo-users';
 import { loadPilotProgrammes } from './rollout-seed';
+import { loadRosterDemo } from './roster-seed';
 
 export const DEMO_SEED_KEY = 'demo_seed';
 export const DEMO_USERS_KEY = 'demo_users';
 export const DEMO_PILOTS_KEY = 'demo_pilots';
+export const DEMO_ROSTERS_KEY = 'demo_rosters';
 export const DEMO_SEED_VERSION = 1;
 
 export interface SeedCounts {
@@ -22,6 +24,9 @@ export interface SeedCounts {
   users?: number;
   programmes?: number;
   sites?: number;
+  staff?: number;
+  counters?: number;
+  shifts?: number;
 }
 
 /**
@@ -44,6 +49,7 @@ export async function seedDemoData(dataSource: DataSource): Promise<SeedCounts |
     await part(DEMO_SEED_KEY, () => loadReferenceData(m));
     await part(DEMO_USERS_KEY, async () => ({ users: await loadDemoUsers(m) }));
     await part(DEMO_PILOTS_KEY, () => loadPilotProgrammes(m));
+    await part(DEMO_ROSTERS_KEY, () => loadRosterDemo(m));
     return counts;
   });
 }

@@ -151,3 +151,15 @@ export class Coverage {
   @Field(() => Int) gaps!: number;
   @Field(() => [CoverageSlot]) slots!: CoverageSlot[];
 }
+
+@InputType({ description: 'What to fill: one desk, or (without deskId) every desk of your province with open counters, over at most 32 days.' })
+export class StartRosterAutoFillInput {
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() deskId?: string | null;
+  @Field(() => DateScalar) from!: string;
+  @Field(() => DateScalar) to!: string;
+}
+
+@InputType()
+export class RosterProposalInput {
+  @Field(() => ID) @IsUUID() jobId!: string;
+}

@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Injectable } from '../../platform/container';
 import type { GraphQLContext } from '../../platform/graphql/context';
 import { DateScalar } from '../../platform/graphql/scalars';
@@ -17,6 +17,8 @@ import {
   CreateShiftInput,
   DeskWeekInput,
   MoveShiftInput,
+  RosterProposalInput,
+  StartRosterAutoFillInput,
   OpeningExceptionPayload,
   OpeningHoursPayload,
   SetOpeningHoursInput,
@@ -26,6 +28,8 @@ import {
   UpdateCounterInput,
 } from './counter.inputs';
 import { CounterService } from './counter.service';
+import { AcceptRosterProposalPayload, RosterAutoFillJob, RosterAutoFillPayload } from './autofill.types';
+import { RosterAutoFillService, type AutoFillJob } from './roster-autofill.service';
 import { ShiftService } from './shift.service';
 
 @Injectable()
@@ -180,5 +184,33 @@ export class AbsenceShiftsResolver {
   @FieldResolver(() => [Shift], { description: 'The person’s published shifts during the absence: to cancel or hand to someone else.' })
   collidingShifts(@Root() a: Absence, @Ctx() ctx: GraphQLContext) {
     return ctx.loaders.named<Absence, Shift[]>('shifts.duringAbsence', (absences) => this.shifts.publishedDuring(absences), (a) => a.id).load(a);
+  }
+}
+
+@Injectable()
+@Resolver(() => RosterAutoFillJob)
+export class RosterAutoFillResolver {
+  constructor(private readonly autoFill: RosterAutoFillService) {}
+
+  @Query(() => RosterAutoFillJob, { nullable: true, description: 'An auto-fill request of your province (kept an hour): poll it until DONE.' })
+  rosterAutoFillJob(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext) {
+    const job = this.autoFill.find(ctx.actor, id);
+    return job && this.autoFill.view(job);
+  }
+
+  @Mutation(() => RosterAutoFillPayload, { description: 'Asks the solver for a roster proposal (computed in the background: poll rosterAutoFillJob).' })
+  async startRosterAutoFill(@Arg('input', () => StartRosterAutoFillInput) input: StartRosterAutoFillInput, @Ctx() ctx: GraphQLContext) {
+    return { job: this.autoFill.view(await this.autoFill.start(ctx.actor, input)) };
+  }
+
+  @Mutation(() => AcceptRosterProposalPayload, { description: 'Saves a proposal as planned shifts, all or nothing, each checked against the roster as it is now.' })
+  async acceptRosterProposal(@Arg('input', () => RosterProposalInput) input: RosterProposalInput, @Ctx() ctx: GraphQLContext) {
+    const shifts = await this.autoFill.accept(ctx.actor, input.jobId);
+    return { shifts, job: this.autoFill.view(this.autoFill.find(ctx.actor, input.jobId) as AutoFillJob) };
+  }
+
+  @Mutation(() => RosterAutoFillPayload, { description: 'Drops a proposal.' })
+  discardRosterProposal(@Arg('input', () => RosterProposalInput) input: RosterProposalInput, @Ctx() ctx: GraphQLContext) {
+    return { job: this.autoFill.view(this.autoFill.discard(ctx.actor, input.jobId)) };
   }
 }

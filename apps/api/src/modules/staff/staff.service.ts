@@ -322,20 +322,20 @@ export class StaffService {
     return paginate(qb, page, { expression: 't.seq', property: 'seq', direction: 'DESC', kind: 'int' });
   }
 
-  // ---- batched reads for field resolvers (the parent was read within the actor's scope) ----
+  // ---- batched reads for field resolvers (the parent was read within the actor's scope); `m`: inside a transaction ----
 
-  async assignmentsOf(staffIds: readonly string[]): Promise<StaffAssignment[][]> {
-    const rows = await this.dataSource.getRepository(StaffAssignment).createQueryBuilder('a').where('a.staff_id = ANY(:ids)', { ids: [...staffIds] }).orderBy('a.starts_on', 'DESC').getMany();
+  async assignmentsOf(staffIds: readonly string[], m: EntityManager = this.dataSource.manager): Promise<StaffAssignment[][]> {
+    const rows = await m.getRepository(StaffAssignment).createQueryBuilder('a').where('a.staff_id = ANY(:ids)', { ids: [...staffIds] }).orderBy('a.starts_on', 'DESC').getMany();
     return groupFor(staffIds, rows, (r) => r.staffId);
   }
 
-  async qualificationsOf(staffIds: readonly string[]): Promise<Qualification[][]> {
-    const rows = await this.dataSource.getRepository(Qualification).createQueryBuilder('q').where('q.staff_id = ANY(:ids)', { ids: [...staffIds] }).orderBy('q.trained_on', 'DESC').getMany();
+  async qualificationsOf(staffIds: readonly string[], m: EntityManager = this.dataSource.manager): Promise<Qualification[][]> {
+    const rows = await m.getRepository(Qualification).createQueryBuilder('q').where('q.staff_id = ANY(:ids)', { ids: [...staffIds] }).orderBy('q.trained_on', 'DESC').getMany();
     return groupFor(staffIds, rows, (r) => r.staffId);
   }
 
-  async absencesOf(staffIds: readonly string[]): Promise<Absence[][]> {
-    const rows = await this.dataSource.getRepository(Absence).createQueryBuilder('a').where('a.staff_id = ANY(:ids)', { ids: [...staffIds] }).orderBy('a.starts_on', 'DESC').getMany();
+  async absencesOf(staffIds: readonly string[], m: EntityManager = this.dataSource.manager): Promise<Absence[][]> {
+    const rows = await m.getRepository(Absence).createQueryBuilder('a').where('a.staff_id = ANY(:ids)', { ids: [...staffIds] }).orderBy('a.starts_on', 'DESC').getMany();
     return groupFor(staffIds, rows, (r) => r.staffId);
   }
 
