@@ -64,7 +64,7 @@ export async function createPlatform(config: Config, composition: Composition, l
   const schema = await createSchema(container, composition.resolvers);
   await composition.init?.(container);
   await notifications.start();
-  const http = await createHttpServer(config, log, schema, dataSource, composition.authenticate(container));
+  const http = await createHttpServer(config, log, schema, dataSource, composition.authenticate(container), composition.routes?.(container) ?? []);
 
   let stopping: Promise<void> | null = null;
   return {

@@ -23,4 +23,16 @@ export interface Composition {
   authenticate(container: Container): Authenticate;
   /** Loads the demo data on first start (`OSP_SEED=demo`); answers what it loaded, or null. */
   seed?(dataSource: DataSource): Promise<Record<string, unknown> | null | undefined | void>;
+  /**
+   * Plain HTTP GET routes a module serves beside GraphQL (e.g. a calendar feed a phone subscribes to).
+   * The handler answers a status, a content type and a body; it runs inside the request's context
+   * (request id, language, SQL count) and its unexpected errors are answered like any other.
+   */
+  routes?(container: Container): HttpRoute[];
+}
+
+export interface HttpRoute {
+  /** An Express path pattern, e.g. '/calendar/:token.ics'; never under /graphql. */
+  path: string;
+  handle(params: Record<string, string>): Promise<{ status: number; contentType: string; body: string; headers?: Record<string, string> }>;
 }

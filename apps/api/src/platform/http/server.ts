@@ -11,7 +11,7 @@ import { pinoHttp } from 'pino-http';
 import type { DataSource } from 'typeorm';
 import type { Config } from '../config';
 import { databaseIsUp } from '../database/data-source';
-import type { Authenticate } from '../composition';
+import type { Authenticate, HttpRoute } from '../composition';
 import { AppError, createErrorFormatter, isDatabaseUnavailable, serviceUnavailable } from '../errors';
 import { createContext, type GraphQLContext } from '../graphql/context';
 import { compiledExecution } from '../graphql/executor';
@@ -29,7 +29,14 @@ export interface HttpServer {
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
-export async function createHttpServer(config: Config, log: Logger, schema: GraphQLSchema, dataSource: DataSource, authenticate: Authenticate): Promise<HttpServer> {
+export async function createHttpServer(
+  config: Config,
+  log: Logger,
+  schema: GraphQLSchema,
+  dataSource: DataSource,
+  authenticate: Authenticate,
+  routes: readonly HttpRoute[] = [],
+): Promise<HttpServer> {
   const app = express();
   const server = createServer(app);
   app.disable('x-powered-by');
@@ -74,6 +81,14 @@ export async function createHttpServer(config: Config, log: Logger, schema: Grap
     const up = await databaseIsUp(dataSource);
     res.status(up ? 200 : 503).json({ status: up ? 'ready' : 'unavailable', database: up ? 'up' : 'down' });
   });
+
+  for (const route of routes) {
+    app.get(route.path, (req: Request, res: Response, next: NextFunction) => {
+      route.handle(req.params as Record<string, string>).then((answer) => {
+        res.status(answer.status).set({ 'content-type': answer.contentType, ...answer.headers }).send(answer.body);
+      }, next);
+    });
+  }
 
   const apollo = new ApolloServer<GraphQLContext>({
     // graphql-jit compiles each operation once (platform/graphql/executor.ts); OSP_GRAPHQL_JIT=off runs graphql-js.
