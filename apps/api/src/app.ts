@@ -9,6 +9,7 @@ import type { Composition } from './platform/composition';
 import type { Config } from './platform/config';
 import type { Logger } from './platform/logger';
 import { seedDemoData } from './seed/demo-seed';
+import { CalendarService } from './modules/counters/calendar.service';
 
 export type { Application } from './platform/application';
 
@@ -27,6 +28,7 @@ export const composition: Composition = {
     return (header) => auth.authenticate(header);
   },
   seed: seedDemoData as Composition['seed'],
+  routes: (container) => [container.get(CalendarService).route()],
 };
 
 /** Builds the whole application: database (embedded or given), migrations, seed, GraphQL, HTTP. */

@@ -374,3 +374,38 @@ describe('auto-fill', () => {
     await run(`mutation($input: RosterProposalInput!) { discardRosterProposal(input: $input) { job { status } } }`, { jobId: job.id });
   });
 });
+
+describe('the calendar feed', () => {
+  const ISSUE = `mutation($input: CalendarFeedInput!) { issueCalendarFeed(input: $input) { path staff { hasCalendarFeed } } }`;
+  const REVOKE = `mutation($input: CalendarFeedInput!) { revokeCalendarFeed(input: $input) { staff { hasCalendarFeed } } }`;
+
+  it('serves a person’s published shifts as iCalendar at a secret address, for their phone; a new address revokes the old', async () => {
+    const me = ok(await t.gql('{ myStaffRecord { id } }', {}, { as: 'hatinh.quay' })).myStaffRecord;
+    // The clerk issues their own feed; another clerk's record is not theirs to issue.
+    const issued = await run(ISSUE, { staffId: me.id }, 'hatinh.quay');
+    expect(issued.path).toMatch(/^\/calendar\/[A-Za-z0-9_-]{43}\.ics$/);
+    expect(issued.staff.hasCalendarFeed).toBe(true);
+    const res = await t.http().get(issued.path);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/calendar/);
+    const ics: string = res.text;
+    expect(ics.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
+    expect(ics).toContain('TZID:Asia/Ho_Chi_Minh');
+    const [published] = await t.sql(`SELECT s.day::text AS day, s.starts_at, c.number FROM shift s JOIN counter c ON c.id = s.counter_id WHERE s.staff_id = $1 AND s.status = 'PUBLISHED' ORDER BY s.day, s.starts_at LIMIT 1`, [me.id]);
+    const hhmm = `${String(Math.floor(published.starts_at / 60)).padStart(2, '0')}${String(published.starts_at % 60).padStart(2, '0')}00`;
+    expect(ics).toContain(`DTSTART;TZID=Asia/Ho_Chi_Minh:${published.day.replace(/-/g, '')}T${hhmm}`);
+    expect(ics).toContain(`SUMMARY:Ca trực quầy ${published.number}`);
+    expect(ics.split('\r\n').every((line) => Buffer.byteLength(line) <= 75)).toBe(true);
+    // Planned shifts stay off the phone until published.
+    const [{ n }] = await t.sql(`SELECT count(*)::int AS n FROM shift WHERE staff_id = $1 AND status = 'PUBLISHED' AND day BETWEEN $2 AND $3`, [me.id, addDays(today, -30), addDays(today, 120)]);
+    expect((ics.match(/BEGIN:VEVENT/g) ?? []).length).toBe(n);
+    const again = await run(ISSUE, { staffId: me.id }, MANAGER);
+    expect((await t.http().get(issued.path)).status).toBe(404);
+    expect((await t.http().get(again.path)).status).toBe(200);
+    expect((await run(REVOKE, { staffId: me.id })).staff.hasCalendarFeed).toBe(false);
+    expect((await t.http().get(again.path)).status).toBe(404);
+    const [{ id: other }] = await t.sql(`SELECT id FROM staff WHERE id <> $1 AND province_id = (SELECT province_id FROM staff WHERE id = $1) LIMIT 1`, [me.id]);
+    expect((await refused(ISSUE, { staffId: other }, 'hatinh.quay')).extensions?.code).toBe('FORBIDDEN');
+    expect((await t.http().get('/calendar/not-a-secret.ics')).status).toBe(404);
+  });
+});

@@ -8,7 +8,7 @@ import { FacilityHandoverResolver, PersonnelHandoverResolver, PhaseHandoverResol
 import { DeskPilotSiteResolver, PilotSiteResolver } from './rollout/pilot-site.resolver';
 import { PhasePlanRevisionResolver, PilotProgrammeResolver, RolloutPhaseResolver } from './rollout/rollout.resolver';
 import { ActionItemResolver, SteeringMeetingResolver } from './rollout/steering.resolver';
-import { AbsenceShiftsResolver, CounterResolver, DeskRosterResolver, RosterAutoFillResolver, ShiftResolver } from './counters/counter.resolver';
+import { AbsenceShiftsResolver, CounterResolver, DeskRosterResolver, RosterAutoFillResolver, ShiftResolver, StaffCalendarResolver } from './counters/counter.resolver';
 import { AbsenceResolver, QualificationResolver, StaffAssignmentResolver, StaffResolver, TrainingSessionResolver } from './staff/staff.resolver';
 
 /** Every GraphQL resolver of the application, one per domain module. */
@@ -16,5 +16,5 @@ export const resolvers = [AdministrativeUnitResolver, AgencyResolver, OneStopDes
   PilotProgrammeResolver, RolloutPhaseResolver, PhasePlanRevisionResolver, PilotSiteResolver, DeskPilotSiteResolver, SteeringMeetingResolver, ActionItemResolver,
   PersonnelHandoverResolver, FacilityHandoverResolver, SiteHandoverResolver, PhaseHandoverResolver, ProgrammeHandoverResolver,
   StaffResolver, StaffAssignmentResolver, QualificationResolver, TrainingSessionResolver, AbsenceResolver,
-  CounterResolver, DeskRosterResolver, ShiftResolver, AbsenceShiftsResolver, RosterAutoFillResolver,
+  CounterResolver, DeskRosterResolver, ShiftResolver, AbsenceShiftsResolver, RosterAutoFillResolver, StaffCalendarResolver,
 ] as const;

@@ -1,6 +1,7 @@
 import { ArrayMaxSize, IsInt, IsOptional, IsUUID, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { DateScalar, TimeOfDayScalar } from '../../platform/graphql/scalars';
+import { Staff } from '../staff/staff.entity';
 import { Counter, CounterStatus, OpeningException, OpeningHours, Shift } from './counter.entity';
 
 @InputType()
@@ -162,4 +163,20 @@ export class StartRosterAutoFillInput {
 @InputType()
 export class RosterProposalInput {
   @Field(() => ID) @IsUUID() jobId!: string;
+}
+
+@InputType()
+export class CalendarFeedInput {
+  @Field(() => ID) @IsUUID() staffId!: string;
+}
+
+@ObjectType()
+export class CalendarFeedPayload {
+  @Field(() => String, { description: 'The feed’s path on this server (e.g. /calendar/….ics): shown once; subscribe to it from a phone’s calendar. Issuing a new one revokes the old.' }) path!: string;
+  @Field(() => Staff) staff!: Staff;
+}
+
+@ObjectType()
+export class RevokeCalendarFeedPayload {
+  @Field(() => Staff) staff!: Staff;
 }

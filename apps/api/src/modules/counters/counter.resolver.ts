@@ -8,6 +8,9 @@ import { StaffService } from '../staff/staff.service';
 import { Counter, OpeningException, OpeningHours, Shift, ShiftRevision } from './counter.entity';
 import {
   AddOpeningExceptionInput,
+  CalendarFeedInput,
+  CalendarFeedPayload,
+  RevokeCalendarFeedPayload,
   CancelShiftInput,
   CopyWeekInput,
   CopyWeekPayload,
@@ -30,6 +33,7 @@ import {
 import { CounterService } from './counter.service';
 import { AcceptRosterProposalPayload, RosterAutoFillJob, RosterAutoFillPayload } from './autofill.types';
 import { RosterAutoFillService, type AutoFillJob } from './roster-autofill.service';
+import { CalendarService } from './calendar.service';
 import { ShiftService } from './shift.service';
 
 @Injectable()
@@ -212,5 +216,27 @@ export class RosterAutoFillResolver {
   @Mutation(() => RosterAutoFillPayload, { description: 'Drops a proposal.' })
   discardRosterProposal(@Arg('input', () => RosterProposalInput) input: RosterProposalInput, @Ctx() ctx: GraphQLContext) {
     return { job: this.autoFill.view(this.autoFill.discard(ctx.actor, input.jobId)) };
+  }
+}
+
+/** A person's calendar feed (iCalendar): issued and revoked by their managers or themself. */
+@Injectable()
+@Resolver(() => Staff)
+export class StaffCalendarResolver {
+  constructor(private readonly calendar: CalendarService) {}
+
+  @FieldResolver(() => Boolean, { description: 'Whether the person has a calendar feed address (its secret is shown only when issued).' })
+  hasCalendarFeed(@Root() s: Staff, @Ctx() ctx: GraphQLContext) {
+    return ctx.loaders.named<string, boolean>('calendar.hasFeed', (ids) => this.calendar.hasFeed(ids)).load(s.id);
+  }
+
+  @Mutation(() => CalendarFeedPayload, { description: 'A new address of the person’s calendar feed (published shifts, iCalendar); the old one stops working.' })
+  async issueCalendarFeed(@Arg('input', () => CalendarFeedInput) input: CalendarFeedInput, @Ctx() ctx: GraphQLContext) {
+    return this.calendar.issue(ctx.actor, input.staffId);
+  }
+
+  @Mutation(() => RevokeCalendarFeedPayload, { description: 'Stops the person’s calendar feed.' })
+  async revokeCalendarFeed(@Arg('input', () => CalendarFeedInput) input: CalendarFeedInput, @Ctx() ctx: GraphQLContext) {
+    return { staff: await this.calendar.revoke(ctx.actor, input.staffId) };
   }
 }
