@@ -22,6 +22,8 @@ const OrganisationRoutes = lazy(() => import('./features/organisation/Organisati
 const AdministrationRoutes = lazy(() => import('./features/administration/AdministrationRoutes'));
 const RolloutRoutes = lazy(() => import('./features/rollout/RolloutRoutes'));
 const HandoverRoutes = lazy(() => import('./features/handover/HandoverRoutes'));
+const RosterPage = lazy(() => import('./features/roster/RosterPage'));
+const MyRosterPage = lazy(() => import('./features/roster/MyRosterPage'));
 const OverviewPage = lazy(() => import('./features/overview/OverviewPage'));
 const HomePage = lazy(() => import('./pages/home/HomePage'));
 
@@ -29,7 +31,7 @@ const HomePage = lazy(() => import('./pages/home/HomePage'));
 const dateLocales = { vi, en: enGB } as const;
 
 /** Areas with their own routes below; the rest show "not available yet". */
-const BUILT_AREAS = new Set(['overview', 'rollout', 'handover', 'organisation', 'administration']);
+const BUILT_AREAS = new Set(['overview', 'myRoster', 'rollout', 'handover', 'organisation', 'administration']);
 
 /** `/`: the province's overview for the committee and administrators, one's own desk, agency or post office for the others. */
 function Landing({ lazyArea }: { lazyArea: (element: ReactNode) => ReactNode }) {
@@ -61,6 +63,8 @@ export function App() {
               <Route path="/rollout/*" element={lazyArea(<RolloutRoutes />)} />
               <Route path="/handover/*" element={lazyArea(<HandoverRoutes />)} />
               <Route path="/organisation/*" element={lazyArea(<OrganisationRoutes />)} />
+              <Route path="/staff/roster" element={lazyArea(<RosterPage />)} />
+              <Route path="/my-roster" element={lazyArea(<MyRosterPage />)} />
               <Route path="/administration/*" element={lazyArea(<AdministrationRoutes />)} />
               {AREAS.filter((area) => !BUILT_AREAS.has(area.key)).map((area) => (
                 <Route key={area.key} path={area.path} element={<ComingArea area={area} />} />

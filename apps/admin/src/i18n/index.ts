@@ -12,6 +12,8 @@ import auditVi from './audit.vi.json';
 import auditEn from './audit.en.json';
 import workplaceVi from './workplace.vi.json';
 import workplaceEn from './workplace.en.json';
+import rosterVi from './roster.vi.json';
+import rosterEn from './roster.en.json';
 
 /**
  * The texts: one base file per language, and one per feature area (rollout.*.json, handover.*.json, overview.*.json)
@@ -19,8 +21,8 @@ import workplaceEn from './workplace.en.json';
  * audit trail's vocabulary for every module (entity types, verbs, field names): a module that audits a
  * new record adds its labels there.
  */
-export const vi = { ...viBase, rollout: rolloutVi, handover: handoverVi, overview: overviewVi, audit: auditVi, workplace: workplaceVi };
-export const en = { ...enBase, rollout: rolloutEn, handover: handoverEn, overview: overviewEn, audit: auditEn, workplace: workplaceEn };
+export const vi = { ...viBase, rollout: rolloutVi, handover: handoverVi, overview: overviewVi, audit: auditVi, workplace: workplaceVi, roster: rosterVi };
+export const en = { ...enBase, rollout: rolloutEn, handover: handoverEn, overview: overviewEn, audit: auditEn, workplace: workplaceEn, roster: rosterEn };
 
 /** Vietnamese first, English second. */
 export const LANGUAGES = ['vi', 'en'] as const;

@@ -28,11 +28,11 @@ function navigation(): string[] {
 }
 
 const cases: Array<[Role, string[]]> = [
-  ['SYSTEM_ADMIN', ['overview', 'rollout', 'handover', 'organisation', 'staff*', 'reports*', 'administration', 'graphiql']],
-  ['STEERING_COMMITTEE', ['overview', 'rollout', 'handover', 'organisation', 'staff*', 'reports*', 'administration']],
-  ['POST_OFFICE_MANAGER', ['overview', 'rollout', 'handover', 'organisation', 'staff*', 'dossiers*']],
-  ['COUNTER_CLERK', ['overview', 'organisation', 'dossiers*']],
-  ['AGENCY_OFFICER', ['overview', 'organisation', 'dossiers*']],
+  ['SYSTEM_ADMIN', ['overview', 'myRoster', 'rollout', 'handover', 'organisation', 'staff*', 'reports*', 'administration', 'graphiql']],
+  ['STEERING_COMMITTEE', ['overview', 'myRoster', 'rollout', 'handover', 'organisation', 'staff*', 'reports*', 'administration']],
+  ['POST_OFFICE_MANAGER', ['overview', 'myRoster', 'rollout', 'handover', 'organisation', 'staff*', 'dossiers*']],
+  ['COUNTER_CLERK', ['overview', 'myRoster', 'organisation', 'dossiers*']],
+  ['AGENCY_OFFICER', ['overview', 'myRoster', 'organisation', 'dossiers*']],
 ];
 
 describe('navigation per role', () => {

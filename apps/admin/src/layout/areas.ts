@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import type { SvgIconProps } from '@mui/material/SvgIcon';
 import DashboardOutlined from '@mui/icons-material/DashboardOutlined';
+import EventNoteOutlined from '@mui/icons-material/EventNoteOutlined';
 import TimelineOutlined from '@mui/icons-material/TimelineOutlined';
 import SwapHorizOutlined from '@mui/icons-material/SwapHorizOutlined';
 import AccountTreeOutlined from '@mui/icons-material/AccountTreeOutlined';
@@ -13,6 +14,7 @@ import { canOpenAdministration } from '../features/auth/permissions';
 
 export type AreaKey =
   | 'overview'
+  | 'myRoster'
   | 'rollout'
   | 'handover'
   | 'organisation'
@@ -50,6 +52,9 @@ const ROLLOUT_ROLES: readonly Role[] = [...OVERVIEW_ROLES, 'POST_OFFICE_MANAGER'
  *   readiness and record handovers). A clerk or an agency officer reaches their own site's page and
  *   handovers from their home instead of a province-wide list they have no part in: the pages stay
  *   readable by address (the API lets everyone of the province read them), they are just not offered.
+ * - Lịch trực của tôi (issue 10) shows to every role: anyone may have a staff record linked to their
+ *   account (a clerk, a civil servant still at a desk, a manager who takes shifts); the page says when
+ *   they have none.
  * - Tổ chức (the register of units, desks, post offices, agencies) shows to every role: everyone reads it.
  * - Areas not built yet show only to the roles they will serve, marked "Sắp có": staff and counters to
  *   post office managers (and those who oversee them), dossiers to the people at the desks and agencies,
@@ -59,6 +64,7 @@ const ROLLOUT_ROLES: readonly Role[] = [...OVERVIEW_ROLES, 'POST_OFFICE_MANAGER'
  */
 export const AREAS: readonly Area[] = [
   { key: 'overview', path: '/', icon: DashboardOutlined, roles: 'all' },
+  { key: 'myRoster', path: '/my-roster', icon: EventNoteOutlined, roles: 'all' },
   { key: 'rollout', path: '/rollout', icon: TimelineOutlined, roles: ROLLOUT_ROLES },
   { key: 'handover', path: '/handover', icon: SwapHorizOutlined, roles: ROLLOUT_ROLES },
   { key: 'organisation', path: '/organisation', icon: AccountTreeOutlined, roles: 'all' },
