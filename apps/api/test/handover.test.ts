@@ -119,7 +119,12 @@ describe('personnel handovers', () => {
       version: 1,
       site: { id: site.id },
     });
-    expect(entries).toEqual([expect.objectContaining({ action: 'personnelHandover.create', entityType: 'PersonnelHandover', entityId: handover.id, actorLabel: 'hatinh.buudien' })]);
+    // The postal employee taking over became a record of the staff register, in the same write.
+    expect(entries).toHaveLength(2);
+    expect(entries).toEqual(expect.arrayContaining([
+      expect.objectContaining({ action: 'staff.create', entityType: 'Staff', actorLabel: 'hatinh.buudien' }),
+      expect.objectContaining({ action: 'personnelHandover.create', entityType: 'PersonnelHandover', entityId: handover.id, actorLabel: 'hatinh.buudien' }),
+    ]));
 
     const read = ok(
       await t.gql(
@@ -137,6 +142,26 @@ describe('personnel handovers', () => {
     expect(read.personnelHandover).toEqual({ id: handover.id, status: 'DRAFT', site: { id: site.id } });
   });
 
+  it('every postal employee taking over is a record of the staff register, deployed to the desk once the handover takes effect', async () => {
+    const site = await f.site(phase.id, {}, undefined, HT_COMMUNE);
+    const [office] = await t.sql(`SELECT id, name FROM post_office WHERE code = 'BD-42'`);
+    const known = ok(await t.gql(`mutation($input: CreateStaffInput!) { createStaff(input: $input) { staff { id fullName } } }`, { input: { fullName: 'Hồ Thị Mai (demo)', postOfficeId: office.id } })).createStaff.staff;
+    const PERSON = `deployed { fullName employer staffId staff { id fullName postOffice { code } } }`;
+    const created = answer(await t.gql(`mutation($input: CreatePersonnelHandoverInput!) { createPersonnelHandover(input: $input) { personnelHandover { id version ${PERSON} } } }`, {
+      input: { siteId: site.id, tasks: ['RECEIVING'], relieved: CIVIL_SERVANTS, deployed: [POSTAL_STAFF[0], { fullName: 'tên gõ sai', employer: 'x', staffId: known.id }] },
+    }));
+    // A name alone becomes a new record (of the site's post office, else the province's); a record named keeps its own name.
+    expect(created.deployed[0]).toMatchObject({ fullName: POSTAL_STAFF[0].fullName, employer: POSTAL_STAFF[0].employer, staff: { fullName: POSTAL_STAFF[0].fullName, postOffice: { code: expect.stringMatching(/^BD/) } } });
+    expect(created.deployed[1]).toEqual({ fullName: 'Hồ Thị Mai (demo)', employer: office.name, staffId: known.id, staff: { id: known.id, fullName: 'Hồ Thị Mai (demo)', postOffice: { code: 'BD-42' } } });
+    const effective = await makeEffective('Personnel', await sign('Personnel', created), daysAgo(1));
+    const desks = await t.sql(`SELECT a.staff_id, a.starts_on::text AS starts_on FROM staff_assignment a JOIN pilot_site s ON s.one_stop_desk_id = a.desk_id WHERE s.id = $1 ORDER BY a.staff_id`, [site.id]);
+    expect(desks).toEqual(expect.arrayContaining([{ staff_id: known.id, starts_on: effective.effectiveOn }, { staff_id: created.deployed[0].staffId, starts_on: effective.effectiveOn }]));
+    // Another province's staff record cannot be named.
+    const [foreign] = await t.sql(`SELECT s.id FROM staff s JOIN administrative_unit p ON p.id = s.province_id WHERE p.code <> '42' LIMIT 1`);
+    const refusedNaming = await t.gql(MUTATION.create('Personnel'), { input: { siteId: site.id, tasks: ['RECEIVING'], deployed: [{ ...POSTAL_STAFF[0], staffId: foreign.id }] } });
+    expect(failure(refusedNaming).extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'deployed.0.staffId' })] });
+  });
+
   it('a draft changes, fields left out staying, with the version read; once signed it no longer changes', async () => {
     const draft = await personnel({ deployed: [] });
     const { result, entries } = await audited(t, () =>
@@ -145,11 +170,17 @@ describe('personnel handovers', () => {
     const updated = answer(result);
     expect(updated).toMatchObject({ version: 2, relieved: CIVIL_SERVANTS, tasks: ['RECEIVING', 'RETURNING_RESULTS'], effectiveOn: daysAgo(1), status: 'DRAFT' });
     expect(updated.deployed.map((p: any) => p.fullName)).toEqual(['Nguyễn Thị Lan', 'Hồ Văn Minh']);
-    expect(entries).toEqual([expect.objectContaining({ action: 'personnelHandover.update', entityId: draft.id })]);
+    // The two people now taking over are new records of the staff register.
+    expect(entries.map((e: any) => e.action).sort()).toEqual(['personnelHandover.update', 'staff.create', 'staff.create']);
+    // Sent again without their ids (as a form does), they keep their records.
+    const again = answer(await t.gql(MUTATION.update('Personnel'), { input: { id: draft.id, version: 2, deployed: [...POSTAL_STAFF, { fullName: 'Hồ Văn Minh', employer: 'Bưu điện huyện Kỳ Anh' }] } }));
+    const [{ n }] = await t.sql(`SELECT count(*)::int AS n FROM staff WHERE full_name IN ('Nguyễn Thị Lan', 'Hồ Văn Minh') AND home_desk_id = (SELECT one_stop_desk_id FROM pilot_site WHERE id = (SELECT site_id FROM personnel_handover WHERE id = $1))`, [draft.id]);
+    expect(n).toBe(2);
+    expect(again.version).toBe(3);
     expect(summary(await refused(MUTATION.update('Personnel'), { id: draft.id, version: 1, note: 'Cũ' })).code).toBe('CONFLICT');
-    expect(summary(await refused(MUTATION.update('Personnel'), { id: draft.id, version: 2, tasks: [] }))).toEqual({ code: 'BAD_USER_INPUT', fields: ['tasks'] });
+    expect(summary(await refused(MUTATION.update('Personnel'), { id: draft.id, version: 3, tasks: [] }))).toEqual({ code: 'BAD_USER_INPUT', fields: ['tasks'] });
 
-    const signed = await sign('Personnel', updated);
+    const signed = await sign('Personnel', again);
     const result2 = await refused(MUTATION.update('Personnel'), { id: signed.id, version: signed.version, note: 'Sau khi ký' });
     expect(failure(result2)).toMatchObject({ extensions: { code: 'CONFLICT' }, message: 'Chỉ sửa được biên bản ở trạng thái dự thảo.' });
     expect(failure(await t.gql(MUTATION.update('Personnel'), { input: { id: signed.id, version: signed.version, note: 'x' } }, { lang: 'en' })).message).toBe('Only a DRAFT handover can be changed.');
@@ -198,7 +229,12 @@ describe('personnel handovers', () => {
     expect(summary(await refused(MUTATION.effective('Personnel'), { id: signed.id, version: signed.version, effectiveOn: daysAhead(1) }))).toEqual({ code: 'BAD_USER_INPUT', fields: ['effectiveOn'] });
     const { result, entries } = await audited(t, () => t.gql(MUTATION.effective('Personnel'), { input: { id: signed.id, version: signed.version, effectiveOn: daysAgo(3) } }));
     expect(answer(result)).toMatchObject({ status: 'EFFECTIVE', effectiveOn: daysAgo(3) });
-    expect(entries).toEqual([expect.objectContaining({ action: 'personnelHandover.effective', entityId: signed.id })]);
+    // Its postal employee is deployed to the site's desk from that day, in the same write.
+    expect(entries).toHaveLength(2);
+    expect(entries).toEqual(expect.arrayContaining([
+      expect.objectContaining({ action: 'staffAssignment.create', after: expect.objectContaining({ startsOn: daysAgo(3), endsOn: null }) }),
+      expect.objectContaining({ action: 'personnelHandover.effective', entityId: signed.id }),
+    ]));
   });
 
   it('is reversed from draft, signed or in effect, always with a reason', async () => {

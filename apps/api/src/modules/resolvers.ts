@@ -4,7 +4,7 @@ import { AuditResolver } from './audit/audit.resolver';
 import { IdentityResolver } from './identity/identity.resolver';
 import { OneStopDeskResolver } from './one-stop-desks/one-stop-desk.resolver';
 import { PostOfficeResolver } from './post-offices/post-office.resolver';
-import { FacilityHandoverResolver, PersonnelHandoverResolver, PhaseHandoverResolver, ProgrammeHandoverResolver, SiteHandoverResolver } from './handover/handover.resolver';
+import { FacilityHandoverResolver, PersonnelHandoverResolver, PersonRefResolver, PhaseHandoverResolver, ProgrammeHandoverResolver, SiteHandoverResolver } from './handover/handover.resolver';
 import { DeskPilotSiteResolver, PilotSiteResolver } from './rollout/pilot-site.resolver';
 import { PhasePlanRevisionResolver, PilotProgrammeResolver, RolloutPhaseResolver } from './rollout/rollout.resolver';
 import { ActionItemResolver, SteeringMeetingResolver } from './rollout/steering.resolver';
@@ -14,7 +14,7 @@ import { AbsenceResolver, QualificationResolver, StaffAssignmentResolver, StaffR
 /** Every GraphQL resolver of the application, one per domain module. */
 export const resolvers = [AdministrativeUnitResolver, AgencyResolver, OneStopDeskResolver, PostOfficeResolver, IdentityResolver, AuditResolver,
   PilotProgrammeResolver, RolloutPhaseResolver, PhasePlanRevisionResolver, PilotSiteResolver, DeskPilotSiteResolver, SteeringMeetingResolver, ActionItemResolver,
-  PersonnelHandoverResolver, FacilityHandoverResolver, SiteHandoverResolver, PhaseHandoverResolver, ProgrammeHandoverResolver,
+  PersonnelHandoverResolver, FacilityHandoverResolver, SiteHandoverResolver, PhaseHandoverResolver, ProgrammeHandoverResolver, PersonRefResolver,
   StaffResolver, StaffAssignmentResolver, QualificationResolver, TrainingSessionResolver, AbsenceResolver,
   CounterResolver, DeskRosterResolver, ShiftResolver, AbsenceShiftsResolver, RosterAutoFillResolver, StaffCalendarResolver,
 ] as const;

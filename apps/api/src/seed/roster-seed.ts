@@ -3,6 +3,7 @@ import { Counter, CounterStatus, OpeningHours, Shift, ShiftStatus } from '../mod
 import { mondayOf } from '../modules/counters/counter.service';
 import { Absence, AbsenceKind, Qualification, Staff, StaffAssignment, StaffStatus, TrainingSession } from '../modules/staff/staff.entity';
 import { addDays, todayInVietnam } from '../platform/graphql/scalars';
+import { LINK_DEPLOYED_STAFF_SQL } from '../migrations/1764200000000-deployed-staff';
 
 /**
  * The post office manager's week in the demo (issue 10): staff, their training, counters, opening
@@ -73,6 +74,8 @@ const PLANS: DeskPlan[] = [
 const FIELD_ROTATION = ['HO_TICH', 'DAT_DAI', 'TU_PHAP', 'CHUNG_THUC', 'LAO_DONG_TBXH', 'XAY_DUNG', 'KINH_DOANH', 'TAI_NGUYEN_MOI_TRUONG'];
 
 export async function loadRosterDemo(m: EntityManager): Promise<{ staff: number; counters: number; shifts: number }> {
+  // The pilot data's handovers were loaded by name: their deployed people become staff records, as the migration did for older data.
+  await m.query(LINK_DEPLOYED_STAFF_SQL);
   const today = todayInVietnam();
   const monday = mondayOf(today);
   const byCode = async (table: string) => new Map<string, any>((await m.query(`SELECT * FROM ${table}`)).map((r: { code: string }) => [r.code, r]));

@@ -8,7 +8,7 @@ import { addDays, timeOfDay, todayInVietnam } from '../../platform/graphql/scala
 import { AuditService } from '../audit/audit.service';
 import { findInScope } from '../rollout/rollout-access';
 import { Staff } from '../staff/staff.entity';
-import { STAFF_LABEL, STAFF_WRITERS } from '../staff/staff.service';
+import { STAFF_LABEL, STAFF_WRITERS, StaffService } from '../staff/staff.service';
 
 /**
  * Every person's published shifts as an iCalendar feed (RFC 5545) at a URL with a secret, so staff
@@ -28,6 +28,7 @@ export class CalendarService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly staff: StaffService,
   ) {}
 
   /** The person's managers, the province's administrators, or the person themself. */
@@ -46,7 +47,7 @@ export class CalendarService {
     const person = await this.person(actor, staffId);
     const secret = randomBytes(32).toString('base64url');
     await this.dataSource.transaction(async (m) => {
-      await m.update(Staff, { id: person.id }, { calendarSecretHash: hashOf(secret) });
+      await this.staff.setCalendarSecretHash(m, person.id, hashOf(secret));
       await this.audit.record(m, actor, { action: 'staff.calendarFeed', entityType: 'Staff', entityId: person.id, after: { calendarFeed: true }, provinceId: person.provinceId });
     });
     return { path: CALENDAR_PATH.replace(':token', secret), staff: person };
@@ -55,7 +56,7 @@ export class CalendarService {
   async revoke(actor: Actor, staffId: string): Promise<Staff> {
     const person = await this.person(actor, staffId);
     await this.dataSource.transaction(async (m) => {
-      await m.update(Staff, { id: person.id }, { calendarSecretHash: null });
+      await this.staff.setCalendarSecretHash(m, person.id, null);
       await this.audit.record(m, actor, { action: 'staff.calendarFeedRevoked', entityType: 'Staff', entityId: person.id, after: { calendarFeed: false }, provinceId: person.provinceId });
     });
     return person;

@@ -3,7 +3,7 @@ import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { DateScalar } from '../../platform/graphql/scalars';
 import { VersionedInput } from '../rollout/rollout.inputs';
 import { FacilityHandover, PersonnelHandover } from './handover.entity';
-import { EquipmentLine, HandoverStatus, HandoverTask, PersonRef, Premises, Signatory } from './handover.types';
+import { EquipmentLine, HandoverStatus, HandoverTask, PersonRefInput, Premises, Signatory } from './handover.types';
 
 @InputType()
 export class HandoverFilter {
@@ -17,8 +17,8 @@ export class HandoverFilter {
 export class CreatePersonnelHandoverInput {
   @Field(() => ID) @IsUUID() siteId!: string;
   @Field(() => [HandoverTask]) @ArrayMinSize(1) tasks!: HandoverTask[];
-  @Field(() => [PersonRef], { defaultValue: [] }) @ValidateNested() @ArrayMaxSize(200) relieved!: PersonRef[];
-  @Field(() => [PersonRef], { defaultValue: [] }) @ValidateNested() @ArrayMaxSize(200) deployed!: PersonRef[];
+  @Field(() => [PersonRefInput], { defaultValue: [] }) @ValidateNested() @ArrayMaxSize(200) relieved!: PersonRefInput[];
+  @Field(() => [PersonRefInput], { defaultValue: [] }) @ValidateNested() @ArrayMaxSize(200) deployed!: PersonRefInput[];
   @Field(() => DateScalar, { nullable: true, description: 'The planned effective date.' }) effectiveOn?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(2000) note?: string | null;
 }
@@ -26,8 +26,8 @@ export class CreatePersonnelHandoverInput {
 @InputType({ description: 'Changes a DRAFT; fields left out stay.' })
 export class UpdatePersonnelHandoverInput extends VersionedInput {
   @Field(() => [HandoverTask], { nullable: true }) @IsOptional() @ArrayMinSize(1) tasks?: HandoverTask[] | null;
-  @Field(() => [PersonRef], { nullable: true }) @IsOptional() @ValidateNested() @ArrayMaxSize(200) relieved?: PersonRef[] | null;
-  @Field(() => [PersonRef], { nullable: true }) @IsOptional() @ValidateNested() @ArrayMaxSize(200) deployed?: PersonRef[] | null;
+  @Field(() => [PersonRefInput], { nullable: true }) @IsOptional() @ValidateNested() @ArrayMaxSize(200) relieved?: PersonRefInput[] | null;
+  @Field(() => [PersonRefInput], { nullable: true }) @IsOptional() @ValidateNested() @ArrayMaxSize(200) deployed?: PersonRefInput[] | null;
   @Field(() => DateScalar, { nullable: true }) effectiveOn?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(2000) note?: string | null;
 }

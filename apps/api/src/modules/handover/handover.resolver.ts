@@ -7,6 +7,8 @@ import { PilotSite } from '../rollout/pilot-site.entity';
 import { RolloutPhase } from '../rollout/rollout-phase.entity';
 import { HandoverTotals } from '../rollout/rollout.types';
 import { FacilityHandover, PersonnelHandover } from './handover.entity';
+import { PersonRef } from './handover.types';
+import { Staff } from '../staff/staff.entity';
 import {
   CreateFacilityHandoverInput,
   CreatePersonnelHandoverInput,
@@ -181,5 +183,15 @@ export class ProgrammeHandoverResolver {
   @FieldResolver(() => HandoverTotals, { description: 'Totals of handovers in effect in the programme (its province).' })
   handoverTotals(@Root() programme: PilotProgramme, @Ctx() ctx: GraphQLContext) {
     return totalsLoader(ctx, this.totals, 'programme_id').load(programme.id);
+  }
+}
+
+/** A deployed person's staff record (issue 10: every postal employee taking over is one). */
+@Injectable()
+@Resolver(() => PersonRef)
+export class PersonRefResolver {
+  @FieldResolver(() => Staff, { nullable: true })
+  staff(@Root() person: PersonRef, @Ctx() ctx: GraphQLContext) {
+    return person.staffId ? ctx.loaders.byId(Staff).load(person.staffId) : null;
   }
 }

@@ -23,17 +23,20 @@ import type {
   UpdateFacilityHandoverInput,
   UpdatePersonnelHandoverInput,
 } from './handover.inputs';
-import { HANDOVER_TRANSITIONS, HandoverStatus, type EquipmentLine, type PersonRef } from './handover.types';
+import { HANDOVER_TRANSITIONS, HandoverStatus, type EquipmentLine, type PersonRefInput } from './handover.types';
 import { groupFor } from '../../platform/graphql/loaders';
+import { StaffService } from '../staff/staff.service';
+import type { PilotSite } from '../rollout/pilot-site.entity';
 
 /** Who records handovers: the post office's managers as well as the steering committee and administrators. */
 export const HANDOVER_WRITERS = ['STEERING_COMMITTEE', 'SYSTEM_ADMIN', 'POST_OFFICE_MANAGER'];
 
-const people = (list: readonly PersonRef[], field: string) =>
+const people = (list: readonly PersonRefInput[], field: string) =>
   list.map((p, i) => ({
     fullName: requiredText(p.fullName, `${field}.${i}.fullName`, { vi: 'Họ tên', en: 'The name' }),
     position: p.position?.trim() || null,
     employer: requiredText(p.employer, `${field}.${i}.employer`, { vi: 'Đơn vị công tác', en: 'The employer' }),
+    ...(field === 'deployed' ? { staffId: p.staffId ?? null } : {}),
   }));
 
 const equipmentLines = (list: readonly EquipmentLine[]) =>
@@ -97,6 +100,11 @@ abstract class HandoverRecordService<T extends HandoverRecord> {
     return groupFor(siteIds, rows, (r) => r.siteId);
   }
 
+  /** A module's own completion of what is written, inside the write (e.g. staff records of the people deployed). */
+  protected async complete(_m: EntityManager, _actor: Actor, _site: PilotSite, values: Partial<T>, _before?: T): Promise<Partial<T>> {
+    return values;
+  }
+
   protected async insertDraft(actor: Actor, siteId: string, values: Partial<T>): Promise<T> {
     requireWriter(actor, HANDOVER_WRITERS);
     return this.dataSource.transaction(async (m) => {
@@ -104,7 +112,7 @@ abstract class HandoverRecordService<T extends HandoverRecord> {
       if (site.status === SiteStatus.WITHDRAWN) throw conflict({ vi: 'Đơn vị đã rút khỏi thí điểm.', en: 'The site was withdrawn from the pilot.' });
       const repo = m.getRepository(this.entity);
       const record = repo.create({
-        ...values,
+        ...(await this.complete(m, actor, site, values)),
         siteId: site.id,
         phaseId: site.phaseId,
         programmeId: site.programmeId,
@@ -139,13 +147,16 @@ abstract class HandoverRecordService<T extends HandoverRecord> {
   }
 
   protected editDraft(actor: Actor, id: string, version: number, apply: (before: T) => Partial<T>): Promise<T> {
-    return this.change(actor, id, version, 'update', (before) => {
+    return this.change(actor, id, version, 'update', async (before, m) => {
       if (before.status !== HandoverStatus.DRAFT) {
         throw conflict({ vi: 'Chỉ sửa được biên bản ở trạng thái dự thảo.', en: 'Only a DRAFT handover can be changed.' });
       }
-      return apply(before);
+      return this.complete(m, actor, await this.sites.requireSite(m, actor, before.siteId, 'siteId'), apply(before), before);
     });
   }
+
+  /** What a module does when a handover takes effect (e.g. deploy its people to the desk). */
+  protected async onEffective(_m: EntityManager, _actor: Actor, _record: T): Promise<void> {}
 
   /** A handover of a site withdrawn from the pilot is not signed or put into effect (it can still be reversed). */
   private async assertSiteNotWithdrawn(m: EntityManager, record: T): Promise<void> {
@@ -182,6 +193,7 @@ abstract class HandoverRecordService<T extends HandoverRecord> {
       if (before.recordSignedOn && on < before.recordSignedOn) {
         throw badInput('effectiveOn', { vi: `Ngày hiệu lực phải từ ngày ký (${shownDay(before.recordSignedOn)}).`, en: `It cannot take effect before it was signed (${shownDay(before.recordSignedOn)}).` });
       }
+      await this.onEffective(m, actor, { ...before, effectiveOn: on });
       return { status: HandoverStatus.EFFECTIVE, statusSince: on, effectiveOn: on } as Partial<T>;
     });
   }
@@ -201,8 +213,33 @@ export class PersonnelHandoverService extends HandoverRecordService<PersonnelHan
   protected readonly entity = PersonnelHandover;
   protected readonly label = { vi: 'biên bản chuyển giao nhân lực', en: 'personnel handover', statuses: HANDOVER_STATUS_NAMES };
 
-  constructor(dataSource: DataSource, sites: PilotSiteService, audit: AuditService) {
+  constructor(
+    dataSource: DataSource,
+    sites: PilotSiteService,
+    audit: AuditService,
+    private readonly staff: StaffService,
+  ) {
     super(dataSource, sites, audit);
+  }
+
+  /** Every postal employee taking over is a record of the staff register: the one named, or one made from the name. */
+  protected async complete(m: EntityManager, actor: Actor, site: PilotSite, values: Partial<PersonnelHandover>, before?: PersonnelHandover): Promise<Partial<PersonnelHandover>> {
+    if (!values.deployed) return values;
+    const deployed = [];
+    for (const [i, sent] of values.deployed.entries()) {
+      // A draft edited without the ids keeps the records its people already have (same name).
+      const person = sent.staffId ? sent : { ...sent, staffId: before?.deployed.find((p) => p.staffId && p.fullName === sent.fullName)?.staffId ?? null };
+      deployed.push(await this.staff.deployedPerson(m, actor, { provinceId: site.provinceId, postOfficeId: site.postOfficeId, deskId: site.oneStopDeskId }, person, `deployed.${i}.staffId`));
+    }
+    return { ...values, deployed };
+  }
+
+  /** The people taking over are deployed to the site's desk from the day it takes effect. */
+  protected async onEffective(m: EntityManager, actor: Actor, record: PersonnelHandover): Promise<void> {
+    const [site] = await m.query('SELECT one_stop_desk_id FROM pilot_site WHERE id = $1', [record.siteId]);
+    for (const person of record.deployed) {
+      if (person.staffId) await this.staff.deployFromHandover(m, actor, person.staffId, site.one_stop_desk_id, record.effectiveOn as string);
+    }
   }
 
   create(actor: Actor, input: CreatePersonnelHandoverInput): Promise<PersonnelHandover> {

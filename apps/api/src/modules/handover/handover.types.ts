@@ -1,5 +1,5 @@
-import { IsInt, IsOptional, Length, Max, MaxLength, Min } from 'class-validator';
-import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { IsInt, IsOptional, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 export enum HandoverStatus {
   DRAFT = 'DRAFT',
@@ -38,12 +38,24 @@ registerEnumType(HandoverTask, {
   },
 });
 
-@ObjectType({ description: 'A person named in a handover: a civil servant relieved or a postal employee taking over. (The staff register comes later; until then a name and employer.)' })
-@InputType('PersonRefInput')
+@ObjectType({
+  description:
+    'A person named in a handover: a civil servant relieved (a name and employer) or a postal employee taking over, who is a record of the staff register (`staffId`).',
+})
 export class PersonRef {
-  @Field(() => String) @Length(1, 200) fullName!: string;
+  @Field(() => String) fullName!: string;
+  @Field(() => String, { nullable: true }) position?: string | null;
+  @Field(() => String, { description: 'Who employs them, e.g. "Sở Nội vụ" or "Bưu điện huyện Cẩm Xuyên".' }) employer!: string;
+  @Field(() => ID, { nullable: true, description: 'The staff record of a deployed postal employee.' }) staffId?: string | null;
+}
+
+/** A person as a handover names them (a separate input class: the output type has resolved fields, e.g. `staff`). */
+@InputType('PersonRefInput')
+export class PersonRefInput {
+  @Field(() => String, { description: 'For a deployed person with `staffId`: replaced by the staff record’s name.' }) @Length(1, 200) fullName!: string;
   @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(200) position?: string | null;
-  @Field(() => String, { description: 'Who employs them, e.g. "Sở Nội vụ" or "Bưu điện huyện Cẩm Xuyên".' }) @Length(1, 200) employer!: string;
+  @Field(() => String, { description: 'Who employs them, e.g. "Sở Nội vụ" or "Bưu điện huyện Cẩm Xuyên" (for a staff record: replaced by its employer’s name).' }) @Length(1, 200) employer!: string;
+  @Field(() => ID, { nullable: true, description: 'A deployed postal employee’s staff record; without it, one is made from the name (employed by the site’s post office).' }) @IsOptional() @IsUUID() staffId?: string | null;
 }
 
 @ObjectType({ description: 'A signatory of a handover record.' })

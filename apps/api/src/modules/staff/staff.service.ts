@@ -205,6 +205,59 @@ export class StaffService {
     return person;
   }
 
+  /**
+   * A postal employee taking over a site's tasks in a personnel handover, as a record of the register:
+   * the staff record named (within the site's province; its name and employer replace what was sent),
+   * or, for a name alone, a new record employed by the site's post office (else the province's post
+   * office), at home at the site's desk. A province with no post office keeps the name alone.
+   * Inside the handover's write; the handover's own rule says who may.
+   */
+  async deployedPerson(
+    m: EntityManager,
+    actor: Actor,
+    site: { provinceId: string; postOfficeId: string | null; deskId: string },
+    person: { fullName: string; position?: string | null; employer: string; staffId?: string | null },
+    field: string,
+  ): Promise<{ fullName: string; position: string | null; employer: string; staffId: string | null }> {
+    const position = person.position?.trim() || null;
+    if (person.staffId) {
+      const record = await findInScope(m, actor, Staff, person.staffId, STAFF_LABEL, field);
+      if (record.provinceId !== site.provinceId) throw badInput(field, { vi: 'Nhân viên phải thuộc tỉnh của đơn vị thí điểm.', en: 'The person must be of the site’s province.' });
+      const [employer] = await m.query('SELECT coalesce((SELECT name FROM post_office WHERE id = $1), (SELECT name FROM agency WHERE id = $2)) AS name', [record.postOfficeId, record.agencyId]);
+      return { fullName: record.fullName, position, employer: employer.name, staffId: record.id };
+    }
+    const [office] = site.postOfficeId
+      ? await m.query('SELECT id FROM post_office WHERE id = $1', [site.postOfficeId])
+      : await m.query(`SELECT id FROM post_office WHERE province_id = $1 AND kind = 'PROVINCIAL' AND retired_on IS NULL ORDER BY code LIMIT 1`, [site.provinceId]);
+    if (!office) return { fullName: person.fullName, position, employer: person.employer, staffId: null };
+    const repo = m.getRepository(Staff);
+    const row = repo.create({
+      fullName: person.fullName, postOfficeId: office.id, agencyId: null, homeUnitId: null, homeDeskId: site.deskId, phone: null, email: null,
+      nationalId: null, status: StaffStatus.ACTIVE, userId: null, provinceId: site.provinceId, version: 1,
+    });
+    await repo.insert(row);
+    await this.audit.record(m, actor, { action: 'staff.create', entityType: 'Staff', entityId: row.id, after: row, provinceId: row.provinceId });
+    return { fullName: person.fullName, position, employer: person.employer, staffId: row.id };
+  }
+
+  /** Deploys a person to a desk from the day a handover takes effect, unless they already are then. */
+  async deployFromHandover(m: EntityManager, actor: Actor, staffId: string, deskId: string, from: string): Promise<void> {
+    const [covered] = await m.query(
+      `SELECT 1 FROM staff_assignment WHERE staff_id = $1 AND desk_id = $2 AND daterange(starts_on, ends_on, '[]') && daterange($3::date, NULL, '[]')`,
+      [staffId, deskId, from],
+    );
+    if (covered) return;
+    const [person] = await m.query('SELECT province_id FROM staff WHERE id = $1', [staffId]);
+    const row = m.getRepository(StaffAssignment).create({ staffId, deskId, startsOn: from, endsOn: null, provinceId: person.province_id });
+    await m.getRepository(StaffAssignment).insert(row);
+    await this.audit.record(m, actor, { action: 'staffAssignment.create', entityType: 'StaffAssignment', entityId: row.id, after: row, provinceId: row.provinceId });
+  }
+
+  /** Sets (or clears) the hash of a person's calendar feed secret (counters module's CalendarService owns the rule). */
+  async setCalendarSecretHash(m: EntityManager, staffId: string, hash: string | null): Promise<void> {
+    await m.update(Staff, { id: staffId }, { calendarSecretHash: hash });
+  }
+
   assign(actor: Actor, input: AssignStaffInput): Promise<StaffAssignment> {
     requireRole(actor, STAFF_WRITERS);
     if (input.endsOn && input.endsOn < input.startsOn) throw badInput('endsOn', { vi: 'Ngày kết thúc phải từ ngày bắt đầu trở đi.', en: 'The end cannot be before the start.' });
