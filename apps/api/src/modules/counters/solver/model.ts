@@ -3,7 +3,23 @@
  * (person, counter, slot), the hard rules as rows, independent parts for stage 1 and the whole model with
  * the balance columns for stage 2. Pure and synchronous: it runs in the main thread, the solves in the worker.
  */
+import { performance } from 'node:perf_hooks';
 import type { RosterProblem } from './roster-problem';
+
+/**
+ * Cooperative pauses for the loops that run in the API's thread: `due()` says ~20 ms of work has passed since the
+ * last pause, `pause()` lets the event loop run (requests, timers) before the loop goes on.
+ */
+export function pacer(sliceMs = 20) {
+  let since = performance.now();
+  return {
+    due: () => performance.now() - since >= sliceMs,
+    pause: async () => {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      since = performance.now();
+    },
+  };
+}
 
 const DAY_MS = 86_400_000;
 /** Days since 1970-01-01 of a 'YYYY-MM-DD' day. */
@@ -94,8 +110,9 @@ export function overlapCliques<T>(items: T[], start: (t: T) => number, end: (t: 
   return sets.filter((set, i) => !sets.some((other, j) => j !== i && other.length >= set.length && (other.length > set.length || j < i) && set.every((x) => other.includes(x))));
 }
 
-export function buildRosterModel(problem: RosterProblem): RosterModel {
+export async function buildRosterModel(problem: RosterProblem): Promise<RosterModel> {
   const { slots, counters, staff, existing, limits } = problem;
+  const pace = pacer();
   const staffIndex = new Map(staff.map((s, i) => [s.id, i]));
   const counterIndex = new Map(counters.map((c, i) => [c.id, i]));
   const countersByDesk = new Map<string, number[]>();
@@ -148,7 +165,8 @@ export function buildRosterModel(problem: RosterProblem): RosterModel {
   const need: number[] = [];
   const available = staff.map(() => false);
   let baseUnfilled = 0;
-  slots.forEach((s, si) => {
+  for (const [si, s] of slots.entries()) {
+    if (pace.due()) await pace.pause();
     const d = slotDay[si];
     const deskCounters = countersByDesk.get(s.deskId) ?? [];
     let covered = 0;
@@ -174,7 +192,7 @@ export function buildRosterModel(problem: RosterProblem): RosterModel {
       const away = staff[p].homeDeskId !== null && staff[p].homeDeskId !== s.deskId;
       for (const c of free) if (isQualified(p, c, d)) vars.push({ staff: p, counter: c, slot: si, minutes, away });
     }
-  });
+  }
 
   // Rows. Slot: Σ x ≤ need. Counter: one person per overlapping slots. Person: one place at a time; day and week minutes.
   const rows: Row[] = [];
@@ -188,6 +206,7 @@ export function buildRosterModel(problem: RosterProblem): RosterModel {
     });
     return groups.values();
   };
+  if (pace.due()) await pace.pause();
   for (const cols of group((v) => v.slot)) if (cols.length > need[vars[cols[0]].slot]) rows.push({ cols, lower: -Infinity, upper: need[vars[cols[0]].slot] });
   const cliqueRows = (cols: number[]) => {
     const bySlot = new Map<number, number[]>();
@@ -203,8 +222,12 @@ export function buildRosterModel(problem: RosterProblem): RosterModel {
     }
   };
   // Numeric group keys (day numbers are below 10⁶ until the year 4700).
-  for (const cols of group((v) => v.counter * 1e6 + slotDay[v.slot])) cliqueRows(cols);
+  for (const cols of group((v) => v.counter * 1e6 + slotDay[v.slot])) {
+    if (pace.due()) await pace.pause();
+    cliqueRows(cols);
+  }
   for (const cols of group((v) => v.staff * 1e6 + slotDay[v.slot])) {
+    if (pace.due()) await pace.pause();
     cliqueRows(cols);
     const p = vars[cols[0]].staff;
     const d = slotDay[vars[cols[0]].slot];
@@ -212,6 +235,7 @@ export function buildRosterModel(problem: RosterProblem): RosterModel {
     if (mostMinutes(cols, vars, slots) > cap) rows.push({ cols, vals: cols.map((k) => vars[k].minutes), lower: -Infinity, upper: cap });
   }
   for (const cols of group((v) => v.staff * 1e6 + weekNumber(slotDay[v.slot]))) {
+    if (pace.due()) await pace.pause();
     const p = vars[cols[0]].staff;
     const cap = limits.maxMinutesPerWeek - (existingWeekMinutes[p].get(weekNumber(slotDay[vars[cols[0]].slot])) ?? 0);
     if (mostMinutes(cols, vars, slots) > cap) rows.push({ cols, vals: cols.map((k) => vars[k].minutes), lower: -Infinity, upper: cap });
@@ -255,7 +279,8 @@ function mostMinutes(cols: number[], vars: Candidate[], slots: RosterProblem['sl
  * both), packed into parts of at most `maxColumns` columns (a big component stays whole). No row crosses parts,
  * so the parts' optima add up to the whole optimum and their lower bounds to a lower bound.
  */
-export function independentParts(model: RosterModel, maxColumns: number): Array<{ cols: number[]; rows: number[] }> {
+export async function independentParts(model: RosterModel, maxColumns: number): Promise<Array<{ cols: number[]; rows: number[] }>> {
+  const pace = pacer();
   const n = model.vars.length;
   const parent = Int32Array.from({ length: n }, (_, i) => i);
   const find = (i: number): number => {
@@ -265,7 +290,10 @@ export function independentParts(model: RosterModel, maxColumns: number): Array<
     }
     return i;
   };
-  for (const row of model.rows) for (let j = 1; j < row.cols.length; j++) parent[find(row.cols[j])] = find(row.cols[0]);
+  for (const [r, row] of model.rows.entries()) {
+    if (r % 1000 === 0 && pace.due()) await pace.pause();
+    for (let j = 1; j < row.cols.length; j++) parent[find(row.cols[j])] = find(row.cols[0]);
+  }
   const components = new Map<number, number[]>();
   for (let k = 0; k < n; k++) {
     const root = find(k);
@@ -288,12 +316,13 @@ export function independentParts(model: RosterModel, maxColumns: number): Array<
 }
 
 /** HiGHS ModelData (CSR) over the chosen x columns (global indices) plus `extraCols` continuous columns after them. */
-export function toModelData(
+export async function toModelData(
   rows: Row[],
   cols: number[],
   cost: (k: number) => number,
   extra: { count: number; cost: number[]; lower: number[]; upper: number[] } = { count: 0, cost: [], lower: [], upper: [] },
-): ModelData {
+): Promise<ModelData> {
+  const pace = pacer();
   const local = new Map<number, number>();
   cols.forEach((k, i) => local.set(k, i));
   const numCols = cols.length + extra.count;
@@ -307,7 +336,8 @@ export function toModelData(
   const values = new Float64Array(nnz);
   const rowLower = new Float64Array(rows.length);
   const rowUpper = new Float64Array(rows.length);
-  rows.forEach((r, i) => {
+  for (const [i, r] of rows.entries()) {
+    if (i % 1000 === 0 && pace.due()) await pace.pause();
     let at = starts[i];
     r.cols.forEach((k, j) => {
       // Extra columns are addressed as -1, -2, … (after the x columns).
@@ -316,7 +346,7 @@ export function toModelData(
     });
     rowLower[i] = r.lower;
     rowUpper[i] = r.upper;
-  });
+  }
   const colCost = new Float64Array(numCols);
   const colLower = new Float64Array(numCols);
   const colUpper = new Float64Array(numCols).fill(1);
@@ -347,8 +377,9 @@ export function toModelData(
  * fewest candidates per needed counter first, in each slot the least loaded people first, a column taken when every
  * row it is in stays within its upper bound (stage-1 rows have non-negative coefficients and no lower bound).
  */
-export function greedyFill(model: RosterModel, staffCount: number): Uint8Array {
+export async function greedyFill(model: RosterModel, staffCount: number): Promise<Uint8Array> {
   const { vars, rows } = model;
+  const pace = pacer();
   const rowsOf: Array<Array<[number, number]>> = vars.map(() => []);
   rows.forEach((r, i) => r.cols.forEach((k, j) => rowsOf[k].push([i, r.vals ? r.vals[j] : 1])));
   const activity = new Float64Array(rows.length);
@@ -362,6 +393,7 @@ export function greedyFill(model: RosterModel, staffCount: number): Uint8Array {
   const slots = [...bySlot.keys()].sort((a, b) => bySlot.get(a)!.length / model.need[a] - bySlot.get(b)!.length / model.need[b] || a - b);
   const x = new Uint8Array(vars.length);
   for (const slot of slots) {
+    if (pace.due()) await pace.pause();
     const cols = bySlot.get(slot)!.sort((a, b) => load[vars[a].staff] - load[vars[b].staff] || a - b);
     for (const k of cols) {
       if (!rowsOf[k].every(([r, coef]) => activity[r] + coef <= rows[r].upper + 1e-9)) continue;
@@ -378,7 +410,8 @@ export function greedyFill(model: RosterModel, staffCount: number): Uint8Array {
  * their counters (one person per counter, one counter per person), at most the slot's need. Sound for any set of
  * columns; used when HiGHS returns no bound for a part.
  */
-export function fillCap(model: RosterModel, cols: number[]): number {
+export async function fillCap(model: RosterModel, cols: number[]): Promise<number> {
+  const pace = pacer();
   const bySlot = new Map<number, number[]>();
   for (const k of cols) {
     const list = bySlot.get(model.vars[k].slot);
@@ -387,6 +420,7 @@ export function fillCap(model: RosterModel, cols: number[]): number {
   }
   let cap = 0;
   for (const [slot, list] of bySlot) {
+    if (pace.due()) await pace.pause();
     const pairs = new Set(list.map((k) => `${model.vars[k].staff}|${model.vars[k].counter}`));
     const people = [...new Set(list.map((k) => model.vars[k].staff))];
     const counters = [...new Set(list.map((k) => model.vars[k].counter))];

@@ -27,11 +27,13 @@
  *
  * Measured on the bench's province-month (src/scripts/bench-roster.ts: 300 staff, 120 counters, 44 slots, ≈25,000
  * columns, ≈15,000 rows; this 2-core machine):
- *  - stage 1 proves the fill optimal in 1.5–2.6 s (one or two parts).
+ *  - stage 1 proves the fill optimal in 1.5–3.5 s (one or two parts; 6 s while other work loaded the machine),
+ *    stage 2 proves the balance optimal in 2–4 s (8 s loaded): 5–16 s in all with a 45 s budget.
  *  - why evenness: Hmax − Hmin is decided by two people. A person who is the only one trained for a counter works
  *    nearly every slot (151 h of 165) while a person whose only useful qualification expired on the 1st can work
- *    two slots, so the spread is ≥ 143.5 h there whatever happens between them. With the spread alone (and a row Σx ≥ fill) HiGHS had not proven its optimum
- *    after 40 s (146 h, bound 143.5 h) and everyone between the two extremes kept what stage 1 gave them: p10 15 h,
+ *    two slots, so the spread is ≥ 143.5 h there whatever happens between them. With the spread alone (and a row
+ *    Σx ≥ fill) HiGHS had not proven its optimum after 40 s (146 h, bound 143.5 h) and everyone between the two
+ *    extremes kept what stage 1 gave them: p10 15 h,
  *    median 53.5 h, p90 149 h, standard deviation 42 h. Spread + evenness: 143.5 h proven optimal in 17 s, p10 53 h,
  *    median 64 h, p90 73.5 h, standard deviation 12 h — the spread's weight, 1000 per minute, lost nothing to
  *    evenness there. Evenness moves people deployed to two desks between them (138 shifts away from home instead
@@ -45,15 +47,18 @@
  *  - the month is not cut by weeks: it solves whole within the minute; the parts only split what is independent.
  *
  * HiGHS runs in a worker thread (./solver.worker.js, plain CommonJS so it loads the same from src under jest
- * and from dist); `run()` blocks only that thread, the main thread yields between its own steps (model building,
- * reading the result: ~0.1–0.3 s each on the month). Each solve gets a time limit from the caller's budget (stage 1:
- * up to 60 % of it, split over the parts by size; stage 2: what is left); each HiGHS model is disposed after its
- * solve and the worker ends with solveRoster.
+ * and from dist), started first so that compiling the WebAssembly overlaps the model building; `run()` blocks only
+ * that thread. The main thread's own loops (model, greedy start, reading the result) pause about every 20 ms, so the
+ * event loop keeps serving requests (bench: worst delay ~80–150 ms on a loaded 2-core machine, mostly scheduling).
+ * Each solve gets a time limit from the caller's budget (stage 1: up to 60 % of it, split over the parts by size;
+ * stage 2: what is left, or `balanceSeconds`); a greedy start means a timeout still leaves a proposal, and a part
+ * without a dual bound is bounded by per-slot matchings. Each HiGHS model is disposed after its solve and the worker
+ * ends with solveRoster.
  */
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
-import { buildRosterModel, fillCap, greedyFill, independentParts, maxMatching, overlapCliques, toModelData, weekNumber, type ModelData, type RosterModel, type Row } from './model';
+import { buildRosterModel, fillCap, greedyFill, independentParts, maxMatching, overlapCliques, pacer, toModelData, weekNumber, type ModelData, type RosterModel, type Row } from './model';
 import type { RosterProblem, RosterProgress, RosterProposal, RosterUnmet, UnmetReason } from './roster-problem';
 
 export interface SolveRosterOptions {
@@ -67,6 +72,8 @@ export interface SolveRosterOptions {
   maxPartColumns?: number;
   /** Share of the budget stage 1 may use (default 0.6). */
   fillShare?: number;
+  /** At most this many seconds for stage 2 (default: whatever the budget has left). */
+  balanceSeconds?: number;
 }
 
 interface WorkerResult {
@@ -85,14 +92,14 @@ interface SolveRequest {
   options: Record<string, number | boolean | string>;
   /** A feasible start (MIP start), one value per column. */
   start?: Float64Array;
-  /** Seconds the solve may take: HiGHS's time_limit, the worker's own interrupt, and a hard stop a little later. */
+  /** Seconds the solve may take: HiGHS's time_limit, the worker's own interrupt, and a hard stop 15 s later. */
   seconds: number;
   onProgress?: (m: { incumbent?: number; bound?: number }) => void;
 }
 
 /**
  * One worker thread running HiGHS, one solve at a time. The worker interrupts HiGHS itself at the deadline
- * (HiGHS's time_limit is not checked inside every phase); should HiGHS still not return 5 s later (a long presolve
+ * (HiGHS's time_limit is not checked inside every phase); should HiGHS still not return 15 s later (a long presolve
  * has no callback), the worker is terminated and the solve ends with the last incumbent it streamed and the last
  * bound it reported. The next solve then starts a fresh worker.
  */
@@ -137,6 +144,11 @@ class HighsWorker {
     void this.close();
   }
 
+  /** Starts the thread (it loads HiGHS at once) so that the load overlaps the model building. */
+  warmUp() {
+    this.worker ??= this.spawn();
+  }
+
   solve(model: ModelData, request: SolveRequest): Promise<WorkerResult> {
     if (this.failure) return Promise.reject(this.failure);
     const worker = (this.worker ??= this.spawn());
@@ -162,12 +174,12 @@ class HighsWorker {
           nodes: 0,
           wasmBytes: 0,
         });
-      }, (request.seconds + 5) * 1000);
+      }, (request.seconds + 15) * 1000);
       this.pending = { id, resolve, reject, request, incumbent: null, bound: null, timer };
       const arrays = [model.colCost, model.colLower, model.colUpper, model.rowLower, model.rowUpper, model.integrality, model.matrix.starts, model.matrix.indices, model.matrix.values];
       if (request.start) arrays.push(request.start);
       worker.postMessage(
-        { id, model, options: { ...request.options, time_limit: request.seconds }, start: request.start, deadline: Date.now() + request.seconds * 1000 },
+        { id, model, options: { ...request.options, time_limit: request.seconds }, start: request.start, seconds: request.seconds },
         arrays.map((a) => a.buffer as ArrayBuffer),
       );
     });
@@ -192,26 +204,29 @@ export async function solveRoster(problem: RosterProblem, options: SolveRosterOp
   const report = (p: Omit<RosterProgress, 'seconds'>) => options.onProgress?.({ ...p, seconds: round(elapsed(), 2) });
   options.signal?.throwIfAborted();
 
-  report({ stage: 'prepare', message: `building the model: ${problem.slots.length} slots, ${problem.counters.length} counters, ${problem.staff.length} staff` });
-  await breathe();
-  const model = buildRosterModel(problem);
-  await breathe();
-  const n = model.vars.length;
-  const parts = independentParts(model, options.maxPartColumns ?? DEFAULT_PART_COLUMNS);
-  await breathe();
-  const greedy = greedyFill(model, problem.staff.length);
-  report({ stage: 'prepare', message: `model built: ${n} columns, ${model.rows.length} rows, ${parts.length} independent part(s); greedy start ${greedy.reduce((s, v) => s + v, 0)} shifts` });
-
-  const x = new Uint8Array(n);
+  // The worker starts loading HiGHS now, while this thread builds the model.
+  const worker = problem.staff.length > 0 && problem.slots.some((s) => s.demand > 0) ? new HighsWorker() : null;
+  worker?.warmUp();
+  const onAbort = () => worker?.fail(options.signal?.reason ?? new Error('aborted'));
+  options.signal?.addEventListener('abort', onAbort);
   const stages: RosterProposal['stages'] = [];
   let fillUpper = 0; // proven: Σx ≤ fillUpper
   let fillProven = true;
   let balanceStatus: RosterProposal['balanceStatus'] = 'SKIPPED';
-
-  const worker = n > 0 ? new HighsWorker() : null;
-  const onAbort = () => worker?.fail(options.signal?.reason ?? new Error('aborted'));
-  options.signal?.addEventListener('abort', onAbort);
+  let model: RosterModel;
+  let x: Uint8Array;
   try {
+    report({ stage: 'prepare', message: `building the model: ${problem.slots.length} slots, ${problem.counters.length} counters, ${problem.staff.length} staff` });
+    model = await buildRosterModel(problem);
+    await breathe();
+    const n = model.vars.length;
+    const parts = await independentParts(model, options.maxPartColumns ?? DEFAULT_PART_COLUMNS);
+    await breathe();
+    const greedy = await greedyFill(model, problem.staff.length);
+    report({ stage: 'prepare', message: `model built: ${n} columns, ${model.rows.length} rows, ${parts.length} independent part(s); greedy start ${greedy.reduce((s, v) => s + v, 0)} shifts` });
+    x = new Uint8Array(n);
+    options.signal?.throwIfAborted();
+
     // Stage 1: fill, part by part.
     const fillStarted = elapsed();
     const fillBudget = Math.max(0.5, (budget - fillStarted) * (options.fillShare ?? 0.6));
@@ -230,7 +245,7 @@ export async function solveRoster(problem: RosterProblem, options: SolveRosterOp
       colsLeft -= part.cols.length;
       report({ stage: 'fill', ...label, message: `fill part ${i + 1}/${parts.length} started: ${part.cols.length} columns, ${part.rows.length} rows, ${round(timeLimit, 1)} s at most` });
       await breathe();
-      const data = toModelData(part.rows.map((r) => model.rows[r]), part.cols, () => -1);
+      const data = await toModelData(part.rows.map((r) => model.rows[r]), part.cols, () => -1);
       await breathe();
       const result = await worker!.solve(data, {
         options: { mip_rel_gap: 0, mip_abs_gap: 0.999 },
@@ -244,7 +259,7 @@ export async function solveRoster(problem: RosterProblem, options: SolveRosterOp
       const optimal = result.statusName === 'optimal';
       // The part's objective is −fill: its dual bound L proves fill ≤ −L, and fill is an integer. Without a finite
       // bound from HiGHS, the per-slot matchings bound it.
-      const cap = fillCap(model, part.cols);
+      const cap = optimal ? fill : await fillCap(model, part.cols);
       const upper = optimal ? fill : result.dualBound !== null && Number.isFinite(result.dualBound) ? Math.min(cap, Math.floor(-result.dualBound + 1e-6)) : cap;
       fillUpper += Math.max(fill, upper);
       if (!optimal) {
@@ -258,10 +273,10 @@ export async function solveRoster(problem: RosterProblem, options: SolveRosterOp
 
     // Stage 2: balance hours, then home desks, without losing a filled counter-slot.
     const filled = x.reduce((s, v) => s + v, 0);
-    const timeLeft = budget - elapsed() - 0.5;
+    const timeLeft = Math.min(budget - elapsed() - 0.5, options.balanceSeconds ?? Infinity);
     if (worker && filled > 0 && timeLeft >= 0.5) {
       const balanceStarted = elapsed();
-      const { data, start, startBalance, fillWeight, epsilon } = balanceModel(problem, model, x);
+      const { data, start, startBalance, fillWeight, epsilon } = await balanceModel(problem, model, x);
       await breathe();
       report({ stage: 'balance', message: `balance started: ${data.numCols} columns, ${data.numRows} rows, cost ${fmt(startBalance)}, ${round(timeLeft, 1)} s at most` });
       const rows = data.numRows;
@@ -293,7 +308,7 @@ export async function solveRoster(problem: RosterProblem, options: SolveRosterOp
   options.signal?.throwIfAborted();
 
   await breathe();
-  const proposal = describe(problem, model, x, model.baseUnfilled - fillUpper, fillProven);
+  const proposal = await describe(problem, model, x, model.baseUnfilled - fillUpper, fillProven);
   const result: RosterProposal = { ...proposal, balanceStatus, stages, seconds: round(elapsed(), 2) };
   report({ stage: 'done', message: `done: ${result.shifts.length} shifts, ${result.unfilled} unfilled (bound ${result.bound}), spread ${result.spreadHours} h` });
   return result;
@@ -307,7 +322,7 @@ const SPREAD_WEIGHT = 1000;
  * for available people, the evenness steps y_pj, and the start from stage 1. Extra columns: Hmax (−1), Hmin (−2),
  * then each person's steps.
  */
-function balanceModel(problem: RosterProblem, model: RosterModel, x: Uint8Array): { data: ModelData; start: Float64Array; startBalance: number; fillWeight: number; epsilon: number } {
+async function balanceModel(problem: RosterProblem, model: RosterModel, x: Uint8Array): Promise<{ data: ModelData; start: Float64Array; startBalance: number; fillWeight: number; epsilon: number }> {
   const n = model.vars.length;
   const all = Array.from({ length: n }, (_, k) => k);
   const byStaff = problem.staff.map(() => [] as number[]);
@@ -351,7 +366,7 @@ function balanceModel(problem: RosterProblem, model: RosterModel, x: Uint8Array)
   const epsilon = 1 / (model.need.reduce((s, v) => s + v, 0) + 1);
   // One more shift outweighs every balance and home-desk cost together: the fill can only grow.
   const fill = Math.ceil(SPREAD_WEIGHT * mostLoad + mostEvenness + 2);
-  const data = toModelData(rows, all, (k) => -fill + (model.vars[k].away ? epsilon : 0), extra);
+  const data = await toModelData(rows, all, (k) => -fill + (model.vars[k].away ? epsilon : 0), extra);
   const start = new Float64Array(n + extra.count);
   x.forEach((v, k) => (start[k] = v));
   startExtra.forEach((v, e) => (start[n + e] = v));
@@ -361,7 +376,7 @@ function balanceModel(problem: RosterProblem, model: RosterModel, x: Uint8Array)
 }
 
 /** Shifts, unfilled, bound, spread and the unmet reasons of a solution. */
-function describe(problem: RosterProblem, model: RosterModel, x: Uint8Array, bound: number, fillProven: boolean) {
+async function describe(problem: RosterProblem, model: RosterModel, x: Uint8Array, bound: number, fillProven: boolean) {
   const { slots, staff, counters } = problem;
   const shifts: RosterProposal['shifts'] = [];
   const proposedAt = slots.map(() => [] as number[]); // columns taken per slot
@@ -379,7 +394,7 @@ function describe(problem: RosterProblem, model: RosterModel, x: Uint8Array, bou
   bound = Math.max(0, Math.min(bound, unfilled));
   const loads = minutes.filter((_, p) => model.available[p]);
   const spreadHours = loads.length ? round((Math.max(...loads) - Math.min(...loads)) / 60, 2) : 0;
-  const unmet = explainUnmet(problem, model, x, proposedAt, fillProven);
+  const unmet = await explainUnmet(problem, model, x, proposedAt, fillProven);
   const status: RosterProposal['status'] = unfilled > bound ? 'TIME_LIMIT' : unfilled > 0 ? 'INFEASIBLE_DEMAND' : 'OPTIMAL';
   return {
     shifts,
@@ -400,16 +415,18 @@ function describe(problem: RosterProblem, model: RosterModel, x: Uint8Array, bou
  * people × free counters) is computed; the counters lost at a filter are attributed to its reason. A slot may
  * thus list several reasons; their `missing` add up to the slot's shortfall.
  */
-function explainUnmet(problem: RosterProblem, model: RosterModel, x: Uint8Array, proposedAt: number[][], fillProven: boolean): RosterUnmet[] {
+async function explainUnmet(problem: RosterProblem, model: RosterModel, x: Uint8Array, proposedAt: number[][], fillProven: boolean): Promise<RosterUnmet[]> {
+  const pace = pacer();
   const { slots, limits } = problem;
   // Proposed shifts per person: [slot] list, for the dynamic filters.
   const proposedByStaff = problem.staff.map(() => [] as number[]);
   model.vars.forEach((v, k) => x[k] && proposedByStaff[v.staff].push(v.slot));
   const unmet: RosterUnmet[] = [];
-  slots.forEach((s, si) => {
+  for (const [si, s] of slots.entries()) {
     const target = Math.max(0, s.demand - model.staffedByExisting[si]);
     const staffed = proposedAt[si].length;
-    if (target <= staffed) return;
+    if (target <= staffed) continue;
+    if (pace.due()) await pace.pause();
     const d = model.slotDay[si];
     const week = weekNumber(d);
     const len = s.end - s.start;
@@ -449,7 +466,7 @@ function explainUnmet(problem: RosterProblem, model: RosterModel, x: Uint8Array,
     const rest: UnmetReason = fillProven ? 'NOT_ENOUGH_COUNTERS' : 'SOLVER_TIME_LIMIT';
     if (reachable > staffed) byReason.set(rest, (byReason.get(rest) ?? 0) + reachable - staffed);
     for (const [reason, missing] of byReason) unmet.push({ slotId: s.id, missing, reason });
-  });
+  }
   return unmet;
 }
 

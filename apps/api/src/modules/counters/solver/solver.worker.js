@@ -4,7 +4,7 @@
 // thread; this thread only runs the blocking solves, so the API's event loop stays free.
 //
 // Messages in:  { id, model: ModelData (typed arrays), options: { [highs option]: value }, start?: Float64Array,
-//                 deadline?: epoch ms after which the solve is interrupted from HiGHS's own callbacks }
+//                 seconds: after which the solve is interrupted from HiGHS's callbacks (counted from its start) }
 // Messages out: { id, kind: 'progress', incumbent, bound, seconds }             (at most once a second)
 //               { id, kind: 'incumbent', colValue, objective, bound }         (each improving solution)
 //               { id, kind: 'result', modelStatus, statusName, objective, dualBound, gap, colValue, seconds, nodes, wasmBytes }
@@ -13,18 +13,19 @@
 const { parentPort } = require('node:worker_threads');
 const loadHighs = require('highs');
 
-let highsPromise = null;
+// Compiling the WebAssembly takes a moment: start at once, while the main thread builds the model.
+const highsPromise = loadHighs();
 
 parentPort.on('message', (request) => {
-  highsPromise ??= loadHighs();
   highsPromise.then(
     (highs) => parentPort.postMessage(solve(highs, request)),
     (error) => parentPort.postMessage({ id: request.id, kind: 'error', message: `cannot load HiGHS: ${error && error.message}` }),
   );
 });
 
-function solve(highs, { id, model: data, options, start, deadline }) {
+function solve(highs, { id, model: data, options, start, seconds }) {
   const started = Date.now();
+  const deadline = started + seconds * 1000;
   let model = null;
   try {
     model = highs.createModel(data);
@@ -40,7 +41,7 @@ function solve(highs, { id, model: data, options, start, deadline }) {
     };
     // HiGHS's own time_limit is checked between phases; these callbacks also stop a long LP or search on time.
     const interrupt = (event) => {
-      if (deadline && Date.now() > deadline) event.interrupt();
+      if (Date.now() > deadline) event.interrupt();
     };
     model.run({
       [cb.mipImprovingSolution]: (event) => {
