@@ -1,7 +1,8 @@
 /**
- * Builds the roster MIP (see ./solve.ts for the method): one binary column per eligible
- * (person, counter, slot), the hard rules as rows, independent parts for stage 1 and the whole model with
- * the balance columns for stage 2. Pure and synchronous: it runs in the main thread, the solves in the worker.
+ * Builds the roster MIP (see ./solve.ts for the method): one binary column per eligible (person, counter, slot), the
+ * hard rules as rows, the independent parts of stage 1, a greedy start and a matching bound; ModelData for HiGHS.
+ * Stage 2's extra columns (spread, evenness) are added in ./solve.ts. Runs in the API's thread, pausing every ~20 ms;
+ * the solves run in the worker.
  */
 import { performance } from 'node:perf_hooks';
 import type { RosterProblem } from './roster-problem';

@@ -49,7 +49,7 @@
  * HiGHS runs in a worker thread (./solver.worker.js, plain CommonJS so it loads the same from src under jest
  * and from dist), started first so that compiling the WebAssembly overlaps the model building; `run()` blocks only
  * that thread. The main thread's own loops (model, greedy start, reading the result) pause about every 20 ms, so the
- * event loop keeps serving requests (bench: worst delay ~80–150 ms on a loaded 2-core machine, mostly scheduling).
+ * event loop keeps serving requests (bench: worst delay 80–220 ms at load average 8 on 2 cores, mostly waiting for a core).
  * Each solve gets a time limit from the caller's budget (stage 1: up to 60 % of it, split over the parts by size;
  * stage 2: what is left, or `balanceSeconds`); a greedy start means a timeout still leaves a proposal, and a part
  * without a dual bound is bounded by per-slot matchings. Each HiGHS model is disposed after its solve and the worker
