@@ -17,7 +17,8 @@
  *
  * The vocabulary (callers, outcomes, rows, scenarios) is in scope/matrix.ts; the rows and scenarios of
  * the organisation, the users and the sessions are below, those of the rollout and its handovers in
- * scope/rollout.scope.ts.
+ * scope/rollout.scope.ts, those of the staff register, the counters and the rosters in
+ * scope/staff.scope.ts.
  *
  * Roles × operations covered (generated from MATRIX; a test keeps it in step):
  * operation                       anon revoked admin ht.bcd ht.buudien ht.quay ht.stttt ht.quantri dn.bcd bp.buudien dn.quantri
@@ -89,6 +90,29 @@
  * signFacilityHandover            U    .       .     A      AN         F       F        .          N      AN         .
  * makeFacilityHandoverEffective   U    .       .     A      AN         F       F        .          N      AN         .
  * reverseFacilityHandover         U    .       .     A      AN         F       F        .          N      AN         .
+ * procedureFields                 U    U       A     A      A          A       A        A          A      A          A
+ * staffMembers                    U    .       A     A      AH         F       F        AH         AH     AH         A
+ * staffMember                     U    U       A     AH     AH         F       F        AH         AH     AH         AH
+ * myStaffRecord                   U    U       .     .      .          A       .        .          .      .          .
+ * myShifts                        U    U       A     A      A          A       .        .          .      A          .
+ * trainingSessions                U    .       A     A      A          F       F        A          A      A          A
+ * createStaff                     U    .       AB    F      AB         F       F        A          .      AB         B
+ * updateStaff                     U    .       AB    F      ABN        F       F        AB         .      AN         N
+ * assignStaff                     U    .       AB    F      AB         F       F        A          .      AB         B
+ * endStaffAssignment              U    .       A     F      AN         F       F        A          .      AN         N
+ * addQualification                U    .       A     F      AB         F       F        A          .      AB         B
+ * addAbsence                      U    .       A     F      AB         F       F        A          .      AB         B
+ * createTrainingSession           U    .       AB    F      AB         F       F        A          .      AB         B
+ * createCounter                   U    .       A     F      AB         F       F        A          .      AB         B
+ * updateCounter                   U    .       A     F      AN         F       F        A          .      AN         N
+ * setOpeningHours                 U    .       A     F      AB         F       F        A          .      AB         B
+ * addOpeningException             U    .       A     F      AB         F       F        A          .      AB         B
+ * createShift                     U    .       A     F      AB         F       F        A          .      AB         B
+ * moveShift                       U    .       AB    F      ABN        F       F        A          .      AN         N
+ * cancelShift                     U    .       A     F      AN         F       F        A          .      AN         N
+ * swapShifts                      U    .       A     F      AB         F       F        A          .      AB         B
+ * publishWeek                     U    .       A     F      AB         F       F        A          .      AB         B
+ * copyWeek                        U    .       A     F      AB         F       F        A          .      AB         B
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -109,6 +133,7 @@ import {
   type Who,
 } from './scope/matrix';
 import { ROLLOUT_ROWS, rolloutScenarios } from './scope/rollout.scope';
+import { STAFF_ROWS, staffScenarios } from './scope/staff.scope';
 
 // prettier-ignore
 const MATRIX: Row[] = [
@@ -295,6 +320,9 @@ const MATRIX: Row[] = [
 
   // The rollout and its handovers: programmes, phases, pilot sites, meetings, handovers, totals, spreadsheets.
   ...ROLLOUT_ROWS,
+
+  // The staff register, counters and opening hours, shifts and one's own roster.
+  ...STAFF_ROWS,
 ];
 
 /** The published schema: every one of its queries and mutations must be in the matrix. */
@@ -872,6 +900,7 @@ const SCENARIOS: Scenarios = {
   },
 
   ...rolloutScenarios({ app: () => t }),
+  ...staffScenarios({ app: () => t }),
 };
 
 // ---------------------------------------------------------------------------------------------
