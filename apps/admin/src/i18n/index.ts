@@ -12,6 +12,8 @@ import auditVi from './audit.vi.json';
 import auditEn from './audit.en.json';
 import workplaceVi from './workplace.vi.json';
 import workplaceEn from './workplace.en.json';
+import staffVi from './staff.vi.json';
+import staffEn from './staff.en.json';
 import rosterVi from './roster.vi.json';
 import rosterEn from './roster.en.json';
 
@@ -21,8 +23,8 @@ import rosterEn from './roster.en.json';
  * audit trail's vocabulary for every module (entity types, verbs, field names): a module that audits a
  * new record adds its labels there.
  */
-export const vi = { ...viBase, rollout: rolloutVi, handover: handoverVi, overview: overviewVi, audit: auditVi, workplace: workplaceVi, roster: rosterVi };
-export const en = { ...enBase, rollout: rolloutEn, handover: handoverEn, overview: overviewEn, audit: auditEn, workplace: workplaceEn, roster: rosterEn };
+export const vi = { ...viBase, rollout: rolloutVi, handover: handoverVi, overview: overviewVi, audit: auditVi, workplace: workplaceVi, roster: rosterVi, staff: staffVi };
+export const en = { ...enBase, rollout: rolloutEn, handover: handoverEn, overview: overviewEn, audit: auditEn, workplace: workplaceEn, roster: rosterEn, staff: staffEn };
 
 /** Vietnamese first, English second. */
 export const LANGUAGES = ['vi', 'en'] as const;

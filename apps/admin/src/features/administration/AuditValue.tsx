@@ -26,6 +26,8 @@ export const holdsIds = (field: string) => field === 'id' || /[a-z]Ids?$/.test(f
 
 const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 const numbers = new Intl.NumberFormat('vi-VN');
+/** Fields holding a time of day, which the API's records keep as minutes since midnight. */
+const TIME_OF_DAY_FIELDS: ReadonlySet<string> = new Set(['opensAt', 'closesAt', 'startsAt', 'endsAt']);
 
 /** A value as plain text: enums, dates, yes/no and numbers as the app writes them; nested records as "label: value" lines. */
 export function valueText(value: unknown, field: string, ctx: ValueContext, unknownRecord: string): string {
@@ -33,7 +35,11 @@ export function valueText(value: unknown, field: string, ctx: ValueContext, unkn
   if (value === null || value === undefined || value === '') return '—';
   if (Array.isArray(value)) return value.map((v) => valueText(v, field, ctx, unknownRecord)).join('\n');
   if (typeof value === 'boolean') return labels.booleanLabel(value);
-  if (typeof value === 'number') return numbers.format(value);
+  if (typeof value === 'number') {
+    // Times of day are kept as minutes since midnight (450 → 07:30); a weekday as 1–7 (Thứ Hai…).
+    if (TIME_OF_DAY_FIELDS.has(field)) return `${String(Math.floor(value / 60)).padStart(2, '0')}:${String(value % 60).padStart(2, '0')}`;
+    return labels.enumLabel(entityType, field, String(value)) ?? numbers.format(value);
+  }
   if (typeof value === 'string') {
     if (UUID.test(value)) return ctx.references.get(value.toLowerCase())?.name ?? unknownRecord;
     const enumText = labels.enumLabel(entityType, field, value);

@@ -13,7 +13,9 @@ const UNIT_OWNED = ['id', 'code', 'name', 'administrativeUnitId', 'provinceId', 
 const HANDOVER = ['id', 'siteId', 'phaseId', 'programmeId', 'provinceId', 'effectiveOn', 'recordNumber', 'recordSignedOn', 'signatories', 'status', 'statusSince', 'reversalReason', 'note', 'version', 'createdAt', 'updatedAt', 'seq'];
 const AUDITED_FIELDS: Record<AuditEntityType, readonly string[]> = {
   Agency: [...UNIT_OWNED, 'kind'],
-  OneStopDesk: [...UNIT_OWNED, 'level', 'agencyId', 'address'],
+  OneStopDesk: [...UNIT_OWNED, 'level', 'agencyId', 'address',
+    // openingHours.set: the week's intervals; shift.publishWeek and shift.copyWeek: the week and what was done
+    'openingHours', 'deskId', 'weekday', 'opensAt', 'closesAt', 'demand', 'week', 'published', 'shiftIds', 'fromWeek', 'toWeek', 'copied', 'skipped'],
   PostOffice: [...UNIT_OWNED, 'kind', 'parentId', 'address'],
   AdministrativeUnit: ['id', 'code', 'name', 'level', 'parentId', 'path', 'validFrom', 'validTo', 'successorId', 'createdAt', 'updatedAt'],
   User: ['id', 'username', 'displayName', 'roles', 'scopeUnitId', 'provinceId', 'postOfficeId', 'oneStopDeskId', 'agencyId', 'active', 'passwordChangedAt', 'createdAt', 'updatedAt'],
@@ -34,6 +36,15 @@ const AUDITED_FIELDS: Record<AuditEntityType, readonly string[]> = {
   FacilityHandover: [...HANDOVER, 'premisesBefore', 'premisesAfter', 'equipment', 'constructionCost', 'relocationOn', 'conditionNotes',
     // signatories, premises, equipment
     'fullName', 'position', 'organisation', 'address', 'owner', 'type', 'quantity', 'value', 'fundedBy'],
+  Staff: ['id', 'seq', 'fullName', 'postOfficeId', 'agencyId', 'homeUnitId', 'homeDeskId', 'phone', 'email', 'nationalId', 'status', 'userId', 'provinceId', 'version', 'createdAt', 'updatedAt'],
+  StaffAssignment: ['id', 'staffId', 'deskId', 'startsOn', 'endsOn', 'provinceId'],
+  Qualification: ['id', 'staffId', 'fieldId', 'trainedOn', 'certificateNumber', 'expiresOn', 'trainingSessionId', 'provinceId'],
+  Absence: ['id', 'staffId', 'kind', 'startsOn', 'endsOn', 'note', 'provinceId'],
+  TrainingSession: ['id', 'seq', 'fieldId', 'heldOn', 'place', 'trainer', 'validMonths', 'note', 'provinceId', 'attendeeIds'],
+  ProcedureField: ['id', 'code', 'name', 'retiredOn'],
+  Counter: ['id', 'deskId', 'number', 'name', 'fieldIds', 'status', 'provinceId', 'version', 'createdAt', 'updatedAt'],
+  OpeningException: ['id', 'deskId', 'day', 'opensAt', 'closesAt', 'demand', 'note', 'provinceId'],
+  Shift: ['id', 'seq', 'staffId', 'counterId', 'deskId', 'day', 'startsAt', 'endsAt', 'status', 'cancelReason', 'provinceId', 'version', 'createdAt', 'updatedAt'],
 };
 
 type Texts = typeof vi;
@@ -74,7 +85,7 @@ describe('the audit trail’s labels', () => {
   it('cover every column of the API’s audited entities (read from their source)', () => {
     const columns = apiColumns();
     const bases: Record<string, string> = { Agency: 'UnitOwnedRecord', OneStopDesk: 'UnitOwnedRecord', PostOffice: 'UnitOwnedRecord', PersonnelHandover: 'HandoverRecord', FacilityHandover: 'HandoverRecord' };
-    const hidden = new Set(['passwordHash']); // never written to the trail
+    const hidden = new Set(['passwordHash', 'calendarSecretHash']); // never written to the trail
     const unlisted: string[] = [];
     for (const entityType of Object.keys(AUDIT_ENTITY_TYPES) as AuditEntityType[]) {
       const own = columns.get(entityType);
@@ -95,7 +106,8 @@ describe('the audit trail’s labels', () => {
   it('take enum values from the labels the rest of the app uses', () => {
     const prefixes = (Object.keys(AUDITED_FIELDS) as AuditEntityType[]).flatMap((type) => AUDITED_FIELDS[type].map((field) => enumLabelsOf(type, field))).filter(Boolean) as string[];
     expect(new Set(prefixes)).toEqual(
-      new Set(['levels', 'roles', 'agencyKinds', 'postOfficeKinds', 'rollout.labels.programmeStatus', 'rollout.labels.phaseStatus', 'rollout.labels.siteStatus', 'rollout.labels.handoverModel', 'rollout.labels.meetingKind', 'rollout.labels.actionItemState', 'rollout.labels.committeeRole', 'rollout.labels.handoverStatus', 'rollout.labels.handoverTask']),
+      new Set(['levels', 'roles', 'agencyKinds', 'postOfficeKinds', 'rollout.labels.programmeStatus', 'rollout.labels.phaseStatus', 'rollout.labels.siteStatus', 'rollout.labels.handoverModel', 'rollout.labels.meetingKind', 'rollout.labels.actionItemState', 'rollout.labels.committeeRole', 'rollout.labels.handoverStatus', 'rollout.labels.handoverTask',
+        'staff.labels.staffStatus', 'staff.labels.absenceKind', 'staff.labels.counterStatus', 'staff.labels.shiftStatus', 'staff.labels.weekday']),
     );
     for (const prefix of prefixes) {
       expect(at(vi, prefix)).toEqual(expect.any(Object));
@@ -104,6 +116,8 @@ describe('the audit trail’s labels', () => {
     expect(enumLabelsOf('PilotSite', 'status')).toBe('rollout.labels.siteStatus');
     expect(enumLabelsOf('PilotProgramme', 'status')).toBe('rollout.labels.programmeStatus');
     expect(enumLabelsOf('OneStopDesk', 'name')).toBeNull();
+    expect(enumLabelsOf('Shift', 'status')).toBe('staff.labels.shiftStatus');
+    expect(enumLabelsOf('OneStopDesk', 'weekday')).toBe('staff.labels.weekday');
   });
 
   it('humanise what has no label, never showing a camelCase or SNAKE_CASE name', () => {

@@ -17,7 +17,7 @@ export const WORKPLACE_OF = {
  * (falling back to fields.shared.<field>); enum values use the app's own labels (ENUM_LABELS).
  */
 export const AUDIT_ENTITY_TYPES = {
-  OneStopDesk: ['create', 'rename', 'move', 'retire'],
+  OneStopDesk: ['create', 'rename', 'move', 'retire', 'set', 'publishWeek', 'copyWeek'],
   PostOffice: ['create', 'rename', 'move', 'retire'],
   Agency: ['create', 'rename', 'move', 'retire'],
   AdministrativeUnit: ['create', 'rename', 'move', 'retire'],
@@ -29,7 +29,26 @@ export const AUDIT_ENTITY_TYPES = {
   ActionItem: ['state'],
   PersonnelHandover: ['create', 'update', 'sign', 'effective', 'reverse'],
   FacilityHandover: ['create', 'update', 'sign', 'effective', 'reverse'],
+  Staff: ['create', 'update'],
+  StaffAssignment: ['create', 'end'],
+  Qualification: ['create'],
+  Absence: ['create'],
+  TrainingSession: ['create'],
+  ProcedureField: ['create', 'update'],
+  Counter: ['create', 'update'],
+  OpeningException: ['create'],
+  Shift: ['create', 'move', 'cancel', 'swap'],
 } as const;
+
+/**
+ * Actions written under another record's name than their own: a desk's opening hours are set on the
+ * desk, and a week of a desk's roster is published or copied on the desk.
+ */
+const ACTION_OF: Readonly<Record<string, string>> = {
+  'OneStopDesk.set': 'openingHours.set',
+  'OneStopDesk.publishWeek': 'shift.publishWeek',
+  'OneStopDesk.copyWeek': 'shift.copyWeek',
+};
 
 export type AuditEntityType = keyof typeof AUDIT_ENTITY_TYPES;
 export type AuditVerb = (typeof AUDIT_ENTITY_TYPES)[AuditEntityType][number];
@@ -41,7 +60,7 @@ export const isAuditVerb = (value: string): value is AuditVerb => VERBS.has(valu
 
 /** "OneStopDesk" + "rename" → "oneStopDesk.rename". */
 export function actionOf(entityType: AuditEntityType, verb: AuditVerb): string {
-  return `${entityType.charAt(0).toLowerCase()}${entityType.slice(1)}.${verb}`;
+  return ACTION_OF[`${entityType}.${verb}`] ?? `${entityType.charAt(0).toLowerCase()}${entityType.slice(1)}.${verb}`;
 }
 
 /** Every action the trail writes, with its entity type and verb. */
@@ -68,6 +87,10 @@ const ENUM_LABELS_OF: Readonly<Record<string, Readonly<Record<string, string>>>>
   SteeringMeeting: { kind: 'rollout.labels.meetingKind' },
   PersonnelHandover: { status: 'rollout.labels.handoverStatus' },
   FacilityHandover: { status: 'rollout.labels.handoverStatus' },
+  Staff: { status: 'staff.labels.staffStatus' },
+  Absence: { kind: 'staff.labels.absenceKind' },
+  Counter: { status: 'staff.labels.counterStatus' },
+  Shift: { status: 'staff.labels.shiftStatus' },
 };
 const ENUM_LABELS: Readonly<Record<string, string>> = {
   level: 'levels',
@@ -77,6 +100,7 @@ const ENUM_LABELS: Readonly<Record<string, string>> = {
   state: 'rollout.labels.actionItemState',
   tasks: 'rollout.labels.handoverTask',
   committeeRole: 'rollout.labels.committeeRole',
+  weekday: 'staff.labels.weekday',
 };
 
 /** The i18n prefix of a field's enum values ("rollout.labels.siteStatus"), or null for a field that holds no enum. */
@@ -117,6 +141,10 @@ export function recordHref(entityType: string, entityId: string): string | null 
       return `/rollout/phases/${entityId}`;
     case 'PilotSite':
       return `/rollout/sites/${entityId}`;
+    case 'Staff':
+      return `/staff/people/${entityId}`;
+    case 'TrainingSession':
+      return `/staff/training/${entityId}`;
     default:
       return null;
   }

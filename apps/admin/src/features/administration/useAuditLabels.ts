@@ -17,7 +17,10 @@ export function useAuditLabels() {
     const entityTypeLabel = (entityType: string) => (isAuditEntityType(entityType) ? t(`audit.entityTypes.${entityType}`) : humanise(entityType));
     return {
       entityTypeLabel,
+      /** An action's own label when a verb alone would mislead ("shift.move": Chuyển ca trực, not Chuyển đơn vị), else its verb's. */
       actionLabel: (action: string) => {
+        const own = text(`audit.actionLabels.${action}`);
+        if (own) return own;
         const verb = verbOf(action);
         return verb ? t(`audit.verbs.${verb}`) : humanise(action.slice(action.lastIndexOf('.') + 1));
       },
