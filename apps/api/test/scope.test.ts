@@ -113,6 +113,12 @@
  * swapShifts                      U    .       A     F      AB         F       F        A          .      AB         B
  * publishWeek                     U    .       A     F      AB         F       F        A          .      AB         B
  * copyWeek                        U    .       A     F      AB         F       F        A          .      AB         B
+ * startRosterAutoFill             U    .       A     F      AB         F       F        A          .      AB         B
+ * rosterAutoFillJob               U    .       A     F      A          F       F        A          .      H          H
+ * acceptRosterProposal            U    .       A     F      AB         F       F        A          .      AB         B
+ * discardRosterProposal           U    .       A     F      AB         F       F        A          .      AB         B
+ * issueCalendarFeed               U    .       A     F      AB         AF      F        A          .      AB         B
+ * revokeCalendarFeed              U    .       A     F      AB         F       F        A          .      AB         B
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -335,6 +341,8 @@ const PROVINCE_RECORD_TYPES = [
   'Agency', 'OneStopDesk', 'PostOffice', 'User', 'AuditEntry',
   'PilotProgramme', 'RolloutPhase', 'PhasePlanRevision', 'PilotSite', 'SiteStatusChange', 'ReadinessCheck', 'LevelProgress',
   'SteeringMeeting', 'ActionItem', 'PersonnelHandover', 'FacilityHandover', 'HandoverTotals', 'ExportedFile',
+  'Staff', 'StaffAssignment', 'Qualification', 'TrainingSession', 'Absence', 'Counter', 'OpeningHours', 'OpeningException',
+  'Shift', 'ShiftRevision', 'Coverage', 'RosterAutoFillJob',
 ];
 
 /** The operations that answer the anonymous: public reference data and getting a session. */

@@ -71,7 +71,8 @@ export class StaffAndRosters1764100000000 implements MigrationInterface {
         updated_at timestamptz NOT NULL DEFAULT now(),
         CONSTRAINT staff_one_employer CHECK ((post_office_id IS NULL) <> (agency_id IS NULL))
       );
-      CREATE UNIQUE INDEX staff_national_id ON staff (national_id) WHERE national_id IS NOT NULL;
+      -- Unique within a province's register: a number registered elsewhere tells this province nothing.
+      CREATE UNIQUE INDEX staff_national_id ON staff (province_id, national_id) WHERE national_id IS NOT NULL;
       CREATE INDEX staff_name ON staff (province_id, public.osp_sort_key(full_name), id);
       CREATE INDEX staff_post_office ON staff (post_office_id);
 

@@ -147,6 +147,23 @@ export const STAFF_ROWS: Row[] = [
   ['swapShifts', 'hatinh.buudien', 'BAD_USER_INPUT', 'a Hà Tĩnh and a Bình Phước shift'],
   ...writeNaming('publishWeek', 'a week of the Hà Tĩnh desk', 'a week of the Đồng Nai desk'),
   ...writeNaming('copyWeek', 'a week of the Hà Tĩnh desk', 'a week of the Đồng Nai desk'),
+
+  // Auto-fill: a proposal of a province is seen, accepted or dropped by that province's writers only.
+  ...writeNaming('startRosterAutoFill', 'a day of the Hà Tĩnh desk', 'a day of the Đồng Nai desk'),
+  ['rosterAutoFillJob', 'anonymous', 'UNAUTHENTICATED', 'a Hà Tĩnh proposal'],
+  ['rosterAutoFillJob', 'hatinh.buudien', 'ALLOWED', 'a Hà Tĩnh proposal'],
+  ['rosterAutoFillJob', 'hatinh.quantri', 'ALLOWED', 'a Hà Tĩnh proposal'],
+  ['rosterAutoFillJob', 'admin', 'ALLOWED', 'a Hà Tĩnh proposal'],
+  ['rosterAutoFillJob', 'binhphuoc.buudien', 'HIDDEN', 'a Hà Tĩnh proposal'],
+  ['rosterAutoFillJob', 'dongnai.quantri', 'HIDDEN', 'a Hà Tĩnh proposal'],
+  ...NOT_WRITERS.map((who): Row => ['rosterAutoFillJob', who, 'FORBIDDEN', 'a Hà Tĩnh proposal']),
+  ...writeNaming('acceptRosterProposal', 'a Hà Tĩnh proposal', 'a Bình Phước proposal'),
+  ...writeNaming('discardRosterProposal', 'a Hà Tĩnh proposal', 'a Bình Phước proposal'),
+
+  // A person's calendar feed: their managers, the province's administrators, or the person themself.
+  ...writeNaming('issueCalendarFeed', 'of a Hà Tĩnh person', 'of a Bình Phước person'),
+  ['issueCalendarFeed', 'hatinh.quay', 'ALLOWED', 'of the clerk themself'],
+  ...writeNaming('revokeCalendarFeed', 'of a Hà Tĩnh person', 'of a Bình Phước person'),
 ];
 
 // --- The two worlds -------------------------------------------------------------------------------
@@ -229,6 +246,12 @@ const Q = {
   swapShifts: `mutation($input: SwapShiftsInput!) { swapShifts(input: $input) { shifts { id staff { id } } } }`,
   publishWeek: `mutation($input: DeskWeekInput!) { publishWeek(input: $input) { shifts { id status } } }`,
   copyWeek: `mutation($input: CopyWeekInput!) { copyWeek(input: $input) { shifts { id day } skipped { rule } } }`,
+  startRosterAutoFill: `mutation($input: StartRosterAutoFillInput!) { startRosterAutoFill(input: $input) { job { id status } } }`,
+  rosterAutoFillJob: `query($id: ID!) { rosterAutoFillJob(id: $id) { id status proposal { demanded unfilled } } }`,
+  acceptRosterProposal: `mutation($input: RosterProposalInput!) { acceptRosterProposal(input: $input) { job { id status } shifts { id } } }`,
+  discardRosterProposal: `mutation($input: RosterProposalInput!) { discardRosterProposal(input: $input) { job { id status } } }`,
+  issueCalendarFeed: `mutation($input: CalendarFeedInput!) { issueCalendarFeed(input: $input) { path staff { id } } }`,
+  revokeCalendarFeed: `mutation($input: CalendarFeedInput!) { revokeCalendarFeed(input: $input) { staff { id } } }`,
 };
 
 /** The record inside a mutation's payload. */
@@ -439,6 +462,20 @@ export function staffScenarios(ctx: ScopeContext): Scenarios {
   const shiftRow = async (id: string) => (await t().sql(`SELECT staff_id, counter_id, day::text AS day, starts_at, ends_at, status, version, cancel_reason FROM shift WHERE id = $1`, [id]))[0];
   const shiftsAt = async (deskId: string, monday: string) =>
     t().sql(`SELECT staff_id, counter_id, day::text AS day, starts_at, status FROM shift WHERE desk_id = $1 AND day BETWEEN $2 AND $3 ORDER BY day, starts_at`, [deskId, monday, addDays(monday, 6)]);
+
+  /** A finished auto-fill proposal of one day of a side's desk (made by the national administrator). */
+  const proposal = async (side: Side): Promise<{ id: string; deskId: string; day: string }> => {
+    const deskId = (await world(side)).deskId;
+    const day = nextWeek();
+    const job = unwrap(await admin(Q.startRosterAutoFill, { deskId, from: day, to: day }));
+    for (let i = 0; i < 240; i += 1) {
+      const { rosterAutoFillJob } = ok(await t().gql(Q.rosterAutoFillJob, { id: job.id }, { as: 'admin' }));
+      if (rosterAutoFillJob.status === 'DONE') return { id: job.id, deskId, day };
+      if (rosterAutoFillJob.status === 'FAILED') throw new Error('auto-fill failed');
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    throw new Error('auto-fill did not finish in a minute');
+  };
 
   /** A person employed by BD-42 whose input also names something of Bình Phước (`extra`, the field refused). */
   const createStaffNaming = (field: string, extra: () => Promise<Record<string, unknown>>): Scenario =>
@@ -818,6 +855,93 @@ export function staffScenarios(ctx: ScopeContext): Scenarios {
         unknown: (input) => ({ ...input, deskId: UNKNOWN_ID }),
       },
       ['a week of the Hà Tĩnh desk', 'a week of the Đồng Nai desk'],
+    ),
+    startRosterAutoFill: sides(
+      {
+        mutation: Q.startRosterAutoFill,
+        // One day: the solver's part stays small (the matrix is about who, not about the solver).
+        make: async (side) => ({ deskId: (await world(side)).deskId, day: nextWeek() }),
+        input: (r) => ({ deskId: r.deskId, from: r.day, to: r.day }),
+        state: (r) => shiftsAt(r.deskId, r.day),
+        // A proposal is computed aside: nothing is written until it is accepted.
+        expectAfter: (rows) => expect(rows).toEqual([]),
+        field: 'deskId',
+        unknown: (input) => ({ ...input, deskId: UNKNOWN_ID }),
+      },
+      ['a day of the Hà Tĩnh desk', 'a day of the Đồng Nai desk'],
+    ),
+    rosterAutoFillJob: {
+      'a Hà Tĩnh proposal': async (caller) => {
+        const job = await proposal('HT');
+        const res = await t().gql(Q.rosterAutoFillJob, { id: job.id }, caller);
+        return { res, verify: (data) => expect(data === null || data.id === job.id).toBe(true) };
+      },
+    },
+    acceptRosterProposal: sides(
+      {
+        mutation: Q.acceptRosterProposal,
+        make: (side) => proposal(side),
+        input: (job) => ({ jobId: job.id }),
+        state: (job) => shiftsAt(job.deskId, job.day),
+        expectAfter: (rows) => expect(rows.length > 0 && rows.every((r: any) => r.status === 'PLANNED')).toBe(true),
+        field: 'jobId',
+        unknown: () => ({ jobId: UNKNOWN_ID }),
+      },
+      ['a Hà Tĩnh proposal', 'a Bình Phước proposal'],
+    ),
+    discardRosterProposal: sides(
+      {
+        mutation: Q.discardRosterProposal,
+        make: (side) => proposal(side),
+        input: (job) => ({ jobId: job.id }),
+        state: async (job) => ok(await t().gql(Q.rosterAutoFillJob, { id: job.id }, { as: 'admin' })).rosterAutoFillJob?.status,
+        expectAfter: (status) => expect(status).toBe('DISCARDED'),
+        field: 'jobId',
+        unknown: () => ({ jobId: UNKNOWN_ID }),
+      },
+      ['a Hà Tĩnh proposal', 'a Bình Phước proposal'],
+    ),
+    issueCalendarFeed: {
+      ...sides(
+        {
+          mutation: Q.issueCalendarFeed,
+          make: (side) => newPerson(side),
+          input: (p) => ({ staffId: p.id }),
+          state: async (p) => (await staffRow(p.id)).calendar_secret_hash,
+          expectAfter: (hash) => expect(hash).toMatch(/^[0-9a-f]{64}$/),
+          field: 'staffId',
+          unknown: () => ({ staffId: UNKNOWN_ID }),
+        },
+        ['of a Hà Tĩnh person', 'of a Bình Phước person'],
+      ),
+      'of the clerk themself': write(
+        {
+          mutation: Q.issueCalendarFeed,
+          make: async () => (await world('HT')).clerk as Person,
+          input: (p) => ({ staffId: p.id }),
+          state: async (p) => (await staffRow(p.id)).calendar_secret_hash,
+          expectAfter: (hash) => expect(hash).toMatch(/^[0-9a-f]{64}$/),
+          field: 'staffId',
+          unknown: () => ({ staffId: UNKNOWN_ID }),
+        },
+        'HT',
+      ),
+    },
+    revokeCalendarFeed: sides(
+      {
+        mutation: Q.revokeCalendarFeed,
+        make: async (side) => {
+          const p = await newPerson(side);
+          await admin(Q.issueCalendarFeed, { staffId: p.id });
+          return p;
+        },
+        input: (p) => ({ staffId: p.id }),
+        state: async (p) => (await staffRow(p.id)).calendar_secret_hash,
+        expectAfter: (hash) => expect(hash).toBeNull(),
+        field: 'staffId',
+        unknown: () => ({ staffId: UNKNOWN_ID }),
+      },
+      ['of a Hà Tĩnh person', 'of a Bình Phước person'],
     ),
   };
 }

@@ -39,8 +39,8 @@ export class StaffResolver {
   ) {}
 
   @Query(() => [ProcedureField], { description: 'The procedure fields (lĩnh vực) in use, in Vietnamese order.' })
-  procedureFields() {
-    return this.staff.fields();
+  procedureFields(@Ctx() ctx: GraphQLContext) {
+    return this.staff.fields(ctx.actor);
   }
 
   @Query(() => StaffConnection, { description: 'The staff register within your province, by name in Vietnamese order.' })

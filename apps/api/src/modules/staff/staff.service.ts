@@ -1,8 +1,8 @@
 import { DataSource, type EntityManager } from 'typeorm';
-import { requireRole, scopeProvince } from '../../platform/authz';
+import { requireRole, requireSignedIn, scopeProvince } from '../../platform/authz';
 import { citizenId } from '../../platform/citizen-id';
 import { staleVersion, updateVersioned } from '../../platform/database/versioned';
-import { badInput, conflict, uniquely, type Bilingual } from '../../platform/errors';
+import { badInput, conflict, sqlState, uniquely, type Bilingual } from '../../platform/errors';
 import { paginate, type PageArgs } from '../../platform/graphql/connection';
 import type { Actor } from '../../platform/graphql/context';
 import { addDays, shownDay, todayInVietnam } from '../../platform/graphql/scalars';
@@ -44,7 +44,8 @@ export class StaffService {
     private readonly audit: AuditService,
   ) {}
 
-  fields(): Promise<ProcedureField[]> {
+  fields(actor: Actor): Promise<ProcedureField[]> {
+    requireSignedIn(actor);
     return this.dataSource.getRepository(ProcedureField).createQueryBuilder('f').where('f.retired_on IS NULL').orderBy('osp_sort_key(f.name)').getMany();
   }
 
@@ -86,6 +87,7 @@ export class StaffService {
 
   /** The staff record of a signed-in user, if they have one. */
   async ofUser(actor: Actor): Promise<Staff | null> {
+    requireSignedIn(actor);
     if (!actor.id) return null;
     return this.dataSource.getRepository(Staff).findOneBy({ userId: actor.id });
   }
@@ -139,8 +141,10 @@ export class StaffService {
     if (input.nationalId !== undefined) values.nationalId = input.nationalId?.trim() ? citizenId(input.nationalId, 'nationalId', todayInVietnam()) : null;
     if (input.userId !== undefined) {
       if (input.userId) {
+        // An account of the person's own province only: a national account is nobody's staff record, and
+        // another province's account is not looked at (nothing to tell about it).
         const [user] = await m.query('SELECT province_id FROM app_user WHERE id = $1', [input.userId]);
-        if (!user || (user.province_id !== null && user.province_id !== provinceId)) {
+        if (!user || user.province_id !== provinceId) {
           throw badInput('userId', { vi: 'Không tìm thấy tài khoản trong tỉnh của nhân viên.', en: 'No such user account in the person’s province.' });
         }
       }
@@ -154,8 +158,24 @@ export class StaffService {
     if (row?.province_id !== provinceId) throw badInput(field, { vi: 'Bộ phận một cửa phải thuộc tỉnh của nhân viên.', en: 'The desk must be in the person’s province.' });
   }
 
-  private unique<T>(write: () => Promise<T>): Promise<T> {
-    return uniquely(write, 'nationalId', { vi: 'Số định danh cá nhân hoặc tài khoản đã gắn với một nhân viên khác.', en: 'This citizen ID number or user account already belongs to another person in the register.' });
+  /** The register's unique keys, each named: a citizen ID number within the province, a user account. */
+  private async unique<T>(write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } catch (error) {
+      const constraint = (error as { driverError?: { constraint?: string } }).driverError?.constraint;
+      if (sqlState(error) === '23505' && constraint === 'staff_national_id') {
+        throw conflict({ vi: 'Số định danh cá nhân đã có trong danh sách nhân viên của tỉnh.', en: 'This citizen ID number is already in the province’s staff register.' }, [
+          { field: 'nationalId', message: { vi: 'Đã có người mang số này.', en: 'Someone already has this number.' } },
+        ]);
+      }
+      if (sqlState(error) === '23505' && constraint === 'staff_user_id_key') {
+        throw conflict({ vi: 'Tài khoản đã gắn với một nhân viên khác.', en: 'This user account already belongs to another person in the register.' }, [
+          { field: 'userId', message: { vi: 'Tài khoản đã được dùng.', en: 'The account is taken.' } },
+        ]);
+      }
+      throw error;
+    }
   }
 
   create(actor: Actor, input: CreateStaffInput): Promise<Staff> {
