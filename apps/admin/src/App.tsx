@@ -22,6 +22,7 @@ const OrganisationRoutes = lazy(() => import('./features/organisation/Organisati
 const AdministrationRoutes = lazy(() => import('./features/administration/AdministrationRoutes'));
 const RolloutRoutes = lazy(() => import('./features/rollout/RolloutRoutes'));
 const HandoverRoutes = lazy(() => import('./features/handover/HandoverRoutes'));
+const StaffRoutes = lazy(() => import('./features/staff/StaffRoutes'));
 const RosterPage = lazy(() => import('./features/roster/RosterPage'));
 const MyRosterPage = lazy(() => import('./features/roster/MyRosterPage'));
 const OverviewPage = lazy(() => import('./features/overview/OverviewPage'));
@@ -31,7 +32,7 @@ const HomePage = lazy(() => import('./pages/home/HomePage'));
 const dateLocales = { vi, en: enGB } as const;
 
 /** Areas with their own routes below; the rest show "not available yet". */
-const BUILT_AREAS = new Set(['overview', 'myRoster', 'rollout', 'handover', 'organisation', 'administration']);
+const BUILT_AREAS = new Set(['overview', 'myRoster', 'rollout', 'handover', 'organisation', 'staff', 'administration']);
 
 /** `/`: the province's overview for the committee and administrators, one's own desk, agency or post office for the others. */
 function Landing({ lazyArea }: { lazyArea: (element: ReactNode) => ReactNode }) {
@@ -43,6 +44,13 @@ function Landing({ lazyArea }: { lazyArea: (element: ReactNode) => ReactNode }) 
 function ComingArea({ area }: { area: (typeof AREAS)[number] }) {
   const { user } = useSession();
   return canOpenArea(area, user?.roles) ? <NotAvailablePage area={area.key} /> : <NoAccessPage />;
+}
+
+/** Nhân sự: the staff register for those who keep or read it, "no access" by address for the others. */
+function StaffArea({ lazyArea }: { lazyArea: (element: ReactNode) => ReactNode }) {
+  const { user } = useSession();
+  const area = AREAS.find((a) => a.key === 'staff');
+  return area && canOpenArea(area, user?.roles) ? lazyArea(<StaffRoutes />) : <NoAccessPage />;
 }
 
 export function App() {
@@ -65,6 +73,7 @@ export function App() {
               <Route path="/organisation/*" element={lazyArea(<OrganisationRoutes />)} />
               <Route path="/staff/roster" element={lazyArea(<RosterPage />)} />
               <Route path="/my-roster" element={lazyArea(<MyRosterPage />)} />
+              <Route path="/staff/*" element={<StaffArea lazyArea={lazyArea} />} />
               <Route path="/administration/*" element={lazyArea(<AdministrationRoutes />)} />
               {AREAS.filter((area) => !BUILT_AREAS.has(area.key)).map((area) => (
                 <Route key={area.key} path={area.path} element={<ComingArea area={area} />} />

@@ -4,7 +4,7 @@
  * A form states them under its fields (components/FieldHelp.tsx) and counts long texts as they are typed.
  */
 export const LIMITS = {
-  /** A record's name (NAME_MAX): units, agencies, desks, post offices, programmes, phases. */
+  /** A record's name (NAME_MAX): units, agencies, desks, post offices, programmes, phases; a person's full name, a counter's name. */
   name: 200,
   /** An address of a desk or post office, or of premises handed over. */
   address: 500,
@@ -16,9 +16,9 @@ export const LIMITS = {
   reverseReason: 2000,
   /** Notes on the condition of premises. */
   conditionNotes: 2000,
-  /** A person's name, position, employer, owner, funder, equipment type: short texts of a record. */
+  /** A person's name, position, employer, owner, funder, equipment type, a trainer: short texts of a record. */
   short: 200,
-  /** A record or document number ("2459/QĐ-UBND"). */
+  /** A record, document or certificate number ("2459/QĐ-UBND"). */
   number: 64,
   /** A document's summary, a meeting's or action item's title. */
   title: 1000,
@@ -30,6 +30,10 @@ export const LIMITS = {
   displayName: 200,
   /** A sign-in name. */
   username: 64,
+  /** Why a desk opens differently on a day (a holiday, a special opening). */
+  exceptionReason: 500,
+  /** Where a training class was held. */
+  trainingPlace: 500,
 } as const;
 
 export type LimitKey = keyof typeof LIMITS;

@@ -56,9 +56,11 @@ const ROLLOUT_ROLES: readonly Role[] = [...OVERVIEW_ROLES, 'POST_OFFICE_MANAGER'
  *   account (a clerk, a civil servant still at a desk, a manager who takes shifts); the page says when
  *   they have none.
  * - Tổ chức (the register of units, desks, post offices, agencies) shows to every role: everyone reads it.
- * - Areas not built yet show only to the roles they will serve, marked "Sắp có": staff and counters to
- *   post office managers (and those who oversee them), dossiers to the people at the desks and agencies,
- *   reports to the committee and administrators. Others do not see them at all.
+ * - Nhân sự (issue 10: the staff register and training classes) shows to post office managers, who keep
+ *   it, and to those who oversee them (administrators keep it too; the committee reads it). Others get
+ *   "no access" by address: the API refuses them the register.
+ * - Areas not built yet show only to the roles they will serve, marked "Sắp có": dossiers to the people
+ *   at the desks and agencies, reports to the committee and administrators. Others do not see them at all.
  * - Quản trị shows to those who may use one of its pages (users: administrators; audit trail: committee
  *   and administrators).
  */
@@ -68,7 +70,7 @@ export const AREAS: readonly Area[] = [
   { key: 'rollout', path: '/rollout', icon: TimelineOutlined, roles: ROLLOUT_ROLES },
   { key: 'handover', path: '/handover', icon: SwapHorizOutlined, roles: ROLLOUT_ROLES },
   { key: 'organisation', path: '/organisation', icon: AccountTreeOutlined, roles: 'all' },
-  { key: 'staff', path: '/staff', icon: BadgeOutlined, roles: ROLLOUT_ROLES, coming: true },
+  { key: 'staff', path: '/staff', icon: BadgeOutlined, roles: ROLLOUT_ROLES },
   { key: 'dossiers', path: '/dossiers', icon: FolderOpenOutlined, roles: ['COUNTER_CLERK', 'AGENCY_OFFICER', 'POST_OFFICE_MANAGER'], coming: true },
   { key: 'reports', path: '/reports', icon: AssessmentOutlined, roles: OVERVIEW_ROLES, coming: true },
   { key: 'administration', path: '/administration', icon: AdminPanelSettingsOutlined, roles: ['SYSTEM_ADMIN', 'STEERING_COMMITTEE'] },

@@ -12,6 +12,7 @@ import { DetailPage, DetailSection, type RecordAction } from './DetailPage';
 import { MoveDialog, RenameDialog, RetireDialog } from './RecordDialogs';
 import { historyHref } from '../administration/labels';
 import { WorkplaceSections } from '../workplace/WorkplaceSections';
+import { DeskCountersSection } from '../counters/DeskCountersSection';
 import { DeskRosterLink } from '../roster/DeskRosterLink';
 
 /** One desk: what it is, where, whose; rename, move, retire. */
@@ -64,6 +65,7 @@ export function DeskDetailPage() {
               ]}
             />
           </DetailSection>
+          <DeskCountersSection deskId={desk.id} />
           <WorkplaceSections workplace={{ kind: 'desk', id: desk.id }} />
           <DeskRosterLink deskId={desk.id} />
           {action === 'rename' && (

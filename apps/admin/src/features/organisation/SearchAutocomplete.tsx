@@ -29,6 +29,8 @@ export interface SearchAutocompleteProps<T extends Option> {
   error?: string;
   helperText?: string;
   disabled?: boolean;
+  /** `small` in a list's toolbar, beside the other filters. */
+  size?: 'small' | 'medium';
   testId?: string;
 }
 
@@ -45,6 +47,7 @@ export function SearchAutocomplete<T extends Option>({
   error,
   helperText,
   disabled,
+  size,
   testId,
 }: SearchAutocompleteProps<T>) {
   const { t } = useTranslation();
@@ -67,6 +70,7 @@ export function SearchAutocomplete<T extends Option>({
       isOptionEqualToValue={(a, b) => a.id === b.id}
       loading={loading}
       disabled={disabled}
+      size={size}
       {...texts}
       renderOption={renderOptionWithDetail}
       renderInput={(params) => (

@@ -220,8 +220,8 @@ describe('each role’s home', () => {
       ['handover', '/handover'],
       ['rollout', '/rollout'],
       ['organisation', '/organisation'],
+      ['staff', '/staff'],
       ['dossiers', 'coming'],
-      ['staff', 'coming'],
     ]);
     expect(calls.filter((c) => c.operationName === 'PostOfficeSites').map((c) => c.variables)).toEqual([
       { postOfficeId: 'po-42', after: null },
