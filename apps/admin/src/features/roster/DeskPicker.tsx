@@ -23,24 +23,29 @@ const collator = new Intl.Collator('vi');
 
 /**
  * The desks a manager rosters: those their post office's people are deployed to today, and those of
- * the pilot sites it partners; a counter clerk's own desk. Sorted in Vietnamese order.
+ * the pilot sites it partners; a counter clerk's own desk. Sorted in Vietnamese order; `busiest`: the one
+ * most of its people are deployed to.
  */
-export function useMyDesks(): { desks: DeskOption[]; loading: boolean } {
+export function useMyDesks(): { desks: DeskOption[]; busiest: DeskOption | null; loading: boolean } {
   const me = useQuery(RosterMeDocument);
   const postOfficeId = me.data?.me.postOffice?.id;
   const mine = useQuery(RosterMyDesksDocument, { variables: { postOfficeId: postOfficeId ?? '' }, skip: !postOfficeId });
-  const desks = useMemo(() => {
+  return useMemo(() => {
     const today = todayInVietnam();
-    const byId = new Map<string, string>();
+    const byId = new Map<string, { label: string; people: number }>();
+    const add = (id: string, label: string, people: number) => byId.set(id, { label, people: (byId.get(id)?.people ?? 0) + people });
     const own = me.data?.me.oneStopDesk;
-    if (own) byId.set(own.id, own.name);
+    if (own) add(own.id, own.name, 1);
     for (const { node } of mine.data?.staffMembers.edges ?? []) {
-      for (const a of node.assignments) if (a.desk && (!a.endsOn || a.endsOn >= today)) byId.set(a.desk.id, a.desk.name);
+      for (const a of node.assignments) if (a.desk && (!a.endsOn || a.endsOn >= today)) add(a.desk.id, a.desk.name, 1);
     }
-    for (const { node } of mine.data?.pilotSites.edges ?? []) byId.set(node.oneStopDesk.id, node.oneStopDesk.name);
-    return [...byId.entries()].map(([id, label]) => ({ id, label, mine: true })).sort((a, b) => collator.compare(a.label, b.label));
-  }, [me.data, mine.data]);
-  return { desks, loading: me.loading || mine.loading };
+    for (const { node } of mine.data?.pilotSites.edges ?? []) add(node.oneStopDesk.id, node.oneStopDesk.name, 0);
+    const entries = [...byId.entries()];
+    const desks = entries.map(([id, d]) => ({ id, label: d.label, mine: true })).sort((a, b) => collator.compare(a.label, b.label));
+    // Opened first: the desk most of the post office's people work at.
+    const [top] = entries.sort((a, b) => b[1].people - a[1].people);
+    return { desks, busiest: top ? { id: top[0], label: top[1].label, mine: true } : null, loading: me.loading || mine.loading };
+  }, [me.data, me.loading, mine.data, mine.loading]);
 }
 
 /** Bộ phận một cửa: one's own desks first; typing searches every desk of the province. */
@@ -51,8 +56,15 @@ export function DeskPicker({ value, mine, onChange }: { value: DeskOption | null
   const [typed, setTyped] = useState('');
   const search = useDebouncedValue(typed.trim(), 250);
   const { data, previousData, loading } = useQuery(RosterDeskOptionsDocument, { variables: { search }, skip: !search });
-  const found = search ? ((data ?? previousData)?.oneStopDesks.edges ?? []).map(({ node }) => ({ id: node.id, label: node.name, detail: node.code, mine: false })) : [];
-  const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/gi, 'd').toLowerCase();
+  const found = search
+    ? ((data ?? previousData)?.oneStopDesks.edges ?? []).map(({ node }) => ({ id: node.id, label: node.name, detail: node.code, mine: false }))
+    : [];
+  const fold = (s: string) =>
+    s
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/đ/gi, 'd')
+      .toLowerCase();
   const ownMatches = mine.filter((d) => !search || fold(d.label).includes(fold(search)));
   const options: DeskOption[] = [...ownMatches, ...found.filter((f) => !mine.some((m) => m.id === f.id))];
   if (value && !options.some((o) => o.id === value.id)) options.unshift(value);
@@ -73,7 +85,7 @@ export function DeskPicker({ value, mine, onChange }: { value: DeskOption | null
       loading={loading || typed.trim() !== search}
       {...texts}
       renderOption={renderOptionWithDetail}
-      sx={{ flex: '1 1 320px', maxWidth: 560 }}
+      sx={{ flex: { md: '1 1 320px' }, maxWidth: { md: 560 } }}
       renderInput={(params) => (
         <TextField
           {...params}

@@ -3,7 +3,6 @@ import { useQuery } from '@apollo/client/react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import ButtonGroup from '@mui/material/ButtonGroup';
 import Chip from '@mui/material/Chip';
 import Paper from '@mui/material/Paper';
 import Skeleton from '@mui/material/Skeleton';
@@ -133,17 +132,23 @@ export default function MyRosterPage() {
                 {t('roster.mine.weeks', range)}
               </Typography>
             </Box>
-            <ButtonGroup size="small" variant="outlined" sx={{ flexWrap: 'wrap' }}>
-              <Button startIcon={<ChevronLeft />} onClick={() => go(addDays(from, -WEEKS * 7))} data-testid="my-roster-previous">
+            <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
+              <Button
+                size="small"
+                variant="outlined"
+                startIcon={<ChevronLeft />}
+                onClick={() => go(addDays(from, -WEEKS * 7))}
+                data-testid="my-roster-previous"
+              >
                 {t('roster.mine.previous')}
               </Button>
-              <Button onClick={() => go(thisWeek)} disabled={from === thisWeek}>
+              <Button size="small" variant="outlined" onClick={() => go(thisWeek)} disabled={from === thisWeek}>
                 {t('roster.mine.current')}
               </Button>
-              <Button endIcon={<ChevronRight />} onClick={() => go(addDays(from, WEEKS * 7))} data-testid="my-roster-next">
+              <Button size="small" variant="outlined" endIcon={<ChevronRight />} onClick={() => go(addDays(from, WEEKS * 7))} data-testid="my-roster-next">
                 {t('roster.mine.next')}
               </Button>
-            </ButtonGroup>
+            </Stack>
           </Stack>
           {shifts.length === 0 ? (
             <Alert severity="info" data-testid="my-roster-nothing">

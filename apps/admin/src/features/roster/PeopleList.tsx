@@ -18,7 +18,19 @@ export type DragItem = { kind: 'person'; personId: string } | { kind: 'shift'; s
 const short = (day: string) => formatDate(day).slice(0, 5);
 
 /** One person: hours this week, qualifications (expired ones struck out), absences this week; dragged onto a cell to plan a shift. */
-function PersonCard({ person, board, monday, deskId, canWrite }: { person: RosterPersonFragment; board: readonly RosterShiftFragment[]; monday: string; deskId: string; canWrite: boolean }) {
+function PersonCard({
+  person,
+  board,
+  monday,
+  deskId,
+  canWrite,
+}: {
+  person: RosterPersonFragment;
+  board: readonly RosterShiftFragment[];
+  monday: string;
+  deskId: string;
+  canWrite: boolean;
+}) {
   const { t } = useTranslation();
   const { attributes, listeners, setNodeRef, isDragging } = useDraggable({
     id: `person|${person.id}`,

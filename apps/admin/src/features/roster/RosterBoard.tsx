@@ -1,18 +1,28 @@
 import { useTranslation } from 'react-i18next';
 import { useDndContext, useDraggable, useDroppable } from '@dnd-kit/core';
-import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import IconButton from '@mui/material/IconButton';
 import Typography from '@mui/material/Typography';
 import AddIcon from '@mui/icons-material/Add';
+import CloseIcon from '@mui/icons-material/Close';
 import CheckCircleOutline from '@mui/icons-material/CheckCircleOutlineOutlined';
 import WarningAmber from '@mui/icons-material/WarningAmber';
 import type { RosterCounterFragment, RosterShiftFragment } from '../../graphql/generated';
 import { formatDate } from '../../dates';
-import { cellId, shiftsOfCell, type BoardModel, type BoardSlot, type CellRef } from './board';
+import { cellId, shiftsOfCell, slotIndexOf, type BoardModel, type BoardSlot, type CellRef } from './board';
 import { useRosterLabels } from './labels';
 import type { DragItem } from './PeopleList';
 import type { ClientConflict } from './rules';
+
+/** A shift the auto-fill proposes, with the person's name (not saved until the proposal is accepted). */
+export interface ProposedShift {
+  key: string;
+  name: string;
+  counterId: string;
+  day: string;
+  startsAt: string;
+  endsAt: string;
+}
 
 export interface RosterBoardProps {
   model: BoardModel;
@@ -32,6 +42,44 @@ export interface RosterBoardProps {
   swapSelection: readonly string[] | null;
   onShiftClick: (shift: RosterShiftFragment) => void;
   onAdd: (cell: CellRef) => void;
+  /** The auto-fill's proposal being previewed. */
+  proposed: readonly ProposedShift[];
+}
+
+/** The API's refusal, in the cell or under the shift it concerns: the whole width of the cell, a small button to hide it. */
+function RefusalNote({ message, onDismiss, testId }: { message: string; onDismiss: () => void; testId: string }) {
+  const { t } = useTranslation();
+  return (
+    <Box
+      role="alert"
+      data-testid={testId}
+      className="no-print"
+      sx={{
+        mt: 0.5,
+        p: 0.5,
+        pr: 2.5,
+        position: 'relative',
+        borderRadius: 1,
+        bgcolor: '#fdecea',
+        border: 1,
+        borderColor: 'error.light',
+        color: 'error.dark',
+        fontSize: '0.75rem',
+        lineHeight: 1.35,
+      }}
+    >
+      {message}
+      <IconButton
+        size="small"
+        onClick={onDismiss}
+        aria-label={t('roster.refusal.dismiss')}
+        title={t('roster.refusal.dismiss')}
+        sx={{ position: 'absolute', top: 0, right: 0, p: 0.25, color: 'error.dark' }}
+      >
+        <CloseIcon sx={{ fontSize: 14 }} />
+      </IconButton>
+    </Box>
+  );
 }
 
 /** PLANNED and PUBLISHED look different (dashed and pale, solid and tinted) and say so in words. */
@@ -102,33 +150,27 @@ function ShiftCard({
         <Typography variant="body2" sx={{ fontWeight: 500, lineHeight: 1.25, overflowWrap: 'anywhere' }}>
           {shift.staff?.fullName}
         </Typography>
-        <Typography variant="caption" component="div" sx={{ lineHeight: 1.3 }}>
+        <Typography variant="caption" component="div" className="roster-shift-times" sx={{ lineHeight: 1.3 }}>
           {shift.startsAt}–{shift.endsAt}
         </Typography>
         <Typography
           variant="caption"
           component="div"
+          className="roster-shift-status"
           data-testid="roster-shift-status"
-          sx={{ lineHeight: 1.3, fontWeight: published ? 500 : 400, fontStyle: published ? 'normal' : 'italic', color: published ? 'primary.dark' : 'text.secondary' }}
+          sx={{
+            lineHeight: 1.3,
+            fontWeight: published ? 500 : 400,
+            fontStyle: published ? 'normal' : 'italic',
+            color: published ? 'primary.dark' : 'text.secondary',
+          }}
         >
           {t(`roster.status.${shift.status}`)}
           {selected && ` · ${t('roster.swap.selected')}`}
           {colliding && !error && ` · ${t('roster.refusal.collides')}`}
         </Typography>
       </Box>
-      {error && (
-        <Alert
-          severity="error"
-          role="alert"
-          data-testid="roster-shift-error"
-          onClose={onDismiss}
-          slotProps={{ closeButton: { title: t('roster.refusal.dismiss'), 'aria-label': t('roster.refusal.dismiss') } as object }}
-          className="no-print"
-          sx={{ mt: 0.5, py: 0, px: 1, fontSize: '0.75rem', '& .MuiAlert-icon': { display: 'none' } }}
-        >
-          {error}
-        </Alert>
-      )}
+      {error && <RefusalNote message={error} onDismiss={onDismiss} testId="roster-shift-error" />}
     </Box>
   );
 }
@@ -154,8 +196,12 @@ function Cell({
   const { active } = useDndContext();
   const item = (active?.data.current ?? null) as DragItem | null;
   const shifts = slot ? shiftsOfCell(props.model, props.shifts, cell) : [];
+  const day = props.model.days.find((d) => d.day === cell.day);
+  const proposed = slot && day ? props.proposed.filter((p) => p.counterId === cell.counterId && p.day === cell.day && slotIndexOf(day, p) === cell.slot) : [];
   const conflicts = item && droppable ? props.conflictsFor(item, cell) : [];
   const error = props.cellErrors[id];
+  // Room for another shift: the slot is not covered from opening to closing.
+  const covered = Boolean(slot) && shifts.some((s) => slot && s.startsAt <= slot.opensAt && s.endsAt >= slot.closesAt);
   const gap = slot && !slot.closed && slot.gap > 0;
   if (!slot) {
     return (
@@ -196,7 +242,10 @@ function Cell({
           onDismiss={() => props.onDismissShift(shift.id)}
         />
       ))}
-      {shifts.length === 0 && gap && (
+      {proposed.map((p) => (
+        <ProposalCard key={p.key} shift={p} />
+      ))}
+      {shifts.length === 0 && proposed.length === 0 && gap && (
         <Typography variant="caption" color="error.dark" component="div" sx={{ fontWeight: 500 }}>
           {t('roster.board.empty')}
         </Typography>
@@ -217,20 +266,8 @@ function Cell({
           {conflicts.length ? t('roster.board.dropRefused', { reason: conflictText(conflicts[0]) }) : t('roster.board.dropHere')}
         </Typography>
       )}
-      {error && (
-        <Alert
-          severity="error"
-          role="alert"
-          data-testid="roster-cell-error"
-          onClose={() => props.onDismissCell(id)}
-          slotProps={{ closeButton: { title: t('roster.refusal.dismiss'), 'aria-label': t('roster.refusal.dismiss') } as object }}
-          className="no-print"
-          sx={{ mt: 0.5, py: 0, px: 1, fontSize: '0.75rem', '& .MuiAlert-icon': { display: 'none' } }}
-        >
-          {error}
-        </Alert>
-      )}
-      {props.canWrite && !slot.closed && !props.swapSelection && (
+      {error && <RefusalNote message={error} onDismiss={() => props.onDismissCell(id)} testId="roster-cell-error" />}
+      {props.canWrite && !slot.closed && !props.swapSelection && !covered && (
         <IconButton
           size="small"
           className="no-print roster-add"
@@ -238,7 +275,7 @@ function Cell({
           title={t('roster.board.add', { number: counter.number, day: dayLabel, from: slot.opensAt, to: slot.closesAt })}
           onClick={() => props.onAdd(cell)}
           data-testid="roster-add"
-          sx={{ p: 0.25, mt: 0.25, opacity: shifts.length ? 0.35 : 0.7, '&:hover, &:focus-visible': { opacity: 1 } }}
+          sx={{ p: 0.25, mt: 0.25, opacity: 0.7, '&:hover, &:focus-visible': { opacity: 1 } }}
         >
           <AddIcon fontSize="small" />
         </IconButton>
@@ -247,11 +284,44 @@ function Cell({
   );
 }
 
+/** A proposed shift: dotted green frame and the word "Đề xuất"; not dragged, not printed. */
+function ProposalCard({ shift }: { shift: ProposedShift }) {
+  const { t } = useTranslation();
+  return (
+    <Box
+      data-testid="roster-proposed"
+      data-person={shift.name}
+      className="no-print"
+      sx={{ mb: 0.5, px: 0.75, py: 0.5, borderRadius: 1, border: 2, borderStyle: 'dotted', borderColor: 'success.main', bgcolor: '#edf7ed' }}
+    >
+      <Typography variant="body2" sx={{ fontWeight: 500, lineHeight: 1.25, overflowWrap: 'anywhere' }}>
+        {shift.name}
+      </Typography>
+      <Typography variant="caption" component="div" sx={{ lineHeight: 1.3 }}>
+        {shift.startsAt}–{shift.endsAt}
+      </Typography>
+      <Typography variant="caption" component="div" sx={{ lineHeight: 1.3, fontWeight: 500, color: 'success.dark' }}>
+        {t('roster.autofill.proposed')}
+      </Typography>
+    </Box>
+  );
+}
+
 /** The coverage of a slot: staffed of demanded counters, the gap in words and colour. */
 function CoverageTag({ slot }: { slot: BoardSlot | undefined }) {
   const { t } = useTranslation();
-  if (!slot || slot.closed) return <Typography variant="caption" color="text.disabled">{t('roster.board.notOpen')}</Typography>;
-  if (slot.demanded === 0) return <Typography variant="caption" color="text.secondary">{t('roster.coverage.none')}</Typography>;
+  if (!slot || slot.closed)
+    return (
+      <Typography variant="caption" color="text.disabled">
+        {t('roster.board.notOpen')}
+      </Typography>
+    );
+  if (slot.demanded === 0)
+    return (
+      <Typography variant="caption" color="text.secondary">
+        {t('roster.coverage.none')}
+      </Typography>
+    );
   const gap = slot.gap > 0;
   return (
     <Box
@@ -275,7 +345,9 @@ function CoverageTag({ slot }: { slot: BoardSlot | undefined }) {
       }}
     >
       {gap ? <WarningAmber sx={{ fontSize: 14 }} /> : <CheckCircleOutline sx={{ fontSize: 14 }} />}
-      {gap ? t('roster.coverage.gap', { gap: slot.gap, staffed: slot.staffed, demanded: slot.demanded }) : t('roster.coverage.full', { staffed: slot.staffed, demanded: slot.demanded })}
+      {gap
+        ? t('roster.coverage.gap', { gap: slot.gap, staffed: slot.staffed, demanded: slot.demanded })
+        : t('roster.coverage.full', { staffed: slot.staffed, demanded: slot.demanded })}
     </Box>
   );
 }
@@ -303,6 +375,7 @@ export function RosterBoard(props: RosterBoardProps) {
           minWidth: 150 + model.days.length * 104,
           '& th, & td': { borderRight: 1, borderBottom: 1, borderColor: 'divider', p: 0.75, verticalAlign: 'top', textAlign: 'left' },
           '& thead th': { bgcolor: 'grey.50' },
+          '& tbody.roster-counter-group > tr:first-of-type > *': { borderTop: '2px solid', borderTopColor: 'grey.400' },
           printColorAdjust: 'exact',
           WebkitPrintColorAdjust: 'exact',
         }}
@@ -344,21 +417,23 @@ export function RosterBoard(props: RosterBoardProps) {
               {model.days.map((d) => (
                 <td key={d.day}>
                   <CoverageTag slot={d.slots[i]} />
-                  {d.slots[i] && !d.slots[i].closed && (d.slots[i].opensAt !== model.rowTimes[i].opensAt || d.slots[i].closesAt !== model.rowTimes[i].closesAt) && (
-                    <Typography variant="caption" component="div" color="warning.dark">
-                      {d.slots[i].opensAt}–{d.slots[i].closesAt}
-                    </Typography>
-                  )}
+                  {d.slots[i] &&
+                    !d.slots[i].closed &&
+                    (d.slots[i].opensAt !== model.rowTimes[i].opensAt || d.slots[i].closesAt !== model.rowTimes[i].closesAt) && (
+                      <Typography variant="caption" component="div" color="warning.dark">
+                        {d.slots[i].opensAt}–{d.slots[i].closesAt}
+                      </Typography>
+                    )}
                 </td>
               ))}
             </tr>
           ))}
         </thead>
-        <tbody>
-          {counters.map((counter) =>
-            rows.map((i) => (
+        {counters.map((counter) => (
+          <tbody key={counter.id} className="roster-counter-group">
+            {rows.map((i) => (
               <tr key={`${counter.id}-${i}`} data-testid={i === 0 ? 'roster-counter' : undefined}>
-                <Box component="th" scope="row" sx={{ ...stickyCol, ...(i === 0 ? { borderTop: 2, borderTopColor: 'grey.400' } : {}) }}>
+                <Box component="th" scope="row" sx={stickyCol}>
                   {i === 0 && (
                     <>
                       <Typography variant="body2" sx={{ fontWeight: 600 }}>
@@ -368,7 +443,7 @@ export function RosterBoard(props: RosterBoardProps) {
                       <Typography variant="caption" component="div" sx={{ lineHeight: 1.3 }}>
                         {counter.name}
                       </Typography>
-                      <Typography variant="caption" component="div" color="text.secondary" sx={{ lineHeight: 1.3, mb: 0.5 }}>
+                      <Typography variant="caption" component="div" color="text.secondary" className="roster-fields" sx={{ lineHeight: 1.3, mb: 0.5 }}>
                         {counter.fields.length ? counter.fields.map((f) => f.name).join(', ') : t('roster.board.anyField')}
                       </Typography>
                     </>
@@ -388,9 +463,9 @@ export function RosterBoard(props: RosterBoardProps) {
                   />
                 ))}
               </tr>
-            )),
-          )}
-        </tbody>
+            ))}
+          </tbody>
+        ))}
       </Box>
     </Box>
   );

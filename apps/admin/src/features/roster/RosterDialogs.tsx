@@ -51,7 +51,23 @@ function timeOptions(opensAt: string, closesAt: string, keep: readonly string[] 
   return [...set].sort();
 }
 
-function TimeSelect({ label, value, onChange, options, error, hint, testId }: { label: string; value: string; onChange: (v: string) => void; options: string[]; error?: string; hint?: string; testId: string }) {
+function TimeSelect({
+  label,
+  value,
+  onChange,
+  options,
+  error,
+  hint,
+  testId,
+}: {
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  options: string[];
+  error?: string;
+  hint?: string;
+  testId: string;
+}) {
   return (
     <TextField
       select
@@ -188,7 +204,10 @@ export function AddShiftDialog({
         onChange={(e) => setStaffId(e.target.value)}
         required
         {...fieldHelp({ hint: t('roster.shift.personHint'), error: form.message('staffId') })}
-        slotProps={{ ...chooseSlotProps<string>(t, (id) => people.find((p) => p.id === id)?.fullName ?? ''), htmlInput: { 'data-testid': 'roster-add-person' } }}
+        slotProps={{
+          ...chooseSlotProps<string>(t, (id) => people.find((p) => p.id === id)?.fullName ?? ''),
+          htmlInput: { 'data-testid': 'roster-add-person' },
+        }}
       >
         {people.map((p) => {
           const broken = conflictsOf(p);
@@ -259,9 +278,10 @@ export function ShiftDialog({
   const options = timeOptions(slot.opensAt, slot.closesAt, [shift.startsAt, shift.endsAt]);
   const messages =
     person && counter
-      ? clientConflicts({ staffId: person.id, counterId: counter.id, day: shift.day, startsAt: toMinutes(startsAt), endsAt: toMinutes(endsAt) }, { person, counter, board, ignore: shift.id }).map(
-          conflictText,
-        )
+      ? clientConflicts(
+          { staffId: person.id, counterId: counter.id, day: shift.day, startsAt: toMinutes(startsAt), endsAt: toMinutes(endsAt) },
+          { person, counter, board, ignore: shift.id },
+        ).map(conflictText)
       : [];
   const onSubmit = () => {
     if (!form.check({ endsAt: endsAt <= startsAt && t('roster.shift.endBeforeStart') })) return;
@@ -304,10 +324,18 @@ export function ShiftDialog({
         />
       </Stack>
       {published && (
-        <NoteField label={t('roster.shift.reason')} value={reason} onChange={setReason} helperText={t('roster.shift.reasonHint')} error={form.message('reason')} max={LIMITS.note} testId="roster-shift-reason" />
+        <NoteField
+          label={t('roster.shift.reason')}
+          value={reason}
+          onChange={setReason}
+          helperText={t('roster.shift.reasonHint')}
+          error={form.message('reason')}
+          max={LIMITS.note}
+          testId="roster-shift-reason"
+        />
       )}
       <ConflictList messages={messages} testId="roster-shift-conflicts" />
-      <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', rowGap: 1 }}>
+      <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
         <Button variant="outlined" color="error" onClick={onCancelShift} disabled={form.busy} data-testid="roster-shift-cancel">
           {t('roster.shift.cancel')}
         </Button>
@@ -320,7 +348,17 @@ export function ShiftDialog({
 }
 
 /** Hủy ca: the reason is required and kept with the shift. */
-export function CancelShiftDialog({ shift, onClose, onCancelled, onStale }: { shift: RosterShiftFragment; onClose: () => void; onCancelled: (name: string) => void; onStale: () => void }) {
+export function CancelShiftDialog({
+  shift,
+  onClose,
+  onCancelled,
+  onStale,
+}: {
+  shift: RosterShiftFragment;
+  onClose: () => void;
+  onCancelled: (name: string) => void;
+  onStale: () => void;
+}) {
   const { t } = useTranslation();
   const { dayLabel } = useRosterLabels();
   const [reason, setReason] = useState('');
@@ -354,9 +392,24 @@ export function CancelShiftDialog({ shift, onClose, onCancelled, onStale }: { sh
       testId="roster-cancel-form"
     >
       <Typography variant="body2">
-        {t('roster.cancel.summary', { number: shift.counter?.number ?? '', day: dayLabel(shift.day), from: shift.startsAt, to: shift.endsAt, status: t(`roster.status.${shift.status}`) })}
+        {t('roster.cancel.summary', {
+          number: shift.counter?.number ?? '',
+          day: dayLabel(shift.day),
+          from: shift.startsAt,
+          to: shift.endsAt,
+          status: t(`roster.status.${shift.status}`),
+        })}
       </Typography>
-      <NoteField label={t('roster.cancel.reason')} value={reason} onChange={setReason} required autoFocus helperText={t('roster.cancel.reasonHint')} error={form.message('reason')} testId="roster-cancel-reason" />
+      <NoteField
+        label={t('roster.cancel.reason')}
+        value={reason}
+        onChange={setReason}
+        required
+        autoFocus
+        helperText={t('roster.cancel.reasonHint')}
+        error={form.message('reason')}
+        testId="roster-cancel-reason"
+      />
     </FormDialog>
   );
 }
@@ -397,13 +450,34 @@ export function SwapDialog({
       <Alert severity="info" icon={false} data-testid="roster-swap-summary">
         {t('roster.swap.summary', { first: a, second: b, firstShift: shiftPlace(first), secondShift: shiftPlace(second) })}
       </Alert>
-      <NoteField label={t('roster.swap.reason')} value={reason} onChange={setReason} helperText={t('roster.swap.reasonHint')} error={form.message('reason')} testId="roster-swap-reason" />
+      <NoteField
+        label={t('roster.swap.reason')}
+        value={reason}
+        onChange={setReason}
+        helperText={t('roster.swap.reasonHint')}
+        error={form.message('reason')}
+        testId="roster-swap-reason"
+      />
     </FormDialog>
   );
 }
 
 /** Công bố tuần: all or nothing; the API's refusal (the rule a shift breaks) shows in the dialog. */
-export function PublishDialog({ deskId, deskName, monday, planned, onClose, onPublished }: { deskId: string; deskName: string; monday: string; planned: number; onClose: () => void; onPublished: (count: number) => void }) {
+export function PublishDialog({
+  deskId,
+  deskName,
+  monday,
+  planned,
+  onClose,
+  onPublished,
+}: {
+  deskId: string;
+  deskName: string;
+  monday: string;
+  planned: number;
+  onClose: () => void;
+  onPublished: (count: number) => void;
+}) {
   const { t } = useTranslation();
   const [confirmed, setConfirmed] = useState(false);
   const [publish] = useMutation(PublishRosterWeekDocument, REFETCH);
@@ -433,7 +507,13 @@ export function PublishDialog({ deskId, deskName, monday, planned, onClose, onPu
       <Typography variant="body2" color="text.secondary">
         {t('roster.publish.after')}
       </Typography>
-      <ConfirmBox checked={confirmed} onChange={setConfirmed} label={t('roster.publish.confirm')} error={form.message('confirm')} testId="roster-publish-confirm" />
+      <ConfirmBox
+        checked={confirmed}
+        onChange={setConfirmed}
+        label={t('roster.publish.confirm')}
+        error={form.message('confirm')}
+        testId="roster-publish-confirm"
+      />
     </FormDialog>
   );
 }
@@ -498,7 +578,16 @@ export function CopyWeekDialog({ deskId, deskName, monday, onClose }: { deskId: 
     );
   }
   return (
-    <FormDialog title={t('roster.copy.title')} submitLabel={t('roster.copy.submit')} busy={form.busy} problem={form.problem} fields={[]} onSubmit={onSubmit} onClose={onClose} testId="roster-copy-form">
+    <FormDialog
+      title={t('roster.copy.title')}
+      submitLabel={t('roster.copy.submit')}
+      busy={form.busy}
+      problem={form.problem}
+      fields={[]}
+      onSubmit={onSubmit}
+      onClose={onClose}
+      testId="roster-copy-form"
+    >
       <Typography variant="body2">{t('roster.copy.summary', { desk: deskName, from: formatDate(previous), to: formatDate(addDays(previous, 6)) })}</Typography>
       <Alert severity="info">{t('roster.copy.skipHint')}</Alert>
     </FormDialog>

@@ -37,7 +37,8 @@ beforeAll(() => {
 });
 afterAll(() => restore());
 
-const cell = (counter: number, day: string, slot: number) => document.querySelector(`[data-testid="roster-cell"][data-counter="${counter}"][data-day="${day}"][data-slot="${slot}"]`) as HTMLElement;
+const cell = (counter: number, day: string, slot: number) =>
+  document.querySelector(`[data-testid="roster-cell"][data-counter="${counter}"][data-day="${day}"][data-slot="${slot}"]`) as HTMLElement;
 
 /** Drags an element onto a cell as a mouse would: press, move a little (dnd-kit starts after 4 px), move onto it, release. */
 async function drag(source: HTMLElement, target: HTMLElement) {
@@ -75,7 +76,15 @@ describe('the roster board', () => {
       CreateRosterShift: ({ variables }) => {
         const input = variables.input as ShiftData;
         created.push({ ...input });
-        const s: ShiftData = { id: 's-new', day: input.day, startsAt: input.startsAt, endsAt: input.endsAt, status: 'PLANNED', staffId: input.staffId, counterId: input.counterId };
+        const s: ShiftData = {
+          id: 's-new',
+          day: input.day,
+          startsAt: input.startsAt,
+          endsAt: input.endsAt,
+          status: 'PLANNED',
+          staffId: input.staffId,
+          counterId: input.counterId,
+        };
         setShifts([s]);
         return { data: { createShift: { __typename: 'ShiftPayload', shift: shift(s) } } };
       },
@@ -115,7 +124,10 @@ describe('the roster board', () => {
     renderBoard(shifts, {
       MoveRosterShift: ({ variables }) => {
         moves.push(variables.input as Record<string, unknown>);
-        return apiError('CONFLICT', 'Quầy số 1 đã có Trần Thị Bình (demo) trực Thứ Ba 13/01/2026 07:30–11:30.', { rule: 'COUNTER_DOUBLE_BOOKED', shiftId: 's2' });
+        return apiError('CONFLICT', 'Quầy số 1 đã có Trần Thị Bình (demo) trực Thứ Ba 13/01/2026 07:30–11:30.', {
+          rule: 'COUNTER_DOUBLE_BOOKED',
+          shiftId: 's2',
+        });
       },
     });
     await screen.findByTestId('roster-board');
@@ -190,12 +202,77 @@ describe('the roster board', () => {
     });
     await userEvent.click(await screen.findByTestId('roster-publish'));
     const form = await screen.findByTestId('roster-publish-form');
-    expect(within(form).getByTestId('roster-publish-summary')).toHaveTextContent('Công bố 1 ca dự kiến của Bộ phận Một cửa thử, tuần từ 12/01/2026 đến 18/01/2026.');
+    expect(within(form).getByTestId('roster-publish-summary')).toHaveTextContent(
+      'Công bố 1 ca dự kiến của Bộ phận Một cửa thử, tuần từ 12/01/2026 đến 18/01/2026.',
+    );
     await userEvent.click(within(form).getByTestId('roster-publish-form-submit'));
     expect(published).toHaveLength(0);
     await userEvent.click(within(form).getByTestId('roster-publish-confirm'));
     await userEvent.click(within(form).getByTestId('roster-publish-form-submit'));
     await waitFor(() => expect(published).toEqual([{ deskId: DESK, week: MONDAY }]));
     expect(await within(form).findByTestId('problem-alert')).toHaveTextContent('Nguyễn Văn An (demo) vắng mặt từ 12/01/2026 đến 13/01/2026.');
+  });
+
+  it('previews the auto-fill proposal on the board with its score and the slots it cannot fill, then accepts it', async () => {
+    const proposal = {
+      __typename: 'RosterProposalResult',
+      demanded: 20,
+      unfilled: 1,
+      bound: 1,
+      gapPct: 0,
+      spreadHours: 3.5,
+      awayFromHome: 0,
+      quality: 'INFEASIBLE_DEMAND',
+      shifts: [{ __typename: 'ProposedShift', staffId: 'an', counterId: 'c2', deskId: DESK, day: '2026-01-13', startsAt: '07:30', endsAt: '11:30' }],
+      unmet: [{ __typename: 'UnmetSlot', deskId: DESK, day: '2026-01-16', opensAt: '13:30', closesAt: '17:00', missing: 1, reason: 'NO_QUALIFIED_STAFF' }],
+    };
+    const job = (status: string, stage: string, withProposal: boolean) => ({
+      __typename: 'RosterAutoFillJob',
+      id: 'job-1',
+      status,
+      stage,
+      seconds: 2,
+      from: MONDAY,
+      to: '2026-01-18',
+      proposal: withProposal ? proposal : null,
+    });
+    const started: unknown[] = [];
+    const accepted: unknown[] = [];
+    renderBoard([], {
+      StartRosterAutoFill: ({ variables }) => {
+        started.push(variables.input);
+        return { data: { startRosterAutoFill: { __typename: 'RosterAutoFillPayload', job: job('RUNNING', 'FILL', false) } } };
+      },
+      RosterAutoFillJob: () => ({ data: { rosterAutoFillJob: job('DONE', 'DONE', true) } }),
+      AcceptRosterProposal: ({ variables }) => {
+        accepted.push(variables.input);
+        return {
+          data: {
+            acceptRosterProposal: {
+              __typename: 'AcceptRosterProposalPayload',
+              job: { __typename: 'RosterAutoFillJob', id: 'job-1', status: 'ACCEPTED' },
+              shifts: [{ __typename: 'Shift', id: 's-new' }],
+            },
+          },
+        };
+      },
+    });
+    await userEvent.click(await screen.findByTestId('roster-autofill-start'));
+    expect(started).toEqual([{ deskId: DESK, from: MONDAY, to: '2026-01-18' }]);
+    const panel = await screen.findByTestId('roster-autofill');
+    // The job runs in the background: the board polls it, then shows the proposal in its cells.
+    const card = await within(cell(2, '2026-01-13', 0)).findByTestId('roster-proposed', {}, { timeout: 4000 });
+    expect(card).toHaveTextContent('Nguyễn Văn An (demo)');
+    expect(card).toHaveTextContent('Đề xuất');
+    expect(within(panel).getByTestId('roster-autofill-score')).toHaveTextContent(
+      'Còn trống 1/20 lượt quầy (ít nhất phải trống 1; có thể kém phương án tốt nhất tối đa 0 %).',
+    );
+    expect(within(panel).getByTestId('roster-autofill-unmet')).toHaveTextContent(
+      'Thứ Sáu 16/01/2026, 13:30–17:00: thiếu 1 quầy. Không đủ người có chứng nhận lĩnh vực của quầy.',
+    );
+    await userEvent.click(within(panel).getByTestId('roster-autofill-accept'));
+    await waitFor(() => expect(accepted).toEqual([{ jobId: 'job-1' }]));
+    await waitFor(() => expect(screen.queryByTestId('roster-autofill')).toBeNull());
+    expect(screen.queryByTestId('roster-proposed')).toBeNull();
   });
 });

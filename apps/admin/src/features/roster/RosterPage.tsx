@@ -7,9 +7,12 @@ import {
   DragOverlay,
   KeyboardSensor,
   PointerSensor,
+  pointerWithin,
+  rectIntersection,
   useSensor,
   useSensors,
   type Announcements,
+  type CollisionDetection,
   type DragEndEvent,
   type DragStartEvent,
 } from '@dnd-kit/core';
@@ -24,6 +27,8 @@ import Paper from '@mui/material/Paper';
 import Skeleton from '@mui/material/Skeleton';
 import Snackbar from '@mui/material/Snackbar';
 import Stack from '@mui/material/Stack';
+import Tab from '@mui/material/Tab';
+import Tabs from '@mui/material/Tabs';
 import Typography from '@mui/material/Typography';
 import { useTheme } from '@mui/material/styles';
 import useMediaQuery from '@mui/material/useMediaQuery';
@@ -33,15 +38,17 @@ import ContentCopyOutlined from '@mui/icons-material/ContentCopyOutlined';
 import PrintOutlined from '@mui/icons-material/PrintOutlined';
 import PublishOutlined from '@mui/icons-material/PublishOutlined';
 import SwapHorizOutlined from '@mui/icons-material/SwapHorizOutlined';
+import AutoFixHighOutlined from '@mui/icons-material/AutoFixHighOutlined';
 import {
   CreateRosterShiftDocument,
   MoveRosterShiftDocument,
+  RosterAutoFillJobDocument,
   RosterBoardDocument,
+  StartRosterAutoFillDocument,
   type RosterPersonFragment,
   type RosterShiftFragment,
 } from '../../graphql/generated';
 import { ConflictAlert } from '../../components/ConflictAlert';
-import { PageCrumbs } from '../../components/RecordPage';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { apiProblem, errorExtension, type ApiProblem } from '../../graphql/errors';
 import { formatDate } from '../../dates';
@@ -53,7 +60,8 @@ import { boardModel, cellId, slotIndexOf, timesInSlot, type CellRef } from './bo
 import { DeskPicker, useMyDesks, type DeskOption } from './DeskPicker';
 import { useRosterLabels } from './labels';
 import { PeopleList, type DragItem } from './PeopleList';
-import { RosterBoard } from './RosterBoard';
+import { AutoFillPanel } from './AutoFillPanel';
+import { RosterBoard, type ProposedShift } from './RosterBoard';
 import { AddShiftDialog, CancelShiftDialog, CheckDialog, CopyWeekDialog, PublishDialog, REFETCH, ShiftDialog, SwapDialog, isStale } from './RosterDialogs';
 import { clientConflicts, type ClientConflict } from './rules';
 import { addDays, mondayOf, todayInVietnam, toMinutes, weekOfParam } from './week';
@@ -66,20 +74,34 @@ const PRINT_STYLES = (
       '@media print': {
         '@page': { size: 'A4 landscape', margin: '8mm' },
         'html, body': { background: '#fff !important' },
-        'header.MuiAppBar-root, .MuiDrawer-root, .MuiDrawer-docked, a[href="#main-content"], .no-print, .MuiSnackbar-root, .MuiLinearProgress-root': { display: 'none !important' },
+        'header.MuiAppBar-root, .MuiDrawer-root, .MuiDrawer-docked, a[href="#main-content"], .no-print, .MuiSnackbar-root, .MuiLinearProgress-root': {
+          display: 'none !important',
+        },
         'main#main-content': { padding: '0 !important' },
         'main#main-content > .MuiToolbar-root': { display: 'none !important' },
         '.print-only': { display: 'block !important' },
         '.roster-board-scroll': { overflow: 'visible !important', border: 'none !important' },
-        '.roster-table': { minWidth: '0 !important', fontSize: '8pt' },
-        '.roster-table th, .roster-table td': { padding: '2px 3px !important', position: 'static !important' },
+        // A desk of six counters fits one page.
+        '.roster-table': { minWidth: '0 !important', fontSize: '8pt', zoom: 0.9 },
+        '.roster-table th, .roster-table td': { padding: '1px 3px !important', position: 'static !important' },
         '.roster-table .MuiTypography-root': { fontSize: '8pt !important' },
         '.roster-table tr': { breakInside: 'avoid' },
-        '.roster-shift': { marginBottom: '1px', breakInside: 'avoid' },
+        '.roster-shift': { marginBottom: '1px', padding: '1px 4px !important', breakInside: 'avoid' },
+        // A counter's lines stay on one page; a shift reads on two lines (name, then times and status).
+        '.roster-counter-group': { breakInside: 'avoid' },
+        '.roster-fields, .roster-add': { display: 'none !important' },
+        '.roster-shift .roster-shift-times, .roster-shift .roster-shift-status': { display: 'inline !important' },
+        '.roster-shift .roster-shift-status::before': { content: '" · "' },
       },
     }}
   />
 );
+
+/** A drop lands in the cell under the pointer (a tall card would otherwise reach the next row); the keyboard uses the card's box. */
+const underPointer: CollisionDetection = (args) => {
+  const hits = pointerWithin(args);
+  return hits.length > 0 ? hits : rectIntersection(args);
+};
 
 type Dialog =
   | { kind: 'add'; cell: CellRef }
@@ -127,6 +149,27 @@ function RosterWeek({ deskId, monday, canWrite }: { deskId: string; monday: stri
   const [swapHint, setSwapHint] = useState<string | null>(null);
   const [dragging, setDragging] = useState<DragItem | null>(null);
   const [showPeople, setShowPeople] = useState(false);
+  const [autofill, setAutofill] = useState<{ jobId: string | null; starting: boolean; problem: ApiProblem | null } | null>(null);
+  const [startAutofill] = useMutation(StartRosterAutoFillDocument);
+  const jobQuery = useQuery(RosterAutoFillJobDocument, { variables: { id: autofill?.jobId ?? '' }, skip: !autofill?.jobId });
+  const job = autofill?.jobId ? (jobQuery.data?.rosterAutoFillJob ?? null) : null;
+  const jobRunning = job?.status === 'QUEUED' || job?.status === 'RUNNING';
+  const { startPolling, stopPolling } = jobQuery;
+  // The solver works in the background: ask again every second until it is done.
+  useEffect(() => {
+    if (jobRunning) startPolling(1000);
+    else stopPolling();
+    return () => stopPolling();
+  }, [jobRunning, startPolling, stopPolling]);
+  const askAutofill = async () => {
+    setAutofill({ jobId: null, starting: true, problem: null });
+    try {
+      const { data: started } = await startAutofill({ variables: { input: { deskId, from: monday, to: sunday } } });
+      setAutofill({ jobId: started?.startRosterAutoFill.job.id ?? null, starting: false, problem: null });
+    } catch (e) {
+      setAutofill({ jobId: null, starting: false, problem: apiProblem(e) });
+    }
+  };
 
   // A new week or desk starts clean.
   useEffect(() => {
@@ -134,6 +177,7 @@ function RosterWeek({ deskId, monday, canWrite }: { deskId: string; monday: stri
     setSwap(null);
     setStale(false);
     setProblem(null);
+    setAutofill(null);
   }, [deskId, monday]);
 
   const personOf = useCallback((id: string | undefined) => people.find((p) => p.id === id), [people]);
@@ -152,7 +196,10 @@ function RosterWeek({ deskId, monday, canWrite }: { deskId: string; monday: stri
       if (item.kind === 'person') {
         const person = personOf(item.personId);
         if (!person) return [];
-        return clientConflicts({ staffId: person.id, counterId: counter.id, day: cell.day, startsAt: toMinutes(slot.opensAt), endsAt: toMinutes(slot.closesAt) }, { person, counter, board: shifts });
+        return clientConflicts(
+          { staffId: person.id, counterId: counter.id, day: cell.day, startsAt: toMinutes(slot.opensAt), endsAt: toMinutes(slot.closesAt) },
+          { person, counter, board: shifts },
+        );
       }
       const shift = shifts.find((s) => s.id === item.shiftId);
       const person = personOf(shift?.staff?.id);
@@ -228,7 +275,12 @@ function RosterWeek({ deskId, monday, canWrite }: { deskId: string; monday: stri
       if (!person) return;
       const send = () => void createAt(cell, person, slot.opensAt, slot.closesAt);
       if (conflicts.length === 0) send();
-      else setCheck({ what: t('roster.check.create', { name: person.fullName, number: counter.number, day: dayLabel(cell.day), from: slot.opensAt, to: slot.closesAt }), messages: conflicts.map(conflictText), send });
+      else
+        setCheck({
+          what: t('roster.check.create', { name: person.fullName, number: counter.number, day: dayLabel(cell.day), from: slot.opensAt, to: slot.closesAt }),
+          messages: conflicts.map(conflictText),
+          send,
+        });
       return;
     }
     const shift = shifts.find((s) => s.id === item.shiftId);
@@ -240,7 +292,13 @@ function RosterWeek({ deskId, monday, canWrite }: { deskId: string; monday: stri
     if (conflicts.length === 0) send();
     else
       setCheck({
-        what: t('roster.check.move', { name: shift.staff?.fullName ?? '', number: counter.number, day: dayLabel(cell.day), from: times.startsAt, to: times.endsAt }),
+        what: t('roster.check.move', {
+          name: shift.staff?.fullName ?? '',
+          number: counter.number,
+          day: dayLabel(cell.day),
+          from: times.startsAt,
+          to: times.endsAt,
+        }),
         messages: conflicts.map(conflictText),
         send,
       });
@@ -280,8 +338,10 @@ function RosterWeek({ deskId, monday, canWrite }: { deskId: string; monday: stri
   };
   const announcements: Announcements = {
     onDragStart: ({ active }) => t('roster.announce.start', { item: itemName(active.id) }),
-    onDragOver: ({ active, over }) => (over ? t('roster.announce.over', { item: itemName(active.id), target: cellName(over.id) }) : t('roster.announce.outside', { item: itemName(active.id) })),
-    onDragEnd: ({ active, over }) => (over ? t('roster.announce.end', { item: itemName(active.id), target: cellName(over.id) }) : t('roster.announce.cancel', { item: itemName(active.id) })),
+    onDragOver: ({ active, over }) =>
+      over ? t('roster.announce.over', { item: itemName(active.id), target: cellName(over.id) }) : t('roster.announce.outside', { item: itemName(active.id) }),
+    onDragEnd: ({ active, over }) =>
+      over ? t('roster.announce.end', { item: itemName(active.id), target: cellName(over.id) }) : t('roster.announce.cancel', { item: itemName(active.id) }),
     onDragCancel: ({ active }) => t('roster.announce.cancel', { item: itemName(active.id) }),
   };
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }), useSensor(KeyboardSensor));
@@ -298,19 +358,40 @@ function RosterWeek({ deskId, monday, canWrite }: { deskId: string; monday: stri
   if (!desk) return <Alert severity="warning">{t('roster.desk.notFound')}</Alert>;
 
   const planned = shifts.filter((s) => s.status === 'PLANNED').length;
+  /** Counters and opening slots to staff this week: without them, only the reason is shown. */
+  const rosterable = counters.length > 0 && model.days.length > 0;
   const coverage = desk.coverage;
   const openDialog = dialog && 'shiftId' in dialog ? shifts.find((s) => s.id === dialog.shiftId) : undefined;
   const addCell = dialog?.kind === 'add' ? dialog.cell : null;
   const addSlot = addCell ? slotOf(addCell) : undefined;
-  const openSlot = openDialog ? (() => { const c = cellOfShift(openDialog); return c ? slotOf(c) : undefined; })() : undefined;
+  const openSlot = openDialog
+    ? (() => {
+        const c = cellOfShift(openDialog);
+        return c ? slotOf(c) : undefined;
+      })()
+    : undefined;
   const draggedName = dragging ? itemName(dragging.kind === 'person' ? `person|${dragging.personId}` : `shift|${dragging.shiftId}`) : '';
   const weekRange = { from: formatDate(monday), to: formatDate(sunday) };
+  const proposed: ProposedShift[] =
+    job?.status === 'DONE' && job.proposal
+      ? job.proposal.shifts
+          .filter((p) => p.deskId === deskId)
+          .map((p) => ({
+            key: `${p.staffId}|${p.counterId}|${p.day}|${p.startsAt}`,
+            name: personOf(p.staffId)?.fullName ?? '',
+            counterId: p.counterId,
+            day: p.day,
+            startsAt: p.startsAt,
+            endsAt: p.endsAt,
+          }))
+      : [];
 
   const people$ = <PeopleList people={people} total={board.staffMembers.totalCount} board={shifts} monday={monday} deskId={deskId} canWrite={canWrite} />;
 
   return (
     <DndContext
       sensors={sensors}
+      collisionDetection={underPointer}
       onDragStart={onDragStart}
       onDragEnd={onDragEnd}
       onDragCancel={() => setDragging(null)}
@@ -330,50 +411,85 @@ function RosterWeek({ deskId, monday, canWrite }: { deskId: string; monday: stri
             {t('roster.print.printedOn', { date: formatDate(todayInVietnam()) })} · {t('roster.print.legend')}
           </Typography>
         </Box>
-        <Stack direction={{ xs: 'column', md: 'row' }} spacing={1.5} className="no-print" sx={{ alignItems: { md: 'center' }, justifyContent: 'space-between' }}>
-          <Box data-testid="roster-week-coverage">
-            <Typography variant="body2" sx={{ fontWeight: 500 }}>
-              {t('roster.coverage.week', { staffed: coverage.staffed, demanded: coverage.demanded })}
-              {' · '}
-              <Box component="span" sx={{ color: coverage.gaps ? 'error.dark' : 'success.dark' }}>
-                {coverage.gaps ? t('roster.coverage.weekGaps', { gaps: coverage.gaps }) : t('roster.coverage.weekFull')}
-              </Box>
-            </Typography>
-            <Typography variant="caption" color="text.secondary" component="div">
-              <Box component="span" sx={{ display: 'inline-block', width: 14, height: 10, border: '1px dashed', borderColor: 'grey.500', mr: 0.5, verticalAlign: 'middle' }} />
-              {t('roster.legend.planned')}
-              <Box component="span" sx={{ display: 'inline-block', width: 14, height: 10, border: 1, borderColor: 'primary.main', bgcolor: '#e3edfb', ml: 1.5, mr: 0.5, verticalAlign: 'middle' }} />
-              {t('roster.legend.published')}
-            </Typography>
-          </Box>
-          <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', rowGap: 1 }}>
-            {canWrite && (
-              <>
-                <Button variant="contained" startIcon={<PublishOutlined />} onClick={() => setDialog({ kind: 'publish' })} disabled={planned === 0} title={planned === 0 ? t('roster.publish.nothing') : undefined} data-testid="roster-publish">
-                  {t('roster.actions.publish')}
-                </Button>
-                <Button variant="outlined" startIcon={<ContentCopyOutlined />} onClick={() => setDialog({ kind: 'copy' })} data-testid="roster-copy">
-                  {t('roster.actions.copy')}
-                </Button>
-                <Button
-                  variant={swap ? 'contained' : 'outlined'}
-                  color={swap ? 'secondary' : 'primary'}
-                  startIcon={<SwapHorizOutlined />}
-                  onClick={() => {
-                    setSwap(swap ? null : []);
-                    setSwapHint(null);
+        {rosterable && (
+          <Stack spacing={1} className="no-print">
+            <Box data-testid="roster-week-coverage" sx={{ order: 2 }}>
+              <Typography variant="body2" sx={{ fontWeight: 500 }}>
+                {t('roster.coverage.week', { staffed: coverage.staffed, demanded: coverage.demanded })}
+                {' · '}
+                <Box component="span" sx={{ color: coverage.gaps ? 'error.dark' : 'success.dark' }}>
+                  {coverage.gaps ? t('roster.coverage.weekGaps', { gaps: coverage.gaps }) : t('roster.coverage.weekFull')}
+                </Box>
+              </Typography>
+              <Typography variant="caption" color="text.secondary" component="div">
+                <Box
+                  component="span"
+                  sx={{ display: 'inline-block', width: 14, height: 10, border: '1px dashed', borderColor: 'grey.500', mr: 0.5, verticalAlign: 'middle' }}
+                />
+                {t('roster.legend.planned')}
+                <Box
+                  component="span"
+                  sx={{
+                    display: 'inline-block',
+                    width: 14,
+                    height: 10,
+                    border: 1,
+                    borderColor: 'primary.main',
+                    bgcolor: '#e3edfb',
+                    ml: 1.5,
+                    mr: 0.5,
+                    verticalAlign: 'middle',
                   }}
-                  data-testid="roster-swap"
-                >
-                  {swap ? t('roster.actions.swapStop') : t('roster.actions.swap')}
-                </Button>
-              </>
-            )}
-            <Button variant="outlined" startIcon={<PrintOutlined />} onClick={() => window.print()} data-testid="roster-print">
-              {t('roster.actions.print')}
-            </Button>
+                />
+                {t('roster.legend.published')}
+              </Typography>
+            </Box>
+            <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', order: 1 }}>
+              {canWrite && (
+                <>
+                  <Button
+                    variant="contained"
+                    startIcon={<PublishOutlined />}
+                    onClick={() => setDialog({ kind: 'publish' })}
+                    disabled={planned === 0}
+                    title={planned === 0 ? t('roster.publish.nothing') : undefined}
+                    data-testid="roster-publish"
+                  >
+                    {t('roster.actions.publish')}
+                  </Button>
+                  <Button
+                    variant="outlined"
+                    color="success"
+                    startIcon={<AutoFixHighOutlined />}
+                    onClick={() => void askAutofill()}
+                    disabled={Boolean(autofill?.starting) || jobRunning}
+                    data-testid="roster-autofill-start"
+                  >
+                    {t('roster.autofill.action')}
+                  </Button>
+                  <Button variant="outlined" startIcon={<ContentCopyOutlined />} onClick={() => setDialog({ kind: 'copy' })} data-testid="roster-copy">
+                    {t('roster.actions.copy')}
+                  </Button>
+                  <Button
+                    variant={swap ? 'contained' : 'outlined'}
+                    color={swap ? 'secondary' : 'primary'}
+                    startIcon={<SwapHorizOutlined />}
+                    onClick={() => {
+                      setSwap(swap ? null : []);
+                      setSwapHint(null);
+                    }}
+                    data-testid="roster-swap"
+                  >
+                    {swap ? t('roster.actions.swapStop') : t('roster.actions.swap')}
+                  </Button>
+                </>
+              )}
+              <Button variant="outlined" startIcon={<PrintOutlined />} onClick={() => window.print()} data-testid="roster-print">
+                {t('roster.actions.print')}
+              </Button>
+            </Stack>
           </Stack>
-        </Stack>
+        )}
         {stale && (
           <Box className="no-print">
             <ConflictAlert
@@ -392,12 +508,31 @@ function RosterWeek({ deskId, monday, canWrite }: { deskId: string; monday: stri
             <ProblemAlert problem={problem} />
           </Box>
         )}
+        {autofill && (
+          <AutoFillPanel
+            monday={monday}
+            job={job}
+            starting={autofill.starting}
+            startProblem={autofill.problem}
+            onAgain={() => void askAutofill()}
+            onClose={() => setAutofill(null)}
+            onAccepted={(count) => {
+              setAutofill(null);
+              setNotice(t('roster.autofill.accepted', { count }));
+            }}
+          />
+        )}
         {swap && (
           <Alert severity="info" className="no-print" data-testid="roster-swap-bar">
             {t('roster.swap.bar')}{' '}
             {swap.length === 1 && (
               <>
-                {t('roster.swap.chosen', { shift: (() => { const s = shifts.find((x) => x.id === swap[0]); return s ? `${s.staff?.fullName ?? ''}, ${shiftPlace(s)}` : ''; })() })}{' '}
+                {t('roster.swap.chosen', {
+                  shift: (() => {
+                    const s = shifts.find((x) => x.id === swap[0]);
+                    return s ? `${s.staff?.fullName ?? ''}, ${shiftPlace(s)}` : '';
+                  })(),
+                })}{' '}
                 {swapHint ?? t('roster.swap.pickSecond')}
               </>
             )}
@@ -414,7 +549,16 @@ function RosterWeek({ deskId, monday, canWrite }: { deskId: string; monday: stri
           <Alert severity="info">{t('roster.board.noHours')}</Alert>
         ) : (
           <Box sx={{ display: 'flex', flexDirection: wide ? 'row' : 'column', gap: 2, alignItems: 'flex-start' }}>
-            <Paper variant="outlined" className="no-print" sx={{ p: 1.5, width: wide ? 240 : '100%', flexShrink: 0, ...(wide ? { position: 'sticky', top: 72, maxHeight: 'calc(100vh - 96px)', overflowY: 'auto' } : {}) }}>
+            <Paper
+              variant="outlined"
+              className="no-print"
+              sx={{
+                p: 1.5,
+                width: wide ? 240 : '100%',
+                flexShrink: 0,
+                ...(wide ? { position: 'sticky', top: 72, maxHeight: 'calc(100vh - 96px)', overflowY: 'auto' } : {}),
+              }}
+            >
               <Stack direction="row" sx={{ justifyContent: 'space-between', alignItems: 'baseline', mb: 1 }}>
                 <Typography variant="subtitle2" component="h2">
                   {t('roster.people.title')}
@@ -453,6 +597,7 @@ function RosterWeek({ deskId, monday, canWrite }: { deskId: string; monday: stri
                 swapSelection={swap}
                 onShiftClick={onShiftClick}
                 onAdd={(cell) => setDialog({ kind: 'add', cell })}
+                proposed={proposed}
               />
             </Box>
           </Box>
@@ -509,7 +654,12 @@ function RosterWeek({ deskId, monday, canWrite }: { deskId: string; monday: stri
         />
       )}
       {dialog?.kind === 'cancel' && openDialog && (
-        <CancelShiftDialog shift={openDialog} onClose={() => setDialog(null)} onCancelled={(name) => setNotice(t('roster.saved.cancelled', { name }))} onStale={() => setStale(true)} />
+        <CancelShiftDialog
+          shift={openDialog}
+          onClose={() => setDialog(null)}
+          onCancelled={(name) => setNotice(t('roster.saved.cancelled', { name }))}
+          onStale={() => setStale(true)}
+        />
       )}
       {dialog?.kind === 'swap' &&
         (() => {
@@ -528,13 +678,29 @@ function RosterWeek({ deskId, monday, canWrite }: { deskId: string; monday: stri
           );
         })()}
       {dialog?.kind === 'publish' && (
-        <PublishDialog deskId={deskId} deskName={desk.name} monday={monday} planned={planned} onClose={() => setDialog(null)} onPublished={(count) => setNotice(t('roster.saved.published', { count }))} />
+        <PublishDialog
+          deskId={deskId}
+          deskName={desk.name}
+          monday={monday}
+          planned={planned}
+          onClose={() => setDialog(null)}
+          onPublished={(count) => setNotice(t('roster.saved.published', { count }))}
+        />
       )}
       {dialog?.kind === 'copy' && <CopyWeekDialog deskId={deskId} deskName={desk.name} monday={monday} onClose={() => setDialog(null)} />}
-      <Snackbar open={Boolean(notice)} autoHideDuration={4000} onClose={() => setNotice(null)} message={notice ?? ''} anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }} />
+      <Snackbar
+        open={Boolean(notice)}
+        autoHideDuration={4000}
+        onClose={() => setNotice(null)}
+        message={notice ?? ''}
+        anchorOrigin={{ vertical: 'bottom', horizontal: 'left' }}
+      />
     </DndContext>
   );
 }
+
+/** The tabs of Nhân sự (features/staff/StaffRoutes.tsx), the roster board being the third. */
+const STAFF_TABS = ['people', 'training', 'roster'] as const;
 
 /** Lịch trực: pick a desk and a week, then the board. The desk and week live in the address (?desk=&week=). */
 export default function RosterPage() {
@@ -543,12 +709,12 @@ export default function RosterPage() {
   const { params, set } = useAddressParams();
   const deskId = params.get('desk') ?? '';
   const monday = weekOfParam(params.get('week'));
-  const { desks } = useMyDesks();
+  const { desks, busiest } = useMyDesks();
   const [chosen, setChosen] = useState<DeskOption | null>(null);
-  // The first of one's own desks until one is chosen.
+  // Until one is chosen: the desk most of one's people work at.
   useEffect(() => {
-    if (!deskId && desks.length > 0) set('desk', desks[0].id);
-  }, [deskId, desks, set]);
+    if (!deskId && busiest) set('desk', busiest.id);
+  }, [deskId, busiest, set]);
   const { data } = useQuery(RosterBoardDocument, { variables: { deskId, from: monday, to: addDays(monday, 6) }, skip: !deskId, fetchPolicy: 'cache-only' });
   if (!access.read) return <NoAccessPage />;
   const deskName = data?.oneStopDesk?.name ?? desks.find((d) => d.id === deskId)?.label ?? (chosen?.id === deskId ? chosen.label : '');
@@ -558,10 +724,16 @@ export default function RosterPage() {
   return (
     <Box>
       <Box className="no-print">
-        <PageCrumbs label={t('roster.title')} items={[{ label: t('roster.crumb'), href: '/staff' }, { label: t('roster.title') }]} />
         <Typography variant="h1" gutterBottom>
-          {t('roster.title')}
+          {t('nav.staff')}
         </Typography>
+        <Box sx={{ borderBottom: 1, borderColor: 'divider', mb: 3 }}>
+          <Tabs value="roster" variant="scrollable" allowScrollButtonsMobile aria-label={t('staff.sectionsLabel')}>
+            {STAFF_TABS.map((key) => (
+              <Tab key={key} value={key} label={t(`staff.sections.${key}`)} component={RouterLink} to={`/staff/${key}`} data-testid={`staff-tab-${key}`} />
+            ))}
+          </Tabs>
+        </Box>
         <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ mb: 2, alignItems: { md: 'flex-start' } }}>
           <DeskPicker
             value={value}
@@ -586,13 +758,13 @@ export default function RosterPage() {
                 {t('roster.week.next')}
               </Button>
             </ButtonGroup>
+            {deskId && (
+              <Link component={RouterLink} to={`/organisation/desks/${deskId}`} variant="body2" sx={{ display: 'block', mt: 1 }}>
+                {t('roster.desk.openPage')}
+              </Link>
+            )}
           </Box>
         </Stack>
-        {deskId && (
-          <Link component={RouterLink} to={`/organisation/desks/${deskId}`} variant="body2" sx={{ display: 'inline-block', mb: 2 }}>
-            {t('roster.desk.openPage')}
-          </Link>
-        )}
       </Box>
       {deskId ? <RosterWeek key={deskId} deskId={deskId} monday={monday} canWrite={access.write} /> : <Alert severity="info">{t('roster.desk.choose')}</Alert>}
     </Box>

@@ -39,7 +39,10 @@ export function boardModel(monday: string, slots: readonly CoverageSlot[], shift
     if (own.length) days.push({ day, slots: own.map((s) => ({ ...s, closed: false })) });
     else if (onDay.length) {
       const opensAt = onDay.map((s) => s.startsAt).sort()[0];
-      const closesAt = onDay.map((s) => s.endsAt).sort().at(-1) as string;
+      const closesAt = onDay
+        .map((s) => s.endsAt)
+        .sort()
+        .at(-1) as string;
       days.push({ day, slots: [{ day, opensAt, closesAt, demanded: 0, staffed: 0, published: 0, gap: 0, closed: true }] });
     } else closedDays.push(day);
   }
@@ -50,7 +53,9 @@ export function boardModel(monday: string, slots: readonly CoverageSlot[], shift
       const s = d.slots[i];
       if (s && !s.closed) counts.set(`${s.opensAt}|${s.closesAt}`, (counts.get(`${s.opensAt}|${s.closesAt}`) ?? 0) + 1);
     }
-    const [best] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0] ?? [`${days.find((d) => d.slots[i])?.slots[i].opensAt}|${days.find((d) => d.slots[i])?.slots[i].closesAt}`];
+    const [best] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0] ?? [
+      `${days.find((d) => d.slots[i])?.slots[i].opensAt}|${days.find((d) => d.slots[i])?.slots[i].closesAt}`,
+    ];
     const [opensAt, closesAt] = best.split('|');
     return { opensAt, closesAt };
   });

@@ -27,7 +27,12 @@ export function useRosterLabels() {
       const language = currentLanguage();
       switch (c.rule) {
         case 'ABSENT':
-          return t('roster.rules.ABSENT', { name: p.name, kind: t(`roster.absenceKinds.${p.kind as 'LEAVE'}`).toLowerCase(), from: formatDate(String(p.from)), to: formatDate(String(p.to)) });
+          return t('roster.rules.ABSENT', {
+            name: p.name,
+            kind: t(`roster.absenceKinds.${p.kind as 'LEAVE'}`).toLowerCase(),
+            from: formatDate(String(p.from)),
+            to: formatDate(String(p.to)),
+          });
         case 'PERSON_DOUBLE_BOOKED': {
           const where = p.place ? t('roster.rules.at', { place: p.place }) : p.number ? t('roster.rules.atCounter', { number: p.number }) : '';
           return t('roster.rules.PERSON_DOUBLE_BOOKED', { name: p.name, day: dayLabel(String(p.day)), from: p.from, to: p.to, where });

@@ -15,7 +15,8 @@ export interface Placement {
 }
 
 /** The hard rules the board can check before saving (the API checks them all again). */
-export type ClientRule = 'STAFF_NOT_ACTIVE' | 'COUNTER_NOT_OPEN' | 'ABSENT' | 'NOT_QUALIFIED' | 'PERSON_DOUBLE_BOOKED' | 'COUNTER_DOUBLE_BOOKED' | 'DAILY_HOURS' | 'WEEKLY_HOURS';
+export type ClientRule =
+  'STAFF_NOT_ACTIVE' | 'COUNTER_NOT_OPEN' | 'ABSENT' | 'NOT_QUALIFIED' | 'PERSON_DOUBLE_BOOKED' | 'COUNTER_DOUBLE_BOOKED' | 'DAILY_HOURS' | 'WEEKLY_HOURS';
 
 /** A rule the placement would break, with what the message names (`roster.rules.<rule>`). */
 export interface ClientConflict {
@@ -33,10 +34,14 @@ interface Timed {
 }
 
 const minutesOf = (s: Timed) => toMinutes(s.endsAt) - toMinutes(s.startsAt);
-const overlaps = (s: Timed, p: Pick<Placement, 'day' | 'startsAt' | 'endsAt'>) => s.day === p.day && toMinutes(s.startsAt) < p.endsAt && toMinutes(s.endsAt) > p.startsAt;
+const overlaps = (s: Timed, p: Pick<Placement, 'day' | 'startsAt' | 'endsAt'>) =>
+  s.day === p.day && toMinutes(s.startsAt) < p.endsAt && toMinutes(s.endsAt) > p.startsAt;
 
 /** Every shift of a person in the week: their own list (all desks) and the board's, once each. */
-export function shiftsOfPerson(person: RosterPersonFragment, board: readonly RosterShiftFragment[]): Array<Timed & { deskName?: string; counterNumber?: number }> {
+export function shiftsOfPerson(
+  person: RosterPersonFragment,
+  board: readonly RosterShiftFragment[],
+): Array<Timed & { deskName?: string; counterNumber?: number }> {
   const byId = new Map<string, Timed & { deskName?: string; counterNumber?: number }>();
   for (const s of person.shifts) {
     if (s.status !== 'CANCELLED') byId.set(s.id, { ...s, deskName: s.desk?.name, counterNumber: s.counter?.number });
@@ -91,7 +96,11 @@ export function clientConflicts(
   }
   const taken = board.find((s) => s.id !== ignore && s.status !== 'CANCELLED' && s.counter?.id === p.counterId && s.staff?.id !== p.staffId && overlaps(s, p));
   if (taken) {
-    conflicts.push({ rule: 'COUNTER_DOUBLE_BOOKED', shiftId: taken.id, params: { number: counter.number, name: taken.staff?.fullName ?? '', from: taken.startsAt, to: taken.endsAt } });
+    conflicts.push({
+      rule: 'COUNTER_DOUBLE_BOOKED',
+      shiftId: taken.id,
+      params: { number: counter.number, name: taken.staff?.fullName ?? '', from: taken.startsAt, to: taken.endsAt },
+    });
   }
   const minutes = p.endsAt - p.startsAt;
   const today = mine.filter((s) => s.day === p.day).reduce((sum, s) => sum + minutesOf(s), 0);

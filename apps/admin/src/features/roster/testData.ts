@@ -8,7 +8,13 @@ export const MONDAY = '2026-01-12';
 export const DESK = 'desk-1';
 
 export function sessionAs(roles: Role[]): SessionStore {
-  const user: SessionUserFragment = { id: 'u1', username: 'hatinh.buudien', displayName: 'Quản lý', roles, scope: { id: 'p-42', code: '42', name: 'Tỉnh Hà Tĩnh', level: 'PROVINCE' } };
+  const user: SessionUserFragment = {
+    id: 'u1',
+    username: 'hatinh.buudien',
+    displayName: 'Quản lý',
+    roles,
+    scope: { id: 'p-42', code: '42', name: 'Tỉnh Hà Tĩnh', level: 'PROVINCE' },
+  };
   const store = new SessionStore();
   store.signedIn({ token: 'access', expiresAt: new Date(Date.now() + 15 * 60_000).toISOString(), refreshToken: 'refresh-token-1', user });
   return store;
@@ -77,11 +83,15 @@ function person(id: 'an' | 'binh', shifts: ShiftData[], qualifications: Array<{ 
     id,
     fullName: NAMES[id],
     status: 'ACTIVE',
-    qualifications: qualifications.map((q, i) => ({ __typename: 'Qualification', id: `q-${id}-${i}`, trainedOn: '2025-06-01', expiresOn: q.expiresOn, field: q.field })),
+    qualifications: qualifications.map((q, i) => ({
+      __typename: 'Qualification',
+      id: `q-${id}-${i}`,
+      trainedOn: '2025-06-01',
+      expiresOn: q.expiresOn,
+      field: q.field,
+    })),
     absences: [],
-    shifts: shifts
-      .filter((s) => s.staffId === id)
-      .map((s) => ({ ...shift(s), desk: { __typename: 'OneStopDesk', id: DESK, name: 'Bộ phận Một cửa thử' } })),
+    shifts: shifts.filter((s) => s.staffId === id).map((s) => ({ ...shift(s), desk: { __typename: 'OneStopDesk', id: DESK, name: 'Bộ phận Một cửa thử' } })),
   };
 }
 
