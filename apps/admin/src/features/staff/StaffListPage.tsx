@@ -65,7 +65,7 @@ export function StaffListPage() {
     expiringWithinDays: expiring ? EXPIRING_WITHIN_DAYS : null,
   };
   const pages = useCursorPages(JSON.stringify(filter));
-  const result = useQuery(StaffMembersDocument, { variables: { first: pages.first, after: pages.after, filter }, fetchPolicy: 'cache-and-network' });
+  const result = useQuery(StaffMembersDocument, { variables: { first: pages.first, after: pages.after, filter } });
   const page = useGridPage(pages, result, result.data?.staffMembers, result.previousData?.staffMembers);
   const { data: fields } = useQuery(StaffProcedureFieldsDocument);
   // The names of a post office or desk chosen before the page was (re)loaded.

@@ -67,7 +67,7 @@ export function TrainingListPage() {
   const canManage = useCanManageStaff();
   const [creating, setCreating] = useState(false);
   const pages = useCursorPages('training');
-  const result = useQuery(TrainingSessionsDocument, { variables: { first: pages.first, after: pages.after }, fetchPolicy: 'cache-and-network' });
+  const result = useQuery(TrainingSessionsDocument, { variables: { first: pages.first, after: pages.after } });
   const page = useGridPage(pages, result, result.data?.trainingSessions, result.previousData?.trainingSessions);
   const columns = useMemo<GridColDef<SessionRow>[]>(
     () => [
