@@ -34,9 +34,9 @@ const BINH_PHUOC_DESK = '70-TTPVHCC-MC';
 
 /** The navigation of each kind of role (layout/areas.ts), "*" marking an area still to come. */
 const NAV = {
-  admin: ['overview', 'myRoster', 'rollout', 'handover', 'organisation', 'staff*', 'reports*', 'administration', 'graphiql'],
-  committee: ['overview', 'myRoster', 'rollout', 'handover', 'organisation', 'staff*', 'reports*', 'administration'],
-  postOffice: ['overview', 'myRoster', 'rollout', 'handover', 'organisation', 'staff*', 'dossiers*'],
+  admin: ['overview', 'myRoster', 'rollout', 'handover', 'organisation', 'staff', 'reports*', 'administration', 'graphiql'],
+  committee: ['overview', 'myRoster', 'rollout', 'handover', 'organisation', 'staff', 'reports*', 'administration'],
+  postOffice: ['overview', 'myRoster', 'rollout', 'handover', 'organisation', 'staff', 'dossiers*'],
   desk: ['overview', 'myRoster', 'organisation', 'dossiers*'],
 };
 
@@ -154,7 +154,7 @@ await withBrowser('osp-roles-', async ({ page }) => {
     const sites = await page.getByTestId('workplace-site').count();
     assert(sites === walk.sites || (walk.sites === undefined && sites > 0), `${sites} pilot site(s) on the home of ${walk.username}, expected ${walk.sites ?? 'some'}`);
     const links = await page.locator('[data-testid="home-actions"] a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
-    const expected = walk.home === 'postOffice' ? ['/handover', '/rollout', '/organisation'] : ['/organisation'];
+    const expected = walk.home === 'postOffice' ? ['/handover', '/rollout', '/organisation', '/staff'] : ['/organisation'];
     for (const href of expected) assert(links.includes(href), `"${href}" missing from what ${walk.username} can do: ${links.join(', ')}`);
     if (walk.home !== 'postOffice') assert(!links.includes('/handover') && !links.includes('/rollout'), `province-wide pages offered: ${links.join(', ')}`);
     // An official reads Vietnamese: no camelCase name, no ISO date or uuid, no English status word.

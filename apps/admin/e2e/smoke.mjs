@@ -150,10 +150,11 @@ await withBrowser('osp-smoke-', async ({ context, page }) => {
   });
 
   await check('an area not built yet says so (client route)', async () => {
-    await page.getByTestId('nav-staff').click();
+    // Reports: still to come, and an administrator's (staff is built since issue 10).
+    await page.getByTestId('nav-reports').click();
     await page.getByTestId('not-available').waitFor();
     await expectText(page, 'Not available yet');
-    assert(new URL(page.url()).pathname === '/staff', `URL is ${page.url()}`);
+    assert(new URL(page.url()).pathname === '/reports', `URL is ${page.url()}`);
     await screenshot(page, '03-not-available-en');
   });
 
