@@ -302,6 +302,111 @@ await withBrowser('osp-rosters-', async ({ page }) => {
     await screenshot('published', { fullPage: true });
   });
 
+  await step('hatinh.buudien: a published shift gets new times with a reason (15-minute steps within its slot), stays published, and keeps its history', async () => {
+    const shift = shiftIn(cell(BUILDING, tuesday, 0), builder.fullName);
+    await shift.click();
+    const form = byTestId('roster-shift-form');
+    await form.waitFor();
+    await byTestId('roster-shift-end').locator('xpath=..').getByRole('combobox').click();
+    await page.getByRole('option', { name: '11:00', exact: true }).click();
+    await page.getByRole('listbox').waitFor({ state: 'detached' });
+    await byTestId('roster-shift-reason').fill('Họp giao ban cuối buổi sáng');
+    await page.waitForTimeout(300); // the dialog has faded in
+    await screenshot('shift-times');
+    await byTestId('roster-shift-form-submit').click();
+    await form.waitFor({ state: 'detached' });
+    await page.waitForFunction(
+      ({ day, name }) =>
+        [...document.querySelectorAll(`[data-testid="roster-cell"][data-day="${day}"] [data-testid="roster-shift"]`)].some(
+          (el) => el.getAttribute('data-person') === name && el.textContent.includes('07:30–11:00'),
+        ),
+      { day: tuesday, name: builder.fullName },
+    );
+    assert((await shift.getAttribute('data-status')) === 'PUBLISHED', 'the changed shift is no longer published');
+    // Its history: what it was, who changed it, why.
+    await shift.click();
+    const history = await byTestId('roster-shift-history').innerText();
+    assert(history.includes('07:30–11:30') && history.includes('Họp giao ban cuối buổi sáng'), `history: ${history}`);
+    await page.getByRole('button', { name: 'Đóng', exact: true }).click();
+    await byTestId('roster-shift-form').waitFor({ state: 'detached' });
+  });
+
+  await step("hatinh.buudien: swaps two people's shifts (selected on the board) in one step", async () => {
+    // Two shifts of counter 1 whose people are free on each other's day (no shift, not away): the swap keeps every rule.
+    const board = await page.locator('[data-testid="roster-shift"]').evaluateAll((els) =>
+      els.map((el) => {
+        const cellEl = el.closest('[data-testid="roster-cell"]');
+        return { id: el.getAttribute('data-shift'), person: el.getAttribute('data-person'), counter: cellEl.getAttribute('data-counter'), day: cellEl.getAttribute('data-day') };
+      }),
+    );
+    const free = (name, day) => !board.some((b) => b.person === name && b.day === day) && present(people.find((p) => p.fullName === name) ?? { status: 'LEFT', absences: [] }, day);
+    const counterOne = board.filter((b) => b.counter === '1' && b.person !== clerk.fullName);
+    let pair = null;
+    for (const a of counterOne) for (const b of counterOne) if (!pair && a.person !== b.person && a.day !== b.day && free(a.person, b.day) && free(b.person, a.day)) pair = [a, b];
+    assert(pair, 'no two counter-1 shifts can be swapped within the rules');
+    await byTestId('roster-swap').click();
+    await byTestId('roster-swap-bar').waitFor();
+    for (const s of pair) await page.locator(`[data-testid="roster-shift"][data-shift="${s.id}"]`).click();
+    const form = byTestId('roster-swap-form');
+    await form.waitFor();
+    const summary = await byTestId('roster-swap-summary').innerText();
+    assert(summary.includes(pair[0].person) && summary.includes(pair[1].person), `swap summary: ${summary}`);
+    await byTestId('roster-swap-reason').fill('Đổi ca theo đề nghị của hai nhân viên');
+    await byTestId('roster-swap-form-submit').click();
+    await form.waitFor({ state: 'detached' });
+    for (const [s, other] of [pair, [...pair].reverse()]) {
+      await page.locator(`[data-testid="roster-shift"][data-shift="${s.id}"][data-person="${other.person}"]`).waitFor();
+    }
+    console.log(`    (${pair[0].person} ${shown(pair[0].day)} ⇄ ${pair[1].person} ${shown(pair[1].day)})`);
+    // Swapped: the board leaves the swap mode by itself.
+    await byTestId('roster-swap-bar').waitFor({ state: 'detached' });
+  });
+
+  await step('hatinh.buudien: cancels a shift with a reason (required), and it leaves the board', async () => {
+    const thursday = page.locator(`[data-testid="roster-cell"][data-day="${addDays(week, 3)}"][data-slot="1"] [data-testid="roster-shift"]:not([data-person="${clerk.fullName}"])`);
+    assert((await thursday.count()) > 0, 'no shift on Thursday afternoon');
+    const victim = thursday.first();
+    const id = await victim.getAttribute('data-shift');
+    await victim.click();
+    await byTestId('roster-shift-form').waitFor();
+    await byTestId('roster-shift-cancel').click();
+    const form = byTestId('roster-cancel-form');
+    await form.waitFor();
+    await byTestId('roster-cancel-form-submit').click();
+    const required = await form.getByText('Vui lòng nhập lý do hủy.').count();
+    assert(required === 1, 'cancelling without a reason is not stopped');
+    await byTestId('roster-cancel-reason').fill('Nhân viên đi tập huấn đột xuất');
+    await byTestId('roster-cancel-form-submit').click();
+    await form.waitFor({ state: 'detached' });
+    await page.locator(`[data-testid="roster-shift"][data-shift="${id}"]`).waitFor({ state: 'detached' });
+  });
+
+  await step('hatinh.buudien: copies the week into the next one: what was copied, and each shift skipped with its reason', async () => {
+    const next = addDays(week, 7);
+    const { oneStopDesk } = await gql('query($d: ID!, $f: Date!, $t: Date!) { oneStopDesk(id: $d) { shifts(from: $f, to: $t) { id } } }', { d: desk.id, f: next, t: addDays(next, 6) }, manager);
+    assert(oneStopDesk.shifts.length === 0, 'the next week is not empty');
+    await go(boardUrl(next));
+    await byTestId('roster-board').waitFor();
+    await byTestId('roster-copy').click();
+    await byTestId('roster-copy-form').waitFor();
+    await byTestId('roster-copy-form-submit').click();
+    const result = byTestId('roster-copy-result');
+    await result.waitFor();
+    const done = await byTestId('roster-copy-done').innerText();
+    const copied = Number(done.match(/Đã sao chép (\d+) ca/)?.[1] ?? NaN);
+    assert(copied > 0, `copy: ${done}`);
+    const skipped = (await byTestId('roster-copy-skipped').count()) ? await byTestId('roster-copy-skipped').innerText() : '';
+    console.log(`    (${copied} copied${skipped ? `; ${skipped.split('\n')[0]}` : ''})`);
+    await page.waitForTimeout(300);
+    await screenshot('copy-week');
+    await byTestId('roster-copy-close').click();
+    await result.waitFor({ state: 'detached' });
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="roster-shift"][data-status="PLANNED"]').length === n, copied);
+    await noForeignText('the copied week');
+    await go(boardUrl(week));
+    await byTestId('roster-board').waitFor();
+  });
+
   await step('hatinh.buudien: the printed week is A4 landscape with the week and the desk, without navigation or buttons', async () => {
     await page.emulateMedia({ media: 'print' });
     try {

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from '@apollo/client/react';
 import Alert from '@mui/material/Alert';
@@ -8,6 +8,7 @@ import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
+import LinearProgress from '@mui/material/LinearProgress';
 import ListItemText from '@mui/material/ListItemText';
 import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
@@ -30,8 +31,9 @@ import { FormDialog } from '../../components/FormDialog';
 import { fieldHelp } from '../../components/FieldHelp';
 import { chooseSlotProps } from '../../components/choose';
 import { NoteField } from '../../components/NoteField';
+import { ProblemAlert } from '../../components/ProblemAlert';
 import { errorExtension, hasErrorCode } from '../../graphql/errors';
-import { formatDate } from '../../dates';
+import { formatDate, formatDateTime } from '../../dates';
 import { useFormState } from '../../hooks/useFormState';
 import { LIMITS } from '../../limits';
 import { useRosterLabels } from './labels';
@@ -294,56 +296,93 @@ export function ShiftDialog({
       }
     });
   };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!form.busy) onSubmit();
+  };
+  // Not a FormDialog: its "Hủy" (close) would read like "Hủy ca" (cancel the shift) beside it.
   return (
-    <FormDialog
-      title={t('roster.shift.editTitle', { name })}
-      submitLabel={t('roster.shift.save')}
-      busy={form.busy}
-      problem={form.problem}
-      fields={['startsAt', 'endsAt', 'reason']}
-      onSubmit={onSubmit}
-      onClose={onClose}
-      testId="roster-shift-form"
+    <Dialog
+      open
+      onClose={form.busy ? undefined : onClose}
+      fullWidth
+      maxWidth="sm"
+      aria-labelledby="roster-shift-form-title"
+      slotProps={{ paper: { component: 'form', noValidate: true, onSubmit: submit, 'data-testid': 'roster-shift-form' } as object }}
     >
-      <Box>
-        <Typography variant="body2">{t('roster.shift.where', { number: shift.counter?.number ?? '', day: dayLabel(shift.day) })}</Typography>
-        <Typography variant="body2" color={published ? 'primary.dark' : 'text.secondary'}>
-          {t('roster.shift.status', { status: t(`roster.status.${shift.status}`) })}
-        </Typography>
-      </Box>
-      <Stack direction="row" spacing={2}>
-        <TimeSelect label={t('roster.shift.startsAt')} value={startsAt} onChange={setStartsAt} options={options.slice(0, -1)} testId="roster-shift-start" />
-        <TimeSelect
-          label={t('roster.shift.endsAt')}
-          value={endsAt}
-          onChange={setEndsAt}
-          options={options.slice(1)}
-          error={form.message('endsAt')}
-          hint={t('roster.shift.timesHint', { from: slot.opensAt, to: slot.closesAt })}
-          testId="roster-shift-end"
-        />
-      </Stack>
-      {published && (
-        <NoteField
-          label={t('roster.shift.reason')}
-          value={reason}
-          onChange={setReason}
-          helperText={t('roster.shift.reasonHint')}
-          error={form.message('reason')}
-          max={LIMITS.note}
-          testId="roster-shift-reason"
-        />
-      )}
-      <ConflictList messages={messages} testId="roster-shift-conflicts" />
-      <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
+      {form.busy && <LinearProgress aria-label={t('form.saving')} />}
+      <DialogTitle id="roster-shift-form-title">{t('roster.shift.editTitle', { name })}</DialogTitle>
+      <DialogContent>
+        <Stack spacing={2.5} sx={{ pt: 1 }}>
+          <ProblemAlert problem={form.problem} shownFields={['startsAt', 'endsAt', 'reason']} />
+          <Box>
+            <Typography variant="body2">{t('roster.shift.where', { number: shift.counter?.number ?? '', day: dayLabel(shift.day) })}</Typography>
+            <Typography variant="body2" color={published ? 'primary.dark' : 'text.secondary'}>
+              {t('roster.shift.status', { status: t(`roster.status.${shift.status}`) })}
+            </Typography>
+          </Box>
+          <Stack direction="row" spacing={2}>
+            <TimeSelect label={t('roster.shift.startsAt')} value={startsAt} onChange={setStartsAt} options={options.slice(0, -1)} testId="roster-shift-start" />
+            <TimeSelect
+              label={t('roster.shift.endsAt')}
+              value={endsAt}
+              onChange={setEndsAt}
+              options={options.slice(1)}
+              error={form.message('endsAt')}
+              hint={t('roster.shift.timesHint', { from: slot.opensAt, to: slot.closesAt })}
+              testId="roster-shift-end"
+            />
+          </Stack>
+          {published && (
+            <NoteField
+              label={t('roster.shift.reason')}
+              value={reason}
+              onChange={setReason}
+              helperText={t('roster.shift.reasonHint')}
+              error={form.message('reason')}
+              max={LIMITS.note}
+              testId="roster-shift-reason"
+            />
+          )}
+          <ConflictList messages={messages} testId="roster-shift-conflicts" />
+          {shift.revisions.length > 0 && (
+            <Box data-testid="roster-shift-history">
+              <Typography variant="subtitle2">{t('roster.shift.history')}</Typography>
+              <ul style={{ margin: '4px 0 0', paddingLeft: 20 }}>
+                {shift.revisions.map((r) => (
+                  <li key={r.id}>
+                    <Typography variant="body2">
+                      {t('roster.shift.revision', {
+                        at: formatDateTime(r.changedAt),
+                        change: t(`roster.shift.changes.${r.change as 'MOVED'}`, { defaultValue: r.change }),
+                        by: r.changedBy,
+                        before: `${dayLabel(r.day)} ${r.startsAt}–${r.endsAt}`,
+                      })}
+                      {r.reason ? ` ${t('roster.shift.revisionReason', { reason: r.reason })}` : ''}
+                    </Typography>
+                  </li>
+                ))}
+              </ul>
+            </Box>
+          )}
+        </Stack>
+      </DialogContent>
+      <DialogActions sx={{ px: 3, pb: 2, flexWrap: 'wrap', gap: 1 }}>
         <Button variant="outlined" color="error" onClick={onCancelShift} disabled={form.busy} data-testid="roster-shift-cancel">
           {t('roster.shift.cancel')}
         </Button>
         <Button variant="outlined" onClick={onSelectForSwap} disabled={form.busy} data-testid="roster-shift-swap">
           {t('roster.shift.selectForSwap')}
         </Button>
-      </Stack>
-    </FormDialog>
+        <Box sx={{ flexGrow: 1 }} />
+        <Button onClick={onClose} disabled={form.busy}>
+          {t('roster.shift.close')}
+        </Button>
+        <Button type="submit" variant="contained" disabled={form.busy} data-testid="roster-shift-form-submit">
+          {t('roster.shift.save')}
+        </Button>
+      </DialogActions>
+    </Dialog>
   );
 }
 

@@ -51,6 +51,7 @@ export const shift = (s: ShiftData) => ({
   version: 1,
   staff: { __typename: 'Staff', id: s.staffId, fullName: NAMES[s.staffId] },
   counter: { __typename: 'Counter', id: s.counterId, number: s.counterId === 'c1' ? 1 : 2 },
+  revisions: [],
 });
 
 const DAYS = ['2026-01-12', '2026-01-13', '2026-01-14', '2026-01-15', '2026-01-16'];
