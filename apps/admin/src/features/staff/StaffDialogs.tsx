@@ -25,6 +25,14 @@ interface PersonDialogProps {
   onClose: () => void;
 }
 
+/**
+ * The form's message for a day that cannot be in the future (a training day): today is Vietnam's, as the
+ * API counts it, whatever the browser's clock (DateField's own `disableFuture` would use the browser's).
+ */
+export function pastDayProblem(value: string, t: TFunction): string | undefined {
+  return dayProblem(value, true, t) ?? (value > todayInVietnam() ? t('handover.form.futureDate') : undefined);
+}
+
 /** The form's message for an optional end day: not a day, or before the start. */
 export function endProblem(
   start: string,
@@ -148,7 +156,7 @@ export function QualificationDialog({ staffId, onClose }: PersonDialogProps) {
   const onSubmit = () => {
     const ok = form.check({
       fieldId: fieldId ? undefined : t('form.required'),
-      trainedOn: dayProblem(trainedOn, true, t, { noFuture: true }),
+      trainedOn: pastDayProblem(trainedOn, t),
       expiresOn: endProblem(trainedOn, expiresOn, false, t, 'staff.qualifications.expiryBeforeTraining'),
     });
     if (ok) {
@@ -190,7 +198,6 @@ export function QualificationDialog({ staffId, onClose }: PersonDialogProps) {
         value={trainedOn}
         onChange={setTrainedOn}
         required
-        disableFuture
         error={form.message('trainedOn')}
         testId="qualification-trained-on"
       />

@@ -20,7 +20,7 @@ import Typography from '@mui/material/Typography';
 import AddIcon from '@mui/icons-material/Add';
 import type { GridColDef } from '@mui/x-data-grid';
 import { chooseSlotProps } from '../../components/choose';
-import { DateField, dayProblem } from '../../components/DateField';
+import { DateField } from '../../components/DateField';
 import { fieldHelp } from '../../components/FieldHelp';
 import { FormDialog } from '../../components/FormDialog';
 import { ListGrid } from '../../components/ListGrid';
@@ -47,6 +47,7 @@ import { LinkCell } from '../organisation/LinkCell';
 import type { Option } from '../organisation/SearchAutocomplete';
 import { useCanManageStaff } from './access';
 import { StaffPeoplePicker } from './pickers';
+import { pastDayProblem } from './StaffDialogs';
 import { StaffStatusChip } from './StaffChips';
 import { employerOf, staffHref } from './StaffListPage';
 import { deskHref, trainingHref } from './StaffSections';
@@ -149,7 +150,7 @@ export function TrainingCreateDialog({ onClose, onCreated }: { onClose: () => vo
     const months = validMonths.trim();
     const ok = form.check({
       fieldId: fieldId ? undefined : t('form.required'),
-      heldOn: dayProblem(heldOn, true, t, { noFuture: true }),
+      heldOn: pastDayProblem(heldOn, t),
       place: place.trim() ? undefined : t('form.required'),
       trainer: trainer.trim() ? undefined : t('form.required'),
       validMonths: months && !(/^\d+$/.test(months) && Number(months) >= 1 && Number(months) <= 240) ? t('staff.training.validMonthsInvalid') : undefined,
@@ -203,7 +204,7 @@ export function TrainingCreateDialog({ onClose, onCreated }: { onClose: () => vo
         ))}
       </TextField>
       <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
-        <DateField label={t('staff.training.heldOn')} value={heldOn} onChange={setHeldOn} required disableFuture error={form.message('heldOn')} testId="training-held-on" />
+        <DateField label={t('staff.training.heldOn')} value={heldOn} onChange={setHeldOn} required error={form.message('heldOn')} testId="training-held-on" />
         <TextField
           label={t('staff.training.validMonthsLabel')}
           value={validMonths}
