@@ -275,4 +275,20 @@ describe('the roster board', () => {
     await waitFor(() => expect(screen.queryByTestId('roster-autofill')).toBeNull());
     expect(screen.queryByTestId('roster-proposed')).toBeNull();
   });
+
+  it('a shift someone else changed meanwhile (a stale version) asks to reload the roster instead of showing a rule', async () => {
+    const shifts: ShiftData[] = [{ id: 's1', day: '2026-01-12', startsAt: '07:30', endsAt: '11:30', status: 'PLANNED', staffId: 'an', counterId: 'c2' }];
+    const { calls } = renderBoard(shifts, {
+      MoveRosterShift: () => apiError('CONFLICT', 'Ca trực đã được người khác thay đổi. Hãy tải lại.'),
+    });
+    await screen.findByTestId('roster-board');
+    await drag(within(cell(2, '2026-01-12', 0)).getByTestId('roster-shift'), cell(2, '2026-01-13', 0));
+    const alert = await screen.findByTestId('roster-stale');
+    expect(alert).toHaveTextContent('Lịch trực vừa được người khác thay đổi. Tải lại để xem bản mới nhất rồi làm lại.');
+    expect(screen.queryByTestId('roster-shift-error')).toBeNull();
+    const reads = calls.filter((c) => c.operationName === 'RosterBoard').length;
+    await userEvent.click(screen.getByTestId('roster-stale-reload'));
+    await waitFor(() => expect(calls.filter((c) => c.operationName === 'RosterBoard').length).toBe(reads + 1));
+    await waitFor(() => expect(screen.queryByTestId('roster-stale')).toBeNull());
+  });
 });
