@@ -105,6 +105,10 @@ for (const username of USERS) {
       { name: 'agencies', to: '/organisation/agencies', sorted: true },
       ...(programme ? [{ name: 'programme', to: `/rollout/programmes/${programme.id}` }] : []),
       { name: 'audit', to: '/administration/audit' },
+      // The post office manager's week (issue 10): the register, the roster board, one's own roster.
+      { name: 'staff', to: '/staff/people', sorted: true, nameField: 'fullName' },
+      { name: 'roster', to: '/staff/roster' },
+      { name: 'my-roster', to: '/my-roster' },
     ];
     for (const size of WIDTHS) {
       await page.setViewportSize({ width: size.width, height: size.height });
@@ -143,8 +147,8 @@ for (const username of USERS) {
         }
         if (target.sorted && size.name === 'desktop') {
           await check(`${username} ${target.name}: in Vietnamese alphabetical order`, async () => {
-            const names = await page.locator('[role="row"] [data-field="name"]').allInnerTexts();
-            const rows = names.map((n) => n.trim()).filter((n) => n && n !== 'Tên');
+            const names = await page.locator(`[role="row"] [data-field="${target.nameField ?? 'name'}"]`).allInnerTexts();
+            const rows = names.map((n) => n.trim()).filter((n) => n && n !== 'Tên' && n !== 'Họ và tên');
             if (rows.length < 2) return; // nothing to order for this user
             const collator = new Intl.Collator('vi');
             const out = rows.findIndex((name, i) => i > 0 && collator.compare(rows[i - 1], name) > 0);
