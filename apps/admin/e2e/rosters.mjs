@@ -455,6 +455,14 @@ await withBrowser('osp-rosters-', async ({ page }) => {
     await noForeignText('my roster');
     await fitsScreen('my roster');
     await screenshot('my-roster');
+    // The phone's calendar: an address shown once, serving the published shifts as iCalendar.
+    await byTestId('calendar-feed-issue').click();
+    const address = await byTestId('calendar-feed-address').inputValue();
+    assert(/\/calendar\/[A-Za-z0-9_-]{43}\.ics$/.test(address), `calendar address: ${address}`);
+    const feed = await page.request.get(address);
+    const ics = await feed.text();
+    assert(feed.status() === 200 && ics.startsWith('BEGIN:VCALENDAR') && ics.includes(`DTSTART;TZID=Asia/Ho_Chi_Minh:${week.replace(/-/g, '')}T073000`), `the feed (${feed.status()}) lacks Monday 07:30: ${ics.slice(0, 300)}`);
+    await screenshot('my-roster-calendar');
     await page.setViewportSize({ width: 390, height: 844 });
     try {
       await idle(page);

@@ -16,8 +16,8 @@ const myShift = (id: string, day: string, startsAt: string, endsAt: string, numb
   counter: { __typename: 'Counter', id: `c${number}`, number, name },
 });
 
-function renderMine(answer: Record<string, unknown>) {
-  const { link, calls } = fakeApi({ MyRoster: () => ({ data: answer }) });
+function renderMine(answer: Record<string, unknown>, more: Parameters<typeof fakeApi>[0] = {}) {
+  const { link, calls } = fakeApi({ MyRoster: () => ({ data: answer }), ...more });
   renderInApp(<MyRosterPage />, { link, route: '/my-roster?from=2026-01-12', session: sessionAs(['COUNTER_CLERK']) });
   return calls;
 }
@@ -25,7 +25,7 @@ function renderMine(answer: Record<string, unknown>) {
 describe('Lịch trực của tôi', () => {
   it('lists the published shifts week by week, with desk, counter, day and times', async () => {
     const calls = renderMine({
-      myStaffRecord: { __typename: 'Staff', id: 'st1', fullName: 'Lê Thị Hoa (demo)' },
+      myStaffRecord: { __typename: 'Staff', id: 'st1', fullName: 'Lê Thị Hoa (demo)', hasCalendarFeed: false },
       myShifts: [
         myShift('s1', '2026-01-12', '07:30', '11:30', 2, 'Quầy hộ tịch, chứng thực'),
         myShift('s2', '2026-01-12', '13:30', '17:00', 2, 'Quầy hộ tịch, chứng thực'),
@@ -53,9 +53,28 @@ describe('Lịch trực của tôi', () => {
   });
 
   it('says that planned shifts show once the week is published', async () => {
-    renderMine({ myStaffRecord: { __typename: 'Staff', id: 'st1', fullName: 'Lê Thị Hoa (demo)' }, myShifts: [] });
+    renderMine({ myStaffRecord: { __typename: 'Staff', id: 'st1', fullName: 'Lê Thị Hoa (demo)', hasCalendarFeed: false }, myShifts: [] });
     expect(await screen.findByTestId('my-roster-nothing')).toHaveTextContent(
       'Chưa có ca trực nào được công bố cho bạn từ 12/01/2026 đến 08/02/2026. Lịch dự kiến chỉ hiện ở đây sau khi quản lý công bố tuần.',
     );
+  });
+
+  it('gives the person a calendar address for their phone, once, and stops it on request', async () => {
+    const calls = renderMine(
+      { myStaffRecord: { __typename: 'Staff', id: 'st1', fullName: 'Lê Thị Hoa (demo)', hasCalendarFeed: false }, myShifts: [] },
+      {
+        IssueCalendarFeed: () => ({ data: { issueCalendarFeed: { __typename: 'CalendarFeedPayload', path: '/calendar/abc.ics', staff: { __typename: 'Staff', id: 'st1', hasCalendarFeed: true } } } }),
+        RevokeCalendarFeed: () => ({ data: { revokeCalendarFeed: { __typename: 'RevokeCalendarFeedPayload', staff: { __typename: 'Staff', id: 'st1', hasCalendarFeed: false } } } }),
+      },
+    );
+    const card = await screen.findByTestId('calendar-feed');
+    expect(card).toHaveTextContent('Chưa có địa chỉ lịch cho điện thoại.');
+    (await within(card).findByTestId('calendar-feed-issue')).click();
+    const address = (await screen.findByTestId('calendar-feed-address')) as HTMLInputElement;
+    expect(address.value).toBe(`${window.location.origin}/calendar/abc.ics`);
+    expect(calls.find((c) => c.operationName === 'IssueCalendarFeed')?.variables).toEqual({ input: { staffId: 'st1' } });
+    (await within(card).findByTestId('calendar-feed-revoke')).click();
+    expect(await within(card).findByText('Đã ngừng: địa chỉ cũ không còn dùng được.')).toBeTruthy();
+    expect(screen.queryByTestId('calendar-feed-address')).toBeNull();
   });
 });

@@ -19,6 +19,7 @@ import { useAddressParams } from '../../hooks/useAddressParams';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { useRosterLabels } from './labels';
 import { addDays, hoursText, mondayOf, todayInVietnam, toMinutes, weekOfParam } from './week';
+import { CalendarFeedCard } from './CalendarFeedCard';
 
 /** Four weeks at a time. */
 const WEEKS = 4;
@@ -150,6 +151,7 @@ export default function MyRosterPage() {
               </Button>
             </Stack>
           </Stack>
+          <CalendarFeedCard staffId={data.myStaffRecord.id} hasFeed={data.myStaffRecord.hasCalendarFeed} />
           {shifts.length === 0 ? (
             <Alert severity="info" data-testid="my-roster-nothing">
               {t('roster.mine.nothing', range)}
