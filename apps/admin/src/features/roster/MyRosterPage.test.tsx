@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { fakeApi } from '../../test/fakeApi';
 import { renderInApp } from '../../test/render';
 import MyRosterPage from './MyRosterPage';
@@ -67,13 +68,14 @@ describe('Lịch trực của tôi', () => {
         RevokeCalendarFeed: () => ({ data: { revokeCalendarFeed: { __typename: 'RevokeCalendarFeedPayload', staff: { __typename: 'Staff', id: 'st1', hasCalendarFeed: false } } } }),
       },
     );
+    const user = userEvent.setup();
     const card = await screen.findByTestId('calendar-feed');
     expect(card).toHaveTextContent('Chưa có địa chỉ lịch cho điện thoại.');
-    (await within(card).findByTestId('calendar-feed-issue')).click();
+    await user.click(await within(card).findByTestId('calendar-feed-issue'));
     const address = (await screen.findByTestId('calendar-feed-address')) as HTMLInputElement;
     expect(address.value).toBe(`${window.location.origin}/calendar/abc.ics`);
     expect(calls.find((c) => c.operationName === 'IssueCalendarFeed')?.variables).toEqual({ input: { staffId: 'st1' } });
-    (await within(card).findByTestId('calendar-feed-revoke')).click();
+    await user.click(await within(card).findByTestId('calendar-feed-revoke'));
     expect(await within(card).findByText('Đã ngừng: địa chỉ cũ không còn dùng được.')).toBeTruthy();
     expect(screen.queryByTestId('calendar-feed-address')).toBeNull();
   });
