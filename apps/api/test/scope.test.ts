@@ -91,6 +91,8 @@
  * makeFacilityHandoverEffective   U    .       .     A      AN         F       F        .          N      AN         .
  * reverseFacilityHandover         U    .       .     A      AN         F       F        .          N      AN         .
  * procedureFields                 U    U       A     A      A          A       A        A          A      A          A
+ * createProcedureField            U    U       A     F      F          .       .        F          .      .          F
+ * updateProcedureField            U    U       A     F      F          .       .        F          .      .          F
  * staffMembers                    U    .       A     A      AH         F       F        AH         AH     AH         A
  * staffMember                     U    U       A     AH     AH         F       F        AH         AH     AH         AH
  * myStaffRecord                   U    U       .     .      .          A       .        .          .      .          .

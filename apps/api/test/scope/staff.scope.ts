@@ -11,7 +11,7 @@
  * Who reads: the steering committee, the post office's managers and the administrators of the
  * province (national administrators everywhere); counter clerks and agency officers are refused the
  * register (FORBIDDEN) but see their own record and published shifts; the procedure fields are for
- * every signed-in user. Who writes: the post office's managers and the administrators of the province;
+ * every signed-in user to read and for national administrators only to keep (FORBIDDEN to a province's). Who writes: the post office's managers and the administrators of the province;
  * the steering committee, clerks and officers are FORBIDDEN. Another province's record is hidden on a
  * read, NOT_FOUND on a write naming it by id, BAD_USER_INPUT naming the field where a write names it
  * as a reference (exactly the answer for an id that does not exist), and a refused write changes
@@ -70,12 +70,23 @@ const writeById = (op: string, ht: string, bp: string) => writeRows(op, ht, bp, 
 /** A write that names records as references: the first field of another province is named. */
 const writeNaming = (op: string, ht: string, bp: string) => writeRows(op, ht, bp, 'BAD_USER_INPUT');
 
+/** A write of the national list of procedure fields: the national administrator only. */
+const fieldWriteRows = (op: string, scenario: string): Row[] => [
+  [op, 'anonymous', 'UNAUTHENTICATED', scenario],
+  [op, 'revoked', 'UNAUTHENTICATED', scenario],
+  [op, 'admin', 'ALLOWED', scenario],
+  ...(['hatinh.quantri', 'hatinh.buudien', 'hatinh.bcd', 'dongnai.quantri'] as Who[]).map((who): Row => [op, who, 'FORBIDDEN', scenario]),
+];
+
 // prettier-ignore
 export const STAFF_ROWS: Row[] = [
   // Reads.
   ['procedureFields', 'anonymous', 'UNAUTHENTICATED', 'the fields in use'],
   ['procedureFields', 'revoked', 'UNAUTHENTICATED', 'the fields in use'],
   ...SIGNED_IN.map((who): Row => ['procedureFields', who, 'ALLOWED', 'the fields in use']),
+  // The list is national: kept by national administrators only (a province's are FORBIDDEN).
+  ...fieldWriteRows('createProcedureField', 'a new field'),
+  ...fieldWriteRows('updateProcedureField', 'a field of its own, renamed and retired'),
 
   ...registerList('staffMembers'),
   ['staffMembers', 'admin', 'ALLOWED', 'search “thử phạm vi”'],
@@ -238,6 +249,8 @@ const Q = {
   createTrainingSession: `mutation($input: CreateTrainingSessionInput!) { createTrainingSession(input: $input) { qualified trainingSession { id } } }`,
   createCounter: `mutation($input: CreateCounterInput!) { createCounter(input: $input) { counter { id version } } }`,
   updateCounter: `mutation($input: UpdateCounterInput!) { updateCounter(input: $input) { counter { id name } } }`,
+  createProcedureField: `mutation($input: CreateProcedureFieldInput!) { createProcedureField(input: $input) { procedureField { id code name retiredOn } } }`,
+  updateProcedureField: `mutation($input: UpdateProcedureFieldInput!) { updateProcedureField(input: $input) { procedureField { id code name retiredOn } } }`,
   setOpeningHours: `mutation($input: SetOpeningHoursInput!) { setOpeningHours(input: $input) { openingHours { weekday opensAt closesAt } } }`,
   addOpeningException: `mutation($input: AddOpeningExceptionInput!) { addOpeningException(input: $input) { openingException { day note } } }`,
   createShift: `mutation($input: CreateShiftInput!) { createShift(input: $input) { shift { id version } } }`,
@@ -502,6 +515,34 @@ export function staffScenarios(ctx: ScopeContext): Scenarios {
           expect(data).toHaveLength((await t().sql(`SELECT count(*)::int AS n FROM procedure_field WHERE retired_on IS NULL`))[0].n);
         },
       }),
+    },
+
+    createProcedureField: {
+      'a new field': write(
+        {
+          mutation: Q.createProcedureField,
+          make: async () => null,
+          input: () => ({ code: `SC_PF_${++counter}`, name: 'Lĩnh vực thử phạm vi' }),
+          state: (_r, input) => t().sql(`SELECT code, name, retired_on FROM procedure_field WHERE code = $1`, [input.code]),
+          expectAfter: (rows) => expect(rows).toEqual([expect.objectContaining({ name: 'Lĩnh vực thử phạm vi', retired_on: null })]),
+          unknown: (input) => input,
+        },
+        'HT',
+      ),
+    },
+    // A field of its own (never one the other scenarios use), made in use by the national administrator.
+    updateProcedureField: {
+      'a field of its own, renamed and retired': write(
+        {
+          mutation: Q.updateProcedureField,
+          make: async () => unwrap(await admin(Q.createProcedureField, { code: `SC_PF_${++counter}`, name: 'Lĩnh vực thử phạm vi' })) as { id: string },
+          input: (f) => ({ id: f.id, name: 'Lĩnh vực đã đổi tên', retired: true }),
+          state: async (f) => (await t().sql(`SELECT name, retired_on IS NOT NULL AS retired FROM procedure_field WHERE id = $1`, [f.id]))[0],
+          expectAfter: (row) => expect(row).toEqual({ name: 'Lĩnh vực đã đổi tên', retired: true }),
+          unknown: byId,
+        },
+        'HT',
+      ),
     },
 
     staffMembers: {

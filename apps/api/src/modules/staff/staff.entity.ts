@@ -39,7 +39,9 @@ export class ProcedureField {
   @Field(() => ID) @PrimaryGeneratedColumn('uuid') id!: string;
   @Field(() => String, { description: 'Stable code, e.g. HO_TICH.' }) @Column('varchar', { length: 32 }) code!: string;
   @Field(() => String) @Column('text') name!: string;
-  @Field(() => DateScalar, { nullable: true }) @Column('date', { nullable: true }) retiredOn!: string | null;
+  @Field(() => DateScalar, { nullable: true, description: 'The day it was retired (no new counters, qualifications or classes); null while in use.' }) @Column('date', { nullable: true }) retiredOn!: string | null;
+  @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
+  @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
 }
 
 @ObjectType({ description: 'Nhân viên / công chức: a person who works at one-stop desks. Employed by a post office, or by an agency for civil servants still at a desk.' })

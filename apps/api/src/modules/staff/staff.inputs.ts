@@ -1,7 +1,7 @@
 import { ArrayMaxSize, IsEmail, IsInt, IsOptional, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { DateScalar } from '../../platform/graphql/scalars';
-import { Absence, AbsenceKind, Qualification, Staff, StaffAssignment, StaffStatus, TrainingSession } from './staff.entity';
+import { Absence, AbsenceKind, ProcedureField, Qualification, Staff, StaffAssignment, StaffStatus, TrainingSession } from './staff.entity';
 
 @InputType({ description: 'Filters of the staff register; all given must hold.' })
 export class StaffFilter {
@@ -113,4 +113,24 @@ export class AbsencePayload {
 export class TrainingSessionPayload {
   @Field(() => TrainingSession) trainingSession!: TrainingSession;
   @Field(() => Int, { description: 'Qualifications created (one per attendee).' }) qualified!: number;
+}
+
+@InputType({ description: 'A new procedure field (lĩnh vực) of the managed list.' })
+export class CreateProcedureFieldInput {
+  @Field(() => String, { description: 'Stable code: uppercase letters, digits and _, 2–32 characters (e.g. HO_TICH).' })
+  @MaxLength(64)
+  code!: string;
+  @Field(() => String) @Length(1, 200) name!: string;
+}
+
+@InputType({ description: 'Renames a procedure field, retires it (no new counters, qualifications or classes) or brings it back.' })
+export class UpdateProcedureFieldInput {
+  @Field(() => ID) @IsUUID() id!: string;
+  @Field(() => String, { nullable: true }) @IsOptional() @Length(1, 200) name?: string | null;
+  @Field(() => Boolean, { nullable: true, description: 'true: retired from today (Vietnam); false: in use again.' }) @IsOptional() retired?: boolean | null;
+}
+
+@ObjectType()
+export class ProcedureFieldPayload {
+  @Field(() => ProcedureField) procedureField!: ProcedureField;
 }

@@ -15,14 +15,17 @@ import {
   AddAbsenceInput,
   AddQualificationInput,
   AssignStaffInput,
+  CreateProcedureFieldInput,
   CreateStaffInput,
   CreateTrainingSessionInput,
   EndAssignmentInput,
+  ProcedureFieldPayload,
   QualificationPayload,
   StaffAssignmentPayload,
   StaffFilter,
   StaffPayload,
   TrainingSessionPayload,
+  UpdateProcedureFieldInput,
   UpdateStaffInput,
 } from './staff.inputs';
 import { StaffService } from './staff.service';
@@ -39,8 +42,21 @@ export class StaffResolver {
   ) {}
 
   @Query(() => [ProcedureField], { description: 'The procedure fields (lĩnh vực) in use, in Vietnamese order.' })
-  procedureFields(@Ctx() ctx: GraphQLContext) {
-    return this.staff.fields(ctx.actor);
+  procedureFields(
+    @Arg('includeRetired', () => Boolean, { defaultValue: false, description: 'Also the retired ones (see retiredOn).' }) includeRetired: boolean,
+    @Ctx() ctx: GraphQLContext,
+  ) {
+    return this.staff.fields(ctx.actor, includeRetired);
+  }
+
+  @Mutation(() => ProcedureFieldPayload, { description: 'Adds a procedure field to the national list (national administrators only).' })
+  async createProcedureField(@Arg('input', () => CreateProcedureFieldInput) input: CreateProcedureFieldInput, @Ctx() ctx: GraphQLContext) {
+    return { procedureField: await this.staff.createField(ctx.actor, input) };
+  }
+
+  @Mutation(() => ProcedureFieldPayload, { description: 'Renames, retires or restores a procedure field (national administrators only).' })
+  async updateProcedureField(@Arg('input', () => UpdateProcedureFieldInput) input: UpdateProcedureFieldInput, @Ctx() ctx: GraphQLContext) {
+    return { procedureField: await this.staff.updateField(ctx.actor, input) };
   }
 
   @Query(() => StaffConnection, { description: 'The staff register within your province, by name in Vietnamese order.' })

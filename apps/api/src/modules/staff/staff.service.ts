@@ -1,8 +1,8 @@
 import { DataSource, type EntityManager } from 'typeorm';
-import { requireRole, requireSignedIn, scopeProvince } from '../../platform/authz';
+import { forbidden, isNational, requireRole, requireSignedIn, scopeProvince } from '../../platform/authz';
 import { citizenId } from '../../platform/citizen-id';
 import { staleVersion, updateVersioned } from '../../platform/database/versioned';
-import { badInput, conflict, sqlState, uniquely, type Bilingual } from '../../platform/errors';
+import { badInput, conflict, notFound, sqlState, uniquely, type Bilingual } from '../../platform/errors';
 import { paginate, type PageArgs } from '../../platform/graphql/connection';
 import type { Actor } from '../../platform/graphql/context';
 import { addDays, shownDay, todayInVietnam } from '../../platform/graphql/scalars';
@@ -15,7 +15,7 @@ import { OneStopDesk } from '../one-stop-desks/one-stop-desk.entity';
 import { PostOffice } from '../post-offices/post-office.entity';
 import { findInScope } from '../rollout/rollout-access';
 import { Absence, ProcedureField, Qualification, Staff, StaffAssignment, StaffStatus, TrainingSession } from './staff.entity';
-import type { AddAbsenceInput, AddQualificationInput, AssignStaffInput, CreateStaffInput, CreateTrainingSessionInput, EndAssignmentInput, StaffFilter, UpdateStaffInput } from './staff.inputs';
+import type { AddAbsenceInput, AddQualificationInput, AssignStaffInput, CreateProcedureFieldInput, CreateStaffInput, CreateTrainingSessionInput, EndAssignmentInput, StaffFilter, UpdateProcedureFieldInput, UpdateStaffInput } from './staff.inputs';
 
 /** Who keeps the staff register and the rosters: the post office's managers and the province's administrators. */
 export const STAFF_WRITERS = ['SYSTEM_ADMIN', 'POST_OFFICE_MANAGER'];
@@ -44,9 +44,58 @@ export class StaffService {
     private readonly audit: AuditService,
   ) {}
 
-  fields(actor: Actor): Promise<ProcedureField[]> {
+  fields(actor: Actor, includeRetired = false): Promise<ProcedureField[]> {
     requireSignedIn(actor);
-    return this.dataSource.getRepository(ProcedureField).createQueryBuilder('f').where('f.retired_on IS NULL').orderBy('osp_sort_key(f.name)').getMany();
+    const qb = this.dataSource.getRepository(ProcedureField).createQueryBuilder('f');
+    if (!includeRetired) qb.where('f.retired_on IS NULL');
+    return qb.orderBy('osp_sort_key(f.name)').addOrderBy('f.id').getMany();
+  }
+
+  /** The list of procedure fields is national: only a national administrator keeps it. */
+  private requireFieldKeeper(actor: Actor): void {
+    requireRole(actor, ['SYSTEM_ADMIN']);
+    if (!isNational(actor)) throw forbidden();
+  }
+
+  createField(actor: Actor, input: CreateProcedureFieldInput): Promise<ProcedureField> {
+    this.requireFieldKeeper(actor);
+    const code = input.code.trim();
+    if (!/^[A-Z0-9_]{2,32}$/.test(code)) {
+      throw badInput('code', { vi: 'Mã chỉ gồm chữ in hoa không dấu, chữ số và dấu _, từ 2 đến 32 ký tự.', en: 'The code is uppercase letters, digits and _, 2 to 32 characters.' });
+    }
+    const name = requiredText(input.name, 'name');
+    return uniquely(
+      () =>
+        this.dataSource.transaction(async (m) => {
+          const repo = m.getRepository(ProcedureField);
+          const row = repo.create({ code, name, retiredOn: null });
+          await repo.insert(row);
+          const saved = await repo.findOneByOrFail({ id: row.id });
+          await this.audit.record(m, actor, { action: 'procedureField.create', entityType: 'ProcedureField', entityId: saved.id, after: saved });
+          return saved;
+        }),
+      'code',
+      { vi: `Mã lĩnh vực "${code}" đã có.`, en: `The procedure field code "${code}" is already in use.` },
+    );
+  }
+
+  updateField(actor: Actor, input: UpdateProcedureFieldInput): Promise<ProcedureField> {
+    this.requireFieldKeeper(actor);
+    const name = input.name != null ? requiredText(input.name, 'name') : undefined;
+    return this.dataSource.transaction(async (m) => {
+      const repo = m.getRepository(ProcedureField);
+      const before = await repo.createQueryBuilder('f').setLock('pessimistic_write').where('f.id = :id', { id: input.id }).getOne();
+      if (!before) throw notFound(LABEL.field, input.id);
+      const patch: Partial<ProcedureField> = {};
+      if (name !== undefined && name !== before.name) patch.name = name;
+      if (input.retired === true && before.retiredOn === null) patch.retiredOn = todayInVietnam();
+      if (input.retired === false && before.retiredOn !== null) patch.retiredOn = null;
+      if (Object.keys(patch).length === 0) return before;
+      await repo.update({ id: before.id }, patch);
+      const after = await repo.findOneByOrFail({ id: before.id });
+      await this.audit.record(m, actor, { action: 'procedureField.update', entityType: 'ProcedureField', entityId: after.id, before, after });
+      return after;
+    });
   }
 
   async fieldsByIds(ids: readonly string[]): Promise<ProcedureField[]> {
