@@ -62,7 +62,7 @@ const ROLLOUT_ROLES: readonly Role[] = [...OVERVIEW_ROLES, 'POST_OFFICE_MANAGER'
  * - Areas not built yet show only to the roles they will serve, marked "Sắp có": dossiers to the people
  *   at the desks and agencies, reports to the committee and administrators. Others do not see them at all.
  * - Quản trị shows to those who may use one of its pages (users: administrators; audit trail: committee
- *   and administrators).
+ *   and administrators; Lĩnh vực thủ tục: national administrators only, its tab hidden from a province's).
  */
 export const AREAS: readonly Area[] = [
   { key: 'overview', path: '/', icon: DashboardOutlined, roles: 'all' },

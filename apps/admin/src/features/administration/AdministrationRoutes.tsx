@@ -8,19 +8,23 @@ import type { Role } from '../../graphql/generated';
 import { NoAccessPage } from '../../pages/NoAccessPage';
 import { NotFoundPage } from '../../pages/NotFoundPage';
 import { useSession } from '../auth/SessionContext';
-import { canManageUsers, canReadAudit } from '../auth/permissions';
+import { canManageProcedureFields, canManageUsers, canReadAudit } from '../auth/permissions';
 import { AuditPage } from './AuditPage';
+import { ProcedureFieldsPage } from './ProcedureFieldsPage';
 import { UsersPage } from './UsersPage';
 
+/** The sections of Quản trị; `allowed` by roles and whether the person is national (no scope unit). */
 export const ADMIN_SECTIONS = [
-  { key: 'users', path: '/administration/users', allowed: canManageUsers },
-  { key: 'audit', path: '/administration/audit', allowed: canReadAudit },
+  { key: 'users', path: '/administration/users', allowed: (roles: readonly Role[]) => canManageUsers(roles) },
+  { key: 'audit', path: '/administration/audit', allowed: (roles: readonly Role[]) => canReadAudit(roles) },
+  { key: 'procedureFields', path: '/administration/procedure-fields', allowed: (roles: readonly Role[], national: boolean) => canManageProcedureFields(roles, national) },
 ] as const;
 
 function useAllowedSections() {
   const { user } = useSession();
   const roles: readonly Role[] = user?.roles ?? [];
-  return ADMIN_SECTIONS.filter((s) => s.allowed(roles));
+  const national = user !== null && user.scope === null;
+  return ADMIN_SECTIONS.filter((s) => s.allowed(roles, national));
 }
 
 /** Quản trị: the first section the person may use, or "no access". */
@@ -53,7 +57,7 @@ function AdministrationLayout() {
   );
 }
 
-/** Quản trị, loaded on first visit: users (SYSTEM_ADMIN) and the audit trail (STEERING_COMMITTEE, SYSTEM_ADMIN). */
+/** Quản trị, loaded on first visit: users (SYSTEM_ADMIN), the audit trail (STEERING_COMMITTEE, SYSTEM_ADMIN) and the procedure fields (national SYSTEM_ADMIN). */
 export default function AdministrationRoutes() {
   return (
     <Routes>
@@ -61,6 +65,7 @@ export default function AdministrationRoutes() {
       <Route element={<AdministrationLayout />}>
         <Route path="users" element={<UsersPage />} />
         <Route path="audit" element={<AuditPage />} />
+        <Route path="procedure-fields" element={<ProcedureFieldsPage />} />
       </Route>
       <Route path="*" element={<NotFoundPage />} />
     </Routes>

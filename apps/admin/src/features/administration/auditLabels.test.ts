@@ -41,7 +41,7 @@ const AUDITED_FIELDS: Record<AuditEntityType, readonly string[]> = {
   Qualification: ['id', 'staffId', 'fieldId', 'trainedOn', 'certificateNumber', 'expiresOn', 'trainingSessionId', 'provinceId'],
   Absence: ['id', 'staffId', 'kind', 'startsOn', 'endsOn', 'note', 'provinceId'],
   TrainingSession: ['id', 'seq', 'fieldId', 'heldOn', 'place', 'trainer', 'validMonths', 'note', 'provinceId', 'attendeeIds'],
-  ProcedureField: ['id', 'code', 'name', 'retiredOn'],
+  ProcedureField: ['id', 'code', 'name', 'retiredOn', 'createdAt', 'updatedAt'],
   Counter: ['id', 'deskId', 'number', 'name', 'fieldIds', 'status', 'provinceId', 'version', 'createdAt', 'updatedAt'],
   OpeningException: ['id', 'deskId', 'day', 'opensAt', 'closesAt', 'demand', 'note', 'provinceId'],
   Shift: ['id', 'seq', 'staffId', 'counterId', 'deskId', 'day', 'startsAt', 'endsAt', 'status', 'cancelReason', 'provinceId', 'version', 'createdAt', 'updatedAt'],

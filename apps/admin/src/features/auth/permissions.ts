@@ -22,6 +22,8 @@ const holdsAny = (roles: readonly Role[] | undefined, allowed: readonly Role[]) 
 
 export const canManageUsers = (roles: readonly Role[] | undefined) => holdsAny(roles, USER_ADMINS);
 export const canReadAudit = (roles: readonly Role[] | undefined) => holdsAny(roles, AUDIT_READERS);
+/** The national list of procedure fields (Quản trị → Lĩnh vực thủ tục): national administrators only (a province's get FORBIDDEN). */
+export const canManageProcedureFields = (roles: readonly Role[] | undefined, national: boolean) => national && holdsAny(roles, USER_ADMINS);
 /** The administration area shows to whoever may use one of its pages. */
 export const canOpenAdministration = (roles: readonly Role[] | undefined) => canManageUsers(roles) || canReadAudit(roles);
 
