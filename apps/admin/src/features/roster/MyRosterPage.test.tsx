@@ -1,6 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
 import { screen, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
 import { fakeApi } from '../../test/fakeApi';
 import { renderInApp } from '../../test/render';
 import MyRosterPage from './MyRosterPage';
@@ -68,14 +67,13 @@ describe('Lịch trực của tôi', () => {
         RevokeCalendarFeed: () => ({ data: { revokeCalendarFeed: { __typename: 'RevokeCalendarFeedPayload', staff: { __typename: 'Staff', id: 'st1', hasCalendarFeed: false } } } }),
       },
     );
-    const user = userEvent.setup();
     const card = await screen.findByTestId('calendar-feed');
     expect(card).toHaveTextContent('Chưa có địa chỉ lịch cho điện thoại.');
-    await user.click(await within(card).findByTestId('calendar-feed-issue'));
+    (await within(card).findByTestId('calendar-feed-issue')).click();
     const address = (await screen.findByTestId('calendar-feed-address')) as HTMLInputElement;
     expect(address.value).toBe(`${window.location.origin}/calendar/abc.ics`);
     expect(calls.find((c) => c.operationName === 'IssueCalendarFeed')?.variables).toEqual({ input: { staffId: 'st1' } });
-    await user.click(await within(card).findByTestId('calendar-feed-revoke'));
+    (await within(card).findByTestId('calendar-feed-revoke')).click();
     expect(await within(card).findByText('Đã ngừng: địa chỉ cũ không còn dùng được.')).toBeTruthy();
     expect(screen.queryByTestId('calendar-feed-address')).toBeNull();
   });

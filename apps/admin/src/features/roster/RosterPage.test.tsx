@@ -61,36 +61,11 @@ function renderBoard(shifts: ShiftData[], extra: Record<string, FakeHandler> = {
   const api = fakeApi({
     RosterMe: () => meAnswer,
     RosterBoard: () => boardAnswer(current),
-    DeskMonthCoverage: ({ variables }) => monthAnswer(variables.from as string),
     ...extra,
   });
   const view = renderInApp(<RosterPage />, { link: api.link, route: `/staff/roster?desk=${DESK}&week=${MONDAY}`, session: sessionAs(['POST_OFFICE_MANAGER']) });
   return { ...view, calls: api.calls, setShifts: (next: ShiftData[]) => (current = next) };
 }
-
-/** January 2026 for the month's coverage: two slots on the 12th (one short), one on the 13th (full). */
-const monthAnswer = (from: string) => ({
-  data: {
-    oneStopDesk: {
-      __typename: 'OneStopDesk',
-      id: DESK,
-      coverage: {
-        __typename: 'Coverage',
-        demanded: from === '2026-01-01' ? 6 : 0,
-        staffed: from === '2026-01-01' ? 5 : 0,
-        gaps: from === '2026-01-01' ? 1 : 0,
-        slots:
-          from === '2026-01-01'
-            ? [
-                { __typename: 'CoverageSlot', day: '2026-01-12', opensAt: '07:30', closesAt: '11:30', demanded: 2, staffed: 1, gap: 1 },
-                { __typename: 'CoverageSlot', day: '2026-01-12', opensAt: '13:30', closesAt: '17:00', demanded: 2, staffed: 2, gap: 0 },
-                { __typename: 'CoverageSlot', day: '2026-01-13', opensAt: '07:30', closesAt: '11:30', demanded: 2, staffed: 2, gap: 0 },
-              ]
-            : [],
-      },
-    },
-  },
-});
 
 const person = (name: RegExp) => screen.getAllByTestId('roster-person').find((el) => name.test(el.getAttribute('data-person') ?? '')) as HTMLElement;
 
@@ -315,17 +290,5 @@ describe('the roster board', () => {
     await userEvent.click(screen.getByTestId('roster-stale-reload'));
     await waitFor(() => expect(calls.filter((c) => c.operationName === 'RosterBoard').length).toBe(reads + 1));
     await waitFor(() => expect(screen.queryByTestId('roster-stale')).toBeNull());
-  });
-
-  it("shows the month's coverage below the week: each day's slots staffed against demanded, the short ones in words, a day opening its week", async () => {
-    const { calls } = renderBoard([]);
-    const month = await screen.findByTestId('roster-month-coverage');
-    expect(calls.find((c) => c.operationName === 'DeskMonthCoverage')?.variables).toEqual({ id: DESK, from: '2026-01-01', to: '2026-01-31' });
-    expect(month).toHaveTextContent('Mức đáp ứng tháng 01/2026');
-    expect(await within(month).findByTestId('roster-month-total')).toHaveTextContent('Cả tháng: 5/6 lượt quầy có người trực · còn thiếu 1 lượt');
-    const days = within(month).getAllByTestId('roster-month-day');
-    expect(days.map((d) => d.getAttribute('data-gap'))).toEqual(['true', 'false']);
-    expect(days[0]).toHaveTextContent('07:30–11:30: Thiếu 1: 1/2 quầy');
-    expect(days[0]).toHaveTextContent('13:30–17:00: Đủ 2/2 quầy');
   });
 });

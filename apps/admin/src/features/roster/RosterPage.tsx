@@ -57,7 +57,6 @@ import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { NoAccessPage } from '../../pages/NoAccessPage';
 import { useRosterAccess } from './access';
 import { boardModel, cellId, slotIndexOf, timesInSlot, type CellRef } from './board';
-import { MonthCoverage } from './MonthCoverage';
 import { DeskPicker, useMyDesks, type DeskOption } from './DeskPicker';
 import { useRosterLabels } from './labels';
 import { PeopleList, type DragItem } from './PeopleList';
@@ -768,7 +767,6 @@ export default function RosterPage() {
         </Stack>
       </Box>
       {deskId ? <RosterWeek key={deskId} deskId={deskId} monday={monday} canWrite={access.write} /> : <Alert severity="info">{t('roster.desk.choose')}</Alert>}
-      {deskId && <MonthCoverage deskId={deskId} monday={monday} onWeek={goWeek} />}
     </Box>
   );
 }
