@@ -175,7 +175,12 @@ await withBrowser('osp-rosters-', async ({ page }) => {
     await page.mouse.down();
     await page.mouse.move(x + 6, y + 6, { steps: 3 });
     await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 15 });
-    await page.mouse.move(to.x + to.width / 2 + 1, to.y + to.height / 2 + 1, { steps: 2 });
+    // Once the drag is under way the board may lay out again (drop hints in the cells): aim at where
+    // the target is now, not where it was before the drag began.
+    const now = (await target.boundingBox()) ?? to;
+    await page.mouse.move(now.x + now.width / 2, now.y + now.height / 2, { steps: 5 });
+    const last = (await target.boundingBox()) ?? now;
+    await page.mouse.move(last.x + last.width / 2 + 1, last.y + last.height / 2 + 1, { steps: 2 });
     await page.mouse.up();
   }
   const boardUrl = (monday) => `/staff/roster?desk=${desk.id}&week=${monday}`;
