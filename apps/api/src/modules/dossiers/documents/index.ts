@@ -1,0 +1,25 @@
+/** The legal forms of a dossier as PDF (Circular 01/2018/TT-VPCP, forms 01–05). */
+export {
+  FORM_NUMBERS,
+  FORM_TITLES,
+  renderApology,
+  renderControlSheet,
+  renderForm,
+  renderReceipt,
+  renderRefusal,
+  renderSupplementRequest,
+  type ApologyForm,
+  type ControlSheetForm,
+  type FormApplicant,
+  type FormData,
+  type FormHeader,
+  type FormKind,
+  type HandOff,
+  type ReceiptForm,
+  type ReceivedComponent,
+  type RefusalForm,
+  type ResultDelivery,
+  type Signatory,
+  type SupplementRequestForm,
+} from './forms';
+export { placeAndDate, vietnamDateTime, vietnamDay, vietnamTime, vnd } from './format';
