@@ -16,4 +16,5 @@ export { desks } from './desks';
 export { postOffices } from './post-offices';
 export { pilotProgrammes } from './pilots';
 export { sources } from './sources';
+export { procedureCatalogue, parseComponent, type ProcedureRecord } from './procedures';
 export { findUnit, isInForce, nextDay, unitKey } from './lookup';

@@ -11,6 +11,7 @@ import { PilotSite, SiteStatusChange } from './rollout/pilot-site.entity';
 import { PhasePlanRevision, RolloutPhase } from './rollout/rollout-phase.entity';
 import { ActionItem, SteeringMeeting } from './rollout/steering-meeting.entity';
 import { Counter, OpeningException, OpeningHours, Shift, ShiftRevision } from './counters/counter.entity';
+import { Procedure, ProcedureComponent } from './procedures/procedure.entity';
 import { Absence, ProcedureField, Qualification, Staff, StaffAssignment, TrainingSession } from './staff/staff.entity';
 
 /** Every TypeORM entity of the application. */
@@ -19,4 +20,5 @@ export const entities = [AdministrativeUnit, Agency, OneStopDesk, PostOffice, Au
   PersonnelHandover, FacilityHandover,
   ProcedureField, Staff, StaffAssignment, TrainingSession, Qualification, Absence,
   Counter, OpeningHours, OpeningException, Shift, ShiftRevision,
+  Procedure, ProcedureComponent,
 ];

@@ -9,6 +9,7 @@ import { DeskPilotSiteResolver, PilotSiteResolver } from './rollout/pilot-site.r
 import { PhasePlanRevisionResolver, PilotProgrammeResolver, RolloutPhaseResolver } from './rollout/rollout.resolver';
 import { ActionItemResolver, SteeringMeetingResolver } from './rollout/steering.resolver';
 import { AbsenceShiftsResolver, CounterResolver, DeskRosterResolver, RosterAutoFillResolver, ShiftResolver, StaffCalendarResolver } from './counters/counter.resolver';
+import { ProcedureResolver } from './procedures/procedure.resolver';
 import { AbsenceResolver, QualificationResolver, StaffAssignmentResolver, StaffResolver, TrainingSessionResolver } from './staff/staff.resolver';
 
 /** Every GraphQL resolver of the application, one per domain module. */
@@ -17,4 +18,5 @@ export const resolvers = [AdministrativeUnitResolver, AgencyResolver, OneStopDes
   PersonnelHandoverResolver, FacilityHandoverResolver, SiteHandoverResolver, PhaseHandoverResolver, ProgrammeHandoverResolver, PersonRefResolver,
   StaffResolver, StaffAssignmentResolver, QualificationResolver, TrainingSessionResolver, AbsenceResolver,
   CounterResolver, DeskRosterResolver, ShiftResolver, AbsenceShiftsResolver, RosterAutoFillResolver, StaffCalendarResolver,
+  ProcedureResolver,
 ] as const;

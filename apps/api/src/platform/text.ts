@@ -12,3 +12,14 @@ export function requiredText(value: string, field: string, what: Bilingual = { v
 
 /** A record's name: trimmed, not empty. */
 export const trimmedName = (name: string) => requiredText(name, 'name');
+
+/** Text without diacritics, lower case, spaces collapsed: how searches and file headers are matched (the SQL `osp_fold` does the same). */
+export function foldVietnamese(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}

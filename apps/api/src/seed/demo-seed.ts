@@ -9,11 +9,13 @@ import { todayInVietnam } from '../platform/graphql/scalars';
 import { loadDemoUsers } from './demo-users';
 import { loadPilotProgrammes } from './rollout-seed';
 import { loadRosterDemo } from './roster-seed';
+import { loadProcedureCatalogue } from './procedure-seed';
 
 export const DEMO_SEED_KEY = 'demo_seed';
 export const DEMO_USERS_KEY = 'demo_users';
 export const DEMO_PILOTS_KEY = 'demo_pilots';
 export const DEMO_ROSTERS_KEY = 'demo_rosters';
+export const DEMO_PROCEDURES_KEY = 'demo_procedures';
 export const DEMO_SEED_VERSION = 1;
 
 export interface SeedCounts {
@@ -27,6 +29,7 @@ export interface SeedCounts {
   staff?: number;
   counters?: number;
   shifts?: number;
+  procedures?: number;
 }
 
 /**
@@ -50,6 +53,7 @@ export async function seedDemoData(dataSource: DataSource): Promise<SeedCounts |
     await part(DEMO_USERS_KEY, async () => ({ users: await loadDemoUsers(m) }));
     await part(DEMO_PILOTS_KEY, () => loadPilotProgrammes(m));
     await part(DEMO_ROSTERS_KEY, () => loadRosterDemo(m));
+    await part(DEMO_PROCEDURES_KEY, () => loadProcedureCatalogue(m));
     return counts;
   });
 }

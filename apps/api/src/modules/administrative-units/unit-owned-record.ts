@@ -210,6 +210,16 @@ export abstract class UnitOwnedService<T extends UnitOwnedRecord> {
     return row;
   }
 
+  /** The province's records of these codes still operating (an import matches its rows on them), in the caller's transaction. */
+  byCodes(m: EntityManager, provinceId: string, codes: readonly string[]): Promise<T[]> {
+    if (codes.length === 0) return Promise.resolve([]);
+    return m
+      .getRepository(this.entity)
+      .createQueryBuilder('r')
+      .where('r.province_id = :provinceId AND r.code IN (:...codes) AND (r.retired_on IS NULL OR r.retired_on > :today)', { provinceId, codes: [...codes], today: todayInVietnam() })
+      .getMany();
+  }
+
   /** The unit a record goes into: the version of the code in force today. */
   protected unitForWrite(m: EntityManager, code: string, field: string): Promise<AdministrativeUnit> {
     return this.units.requireByCode(code, field, m);

@@ -34,4 +34,8 @@ export class Agency extends UnitOwnedRecord {
   @Field(() => AgencyKind)
   @Column({ type: 'enum', enum: AgencyKind, enumName: 'agency_kind' })
   kind!: AgencyKind;
+
+  @Field(() => String, { nullable: true, description: 'Mã định danh điện tử (Circular 10/2016/TT-BTTTT), e.g. 000.00.00.H27: the prefix of the dossier codes it receives.' })
+  @Column('varchar', { length: 24, nullable: true })
+  identifierCode!: string | null;
 }

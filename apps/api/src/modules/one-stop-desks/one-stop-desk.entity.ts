@@ -16,4 +16,8 @@ export class OneStopDesk extends UnitOwnedRecord {
   @Field(() => String, { nullable: true })
   @Column('text', { nullable: true })
   address!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Mã định danh điện tử of the desk (Circular 10/2016/TT-BTTTT) when it has its own; else its agency’s is the prefix of its dossier codes.' })
+  @Column('varchar', { length: 24, nullable: true })
+  identifierCode!: string | null;
 }

@@ -370,7 +370,8 @@ export class StaffService {
     });
   }
 
-  private async field(m: EntityManager, id: string, name = 'fieldId'): Promise<ProcedureField> {
+  /** A procedure field in use (not retired), read in the caller's transaction; BAD_USER_INPUT on `name` otherwise. */
+  async fieldInUse(m: EntityManager, id: string, name = 'fieldId'): Promise<ProcedureField> {
     const [row] = await m.query('SELECT id FROM procedure_field WHERE id = $1 AND retired_on IS NULL', [id]);
     if (!row) throw badInput(name, { vi: `Không tìm thấy ${LABEL.field.vi}.`, en: `No such ${LABEL.field.en}.` });
     return m.getRepository(ProcedureField).findOneByOrFail({ id });
@@ -384,7 +385,7 @@ export class StaffService {
       () =>
         this.dataSource.transaction(async (m) => {
           const person = await findInScope(m, actor, Staff, input.staffId, STAFF_LABEL, 'staffId');
-          const field = await this.field(m, input.fieldId);
+          const field = await this.fieldInUse(m, input.fieldId);
           const repo = m.getRepository(Qualification);
           const row = repo.create({ staffId: person.id, fieldId: field.id, trainedOn: input.trainedOn, certificateNumber: trimmedOrNull(input.certificateNumber), expiresOn: input.expiresOn ?? null, trainingSessionId: null, provinceId: person.provinceId });
           await repo.insert(row);
@@ -418,7 +419,7 @@ export class StaffService {
     const attendees = [...new Set(input.attendeeIds)];
     if (attendees.length === 0) throw badInput('attendeeIds', { vi: 'Cần ít nhất một người tham dự.', en: 'At least one attendee is needed.' });
     return this.dataSource.transaction(async (m) => {
-      const field = await this.field(m, input.fieldId);
+      const field = await this.fieldInUse(m, input.fieldId);
       const people: Staff[] = [];
       for (const [i, id] of attendees.entries()) people.push(await findInScope(m, actor, Staff, id, STAFF_LABEL, `attendeeIds.${i}`));
       const provinceId = people[0].provinceId;
