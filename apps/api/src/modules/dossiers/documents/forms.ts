@@ -197,7 +197,7 @@ export async function renderReceipt(f: ReceiptForm): Promise<Buffer> {
     { columns: [field('Số điện thoại', a.phone), field('Thư điện tử', a.email)], columnGap: 8 },
     field('Nội dung yêu cầu giải quyết', f.procedureCode ? `${f.procedureName} (mã thủ tục ${f.procedureCode})` : f.procedureName),
     paragraph({ text: `1. Thành phần hồ sơ nộp gồm (${f.components.length} thành phần):` }, [0, 6, 0, 2]),
-    table(['STT', 'Tên giấy tờ', 'Hình thức', 'Số lượng', 'Đã số hóa'], rows, [24, '*', 78, 46, 50]),
+    table(['STT', 'Tên giấy tờ', 'Hình thức', 'Số lượng', 'Đã số hóa'], rows, [24, '*', 92, 46, 50]),
     {
       // The QR code beside the appointment, so that a receipt of a usual dossier fits on one page.
       columnGap: 12,
