@@ -18,7 +18,7 @@
  * The vocabulary (callers, outcomes, rows, scenarios) is in scope/matrix.ts; the rows and scenarios of
  * the organisation, the users and the sessions are below, those of the rollout and its handovers in
  * scope/rollout.scope.ts, those of the staff register, the counters and the rosters in
- * scope/staff.scope.ts.
+ * scope/staff.scope.ts, those of the working-day calendar in scope/working-days.scope.ts.
  *
  * Roles × operations covered (generated from MATRIX; a test keeps it in step):
  * operation                       anon revoked admin ht.bcd ht.buudien ht.quay ht.stttt ht.quantri dn.bcd bp.buudien dn.quantri
@@ -121,6 +121,10 @@
  * discardRosterProposal           U    .       A     F      AB         F       F        A          .      AB         B
  * issueCalendarFeed               U    .       A     F      AB         AF      F        A          .      AB         B
  * revokeCalendarFeed              U    .       A     F      AB         F       F        A          .      AB         B
+ * workingCalendar                 U    U       A     A      A          AB      A        A          A      A          A
+ * createCalendarAdjustment        U    U       AB    F      F          .       .        F          .      .          F
+ * updateCalendarAdjustment        U    U       A     F      F          .       .        F          .      .          F
+ * deleteCalendarAdjustment        U    U       A     F      F          .       .        F          .      .          F
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -142,6 +146,7 @@ import {
 } from './scope/matrix';
 import { ROLLOUT_ROWS, rolloutScenarios } from './scope/rollout.scope';
 import { STAFF_ROWS, staffScenarios } from './scope/staff.scope';
+import { WORKING_DAY_ROWS, workingDayScenarios } from './scope/working-days.scope';
 
 // prettier-ignore
 const MATRIX: Row[] = [
@@ -331,6 +336,9 @@ const MATRIX: Row[] = [
 
   // The staff register, counters and opening hours, shifts and one's own roster.
   ...STAFF_ROWS,
+
+  // The working-day calendar: read by every signed-in user, kept by national administrators.
+  ...WORKING_DAY_ROWS,
 ];
 
 /** The published schema: every one of its queries and mutations must be in the matrix. */
@@ -911,6 +919,7 @@ const SCENARIOS: Scenarios = {
 
   ...rolloutScenarios({ app: () => t }),
   ...staffScenarios({ app: () => t }),
+  ...workingDayScenarios({ app: () => t }),
 };
 
 // ---------------------------------------------------------------------------------------------

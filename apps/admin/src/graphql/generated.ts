@@ -195,6 +195,20 @@ export type AutoFillStatus =
   /** Đang tính */
   | 'RUNNING';
 
+export type CalendarAdjustmentKind =
+  /** Ngày nghỉ thêm: the extra Tết days, the second National Day, a substitute day for a holiday on a weekend, a weekday swapped off. */
+  | 'DAY_OFF'
+  /** Ngày làm bù: a Saturday (or Sunday) worked in exchange for a weekday off. */
+  | 'WORKING_DAY';
+
+export type CalendarDayKind =
+  /** Ngày nghỉ thêm, from an adjustment. */
+  | 'DAY_OFF'
+  /** Ngày lễ: a public holiday of the Labour Code (Tết and the Hùng Kings’ day by the lunar calendar). */
+  | 'PUBLIC_HOLIDAY'
+  /** Ngày làm bù, from an adjustment. */
+  | 'WORKING_DAY';
+
 export type CalendarFeedInput = {
   staffId: Scalars['ID']['input'];
 };
@@ -278,6 +292,17 @@ export type CreateAgencyInput = {
   /** Stable code, e.g. "42-STTTT". */
   code: Scalars['String']['input'];
   kind: AgencyKind;
+  name: Scalars['String']['input'];
+};
+
+/** A new adjustment of the working calendar: one day, off or worked. */
+export type CreateCalendarAdjustmentInput = {
+  /** 2019-01-01 to 2100-12-31. */
+  date: Scalars['Date']['input'];
+  /** DAY_OFF on a day that is a working day of the plain calendar; WORKING_DAY on a weekend day or a public holiday. */
+  kind: CalendarAdjustmentKind;
+  legalBasis?: InputMaybe<Scalars['String']['input']>;
+  /** In Vietnamese. */
   name: Scalars['String']['input'];
 };
 
@@ -408,6 +433,12 @@ export type CreateUserInput = {
 
 export type DeactivateUserInput = {
   id: Scalars['ID']['input'];
+};
+
+export type DeleteCalendarAdjustmentInput = {
+  id: Scalars['ID']['input'];
+  /** The version read: a stale one is CONFLICT. */
+  version: Scalars['Int']['input'];
 };
 
 export type DeskWeekInput = {
@@ -922,6 +953,18 @@ export type UnmetReason =
   | 'SOLVER_TIME_LIMIT'
   /** Người đủ điều kiện được xếp ở bộ phận khác cùng lúc */
   | 'STAFF_BUSY_ELSEWHERE';
+
+/** Changes an adjustment; the fields left out stay as they are. */
+export type UpdateCalendarAdjustmentInput = {
+  date?: InputMaybe<Scalars['Date']['input']>;
+  id: Scalars['ID']['input'];
+  kind?: InputMaybe<CalendarAdjustmentKind>;
+  /** An empty string clears it. */
+  legalBasis?: InputMaybe<Scalars['String']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** The version read: a stale one is CONFLICT. */
+  version: Scalars['Int']['input'];
+};
 
 export type UpdateCounterInput = {
   fieldIds?: InputMaybe<Array<Scalars['ID']['input']>>;

@@ -13,6 +13,7 @@ import { ActionItem, SteeringMeeting } from './rollout/steering-meeting.entity';
 import { Counter, OpeningException, OpeningHours, Shift, ShiftRevision } from './counters/counter.entity';
 import { Procedure, ProcedureComponent } from './procedures/procedure.entity';
 import { Absence, ProcedureField, Qualification, Staff, StaffAssignment, TrainingSession } from './staff/staff.entity';
+import { CalendarAdjustment } from './working-days/working-day.entity';
 
 /** Every TypeORM entity of the application. */
 export const entities = [AdministrativeUnit, Agency, OneStopDesk, PostOffice, AuditEntry, User, UserSession,
@@ -20,5 +21,6 @@ export const entities = [AdministrativeUnit, Agency, OneStopDesk, PostOffice, Au
   PersonnelHandover, FacilityHandover,
   ProcedureField, Staff, StaffAssignment, TrainingSession, Qualification, Absence,
   Counter, OpeningHours, OpeningException, Shift, ShiftRevision,
+  CalendarAdjustment,
   Procedure, ProcedureComponent,
 ];

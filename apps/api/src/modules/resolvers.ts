@@ -11,6 +11,7 @@ import { ActionItemResolver, SteeringMeetingResolver } from './rollout/steering.
 import { AbsenceShiftsResolver, CounterResolver, DeskRosterResolver, RosterAutoFillResolver, ShiftResolver, StaffCalendarResolver } from './counters/counter.resolver';
 import { ProcedureResolver } from './procedures/procedure.resolver';
 import { AbsenceResolver, QualificationResolver, StaffAssignmentResolver, StaffResolver, TrainingSessionResolver } from './staff/staff.resolver';
+import { WorkingDayResolver } from './working-days/working-day.resolver';
 
 /** Every GraphQL resolver of the application, one per domain module. */
 export const resolvers = [AdministrativeUnitResolver, AgencyResolver, OneStopDeskResolver, PostOfficeResolver, IdentityResolver, AuditResolver,
@@ -18,5 +19,6 @@ export const resolvers = [AdministrativeUnitResolver, AgencyResolver, OneStopDes
   PersonnelHandoverResolver, FacilityHandoverResolver, SiteHandoverResolver, PhaseHandoverResolver, ProgrammeHandoverResolver, PersonRefResolver,
   StaffResolver, StaffAssignmentResolver, QualificationResolver, TrainingSessionResolver, AbsenceResolver,
   CounterResolver, DeskRosterResolver, ShiftResolver, AbsenceShiftsResolver, RosterAutoFillResolver, StaffCalendarResolver,
+  WorkingDayResolver,
   ProcedureResolver,
 ] as const;

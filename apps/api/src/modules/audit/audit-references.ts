@@ -44,6 +44,8 @@ export const AUDIT_NAMES: Readonly<Record<string, { table: string; name: string;
   Counter: { table: 'counter', name: `'Quầy ' || t.number || ' – ' || t.name`, provinceOwned: true },
   OpeningException: { table: 'opening_exception', name: 't.note', provinceOwned: true },
   ProcedureField: { table: 'procedure_field', name: 't.name', provinceOwned: false },
+  // An adjustment of the working calendar is known by its day (dd/MM/yyyy) and name.
+  CalendarAdjustment: { table: 'calendar_adjustment', name: `to_char(t.day, 'DD/MM/YYYY') || ' – ' || t.name`, provinceOwned: false },
 };
 
 /** Fields of a snapshot that hold the id (or ids) of another record, and that record's type. */
