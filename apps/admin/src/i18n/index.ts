@@ -16,6 +16,8 @@ import staffVi from './staff.vi.json';
 import staffEn from './staff.en.json';
 import rosterVi from './roster.vi.json';
 import rosterEn from './roster.en.json';
+import calendarVi from './calendar.vi.json';
+import calendarEn from './calendar.en.json';
 
 /**
  * The texts: one base file per language, and one per feature area (rollout.*.json, handover.*.json, overview.*.json)
@@ -23,8 +25,8 @@ import rosterEn from './roster.en.json';
  * audit trail's vocabulary for every module (entity types, verbs, field names): a module that audits a
  * new record adds its labels there.
  */
-export const vi = { ...viBase, rollout: rolloutVi, handover: handoverVi, overview: overviewVi, audit: auditVi, workplace: workplaceVi, roster: rosterVi, staff: staffVi };
-export const en = { ...enBase, rollout: rolloutEn, handover: handoverEn, overview: overviewEn, audit: auditEn, workplace: workplaceEn, roster: rosterEn, staff: staffEn };
+export const vi = { ...viBase, rollout: rolloutVi, handover: handoverVi, overview: overviewVi, audit: auditVi, workplace: workplaceVi, roster: rosterVi, staff: staffVi, calendar: calendarVi };
+export const en = { ...enBase, rollout: rolloutEn, handover: handoverEn, overview: overviewEn, audit: auditEn, workplace: workplaceEn, roster: rosterEn, staff: staffEn, calendar: calendarEn };
 
 /** Vietnamese first, English second. */
 export const LANGUAGES = ['vi', 'en'] as const;

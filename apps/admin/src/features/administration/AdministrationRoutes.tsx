@@ -8,16 +8,19 @@ import type { Role } from '../../graphql/generated';
 import { NoAccessPage } from '../../pages/NoAccessPage';
 import { NotFoundPage } from '../../pages/NotFoundPage';
 import { useSession } from '../auth/SessionContext';
-import { canManageProcedureFields, canManageUsers, canReadAudit } from '../auth/permissions';
+import { canManageProcedureFields, canManageUsers, canOpenAdministration, canReadAudit } from '../auth/permissions';
 import { AuditPage } from './AuditPage';
 import { ProcedureFieldsPage } from './ProcedureFieldsPage';
 import { UsersPage } from './UsersPage';
+import { WorkingCalendarPage } from './WorkingCalendarPage';
 
 /** The sections of Quản trị; `allowed` by roles and whether the person is national (no scope unit). */
 export const ADMIN_SECTIONS = [
   { key: 'users', path: '/administration/users', allowed: (roles: readonly Role[]) => canManageUsers(roles) },
   { key: 'audit', path: '/administration/audit', allowed: (roles: readonly Role[]) => canReadAudit(roles) },
   { key: 'procedureFields', path: '/administration/procedure-fields', allowed: (roles: readonly Role[], national: boolean) => canManageProcedureFields(roles, national) },
+  // Read by whoever opens Quản trị; its adjustments edited by national administrators only (the page says so to the others).
+  { key: 'workingCalendar', path: '/administration/working-calendar', allowed: (roles: readonly Role[]) => canOpenAdministration(roles) },
 ] as const;
 
 function useAllowedSections() {
@@ -57,7 +60,7 @@ function AdministrationLayout() {
   );
 }
 
-/** Quản trị, loaded on first visit: users (SYSTEM_ADMIN), the audit trail (STEERING_COMMITTEE, SYSTEM_ADMIN) and the procedure fields (national SYSTEM_ADMIN). */
+/** Quản trị, loaded on first visit: users (SYSTEM_ADMIN), the audit trail (STEERING_COMMITTEE, SYSTEM_ADMIN), the procedure fields (national SYSTEM_ADMIN) and the working calendar (read by all of them, kept by national SYSTEM_ADMIN). */
 export default function AdministrationRoutes() {
   return (
     <Routes>
@@ -66,6 +69,7 @@ export default function AdministrationRoutes() {
         <Route path="users" element={<UsersPage />} />
         <Route path="audit" element={<AuditPage />} />
         <Route path="procedure-fields" element={<ProcedureFieldsPage />} />
+        <Route path="working-calendar" element={<WorkingCalendarPage />} />
       </Route>
       <Route path="*" element={<NotFoundPage />} />
     </Routes>

@@ -45,6 +45,7 @@ const AUDITED_FIELDS: Record<AuditEntityType, readonly string[]> = {
   Counter: ['id', 'deskId', 'number', 'name', 'fieldIds', 'status', 'provinceId', 'version', 'createdAt', 'updatedAt'],
   OpeningException: ['id', 'deskId', 'day', 'opensAt', 'closesAt', 'demand', 'note', 'provinceId'],
   Shift: ['id', 'seq', 'staffId', 'counterId', 'deskId', 'day', 'startsAt', 'endsAt', 'status', 'cancelReason', 'provinceId', 'version', 'createdAt', 'updatedAt'],
+  CalendarAdjustment: ['id', 'date', 'kind', 'name', 'legalBasis', 'version', 'createdAt', 'updatedAt'],
 };
 
 type Texts = typeof vi;
@@ -107,7 +108,7 @@ describe('the audit trail’s labels', () => {
     const prefixes = (Object.keys(AUDITED_FIELDS) as AuditEntityType[]).flatMap((type) => AUDITED_FIELDS[type].map((field) => enumLabelsOf(type, field))).filter(Boolean) as string[];
     expect(new Set(prefixes)).toEqual(
       new Set(['levels', 'roles', 'agencyKinds', 'postOfficeKinds', 'rollout.labels.programmeStatus', 'rollout.labels.phaseStatus', 'rollout.labels.siteStatus', 'rollout.labels.handoverModel', 'rollout.labels.meetingKind', 'rollout.labels.actionItemState', 'rollout.labels.committeeRole', 'rollout.labels.handoverStatus', 'rollout.labels.handoverTask',
-        'staff.labels.staffStatus', 'staff.labels.absenceKind', 'staff.labels.counterStatus', 'staff.labels.shiftStatus', 'staff.labels.weekday']),
+        'staff.labels.staffStatus', 'staff.labels.absenceKind', 'staff.labels.counterStatus', 'staff.labels.shiftStatus', 'staff.labels.weekday', 'calendar.kinds']),
     );
     for (const prefix of prefixes) {
       expect(at(vi, prefix)).toEqual(expect.any(Object));

@@ -38,6 +38,7 @@ export const AUDIT_ENTITY_TYPES = {
   Counter: ['create', 'update'],
   OpeningException: ['create'],
   Shift: ['create', 'move', 'cancel', 'swap'],
+  CalendarAdjustment: ['create', 'update', 'delete'],
 } as const;
 
 /**
@@ -91,6 +92,7 @@ const ENUM_LABELS_OF: Readonly<Record<string, Readonly<Record<string, string>>>>
   Absence: { kind: 'staff.labels.absenceKind' },
   Counter: { status: 'staff.labels.counterStatus' },
   Shift: { status: 'staff.labels.shiftStatus' },
+  CalendarAdjustment: { kind: 'calendar.kinds' },
 };
 const ENUM_LABELS: Readonly<Record<string, string>> = {
   level: 'levels',

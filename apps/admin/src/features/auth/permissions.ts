@@ -24,6 +24,8 @@ export const canManageUsers = (roles: readonly Role[] | undefined) => holdsAny(r
 export const canReadAudit = (roles: readonly Role[] | undefined) => holdsAny(roles, AUDIT_READERS);
 /** The national list of procedure fields (Quản trị → Lĩnh vực thủ tục): national administrators only (a province's get FORBIDDEN). */
 export const canManageProcedureFields = (roles: readonly Role[] | undefined, national: boolean) => national && holdsAny(roles, USER_ADMINS);
+/** The working-day calendar's adjustments (Quản trị → Lịch làm việc): national administrators only; everyone else reads it. */
+export const canKeepWorkingCalendar = (roles: readonly Role[] | undefined, national: boolean) => national && holdsAny(roles, USER_ADMINS);
 /** The administration area shows to whoever may use one of its pages. */
 export const canOpenAdministration = (roles: readonly Role[] | undefined) => canManageUsers(roles) || canReadAudit(roles);
 
