@@ -12,6 +12,7 @@ import { PhasePlanRevision, RolloutPhase } from './rollout/rollout-phase.entity'
 import { ActionItem, SteeringMeeting } from './rollout/steering-meeting.entity';
 import { Counter, OpeningException, OpeningHours, Shift, ShiftRevision } from './counters/counter.entity';
 import { Procedure, ProcedureComponent } from './procedures/procedure.entity';
+import { Dossier, DossierComponent, DossierEvent } from './dossiers/dossier.entity';
 import { Absence, ProcedureField, Qualification, Staff, StaffAssignment, TrainingSession } from './staff/staff.entity';
 import { CalendarAdjustment } from './working-days/working-day.entity';
 
@@ -23,4 +24,5 @@ export const entities = [AdministrativeUnit, Agency, OneStopDesk, PostOffice, Au
   Counter, OpeningHours, OpeningException, Shift, ShiftRevision,
   CalendarAdjustment,
   Procedure, ProcedureComponent,
+  Dossier, DossierComponent, DossierEvent,
 ];

@@ -10,6 +10,7 @@ import { PhasePlanRevisionResolver, PilotProgrammeResolver, RolloutPhaseResolver
 import { ActionItemResolver, SteeringMeetingResolver } from './rollout/steering.resolver';
 import { AbsenceShiftsResolver, CounterResolver, DeskRosterResolver, RosterAutoFillResolver, ShiftResolver, StaffCalendarResolver } from './counters/counter.resolver';
 import { ProcedureResolver } from './procedures/procedure.resolver';
+import { DossierEventResolver, DossierResolver } from './dossiers/dossier.resolver';
 import { AbsenceResolver, QualificationResolver, StaffAssignmentResolver, StaffResolver, TrainingSessionResolver } from './staff/staff.resolver';
 import { WorkingDayResolver } from './working-days/working-day.resolver';
 
@@ -21,4 +22,5 @@ export const resolvers = [AdministrativeUnitResolver, AgencyResolver, OneStopDes
   CounterResolver, DeskRosterResolver, ShiftResolver, AbsenceShiftsResolver, RosterAutoFillResolver, StaffCalendarResolver,
   WorkingDayResolver,
   ProcedureResolver,
+  DossierResolver, DossierEventResolver,
 ] as const;

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import type { Composition } from './composition';
 import type { Config } from './config';
 import { Container } from './container';
+import { PublicUrl } from './public-url';
 import { connect, createDataSource } from './database/data-source';
 import { Notifications } from './database/notifications';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './database/embedded';
@@ -60,7 +61,7 @@ export async function createPlatform(config: Config, composition: Composition, l
   }
 
   const notifications = new Notifications(embedded ? null : url, log, config.listen);
-  const container = new Container().register(DataSource, dataSource).register(Notifications, notifications);
+  const container = new Container().register(DataSource, dataSource).register(Notifications, notifications).register(PublicUrl, new PublicUrl(config.publicUrl));
   const schema = await createSchema(container, composition.resolvers);
   await composition.init?.(container);
   await notifications.start();

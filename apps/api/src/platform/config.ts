@@ -5,6 +5,8 @@ import { DEFAULT_LIMITS, type QueryLimits } from './graphql/limits';
 /** Everything the process reads from its environment, read once at start-up. */
 export interface Config {
   port: number;
+  /** Where the public reaches the product (OSP_PUBLIC_URL, no trailing slash): printed links start with it. */
+  publicUrl: string;
   host: string;
   /** A real PostgreSQL (15+). Absent: the embedded PGlite database is started. */
   databaseUrl: string | null;
@@ -100,8 +102,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const production = profile === 'production';
   const port = Number(env.PORT ?? 4000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not "${env.PORT}"`);
+  const publicUrl = (env.OSP_PUBLIC_URL?.trim() || `http://localhost:${port}`).replace(/\/+$/, '');
+  if (!/^https?:\/\/[^\s/]+(\/\S*)?$/.test(publicUrl)) throw new Error(`OSP_PUBLIC_URL must be an http(s) address, not "${env.OSP_PUBLIC_URL}"`);
   return {
     port,
+    publicUrl,
     host: env.HOST ?? '0.0.0.0',
     databaseUrl,
     poolSize: Number(env.OSP_DB_POOL_SIZE ?? 10),

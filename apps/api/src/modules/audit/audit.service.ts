@@ -1,4 +1,4 @@
-import { maskedCitizenId } from '../../platform/citizen-id';
+import { maskedCitizenId, maskedName, maskedPhone } from '../../platform/personal-data';
 import { DataSource, type EntityManager } from 'typeorm';
 import { requireRole, scopeProvince } from '../../platform/authz';
 import { Injectable } from '../../platform/container';
@@ -34,6 +34,12 @@ export function snapshot(record: object | null | undefined): Record<string, unkn
  */
 const PERSONAL: Record<string, (value: unknown) => unknown> = {
   nationalId: (value) => maskedCitizenId(typeof value === 'string' ? value : null),
+  applicantNationalId: (value) => maskedCitizenId(typeof value === 'string' ? value : null),
+  applicantName: (value) => maskedName(typeof value === 'string' ? value : null),
+  applicantPhone: (value) => maskedPhone(typeof value === 'string' ? value : null),
+  applicantEmail: () => undefined,
+  applicantAddress: () => undefined,
+  deliveryAddress: () => undefined,
   calendarSecretHash: () => undefined,
   passwordHash: () => undefined,
 };

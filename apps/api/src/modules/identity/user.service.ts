@@ -128,6 +128,13 @@ export class UserService {
       agencyId: await place(Role.AGENCY_OFFICER, input.agencyId, 'agencyId', (mm, id, f) => this.agencies.requireActive(mm, id, f, actor)),
     };
   }
+
+  /** The name a user is shown by (a timeline's or a document's actor), read in the caller's transaction; null when there is no such user. */
+  async displayNameIn(m: EntityManager, id: string | null): Promise<string | null> {
+    if (!id) return null;
+    const [row] = await m.query('SELECT display_name FROM app_user WHERE id = $1', [id]);
+    return row?.display_name ?? null;
+  }
 }
 
 /** A user outside the actor's province does not exist for the actor. */

@@ -13,6 +13,13 @@ import { ORGANISATION_WRITERS, OrganisationSort, UnitOwnedService, type MoveInpu
 import { POST_OFFICE_PARENT_KINDS, PostOffice, PostOfficeKind } from './post-office.entity';
 import type { CreatePostOfficeInput, PostOfficeFilter } from './post-office.inputs';
 
+/**
+ * The post office named by the SQL parameter :office and every one reporting to it, at any depth: a
+ * subquery for `… IN (${POST_OFFICE_TREE})`. What a post office's manager reaches.
+ */
+export const POST_OFFICE_TREE = `WITH RECURSIVE office AS (SELECT id FROM post_office WHERE id = :office
+  UNION SELECT p.id FROM post_office p JOIN office o ON p.parent_id = o.id) SELECT id FROM office`;
+
 @Injectable()
 export class PostOfficeService extends UnitOwnedService<PostOffice> {
   protected readonly entity = PostOffice;

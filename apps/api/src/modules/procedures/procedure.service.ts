@@ -80,6 +80,12 @@ export class ProcedureService {
     return findInScope(m, actor, Procedure, id, PROCEDURE_LABEL, field);
   }
 
+  /** A procedure's code and name, public facts (tracking shows them to anyone with a dossier's code and phone). */
+  async codeAndName(id: string): Promise<{ code: string; name: string }> {
+    const { code, name } = await this.dataSource.getRepository(Procedure).findOneByOrFail({ id });
+    return { code, name };
+  }
+
   async componentsOf(procedureIds: readonly string[]): Promise<ProcedureComponent[][]> {
     const rows = await this.dataSource.getRepository(ProcedureComponent).createQueryBuilder('c').where('c.procedure_id = ANY(:ids)', { ids: [...procedureIds] }).orderBy('c.position').getMany();
     return groupFor(procedureIds, rows, (c) => c.procedureId);
