@@ -141,6 +141,26 @@ export type AgencyKind =
   /** Trung tâm Phục vụ Hành chính công (provincial public administration service centre) */
   | 'PUBLIC_ADMINISTRATION_CENTRE';
 
+/** Form 04: the apology for a dossier that is late (or will be), with the new date. */
+export type ApologiseInput = {
+  id: Scalars['ID']['input'];
+  /** The new day the result will be returned. */
+  newDate: Scalars['Date']['input'];
+  reason: Scalars['String']['input'];
+  version: Scalars['Int']['input'];
+};
+
+/** The applicant (người nộp hồ sơ). Personal data: shown only to those who handle the dossier. */
+export type ApplicantInput = {
+  address?: InputMaybe<Scalars['String']['input']>;
+  email?: InputMaybe<Scalars['String']['input']>;
+  fullName: Scalars['String']['input'];
+  /** Số định danh cá nhân (12 digits). */
+  nationalId?: InputMaybe<Scalars['String']['input']>;
+  /** A Vietnamese phone number; spaces, dots and +84 are accepted. The second factor of public tracking. */
+  phone: Scalars['String']['input'];
+};
+
 export type AssignStaffInput = {
   deskId: Scalars['ID']['input'];
   endsOn?: InputMaybe<Scalars['Date']['input']>;
@@ -194,6 +214,15 @@ export type AutoFillStatus =
   | 'QUEUED'
   /** Đang tính */
   | 'RUNNING';
+
+/** What the public postal service (BCCI, Decision 45/2016/QĐ-TTg) may do for the procedure, as the province publishes it. */
+export type BcciMode =
+  /** Không thực hiện qua BCCI */
+  | 'NOT_ELIGIBLE'
+  /** Tiếp nhận hồ sơ và trả kết quả qua BCCI */
+  | 'RECEIVE_AND_RETURN'
+  /** Chỉ trả kết quả qua BCCI: the applicant files in person */
+  | 'RETURN_ONLY';
 
 export type CalendarAdjustmentKind =
   /** Ngày nghỉ thêm: the extra Tết days, the second National Day, a substitute day for a holiday on a weekend, a weekday swapped off. */
@@ -376,6 +405,26 @@ export type CreateProcedureFieldInput = {
   name: Scalars['String']['input'];
 };
 
+export type CreateProcedureInput = {
+  agencyId?: InputMaybe<Scalars['ID']['input']>;
+  bcciMode: BcciMode;
+  /** The national catalogue code, e.g. 1.001193. */
+  code: Scalars['String']['input'];
+  /** The checklist, in order; replaces the stored one. */
+  components: Array<ProcedureComponentInput>;
+  fieldId: Scalars['ID']['input'];
+  legalBasis?: InputMaybe<Scalars['String']['input']>;
+  level: ProcedureLevel;
+  name: Scalars['String']['input'];
+  onlineLevel?: OnlineLevel;
+  postalFee: Scalars['Int']['input'];
+  procedureFee: Scalars['Int']['input'];
+  processingTime: Scalars['Int']['input'];
+  processingUnit?: ProcessingTimeUnit;
+  /** The province whose list; a province’s administrator may leave it out. */
+  provinceId?: InputMaybe<Scalars['ID']['input']>;
+};
+
 export type CreateShiftInput = {
   counterId: Scalars['ID']['input'];
   day: Scalars['Date']['input'];
@@ -447,6 +496,112 @@ export type DeskWeekInput = {
   week: Scalars['Date']['input'];
 };
 
+/** A step of the dossier’s status machine; `allowedActions` lists those the reader may take now. */
+export type DossierAction =
+  /** Chờ thực hiện nghĩa vụ tài chính */
+  | 'AWAIT_FINANCIAL_OBLIGATION'
+  /** Đã thực hiện nghĩa vụ tài chính */
+  | 'FINANCIAL_OBLIGATION_MET'
+  /** Chuyển cơ quan giải quyết */
+  | 'FORWARD'
+  /** Tiếp nhận (hồ sơ trực tuyến đã thu gom) */
+  | 'RECEIVE'
+  /** Từ chối tiếp nhận (Mẫu 03) */
+  | 'REFUSE'
+  /** Yêu cầu bổ sung, hoàn thiện (Mẫu 02): dừng đồng hồ */
+  | 'REQUEST_SUPPLEMENT'
+  /** Ghi nhận công dân xin rút hồ sơ */
+  | 'REQUEST_WITHDRAWAL'
+  /** Có kết quả, chuyển Bộ phận Một cửa */
+  | 'RESULT_READY'
+  /** Tiếp tục giải quyết */
+  | 'RESUME'
+  /** Trả kết quả */
+  | 'RETURN_RESULT'
+  /** Dừng xử lý */
+  | 'STOP'
+  /** Đã nhận hồ sơ bổ sung: thời hạn tính lại */
+  | 'SUPPLEMENT_RECEIVED';
+
+/** How the dossier reached the desk. */
+export type DossierChannel =
+  /** Nộp trực tiếp tại Bộ phận Một cửa */
+  | 'AT_DESK'
+  /** Nộp tại bưu cục (BCCI) */
+  | 'AT_POST_OFFICE'
+  /** Bưu điện đến nhà tiếp nhận theo hẹn */
+  | 'HOME_APPOINTMENT'
+  /** Nộp trực tuyến, bưu điện thu gom hồ sơ giấy */
+  | 'ONLINE_WITH_POSTAL_PICKUP';
+
+/** Filters of the dossier grid; all given must hold. */
+export type DossierFilter = {
+  agencyId?: InputMaybe<Scalars['ID']['input']>;
+  channels?: InputMaybe<Array<DossierChannel>>;
+  deskId?: InputMaybe<Scalars['ID']['input']>;
+  fieldId?: InputMaybe<Scalars['ID']['input']>;
+  /** True: past the legal due moment (or returned late); false: not. */
+  overdue?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Received through this post office (or one reporting to it). */
+  postOfficeId?: InputMaybe<Scalars['ID']['input']>;
+  procedureId?: InputMaybe<Scalars['ID']['input']>;
+  /** Received on or after this day (Vietnam time). */
+  receivedFrom?: InputMaybe<Scalars['Date']['input']>;
+  /** Received on or before this day. */
+  receivedTo?: InputMaybe<Scalars['Date']['input']>;
+  /** A dossier code, the applicant’s name (diacritics optional), phone or ID number. */
+  search?: InputMaybe<Scalars['String']['input']>;
+  statuses?: InputMaybe<Array<DossierStatus>>;
+};
+
+/** The forms of Circular 01/2018/TT-VPCP. */
+export type DossierForm =
+  /** Mẫu 04: Phiếu xin lỗi và hẹn lại ngày trả kết quả */
+  | 'APOLOGY'
+  /** Mẫu 05: Phiếu kiểm soát quá trình giải quyết hồ sơ */
+  | 'CONTROL_SHEET'
+  /** Mẫu 01: Giấy tiếp nhận hồ sơ và hẹn trả kết quả */
+  | 'RECEIPT'
+  /** Mẫu 03: Phiếu từ chối tiếp nhận giải quyết hồ sơ */
+  | 'REFUSAL'
+  /** Mẫu 02: Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ */
+  | 'SUPPLEMENT_REQUEST';
+
+/** The national one-stop status (nationalStatusCode 1–10). */
+export type DossierStatus =
+  /** 6 · Chờ thực hiện nghĩa vụ tài chính */
+  | 'AWAITING_FINANCIAL_OBLIGATION'
+  /** 1 · Mới đăng ký, chờ thu gom */
+  | 'NEW'
+  /** 3 · Không tiếp nhận */
+  | 'NOT_ACCEPTED'
+  /** 4 · Đang giải quyết */
+  | 'PROCESSING'
+  /** 2 · Đã tiếp nhận */
+  | 'RECEIVED'
+  /** 9 · Đã có kết quả */
+  | 'RESULT_READY'
+  /** 10 · Đã trả kết quả */
+  | 'RESULT_RETURNED'
+  /** 8 · Dừng xử lý */
+  | 'STOPPED'
+  /** 5 · Yêu cầu bổ sung */
+  | 'SUPPLEMENT_REQUESTED'
+  /** 7 · Công dân xin rút hồ sơ */
+  | 'WITHDRAWAL_REQUESTED';
+
+/** A step of the status machine (see DossierAction and `allowedActions`). */
+export type DossierStepInput = {
+  action: DossierAction;
+  id: Scalars['ID']['input'];
+  /** REQUEST_SUPPLEMENT: what to supplement, one item a line. */
+  items?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** The reason (required to refuse, stop or request a supplement). */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** The version read: a dossier changed since is a CONFLICT. */
+  version: Scalars['Int']['input'];
+};
+
 export type EndAssignmentInput = {
   /** The last day at the desk. */
   endsOn: Scalars['Date']['input'];
@@ -514,6 +669,17 @@ export type HandoverTask =
   | 'RECEIVING'
   /** Trả kết quả */
   | 'RETURNING_RESULTS';
+
+/** A province’s catalogue as a file: one procedure a row (see the README for the columns). */
+export type ImportProceduresInput = {
+  /** The file, base64. */
+  contentBase64: Scalars['String']['input'];
+  /** Check only: report what would happen, write nothing. */
+  dryRun?: Scalars['Boolean']['input'];
+  /** CSV (UTF-8, comma or semicolon) or XLSX. */
+  format: Scalars['String']['input'];
+  provinceId?: InputMaybe<Scalars['ID']['input']>;
+};
 
 export type LegalDocumentInput = {
   /** Cơ quan ban hành, e.g. "UBND tỉnh Hà Tĩnh", "Thủ tướng Chính phủ". */
@@ -613,6 +779,15 @@ export type OneStopDeskFilter = {
   search?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** How far the procedure is provided online (Decree 42/2022/NĐ-CP). */
+export type OnlineLevel =
+  /** Dịch vụ công trực tuyến toàn trình */
+  | 'FULL'
+  /** Không cung cấp trực tuyến */
+  | 'NONE'
+  /** Dịch vụ công trực tuyến một phần */
+  | 'PARTIAL';
+
 export type OpeningIntervalInput = {
   closesAt: Scalars['TimeOfDay']['input'];
   /** Counters to staff; null: every open counter. */
@@ -689,11 +864,74 @@ export type PostOfficeKind =
   /** Bưu điện tỉnh (provincial post office) */
   | 'PROVINCIAL';
 
+/** An event of the postal leg, beside the status. */
+export type PostalEventInput = {
+  /** When it happened; now by default (not in the future). */
+  at?: InputMaybe<Scalars['DateTimeISO']['input']>;
+  id: Scalars['ID']['input'];
+  kind: PostalEventKind;
+  note?: InputMaybe<Scalars['String']['input']>;
+  place?: InputMaybe<Scalars['String']['input']>;
+  /** The postal item number (UPU S10, e.g. EE123456785VN). */
+  postalItem?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type PostalEventKind =
+  /** Đã phát kết quả */
+  | 'DELIVERED'
+  /** Phát không thành công */
+  | 'DELIVERY_FAILED'
+  /** Đã chuyển hồ sơ đến cơ quan */
+  | 'HANDED_TO_AGENCY'
+  /** Đang phát kết quả */
+  | 'OUT_FOR_DELIVERY'
+  /** Đã thu gom hồ sơ */
+  | 'PICKED_UP'
+  /** Đã hẹn thu gom */
+  | 'PICKUP_SCHEDULED'
+  /** Đã nhận kết quả từ cơ quan */
+  | 'RESULT_COLLECTED';
+
 export type PremisesInput = {
   address: Scalars['String']['input'];
   /** Who owns or manages the building. */
   owner: Scalars['String']['input'];
 };
+
+export type ProcedureComponentInput = {
+  copies?: Scalars['Int']['input'];
+  name: Scalars['String']['input'];
+  originals?: Scalars['Int']['input'];
+  required?: Scalars['Boolean']['input'];
+};
+
+/** Filters of the procedure catalogue; all given must hold. */
+export type ProcedureFilter = {
+  bcciModes?: InputMaybe<Array<BcciMode>>;
+  fieldId?: InputMaybe<Scalars['ID']['input']>;
+  /** Also those withdrawn from the list. */
+  includeRetired?: InputMaybe<Scalars['Boolean']['input']>;
+  level?: InputMaybe<ProcedureLevel>;
+  /** The province whose list (a national reader must name one; others read their own). */
+  provinceId?: InputMaybe<Scalars['ID']['input']>;
+  /** A few letters of the name (diacritics optional) or the start of the code. */
+  search?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The level whose agency decides the procedure. */
+export type ProcedureLevel =
+  /** Cấp xã */
+  | 'COMMUNE'
+  /** Cấp huyện (before 1 July 2025) */
+  | 'DISTRICT'
+  /** Cấp tỉnh */
+  | 'PROVINCE';
+
+export type ProcessingTimeUnit =
+  /** Ngày làm việc */
+  | 'WORKING_DAYS'
+  /** Giờ làm việc (same-day procedures) */
+  | 'WORKING_HOURS';
 
 /** A programme is drafted, then carried out, then closed. */
 export type ProgrammeStatus =
@@ -712,10 +950,41 @@ export type ProposalQuality =
   /** The solver stopped at its time limit; gapPct says how far from the best it may be */
   | 'TIME_LIMIT';
 
+/** The applicant’s rating when the result is returned, entered at the counter. */
+export type RateDossierInput = {
+  comment?: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['ID']['input'];
+  rating: SatisfactionRating;
+};
+
 export type ReadinessItemInput = {
   /** Stable key, lower_snake_case, e.g. "staff_trained". */
   key: Scalars['String']['input'];
   label: Scalars['String']['input'];
+};
+
+export type ReceiveDossierInput = {
+  applicant: ApplicantInput;
+  /** AT_DESK, AT_POST_OFFICE or HOME_APPOINTMENT (online dossiers come from portals). */
+  channel?: DossierChannel;
+  /** What was received; at least one. */
+  components: Array<ReceivedComponentInput>;
+  /** Where the result goes when BY_POST. */
+  deliveryAddress?: InputMaybe<Scalars['String']['input']>;
+  /** The receiving desk; a counter clerk’s own by default. */
+  deskId?: InputMaybe<Scalars['ID']['input']>;
+  /** The post office that received it (AT_POST_OFFICE, HOME_APPOINTMENT); a manager’s own by default. */
+  postOfficeId?: InputMaybe<Scalars['ID']['input']>;
+  procedureId: Scalars['ID']['input'];
+  resultDelivery?: ResultDelivery;
+};
+
+/** A component received: by default the procedure’s checklist, each as it came. */
+export type ReceivedComponentInput = {
+  copies?: Scalars['Int']['input'];
+  digitised?: Scalars['Boolean']['input'];
+  name: Scalars['String']['input'];
+  originals?: Scalars['Int']['input'];
 };
 
 export type RecordSteeringMeetingInput = {
@@ -773,6 +1042,12 @@ export type ResetUserPasswordInput = {
   password: Scalars['String']['input'];
 };
 
+export type ResultDelivery =
+  /** Nhận kết quả tại Bộ phận Một cửa */
+  | 'AT_DESK'
+  /** Nhận kết quả qua dịch vụ bưu chính công ích, tại địa chỉ */
+  | 'BY_POST';
+
 export type RetireAdministrativeUnitInput = {
   code: Scalars['String']['input'];
   /** The unit that takes this one over from the next day (a merge). */
@@ -823,6 +1098,14 @@ export type Role =
 export type RosterProposalInput = {
   jobId: Scalars['ID']['input'];
 };
+
+export type SatisfactionRating =
+  /** Không hài lòng */
+  | 'DISSATISFIED'
+  /** Bình thường */
+  | 'NEUTRAL'
+  /** Hài lòng */
+  | 'SATISFIED';
 
 /** A desk’s whole week of opening hours, replacing the one before. */
 export type SetOpeningHoursInput = {
@@ -1029,6 +1312,28 @@ export type UpdateProcedureFieldInput = {
   name?: InputMaybe<Scalars['String']['input']>;
   /** true: retired from today (Vietnam); false: in use again. */
   retired?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+export type UpdateProcedureInput = {
+  agencyId?: InputMaybe<Scalars['ID']['input']>;
+  bcciMode: BcciMode;
+  /** The national catalogue code, e.g. 1.001193. */
+  code: Scalars['String']['input'];
+  /** The checklist, in order; replaces the stored one. */
+  components: Array<ProcedureComponentInput>;
+  fieldId: Scalars['ID']['input'];
+  id: Scalars['ID']['input'];
+  legalBasis?: InputMaybe<Scalars['String']['input']>;
+  level: ProcedureLevel;
+  name: Scalars['String']['input'];
+  onlineLevel?: OnlineLevel;
+  postalFee: Scalars['Int']['input'];
+  procedureFee: Scalars['Int']['input'];
+  processingTime: Scalars['Int']['input'];
+  processingUnit?: ProcessingTimeUnit;
+  /** True withdraws it from the list today, false puts it back. */
+  retired?: InputMaybe<Scalars['Boolean']['input']>;
+  version: Scalars['Int']['input'];
 };
 
 export type UpdateStaffInput = {

@@ -6,13 +6,14 @@ import { Container } from '../platform/container';
 import { createDataSource } from '../platform/database/data-source';
 import { Notifications } from '../platform/database/notifications';
 import { createLogger } from '../platform/logger';
+import { PublicUrl } from '../platform/public-url';
 import { createSchema, printPublishedSchema } from '../platform/graphql/schema';
 import { composition } from '../app';
 
 /** Writes packages/schema/schema.graphql from the code (no database connection is opened). */
 export async function buildPublishedSdl(): Promise<string> {
   const dataSource = createDataSource({ url: 'postgres://unused', poolSize: 1, log: createLogger('silent'), entities: composition.entities });
-  const container = new Container().register(DataSource, dataSource).register(Notifications, new Notifications(null, createLogger('silent')));
+  const container = new Container().register(DataSource, dataSource).register(Notifications, new Notifications(null, createLogger('silent'))).register(PublicUrl, new PublicUrl('http://localhost'));
   const schema = await createSchema(container, composition.resolvers);
   return printPublishedSchema(schema);
 }
