@@ -4,7 +4,9 @@
  * and office hours (WorkingDayService, which the dossiers call); the calendar of a year over GraphQL;
  * its adjustments kept by national administrators only, each write audited, and seen at once.
  */
+import Holidays from 'date-holidays';
 import { DataSource } from 'typeorm';
+import { CALENDAR_ADJUSTMENTS } from '../src/migrations/1764300000000-working-calendar';
 import { WorkingDayService } from '../src/modules/working-days/working-day.service';
 import { audited } from './audit-trail';
 import { failure, ok, startTestApp, type TestApp } from './harness';
@@ -55,6 +57,13 @@ describe('the calendar', () => {
     expect(await service.isWorkingDay('2024-05-04')).toBe(true);
     expect(await service.isWorkingDay('2024-04-29')).toBe(false);
     expect(await service.isWorkingDay('2026-01-17')).toBe(false); // an ordinary Saturday
+  });
+
+  it('every seeded adjustment obeys the rules an administrator’s would (a day off on a working day, a working day on a day off, one per day)', () => {
+    const holidays = new Holidays('VN');
+    const plainOff = (day: string) => [0, 6].includes(new Date(`${day}T00:00:00Z`).getUTCDay()) || holidays.getHolidays(Number(day.slice(0, 4))).some((h) => h.type === 'public' && h.date.startsWith(day));
+    expect(CALENDAR_ADJUSTMENTS.filter(([day, kind]) => (kind === 'DAY_OFF') === plainOff(day))).toEqual([]);
+    expect(new Set(CALENDAR_ADJUSTMENTS.map(([day]) => day)).size).toBe(CALENDAR_ADJUSTMENTS.length);
   });
 
   it('every seeded year 2019–2027 has its adjustments, and each of them changes the plain calendar', async () => {
