@@ -120,7 +120,7 @@ export class ProcedureImportService {
   async import(actor: Actor, input: ImportProceduresInput): Promise<ProcedureImportReport> {
     requireRole(actor, CATALOGUE_WRITERS);
     const content = Buffer.from(input.contentBase64, 'base64');
-    if (content.length === 0 || content.length > IMPORT_MAX_BYTES) throw badInput('contentBase64', { vi: 'Tệp trống hoặc lớn hơn 2 MB.', en: 'The file is empty or larger than 2 MB.' });
+    if (content.length === 0 || content.length > IMPORT_MAX_BYTES) throw badInput('contentBase64', { vi: 'Tệp trống hoặc lớn hơn 180 KB.', en: 'The file is empty or larger than 180 KB.' });
     let table: string[][];
     try {
       table = await readTable(input.format, content);

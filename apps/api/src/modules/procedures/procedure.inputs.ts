@@ -2,8 +2,11 @@ import { ArrayMaxSize, IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Length, Max, 
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { BcciMode, OnlineLevel, Procedure, ProcedureLevel, ProcessingTimeUnit } from './procedure.entity';
 
-/** The longest file an import takes: a province's catalogue is a few thousand rows at most. */
-export const IMPORT_MAX_BYTES = 2 * 1024 * 1024;
+/**
+ * The largest file an import takes: its base64 must fit the request body limit (OSP_MAX_BODY_BYTES,
+ * 256 KiB by default); a province's catalogue of a few hundred procedures is well under it.
+ */
+export const IMPORT_MAX_BYTES = 180 * 1024;
 export const COMPONENTS_MAX = 60;
 export const FEE_MAX = 100_000_000;
 
