@@ -13,6 +13,7 @@ import { ActionItem, SteeringMeeting } from './rollout/steering-meeting.entity';
 import { Counter, OpeningException, OpeningHours, Shift, ShiftRevision } from './counters/counter.entity';
 import { Procedure, ProcedureComponent } from './procedures/procedure.entity';
 import { Dossier, DossierComponent, DossierEvent } from './dossiers/dossier.entity';
+import { PickupAppointment } from './dossiers/pickup.entity';
 import { Absence, ProcedureField, Qualification, Staff, StaffAssignment, TrainingSession } from './staff/staff.entity';
 import { CalendarAdjustment } from './working-days/working-day.entity';
 
@@ -24,5 +25,5 @@ export const entities = [AdministrativeUnit, Agency, OneStopDesk, PostOffice, Au
   Counter, OpeningHours, OpeningException, Shift, ShiftRevision,
   CalendarAdjustment,
   Procedure, ProcedureComponent,
-  Dossier, DossierComponent, DossierEvent,
+  Dossier, DossierComponent, DossierEvent, PickupAppointment,
 ];

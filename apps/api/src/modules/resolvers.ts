@@ -11,6 +11,7 @@ import { ActionItemResolver, SteeringMeetingResolver } from './rollout/steering.
 import { AbsenceShiftsResolver, CounterResolver, DeskRosterResolver, RosterAutoFillResolver, ShiftResolver, StaffCalendarResolver } from './counters/counter.resolver';
 import { ProcedureResolver } from './procedures/procedure.resolver';
 import { DossierEventResolver, DossierResolver } from './dossiers/dossier.resolver';
+import { DossierPickupResolver, PickupResolver } from './dossiers/pickup.resolver';
 import { AbsenceResolver, QualificationResolver, StaffAssignmentResolver, StaffResolver, TrainingSessionResolver } from './staff/staff.resolver';
 import { WorkingDayResolver } from './working-days/working-day.resolver';
 
@@ -22,5 +23,5 @@ export const resolvers = [AdministrativeUnitResolver, AgencyResolver, OneStopDes
   CounterResolver, DeskRosterResolver, ShiftResolver, AbsenceShiftsResolver, RosterAutoFillResolver, StaffCalendarResolver,
   WorkingDayResolver,
   ProcedureResolver,
-  DossierResolver, DossierEventResolver,
+  DossierResolver, DossierEventResolver, PickupResolver, DossierPickupResolver,
 ] as const;

@@ -180,6 +180,8 @@ export const EVENT_LABELS: Record<string, Bilingual> = {
   RATED: { vi: 'Đánh giá mức độ hài lòng', en: 'Service rated' },
   PICKUP_SCHEDULED: { vi: 'Đã hẹn thu gom hồ sơ', en: 'Pickup scheduled' },
   PICKED_UP: { vi: 'Bưu điện đã thu gom hồ sơ', en: 'Picked up by the post' },
+  PICKUP_MISSED: { vi: 'Thu gom không thành công: người nộp vắng nhà, sẽ hẹn lại', en: 'Pickup missed: no one at home, to be rescheduled' },
+  PICKUP_CANCELLED: { vi: 'Đã hủy thu gom hồ sơ', en: 'Pickup cancelled' },
   HANDED_TO_AGENCY: { vi: 'Bưu điện đã chuyển hồ sơ đến cơ quan', en: 'Handed to the agency' },
   RESULT_COLLECTED: { vi: 'Bưu điện đã nhận kết quả', en: 'Result collected by the post' },
   OUT_FOR_DELIVERY: { vi: 'Đang phát kết quả', en: 'Out for delivery' },

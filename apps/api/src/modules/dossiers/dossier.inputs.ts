@@ -36,6 +36,19 @@ export class ReceiveDossierInput {
   @Field(() => String, { nullable: true, description: 'Where the result goes when BY_POST.' }) @IsOptional() @MaxLength(500) deliveryAddress?: string | null;
 }
 
+/** An online dossier with postal pickup, as a portal submits it (issue 12 exposes it). */
+export interface OnlineDossierInput {
+  procedureId: string;
+  deskId: string;
+  postOfficeId: string;
+  applicant: ApplicantInput;
+  pickupAddress: string;
+  components: ReceivedComponentInput[];
+  resultDelivery: ResultDelivery;
+  deliveryAddress?: string | null;
+  portalReference?: string | null;
+}
+
 @InputType({ description: 'A step of the status machine (see DossierAction and `allowedActions`).' })
 export class DossierStepInput {
   @Field(() => ID) @IsUUID() id!: string;

@@ -5,7 +5,7 @@ import { Injectable } from '../../platform/container';
 import { staleVersion } from '../../platform/database/versioned';
 import { AppError, badInput, illegalTransition, notFound, type Bilingual } from '../../platform/errors';
 import { paginate, type PageArgs } from '../../platform/graphql/connection';
-import type { Actor } from '../../platform/graphql/context';
+import { SYSTEM, type Actor } from '../../platform/graphql/context';
 import { isIsoDate, todayInVietnam } from '../../platform/graphql/scalars';
 import { normalisedPhone } from '../../platform/personal-data';
 import { postalItemNumber } from '../../platform/postal-item';
@@ -18,9 +18,10 @@ import { POST_OFFICE_TREE, PostOfficeService } from '../post-offices/post-office
 import { BcciMode, ProcessingTimeUnit, type Procedure } from '../procedures/procedure.entity';
 import { ProcedureService } from '../procedures/procedure.service';
 import { WorkingDayService } from '../working-days/working-day.service';
+import { PickupAppointment, PickupStatus } from './pickup.entity';
 import { Dossier, DossierChannel, DossierComponent, DossierEvent, RATING_VALUE, ResultDelivery, type SatisfactionRating } from './dossier.entity';
 import { DOSSIER_MACHINE_LABEL, DOSSIER_STEPS, DossierAction, DossierStatus, FINAL_STATUSES, type PostalEventKind, type StepActor } from './dossier-status';
-import type { ApologiseInput, DossierFilter, DossierStepInput, PostalEventInput, RateDossierInput, ReceiveDossierInput } from './dossier.inputs';
+import type { ApologiseInput, DossierFilter, DossierStepInput, OnlineDossierInput, PostalEventInput, RateDossierInput, ReceiveDossierInput } from './dossier.inputs';
 
 export const DOSSIER_LABEL: Bilingual = { vi: 'hồ sơ', en: 'dossier' };
 /** Everyone who reads dossiers; each within their reach (see `reach`). */
@@ -37,6 +38,9 @@ const REASON_REQUIRED: Partial<Record<DossierAction, Bilingual>> = {
   STOP: { vi: 'Hãy ghi lý do dừng xử lý.', en: 'Give the reason for stopping.' },
   REQUEST_SUPPLEMENT: { vi: 'Hãy ghi lý do yêu cầu bổ sung.', en: 'Give the reason for the supplement request.' },
 };
+
+/** Reads a procedure of any province (a portal's submission names the desk, whose province decides). */
+const SYSTEM_READER: Actor = SYSTEM;
 
 /** How an actor without a user record reads on a timeline. */
 const actorName = (actor: Actor) => (actor.kind === 'system' ? 'Hệ thống' : actor.label === 'applicant' ? 'Người nộp hồ sơ' : actor.label);
@@ -270,6 +274,57 @@ export class DossierService {
     });
   }
 
+  /**
+   * An online dossier whose applicant chose postal pickup (the portals' submission, issue 12): NEW
+   * (national code 1), coded at once by the receiving desk's unit, its pickup appointment put in the
+   * receiving post office's queue in the same transaction. Its clock starts when the desk receives the
+   * collected paper dossier (step RECEIVE); until then `dueAt` is the due moment as if received now.
+   */
+  async registerOnline(m: EntityManager, actor: Actor, input: OnlineDossierInput): Promise<Dossier> {
+    const desk = await this.desks.requireActive(m, input.deskId, 'deskId');
+    const procedure = await this.procedures.inScope(m, SYSTEM_READER, input.procedureId, 'procedureId');
+    if (procedure.provinceId !== desk.provinceId) throw badInput('procedureId', { vi: 'Thủ tục không thuộc danh mục của tỉnh có Bộ phận Một cửa này.', en: 'The procedure is not in the list of the desk’s province.' });
+    if (procedure.bcciMode !== BcciMode.RECEIVE_AND_RETURN) throw badInput('procedureId', { vi: 'Thủ tục này không tiếp nhận hồ sơ qua dịch vụ bưu chính công ích.', en: 'This procedure does not take dossiers through the post.' });
+    const office = await this.postOffices.requireActive(m, input.postOfficeId, 'postOfficeId');
+    if (office.provinceId !== desk.provinceId) throw badInput('postOfficeId', { vi: 'Bưu cục không thuộc tỉnh của Bộ phận Một cửa.', en: 'The post office is not in the desk’s province.' });
+    const pickupAddress = requiredText(input.pickupAddress, 'pickupAddress', { vi: 'Địa chỉ thu gom', en: 'The pickup address' });
+    const deliveryAddress = input.resultDelivery === ResultDelivery.BY_POST ? requiredText(input.deliveryAddress ?? pickupAddress, 'deliveryAddress', { vi: 'Địa chỉ nhận kết quả', en: 'The delivery address' }) : null;
+    const unitCode = desk.identifierCode ?? (await this.agencies.read(m, desk.agencyId)).identifierCode;
+    if (!unitCode) throw badInput('deskId', { vi: `"${desk.name}" chưa có mã định danh điện tử.`, en: `"${desk.name}" has no identifier code yet.` });
+    const now = new Date();
+    const repo = m.getRepository(Dossier);
+    const dossier = repo.create({
+      code: await this.nextCode(m, unitCode, now),
+      provinceId: desk.provinceId,
+      procedureId: procedure.id,
+      deskId: desk.id,
+      agencyId: procedure.agencyId ?? desk.agencyId,
+      postOfficeId: office.id,
+      clerkId: null,
+      channel: DossierChannel.ONLINE_WITH_POSTAL_PICKUP,
+      status: DossierStatus.NEW,
+      ...this.applicant({ applicant: input.applicant } as ReceiveDossierInput),
+      receivedAt: now,
+      dueAt: await this.dueFrom(m, procedure, now),
+      promisedOn: null,
+      clockStoppedAt: null,
+      procedureFee: procedure.procedureFee,
+      postalFee: (input.resultDelivery === ResultDelivery.BY_POST ? 2 : 1) * procedure.postalFee,
+      resultDelivery: input.resultDelivery,
+      deliveryAddress,
+      portalReference: input.portalReference ?? null,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await repo.insert(dossier);
+    if (input.components.length) await m.getRepository(DossierComponent).insert(input.components.map((c, i) => ({ name: c.name.trim(), originals: c.originals ?? 0, copies: c.copies ?? 0, digitised: c.digitised ?? false, dossierId: dossier.id, position: i + 1 })));
+    await m.getRepository(PickupAppointment).insert({ dossierId: dossier.id, postOfficeId: office.id, provinceId: dossier.provinceId, address: pickupAddress, status: PickupStatus.TO_CALL, attempts: 0, version: 1 });
+    await this.event(m, actor, dossier, { kind: 'REGISTERED_ONLINE', toStatus: DossierStatus.NEW, unitName: desk.name });
+    await this.audit.record(m, actor, { action: 'dossier.register_online', entityType: 'Dossier', entityId: dossier.id, after: dossier, provinceId: dossier.provinceId });
+    return repo.findOneByOrFail({ id: dossier.id });
+  }
+
   private applicant(input: ReceiveDossierInput) {
     const a = input.applicant;
     const applicantPhone = normalisedPhone(a.phone);
@@ -312,6 +367,12 @@ export class DossierService {
         patch.clockStoppedAt = null;
         patch.dueAt = await this.dueFrom(m, procedure, now);
         patch.promisedOn = null;
+      }
+      if (input.action === DossierAction.RECEIVE) {
+        // An online dossier's clock starts when the desk holds the paper dossier the post collected.
+        const procedure = await this.procedures.inScope(m, actor, before.procedureId, 'procedureId');
+        patch.receivedAt = now;
+        patch.dueAt = await this.dueFrom(m, procedure, now);
       }
       if (step.to === DossierStatus.RESULT_READY) patch.resultReadyAt = now;
       if (step.to === DossierStatus.RESULT_RETURNED) patch.resultReturnedAt = now;

@@ -267,6 +267,11 @@ export class StaffService {
     );
   }
 
+  /** A person of the actor's reach, read in the caller's transaction; BAD_USER_INPUT on `field` otherwise. */
+  inScope(m: EntityManager, actor: Actor, id: string, field = 'staffId'): Promise<Staff> {
+    return findInScope(m, actor, Staff, id, STAFF_LABEL, field);
+  }
+
   /** A person by id inside a write, locked against concurrent writes of their shifts (see ShiftService). */
   async lockStaff(m: EntityManager, actor: Actor, id: string, field = 'staffId'): Promise<Staff> {
     const person = await findInScope(m, actor, Staff, id, STAFF_LABEL, field);
