@@ -27,12 +27,13 @@ const RosterPage = lazy(() => import('./features/roster/RosterPage'));
 const MyRosterPage = lazy(() => import('./features/roster/MyRosterPage'));
 const OverviewPage = lazy(() => import('./features/overview/OverviewPage'));
 const HomePage = lazy(() => import('./pages/home/HomePage'));
+const DossierRoutes = lazy(() => import('./features/dossiers/DossierRoutes'));
 
 /** date-fns locales of the pickers (weekday names, first day of the week). */
 const dateLocales = { vi, en: enGB } as const;
 
 /** Areas with their own routes below; the rest show "not available yet". */
-const BUILT_AREAS = new Set(['overview', 'myRoster', 'rollout', 'handover', 'organisation', 'staff', 'administration']);
+const BUILT_AREAS = new Set(['overview', 'myRoster', 'rollout', 'handover', 'organisation', 'staff', 'dossiers', 'administration']);
 
 /** `/`: the province's overview for the committee and administrators, one's own desk, agency or post office for the others. */
 function Landing({ lazyArea }: { lazyArea: (element: ReactNode) => ReactNode }) {
@@ -51,6 +52,13 @@ function StaffArea({ lazyArea }: { lazyArea: (element: ReactNode) => ReactNode }
   const { user } = useSession();
   const area = AREAS.find((a) => a.key === 'staff');
   return area && canOpenArea(area, user?.roles) ? lazyArea(<StaffRoutes />) : <NoAccessPage />;
+}
+
+/** Hồ sơ: for the people at the desks, agencies and post offices; "no access" by address for the others. */
+function DossiersArea({ lazyArea }: { lazyArea: (element: ReactNode) => ReactNode }) {
+  const { user } = useSession();
+  const area = AREAS.find((a) => a.key === 'dossiers');
+  return area && canOpenArea(area, user?.roles) ? lazyArea(<DossierRoutes />) : <NoAccessPage />;
 }
 
 export function App() {
@@ -74,6 +82,7 @@ export function App() {
               <Route path="/staff/roster" element={lazyArea(<RosterPage />)} />
               <Route path="/my-roster" element={lazyArea(<MyRosterPage />)} />
               <Route path="/staff/*" element={<StaffArea lazyArea={lazyArea} />} />
+              <Route path="/dossiers/*" element={<DossiersArea lazyArea={lazyArea} />} />
               <Route path="/administration/*" element={lazyArea(<AdministrationRoutes />)} />
               {AREAS.filter((area) => !BUILT_AREAS.has(area.key)).map((area) => (
                 <Route key={area.key} path={area.path} element={<ComingArea area={area} />} />

@@ -18,6 +18,8 @@ import rosterVi from './roster.vi.json';
 import rosterEn from './roster.en.json';
 import calendarVi from './calendar.vi.json';
 import calendarEn from './calendar.en.json';
+import dossiersVi from './dossiers.vi.json';
+import dossiersEn from './dossiers.en.json';
 
 /**
  * The texts: one base file per language, and one per feature area (rollout.*.json, handover.*.json, overview.*.json)
@@ -25,8 +27,8 @@ import calendarEn from './calendar.en.json';
  * audit trail's vocabulary for every module (entity types, verbs, field names): a module that audits a
  * new record adds its labels there.
  */
-export const vi = { ...viBase, rollout: rolloutVi, handover: handoverVi, overview: overviewVi, audit: auditVi, workplace: workplaceVi, roster: rosterVi, staff: staffVi, calendar: calendarVi };
-export const en = { ...enBase, rollout: rolloutEn, handover: handoverEn, overview: overviewEn, audit: auditEn, workplace: workplaceEn, roster: rosterEn, staff: staffEn, calendar: calendarEn };
+export const vi = { ...viBase, rollout: rolloutVi, handover: handoverVi, overview: overviewVi, audit: auditVi, workplace: workplaceVi, roster: rosterVi, staff: staffVi, calendar: calendarVi, dossiers: dossiersVi };
+export const en = { ...enBase, rollout: rolloutEn, handover: handoverEn, overview: overviewEn, audit: auditEn, workplace: workplaceEn, roster: rosterEn, staff: staffEn, calendar: calendarEn, dossiers: dossiersEn };
 
 /** Vietnamese first, English second. */
 export const LANGUAGES = ['vi', 'en'] as const;

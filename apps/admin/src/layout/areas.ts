@@ -59,8 +59,11 @@ const ROLLOUT_ROLES: readonly Role[] = [...OVERVIEW_ROLES, 'POST_OFFICE_MANAGER'
  * - Nhân sự (issue 10: the staff register and training classes) shows to post office managers, who keep
  *   it, and to those who oversee them (administrators keep it too; the committee reads it). Others get
  *   "no access" by address: the API refuses them the register.
- * - Areas not built yet show only to the roles they will serve, marked "Sắp có": dossiers to the people
- *   at the desks and agencies, reports to the committee and administrators. Others do not see them at all.
+ * - Hồ sơ (issue 11) shows to the people at the desks, agencies and post offices, who receive, decide and
+ *   carry dossiers (the API keeps each to their desk, agency or post office). Administrators and the
+ *   committee follow volumes in the reports instead.
+ * - Areas not built yet show only to the roles they will serve, marked "Sắp có": reports to the committee
+ *   and administrators. Others do not see them at all.
  * - Quản trị shows to those who may use one of its pages (users: administrators; audit trail: committee
  *   and administrators; Lĩnh vực thủ tục: national administrators only, its tab hidden from a province's).
  */
@@ -71,7 +74,7 @@ export const AREAS: readonly Area[] = [
   { key: 'handover', path: '/handover', icon: SwapHorizOutlined, roles: ROLLOUT_ROLES },
   { key: 'organisation', path: '/organisation', icon: AccountTreeOutlined, roles: 'all' },
   { key: 'staff', path: '/staff', icon: BadgeOutlined, roles: ROLLOUT_ROLES },
-  { key: 'dossiers', path: '/dossiers', icon: FolderOpenOutlined, roles: ['COUNTER_CLERK', 'AGENCY_OFFICER', 'POST_OFFICE_MANAGER'], coming: true },
+  { key: 'dossiers', path: '/dossiers', icon: FolderOpenOutlined, roles: ['COUNTER_CLERK', 'AGENCY_OFFICER', 'POST_OFFICE_MANAGER'] },
   { key: 'reports', path: '/reports', icon: AssessmentOutlined, roles: OVERVIEW_ROLES, coming: true },
   { key: 'administration', path: '/administration', icon: AdminPanelSettingsOutlined, roles: ['SYSTEM_ADMIN', 'STEERING_COMMITTEE'] },
 ];

@@ -150,7 +150,7 @@ describe('each role’s home', () => {
       ['openDesk', '/organisation/desks/desk-1'],
       ['openSite', '/rollout/sites/s-1'],
       ['organisation', '/organisation'],
-      ['dossiers', 'coming'],
+      ['dossiers', '/dossiers'],
     ]);
     expectVietnamese(screen.getByTestId('home-page'));
     expect(calls.map((c) => c.operationName).sort()).toEqual(['DeskSite', 'MyWorkplace']);
@@ -182,7 +182,7 @@ describe('each role’s home', () => {
       ['openAgency', '/organisation/agencies/ag-2'],
       ['openSite', '/rollout/sites/s-a'],
       ['organisation', '/organisation'],
-      ['dossiers', 'coming'],
+      ['dossiers', '/dossiers'],
     ]);
     expectVietnamese(screen.getByTestId('home-page'));
   });
@@ -221,7 +221,7 @@ describe('each role’s home', () => {
       ['rollout', '/rollout'],
       ['organisation', '/organisation'],
       ['staff', '/staff'],
-      ['dossiers', 'coming'],
+      ['dossiers', '/dossiers'],
     ]);
     expect(calls.filter((c) => c.operationName === 'PostOfficeSites').map((c) => c.variables)).toEqual([
       { postOfficeId: 'po-42', after: null },
@@ -265,7 +265,7 @@ describe('each role’s home', () => {
     expect((await screen.findByTestId('home-no-workplace')).textContent).toContain('liên hệ quản trị hệ thống');
     expect(actions()).toEqual([
       ['organisation', '/organisation'],
-      ['dossiers', 'coming'],
+      ['dossiers', '/dossiers'],
     ]);
   });
 });

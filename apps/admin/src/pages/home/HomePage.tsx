@@ -66,7 +66,7 @@ function actionsFor(roles: readonly Role[], workplace: Workplace | null, siteId:
   }
   actions.push({ key: 'organisation', href: '/organisation' });
   if (roles.includes('POST_OFFICE_MANAGER')) actions.push({ key: 'staff', href: '/staff' });
-  if (roles.some((r) => r === 'COUNTER_CLERK' || r === 'AGENCY_OFFICER' || r === 'POST_OFFICE_MANAGER')) actions.push({ key: 'dossiers' });
+  if (roles.some((r) => r === 'COUNTER_CLERK' || r === 'AGENCY_OFFICER' || r === 'POST_OFFICE_MANAGER')) actions.push({ key: 'dossiers', href: '/dossiers' });
   return actions;
 }
 
