@@ -7,10 +7,10 @@ import Typography from '@mui/material/Typography';
 import type { Role } from '../../graphql/generated';
 import { useSession } from '../auth/SessionContext';
 import { NoAccessPage } from '../../pages/NoAccessPage';
-import { NotAvailablePage } from '../../pages/NotAvailablePage';
 import { DossierListPage } from './DossierListPage';
 import { DossierPage } from './DossierPage';
 import { DossierQueuePage } from './DossierQueuePage';
+import ReceptionPage from './ReceptionPage';
 
 /** Who receives dossiers (the API's receivers): a desk's clerk, a post office's manager. */
 const RECEIVERS: readonly Role[] = ['COUNTER_CLERK', 'POST_OFFICE_MANAGER'];
@@ -53,7 +53,7 @@ function DossiersLayout() {
 
 function ReceiversOnly() {
   const { user } = useSession();
-  return user?.roles.some((r) => RECEIVERS.includes(r)) ? <NotAvailablePage area="dossiers" /> : <NoAccessPage />;
+  return user?.roles.some((r) => RECEIVERS.includes(r)) ? <ReceptionPage /> : <NoAccessPage />;
 }
 
 /** Hồ sơ (/dossiers), loaded on first visit. */
