@@ -9,7 +9,7 @@ import { todayInVietnam } from '../../platform/graphql/scalars';
 import { likeFragment } from '../../platform/text';
 import { AuditService } from '../audit/audit.service';
 import { OneStopDeskService } from '../one-stop-desks/one-stop-desk.service';
-import { PostOfficeService } from '../post-offices/post-office.service';
+import { POST_OFFICE_TREE, PostOfficeService } from '../post-offices/post-office.service';
 import { PilotProgramme } from './pilot-programme.entity';
 import { PilotSite, SiteStatusChange } from './pilot-site.entity';
 import { RolloutPhase } from './rollout-phase.entity';
@@ -56,11 +56,7 @@ export class PilotSiteService {
     if (filter.handoverModel) qb.andWhere('s.handover_model = :model', { model: filter.handoverModel });
     if (filter.postOfficeId) {
       // The post office and those reporting to it, at any depth (within the sites' province scope above).
-      qb.andWhere(
-        `s.post_office_id IN (WITH RECURSIVE office AS (SELECT id FROM post_office WHERE id = :postOfficeId
-           UNION SELECT p.id FROM post_office p JOIN office o ON p.parent_id = o.id) SELECT id FROM office)`,
-        { postOfficeId: filter.postOfficeId },
-      );
+      qb.andWhere(`s.post_office_id IN (${POST_OFFICE_TREE})`, { office: filter.postOfficeId });
     }
     if (filter.late) qb.andWhere(LATE_SITE_SQL, { today: todayInVietnam() });
     const search = filter.search?.trim();

@@ -16,6 +16,7 @@ import { PostOffice } from '../post-offices/post-office.entity';
 import { findInScope } from '../rollout/rollout-access';
 import { Absence, ProcedureField, Qualification, Staff, StaffAssignment, StaffStatus, TrainingSession } from './staff.entity';
 import type { AddAbsenceInput, AddQualificationInput, AssignStaffInput, CreateProcedureFieldInput, CreateStaffInput, CreateTrainingSessionInput, EndAssignmentInput, StaffFilter, UpdateProcedureFieldInput, UpdateStaffInput } from './staff.inputs';
+import { POST_OFFICE_TREE } from '../post-offices/post-office.service';
 
 /** Who keeps the staff register and the rosters: the post office's managers and the province's administrators. */
 export const STAFF_WRITERS = ['SYSTEM_ADMIN', 'POST_OFFICE_MANAGER'];
@@ -30,10 +31,6 @@ const LABEL = {
   field: { vi: 'lĩnh vực', en: 'procedure field' },
   assignment: { vi: 'phân công', en: 'assignment' },
 } satisfies Record<string, Bilingual>;
-
-/** The post office and those it manages, at any depth (SQL, with the parameter :office). */
-const OFFICE_TREE = `WITH RECURSIVE office AS (SELECT id FROM post_office WHERE id = :office
-  UNION SELECT p.id FROM post_office p JOIN office o ON p.parent_id = o.id) SELECT id FROM office`;
 
 const trimmedOrNull = (value: string | null | undefined) => value?.trim() || null;
 
@@ -111,7 +108,7 @@ export class StaffService {
     qb.andWhere('s.status IN (:...statuses)', { statuses: filter.status?.length ? filter.status : [StaffStatus.ACTIVE, StaffStatus.ON_LEAVE] });
     const search = filter.search?.trim();
     if (search) qb.andWhere('osp_fold(s.full_name) LIKE osp_fold(:search)', { search: likeFragment(search) });
-    if (filter.postOfficeId) qb.andWhere(`s.post_office_id IN (${OFFICE_TREE})`, { office: filter.postOfficeId });
+    if (filter.postOfficeId) qb.andWhere(`s.post_office_id IN (${POST_OFFICE_TREE})`, { office: filter.postOfficeId });
     if (filter.agencyId) qb.andWhere('s.agency_id = :agency', { agency: filter.agencyId });
     const today = todayInVietnam();
     if (filter.deskId) {
