@@ -46,6 +46,10 @@ export const AUDIT_NAMES: Readonly<Record<string, { table: string; name: string;
   ProcedureField: { table: 'procedure_field', name: 't.name', provinceOwned: false },
   // An adjustment of the working calendar is known by its day (dd/MM/yyyy) and name.
   CalendarAdjustment: { table: 'calendar_adjustment', name: `to_char(t.day, 'DD/MM/YYYY') || ' – ' || t.name`, provinceOwned: false },
+  Procedure: { table: 'procedure', name: `t.code || ' – ' || t.name`, provinceOwned: true },
+  // A dossier is known by its code (never by the applicant: personal data stays out of the trail).
+  Dossier: { table: 'dossier', name: 't.code', provinceOwned: true },
+  PickupAppointment: { table: 'pickup_appointment', name: '(SELECT d.code FROM dossier d WHERE d.id = t.dossier_id)', provinceOwned: true },
 };
 
 /** Fields of a snapshot that hold the id (or ids) of another record, and that record's type. */
@@ -73,6 +77,10 @@ const SHARED_REFERENCES: Readonly<Record<string, string>> = {
   trainingSessionId: 'TrainingSession',
   shiftIds: 'Shift',
   userId: 'User',
+  procedureId: 'Procedure',
+  dossierId: 'Dossier',
+  clerkId: 'User',
+  postmanId: 'Staff',
 };
 
 /** Fields whose target depends on the record (a unit's parent is a unit, a post office's a post office). */
