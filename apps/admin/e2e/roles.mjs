@@ -34,10 +34,10 @@ const BINH_PHUOC_DESK = '70-TTPVHCC-MC';
 
 /** The navigation of each kind of role (layout/areas.ts), "*" marking an area still to come. */
 const NAV = {
-  admin: ['overview', 'myRoster', 'rollout', 'handover', 'organisation', 'staff', 'reports*', 'administration', 'graphiql'],
-  committee: ['overview', 'myRoster', 'rollout', 'handover', 'organisation', 'staff', 'reports*', 'administration'],
-  postOffice: ['overview', 'myRoster', 'rollout', 'handover', 'organisation', 'staff', 'dossiers*'],
-  desk: ['overview', 'myRoster', 'organisation', 'dossiers*'],
+  admin: ['overview', 'myRoster', 'rollout', 'handover', 'organisation', 'staff', 'procedures', 'reports*', 'administration', 'graphiql'],
+  committee: ['overview', 'myRoster', 'rollout', 'handover', 'organisation', 'staff', 'procedures', 'reports*', 'administration'],
+  postOffice: ['overview', 'myRoster', 'rollout', 'handover', 'organisation', 'staff', 'procedures', 'dossiers*'],
+  desk: ['overview', 'myRoster', 'organisation', 'procedures', 'dossiers*'],
 };
 
 /**

@@ -27,13 +27,14 @@ const RosterPage = lazy(() => import('./features/roster/RosterPage'));
 const MyRosterPage = lazy(() => import('./features/roster/MyRosterPage'));
 const OverviewPage = lazy(() => import('./features/overview/OverviewPage'));
 const HomePage = lazy(() => import('./pages/home/HomePage'));
+const ProceduresRoutes = lazy(() => import('./features/procedures/ProceduresRoutes'));
 const DossierRoutes = lazy(() => import('./features/dossiers/DossierRoutes'));
 
 /** date-fns locales of the pickers (weekday names, first day of the week). */
 const dateLocales = { vi, en: enGB } as const;
 
 /** Areas with their own routes below; the rest show "not available yet". */
-const BUILT_AREAS = new Set(['overview', 'myRoster', 'rollout', 'handover', 'organisation', 'staff', 'dossiers', 'administration']);
+const BUILT_AREAS = new Set(['overview', 'myRoster', 'rollout', 'handover', 'organisation', 'staff', 'procedures', 'dossiers', 'administration']);
 
 /** `/`: the province's overview for the committee and administrators, one's own desk, agency or post office for the others. */
 function Landing({ lazyArea }: { lazyArea: (element: ReactNode) => ReactNode }) {
@@ -83,6 +84,7 @@ export function App() {
               <Route path="/my-roster" element={lazyArea(<MyRosterPage />)} />
               <Route path="/staff/*" element={<StaffArea lazyArea={lazyArea} />} />
               <Route path="/dossiers/*" element={<DossiersArea lazyArea={lazyArea} />} />
+              <Route path="/procedures/*" element={lazyArea(<ProceduresRoutes />)} />
               <Route path="/administration/*" element={lazyArea(<AdministrationRoutes />)} />
               {AREAS.filter((area) => !BUILT_AREAS.has(area.key)).map((area) => (
                 <Route key={area.key} path={area.path} element={<ComingArea area={area} />} />

@@ -28,11 +28,11 @@ function navigation(): string[] {
 }
 
 const cases: Array<[Role, string[]]> = [
-  ['SYSTEM_ADMIN', ['overview', 'myRoster', 'rollout', 'handover', 'organisation', 'staff', 'reports*', 'administration', 'graphiql']],
-  ['STEERING_COMMITTEE', ['overview', 'myRoster', 'rollout', 'handover', 'organisation', 'staff', 'reports*', 'administration']],
-  ['POST_OFFICE_MANAGER', ['overview', 'myRoster', 'rollout', 'handover', 'organisation', 'staff', 'dossiers']],
-  ['COUNTER_CLERK', ['overview', 'myRoster', 'organisation', 'dossiers']],
-  ['AGENCY_OFFICER', ['overview', 'myRoster', 'organisation', 'dossiers']],
+  ['SYSTEM_ADMIN', ['overview', 'myRoster', 'rollout', 'handover', 'organisation', 'staff', 'procedures', 'reports*', 'administration', 'graphiql']],
+  ['STEERING_COMMITTEE', ['overview', 'myRoster', 'rollout', 'handover', 'organisation', 'staff', 'procedures', 'reports*', 'administration']],
+  ['POST_OFFICE_MANAGER', ['overview', 'myRoster', 'rollout', 'handover', 'organisation', 'staff', 'procedures', 'dossiers']],
+  ['COUNTER_CLERK', ['overview', 'myRoster', 'organisation', 'procedures', 'dossiers']],
+  ['AGENCY_OFFICER', ['overview', 'myRoster', 'organisation', 'procedures', 'dossiers']],
 ];
 
 describe('navigation per role', () => {

@@ -7,6 +7,7 @@ import SwapHorizOutlined from '@mui/icons-material/SwapHorizOutlined';
 import AccountTreeOutlined from '@mui/icons-material/AccountTreeOutlined';
 import BadgeOutlined from '@mui/icons-material/BadgeOutlined';
 import FolderOpenOutlined from '@mui/icons-material/FolderOpenOutlined';
+import MenuBookOutlined from '@mui/icons-material/MenuBookOutlined';
 import AssessmentOutlined from '@mui/icons-material/AssessmentOutlined';
 import AdminPanelSettingsOutlined from '@mui/icons-material/AdminPanelSettingsOutlined';
 import type { Role } from '../graphql/generated';
@@ -19,6 +20,7 @@ export type AreaKey =
   | 'handover'
   | 'organisation'
   | 'staff'
+  | 'procedures'
   | 'dossiers'
   | 'reports'
   | 'administration';
@@ -64,6 +66,11 @@ const ROLLOUT_ROLES: readonly Role[] = [...OVERVIEW_ROLES, 'POST_OFFICE_MANAGER'
  *   committee follow volumes in the reports instead.
  * - Areas not built yet show only to the roles they will serve, marked "Sắp có": reports to the committee
  *   and administrators. Others do not see them at all.
+ * - Thủ tục hành chính (issue 11: the province's procedure catalogue) is an area of its own, shown to every
+ *   role: the clerk picks from it at reception, the officer and the post office read the components and
+ *   time limits, the committee reads what goes through BCCI. The API lets everyone of the province read it;
+ *   only the province's administrators keep it (add, edit the checklist, retire, import), and the page
+ *   offers those only to them. It is not under Quản trị, which clerks and officers cannot open.
  * - Quản trị shows to those who may use one of its pages (users: administrators; audit trail: committee
  *   and administrators; Lĩnh vực thủ tục: national administrators only, its tab hidden from a province's).
  */
@@ -74,6 +81,7 @@ export const AREAS: readonly Area[] = [
   { key: 'handover', path: '/handover', icon: SwapHorizOutlined, roles: ROLLOUT_ROLES },
   { key: 'organisation', path: '/organisation', icon: AccountTreeOutlined, roles: 'all' },
   { key: 'staff', path: '/staff', icon: BadgeOutlined, roles: ROLLOUT_ROLES },
+  { key: 'procedures', path: '/procedures', icon: MenuBookOutlined, roles: 'all' },
   { key: 'dossiers', path: '/dossiers', icon: FolderOpenOutlined, roles: ['COUNTER_CLERK', 'AGENCY_OFFICER', 'POST_OFFICE_MANAGER'] },
   { key: 'reports', path: '/reports', icon: AssessmentOutlined, roles: OVERVIEW_ROLES, coming: true },
   { key: 'administration', path: '/administration', icon: AdminPanelSettingsOutlined, roles: ['SYSTEM_ADMIN', 'STEERING_COMMITTEE'] },
