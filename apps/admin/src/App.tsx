@@ -27,8 +27,10 @@ const RosterPage = lazy(() => import('./features/roster/RosterPage'));
 const MyRosterPage = lazy(() => import('./features/roster/MyRosterPage'));
 const OverviewPage = lazy(() => import('./features/overview/OverviewPage'));
 const HomePage = lazy(() => import('./pages/home/HomePage'));
-const ProceduresRoutes = lazy(() => import('./features/procedures/ProceduresRoutes'));
 const DossierRoutes = lazy(() => import('./features/dossiers/DossierRoutes'));
+const ProceduresRoutes = lazy(() => import('./features/procedures/ProceduresRoutes'));
+/** Public (no sign-in): the citizen's tracking page the receipt's QR code opens. */
+const TrackingPage = lazy(() => import('./features/tracking/TrackingPage'));
 
 /** date-fns locales of the pickers (weekday names, first day of the week). */
 const dateLocales = { vi, en: enGB } as const;
@@ -74,6 +76,8 @@ export function App() {
         <CssBaseline />
         <Routes>
           <Route path="/sign-in" element={<SignInPage />} />
+          {/* Public, outside the session guard and the signed-in frame: anyone with a dossier code and phone. */}
+          <Route path="/tra-cuu" element={lazyArea(<TrackingPage />)} />
           <Route element={<RequireAuth />}>
             <Route element={<AppFrame />}>
               <Route index element={<Landing lazyArea={lazyArea} />} />
@@ -83,8 +87,8 @@ export function App() {
               <Route path="/staff/roster" element={lazyArea(<RosterPage />)} />
               <Route path="/my-roster" element={lazyArea(<MyRosterPage />)} />
               <Route path="/staff/*" element={<StaffArea lazyArea={lazyArea} />} />
-              <Route path="/dossiers/*" element={<DossiersArea lazyArea={lazyArea} />} />
               <Route path="/procedures/*" element={lazyArea(<ProceduresRoutes />)} />
+              <Route path="/dossiers/*" element={<DossiersArea lazyArea={lazyArea} />} />
               <Route path="/administration/*" element={lazyArea(<AdministrationRoutes />)} />
               {AREAS.filter((area) => !BUILT_AREAS.has(area.key)).map((area) => (
                 <Route key={area.key} path={area.path} element={<ComingArea area={area} />} />

@@ -15,6 +15,16 @@ import type { SessionStore } from './features/auth/session';
  */
 const SESSION_OPERATIONS = new Set(['SignIn', 'RefreshSession', 'SignOut']);
 
+/**
+ * Anonymous operations of the public pages (Tra cứu hồ sơ): sent without the token even when someone
+ * is signed in at this browser (the citizen's view is the same for everyone, and an expired token
+ * must not refuse it), and never a reason to refresh or end the session.
+ */
+export const PUBLIC_OPERATIONS = new Set(['TrackDossier', 'RateDossierService']);
+
+/** Sent without the access token. */
+const sentAnonymously = (operationName: string | undefined) => SESSION_OPERATIONS.has(operationName ?? '') || PUBLIC_OPERATIONS.has(operationName ?? '');
+
 /** The API did not accept the request's credentials: a GraphQL UNAUTHENTICATED, or HTTP 401. */
 export function isUnauthenticated(error: unknown): boolean {
   return hasErrorCode(error, 'UNAUTHENTICATED') || (ServerError.is(error) && error.statusCode === 401);
@@ -30,7 +40,7 @@ interface AuthContext {
 /** The API answers errors in the language the request asks for, and knows the user by the Bearer token. */
 function headersLink(session: SessionStore) {
   return new SetContextLink((prevContext, operation) => {
-    const token = SESSION_OPERATIONS.has(operation.operationName ?? '') ? null : session.accessToken();
+    const token = sentAnonymously(operation.operationName) ? null : session.accessToken();
     return {
       accessToken: token,
       headers: {
@@ -49,7 +59,7 @@ function headersLink(session: SessionStore) {
 function sessionRecoveryLink(session: SessionStore) {
   return new ErrorLink(({ error, operation, forward }) => {
     if (!isUnauthenticated(error)) return;
-    if (SESSION_OPERATIONS.has(operation.operationName ?? '')) return;
+    if (sentAnonymously(operation.operationName)) return;
     const context = operation.getContext() as AuthContext;
     if (context.retriedAfterRefresh) {
       session.clear('expired');

@@ -18,6 +18,8 @@ import rosterVi from './roster.vi.json';
 import rosterEn from './roster.en.json';
 import calendarVi from './calendar.vi.json';
 import calendarEn from './calendar.en.json';
+import trackingVi from './tracking.vi.json';
+import trackingEn from './tracking.en.json';
 import proceduresVi from './procedures.vi.json';
 import proceduresEn from './procedures.en.json';
 import dossiersVi from './dossiers.vi.json';
@@ -29,8 +31,8 @@ import dossiersEn from './dossiers.en.json';
  * audit trail's vocabulary for every module (entity types, verbs, field names): a module that audits a
  * new record adds its labels there.
  */
-export const vi = { ...viBase, rollout: rolloutVi, handover: handoverVi, overview: overviewVi, audit: auditVi, workplace: workplaceVi, roster: rosterVi, staff: staffVi, calendar: calendarVi, procedures: proceduresVi, dossiers: dossiersVi };
-export const en = { ...enBase, rollout: rolloutEn, handover: handoverEn, overview: overviewEn, audit: auditEn, workplace: workplaceEn, roster: rosterEn, staff: staffEn, calendar: calendarEn, procedures: proceduresEn, dossiers: dossiersEn };
+export const vi = { ...viBase, rollout: rolloutVi, handover: handoverVi, overview: overviewVi, audit: auditVi, workplace: workplaceVi, roster: rosterVi, staff: staffVi, calendar: calendarVi, tracking: trackingVi, procedures: proceduresVi, dossiers: dossiersVi };
+export const en = { ...enBase, rollout: rolloutEn, handover: handoverEn, overview: overviewEn, audit: auditEn, workplace: workplaceEn, roster: rosterEn, staff: staffEn, calendar: calendarEn, tracking: trackingEn, procedures: proceduresEn, dossiers: dossiersEn };
 
 /** Vietnamese first, English second. */
 export const LANGUAGES = ['vi', 'en'] as const;
