@@ -84,7 +84,7 @@ describe('Lịch làm việc', () => {
     await userEvent.setup().click(screen.getByTestId('calendar-next-year'));
     expect(await screen.findByText('Năm 2027 chưa có điều chỉnh nào.')).toBeInTheDocument();
     expect(api.calls.filter((c) => c.operationName === 'WorkingCalendar').map((c) => c.variables.year)).toEqual([2026, 2027]);
-  });
+  }, 60_000);
 
   it('edits an adjustment with its version, and shows the API’s refusal under the date', async () => {
     const api = calendarApi({
@@ -98,14 +98,14 @@ describe('Lịch làm việc', () => {
     const name = screen.getByTestId('calendar-adjustment-name');
     expect(name).toHaveValue('Nghỉ Tết Nguyên đán');
     await user.clear(name);
-    await user.type(name, ' Nghỉ Tết Bính Ngọ ');
+    await user.paste(' Nghỉ Tết Bính Ngọ ');
     await user.click(screen.getByTestId('calendar-adjustment-form-submit'));
 
     expect(await within(form).findByText('Ngày 18/02/2026 đã có điều chỉnh: hãy sửa điều chỉnh đó.')).toBeInTheDocument();
     expect(api.calls.find((c) => c.operationName === 'UpdateCalendarAdjustment')?.variables).toEqual({
       input: { id: 'a-0218', version: 3, date: '2026-02-18', kind: 'DAY_OFF', name: 'Nghỉ Tết Bính Ngọ', legalBasis: 'Thông báo của Bộ Nội vụ' },
     });
-  });
+  }, 60_000);
 
   it('deletes an adjustment with its version, after saying what the day becomes', async () => {
     const api = calendarApi({ DeleteCalendarAdjustment: () => ({ data: { deleteCalendarAdjustment: { __typename: 'DeleteCalendarAdjustmentPayload', id: 'a-0110' } } }) });
@@ -116,7 +116,7 @@ describe('Lịch làm việc', () => {
     await user.click(screen.getByTestId('calendar-adjustment-delete-submit'));
     await waitFor(() => expect(api.calls.find((c) => c.operationName === 'DeleteCalendarAdjustment')?.variables).toEqual({ input: { id: 'a-0110', version: 1 } }));
     await waitFor(() => expect(api.calls.filter((c) => c.operationName === 'WorkingCalendar').length).toBe(2));
-  });
+  }, 60_000);
 
   it('is read-only for a province’s administrator', async () => {
     const api = calendarApi();

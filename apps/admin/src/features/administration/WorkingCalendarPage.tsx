@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useMutation, useQuery } from '@apollo/client/react';
@@ -42,6 +42,7 @@ import { canKeepWorkingCalendar } from '../auth/permissions';
 export const FIRST_YEAR = 2019;
 export const LAST_YEAR = 2100;
 const REFETCH = ['WorkingCalendar'];
+const NO_DAYS: readonly never[] = [];
 
 type CalendarDay = WorkingCalendarQuery['workingCalendar'][number];
 type Adjustment = CalendarDay & { id: string; version: number };
@@ -91,7 +92,7 @@ function Legend() {
 }
 
 /** One month as a small calendar, Monday first; each differing day coloured, lettered and titled. */
-function MonthCalendar({ year, month, days }: { year: number; month: number; days: ReadonlyMap<string, CalendarDay> }) {
+const MonthCalendar = memo(function MonthCalendar({ year, month, days }: { year: number; month: number; days: ReadonlyMap<string, CalendarDay> }) {
   const { t } = useTranslation();
   const weekdays = t('calendar.weekdays', { returnObjects: true }) as string[];
   const monthName = (t('calendar.months', { returnObjects: true }) as string[])[month];
@@ -105,13 +106,13 @@ function MonthCalendar({ year, month, days }: { year: number; month: number; day
       <Typography variant="subtitle2" component="h3" sx={{ mb: 0.5 }}>
         {monthName}
       </Typography>
-      <Box component="table" sx={{ borderCollapse: 'collapse', width: '100%', tableLayout: 'fixed', fontSize: '0.75rem' }}>
+      <table style={{ borderCollapse: 'collapse', width: '100%', tableLayout: 'fixed', fontSize: '0.75rem' }}>
         <thead>
           <tr>
             {weekdays.map((w, i) => (
-              <Box component="th" key={w} scope="col" sx={{ fontWeight: 500, color: i >= 5 ? SHADES.WEEKEND.fg : 'text.secondary', py: 0.25 }}>
+              <th key={w} scope="col" style={{ fontWeight: 500, color: i >= 5 ? SHADES.WEEKEND.fg : undefined, opacity: i >= 5 ? 1 : 0.7, padding: '2px 0' }}>
                 {w}
-              </Box>
+              </th>
             ))}
           </tr>
         </thead>
@@ -125,32 +126,32 @@ function MonthCalendar({ year, month, days }: { year: number; month: number; day
                 const kindText = shade ? t(`calendar.kinds.${shade}`) : null;
                 const title = kindText && (special ? t('calendar.dayTitleNamed', { date: formatDate(iso), kind: kindText, name: special.name }) : t('calendar.dayTitle', { date: formatDate(iso), kind: kindText }));
                 const s = shade ? SHADES[shade] : null;
+                // Plain cells with inline styles: 12 months of Box/sx cells are slow to render (and to test).
                 return (
-                  <Box
-                    component="td"
+                  <td
                     key={iso}
                     title={title ?? undefined}
                     aria-label={title ?? formatDate(iso)}
                     data-testid={`calendar-day-${iso}`}
                     data-kind={shade ?? 'WORKING'}
-                    sx={{ textAlign: 'center', p: 0.25, lineHeight: 1.2, bgcolor: s?.bg, color: s?.fg, border: '1px solid', borderColor: s?.border ?? 'transparent' }}
+                    style={{ textAlign: 'center', padding: 2, lineHeight: 1.2, background: s?.bg, color: s?.fg, border: `1px solid ${s?.border ?? 'transparent'}` }}
                   >
                     {Number(iso.slice(8))}
                     {special && (
-                      <Box component="span" aria-hidden sx={{ display: 'block', fontSize: '0.6rem', fontWeight: 700 }}>
+                      <span aria-hidden style={{ display: 'block', fontSize: '0.6rem', fontWeight: 700 }}>
                         {t(`calendar.marks.${special.kind}`)}
-                      </Box>
+                      </span>
                     )}
-                  </Box>
+                  </td>
                 );
               })}
             </tr>
           ))}
         </tbody>
-      </Box>
+      </table>
     </Box>
   );
-}
+});
 
 /** Thêm / Sửa: day, kind, name, legal basis; the API's field errors under the fields, CONFLICT with a reload. */
 function AdjustmentDialog({ adjustment, onClose, onReload }: { adjustment: Adjustment | null; onClose: () => void; onReload: () => void }) {
@@ -271,8 +272,8 @@ export function WorkingCalendarPage() {
   const [editing, setEditing] = useState<Adjustment | 'new' | null>(null);
   const [deleting, setDeleting] = useState<Adjustment | null>(null);
   const { data, previousData, error, refetch } = useQuery(WorkingCalendarDocument, { variables: { year } });
-  const list = (data ?? previousData)?.workingCalendar ?? [];
-  const days = new Map(list.map((d) => [d.date, d]));
+  const list = (data ?? previousData)?.workingCalendar ?? NO_DAYS;
+  const days = useMemo(() => new Map(list.map((d) => [d.date, d])), [list]);
   const adjustments = list.filter(isAdjustment);
   const weekdayNames = t('calendar.weekdayNames', { returnObjects: true }) as string[];
   const years = Array.from({ length: LAST_YEAR - FIRST_YEAR + 1 }, (_, i) => FIRST_YEAR + i);
