@@ -12,8 +12,8 @@ import { AUDIT_ENTITY_TYPES, enumLabelsOf, humanise, type AuditEntityType } from
 const UNIT_OWNED = ['id', 'code', 'name', 'administrativeUnitId', 'provinceId', 'retiredOn', 'createdAt', 'updatedAt'];
 const HANDOVER = ['id', 'siteId', 'phaseId', 'programmeId', 'provinceId', 'effectiveOn', 'recordNumber', 'recordSignedOn', 'signatories', 'status', 'statusSince', 'reversalReason', 'note', 'version', 'createdAt', 'updatedAt', 'seq'];
 const AUDITED_FIELDS: Record<AuditEntityType, readonly string[]> = {
-  Agency: [...UNIT_OWNED, 'kind'],
-  OneStopDesk: [...UNIT_OWNED, 'level', 'agencyId', 'address',
+  Agency: [...UNIT_OWNED, 'kind', 'identifierCode'],
+  OneStopDesk: [...UNIT_OWNED, 'level', 'agencyId', 'address', 'identifierCode',
     // openingHours.set: the week's intervals; shift.publishWeek and shift.copyWeek: the week and what was done
     'openingHours', 'deskId', 'weekday', 'opensAt', 'closesAt', 'demand', 'week', 'published', 'shiftIds', 'fromWeek', 'toWeek', 'copied', 'skipped'],
   PostOffice: [...UNIT_OWNED, 'kind', 'parentId', 'address'],
@@ -46,6 +46,15 @@ const AUDITED_FIELDS: Record<AuditEntityType, readonly string[]> = {
   OpeningException: ['id', 'deskId', 'day', 'opensAt', 'closesAt', 'demand', 'note', 'provinceId'],
   Shift: ['id', 'seq', 'staffId', 'counterId', 'deskId', 'day', 'startsAt', 'endsAt', 'status', 'cancelReason', 'provinceId', 'version', 'createdAt', 'updatedAt'],
   CalendarAdjustment: ['id', 'date', 'kind', 'name', 'legalBasis', 'version', 'createdAt', 'updatedAt'],
+  Procedure: ['id', 'provinceId', 'code', 'name', 'fieldId', 'level', 'agencyId', 'procedureFee', 'postalFee', 'processingTime', 'processingUnit', 'onlineLevel', 'bcciMode', 'legalBasis', 'retiredOn', 'version', 'createdAt', 'updatedAt',
+    // components: the checklist
+    'components', 'position', 'originals', 'copies', 'required'],
+  // The applicant's e-mail and address, and the delivery address, never reach the trail (apps/api/src/modules/audit/audit.service.ts).
+  Dossier: ['id', 'code', 'provinceId', 'procedureId', 'deskId', 'agencyId', 'postOfficeId', 'clerkId', 'channel', 'status', 'applicantName', 'applicantNationalId', 'applicantPhone',
+    'receivedAt', 'dueAt', 'promisedOn', 'clockStoppedAt', 'procedureFee', 'postalFee', 'resultDelivery', 'resultReadyAt', 'resultReturnedAt', 'rating', 'ratingComment', 'ratedAt', 'portalReference', 'version', 'createdAt', 'updatedAt',
+    // components received; a postal event's record
+    'components', 'name', 'originals', 'copies', 'digitised', 'dossierId', 'at', 'kind', 'fromStatus', 'toStatus', 'actorId', 'actorLabel', 'unitName', 'place', 'postalItem', 'note'],
+  PickupAppointment: ['id', 'dossierId', 'postOfficeId', 'provinceId', 'status', 'windowFrom', 'windowTo', 'postmanId', 'attempts', 'lastOutcomeNote', 'version', 'createdAt', 'updatedAt'],
 };
 
 type Texts = typeof vi;
@@ -86,7 +95,8 @@ describe('the audit trail’s labels', () => {
   it('cover every column of the API’s audited entities (read from their source)', () => {
     const columns = apiColumns();
     const bases: Record<string, string> = { Agency: 'UnitOwnedRecord', OneStopDesk: 'UnitOwnedRecord', PostOffice: 'UnitOwnedRecord', PersonnelHandover: 'HandoverRecord', FacilityHandover: 'HandoverRecord' };
-    const hidden = new Set(['passwordHash', 'calendarSecretHash']); // never written to the trail
+    // Never written to the trail (apps/api/src/modules/audit/audit.service.ts, PERSONAL).
+    const hidden = new Set(['passwordHash', 'calendarSecretHash', 'applicantEmail', 'applicantAddress', 'deliveryAddress', 'address']);
     const unlisted: string[] = [];
     for (const entityType of Object.keys(AUDIT_ENTITY_TYPES) as AuditEntityType[]) {
       const own = columns.get(entityType);
@@ -108,7 +118,8 @@ describe('the audit trail’s labels', () => {
     const prefixes = (Object.keys(AUDITED_FIELDS) as AuditEntityType[]).flatMap((type) => AUDITED_FIELDS[type].map((field) => enumLabelsOf(type, field))).filter(Boolean) as string[];
     expect(new Set(prefixes)).toEqual(
       new Set(['levels', 'roles', 'agencyKinds', 'postOfficeKinds', 'rollout.labels.programmeStatus', 'rollout.labels.phaseStatus', 'rollout.labels.siteStatus', 'rollout.labels.handoverModel', 'rollout.labels.meetingKind', 'rollout.labels.actionItemState', 'rollout.labels.committeeRole', 'rollout.labels.handoverStatus', 'rollout.labels.handoverTask',
-        'staff.labels.staffStatus', 'staff.labels.absenceKind', 'staff.labels.counterStatus', 'staff.labels.shiftStatus', 'staff.labels.weekday', 'calendar.kinds']),
+        'staff.labels.staffStatus', 'staff.labels.absenceKind', 'staff.labels.counterStatus', 'staff.labels.shiftStatus', 'staff.labels.weekday', 'calendar.kinds',
+        'procedures.levels', 'procedures.bcciModes', 'procedures.onlineLevels', 'procedures.units', 'dossiers.status', 'dossiers.channel', 'dossiers.delivery', 'dossiers.postalKind', 'dossiers.pickupStatus']),
     );
     for (const prefix of prefixes) {
       expect(at(vi, prefix)).toEqual(expect.any(Object));

@@ -39,6 +39,9 @@ export const AUDIT_ENTITY_TYPES = {
   OpeningException: ['create'],
   Shift: ['create', 'move', 'cancel', 'swap'],
   CalendarAdjustment: ['create', 'update', 'delete'],
+  Procedure: ['create', 'update'],
+  Dossier: ['receive', 'registerOnline', 'forward', 'refuse', 'requestSupplement', 'supplementReceived', 'awaitFinancialObligation', 'financialObligationMet', 'requestWithdrawal', 'stop', 'resume', 'resultReady', 'returnResult', 'apologise', 'postalEvent', 'rate'],
+  PickupAppointment: ['schedule', 'pickedUp', 'missed', 'cancel'],
 } as const;
 
 /**
@@ -93,6 +96,9 @@ const ENUM_LABELS_OF: Readonly<Record<string, Readonly<Record<string, string>>>>
   Counter: { status: 'staff.labels.counterStatus' },
   Shift: { status: 'staff.labels.shiftStatus' },
   CalendarAdjustment: { kind: 'calendar.kinds' },
+  Procedure: { level: 'procedures.levels', bcciMode: 'procedures.bcciModes', onlineLevel: 'procedures.onlineLevels', processingUnit: 'procedures.units' },
+  Dossier: { status: 'dossiers.status', channel: 'dossiers.channel', resultDelivery: 'dossiers.delivery', fromStatus: 'dossiers.status', toStatus: 'dossiers.status', kind: 'dossiers.postalKind' },
+  PickupAppointment: { status: 'dossiers.pickupStatus' },
 };
 const ENUM_LABELS: Readonly<Record<string, string>> = {
   level: 'levels',

@@ -39,6 +39,9 @@ const REASON_REQUIRED: Partial<Record<DossierAction, Bilingual>> = {
   REQUEST_SUPPLEMENT: { vi: 'Hãy ghi lý do yêu cầu bổ sung.', en: 'Give the reason for the supplement request.' },
 };
 
+/** A step's audit verb: REQUEST_SUPPLEMENT → requestSupplement (actions are `<entity>.<camelCase verb>` everywhere). */
+const camelVerb = (action: string) => action.toLowerCase().replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
+
 /** Reads a procedure of any province (a portal's submission names the desk, whose province decides). */
 const SYSTEM_READER: Actor = SYSTEM;
 
@@ -321,7 +324,7 @@ export class DossierService {
     if (input.components.length) await m.getRepository(DossierComponent).insert(input.components.map((c, i) => ({ name: c.name.trim(), originals: c.originals ?? 0, copies: c.copies ?? 0, digitised: c.digitised ?? false, dossierId: dossier.id, position: i + 1 })));
     await m.getRepository(PickupAppointment).insert({ dossierId: dossier.id, postOfficeId: office.id, provinceId: dossier.provinceId, address: pickupAddress, status: PickupStatus.TO_CALL, attempts: 0, version: 1 });
     await this.event(m, actor, dossier, { kind: 'REGISTERED_ONLINE', toStatus: DossierStatus.NEW, unitName: desk.name });
-    await this.audit.record(m, actor, { action: 'dossier.register_online', entityType: 'Dossier', entityId: dossier.id, after: dossier, provinceId: dossier.provinceId });
+    await this.audit.record(m, actor, { action: 'dossier.registerOnline', entityType: 'Dossier', entityId: dossier.id, after: dossier, provinceId: dossier.provinceId });
     return repo.findOneByOrFail({ id: dossier.id });
   }
 
@@ -386,7 +389,7 @@ export class DossierService {
         note: items.length ? [note, ...items.map((s) => `- ${s}`)].filter(Boolean).join('\n') : note,
         dueAt: patch.dueAt ?? null,
       });
-      await this.audit.record(m, actor, { action: `dossier.${input.action.toLowerCase()}`, entityType: 'Dossier', entityId: after.id, before, after, provinceId: after.provinceId });
+      await this.audit.record(m, actor, { action: `dossier.${camelVerb(input.action)}`, entityType: 'Dossier', entityId: after.id, before, after, provinceId: after.provinceId });
       return after;
     });
   }
@@ -426,7 +429,7 @@ export class DossierService {
       if (at.getTime() < dossier.receivedAt.getTime() - 30 * 24 * 3600_000) throw badInput('at', { vi: 'Thời điểm trước khi có hồ sơ.', en: 'Before the dossier existed.' });
       await m.query('UPDATE dossier SET updated_at = now() WHERE id = $1', [dossier.id]);
       const event = await this.event(m, actor, dossier, { kind: input.kind as PostalEventKind, at, place: input.place?.trim() || null, postalItem, note: input.note?.trim() || null });
-      await this.audit.record(m, actor, { action: 'dossier.postal_event', entityType: 'Dossier', entityId: dossier.id, after: event, provinceId: dossier.provinceId });
+      await this.audit.record(m, actor, { action: 'dossier.postalEvent', entityType: 'Dossier', entityId: dossier.id, after: event, provinceId: dossier.provinceId });
       return m.getRepository(Dossier).findOneByOrFail({ id: dossier.id });
     });
   }

@@ -26,6 +26,9 @@ const PICKUP_MACHINE = {
     CANCELLED: { vi: 'Đã hủy', en: 'Cancelled' },
   },
 };
+/** The audit verb of each move (actions are `<entity>.<camelCase verb>`). */
+const AUDIT_VERB: Record<string, string> = { PICKUP_SCHEDULED: 'schedule', PICKED_UP: 'pickedUp', PICKUP_MISSED: 'missed', PICKUP_CANCELLED: 'cancel' };
+
 /** The longest window a postman is given for one address. */
 const WINDOW_MAX_HOURS = 4;
 
@@ -157,7 +160,7 @@ export class PickupService {
     const dossier = await m.getRepository(Dossier).findOneByOrFail({ id: before.dossierId });
     const office = await this.postOffices.read(m, before.postOfficeId);
     await this.dossiers.event(m, actor, dossier, { kind: eventKind, unitName: office.name, note, at: new Date() });
-    await this.audit.record(m, actor, { action: `pickup.${eventKind.toLowerCase()}`, entityType: 'PickupAppointment', entityId: after.id, before: { ...before, address: undefined }, after: { ...after, address: undefined }, provinceId: after.provinceId });
+    await this.audit.record(m, actor, { action: `pickupAppointment.${AUDIT_VERB[eventKind]}`, entityType: 'PickupAppointment', entityId: after.id, before: { ...before, address: undefined }, after: { ...after, address: undefined }, provinceId: after.provinceId });
     return after;
   }
 }
