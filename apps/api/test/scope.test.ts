@@ -1,7 +1,8 @@
 /**
  * Scope: every query and mutation of the schema, for every kind of caller. Reads and writes are
  * confined on the server, in SQL, to the caller's province; the anonymous get only what is public
- * (the administrative units, national reference data). The matrix below is the list of what is
+ * (the administrative units, national reference data, a dossier's progress to whoever has its code
+ * and the applicant's phone). The matrix below is the list of what is
  * covered; a test checks that it has, for EVERY query and mutation of packages/schema/schema.graphql,
  * at least one allowed case and one refused (or hidden) case, and an anonymous case.
  *
@@ -12,13 +13,15 @@
  * (SYSTEM_ADMIN of 75, created here).
  *
  * Outcomes: A = allowed (an answer with data), H = hidden (no error, nothing of another province:
- * null, an empty page or totals of nothing), U = UNAUTHENTICATED, F = FORBIDDEN, N = NOT_FOUND,
+ * null, false, an empty page or totals of nothing), U = UNAUTHENTICATED, F = FORBIDDEN, N = NOT_FOUND,
  * B = BAD_USER_INPUT (a record of another province is "not found", exactly like an id that does not exist).
  *
  * The vocabulary (callers, outcomes, rows, scenarios) is in scope/matrix.ts; the rows and scenarios of
  * the organisation, the users and the sessions are below, those of the rollout and its handovers in
  * scope/rollout.scope.ts, those of the staff register, the counters and the rosters in
- * scope/staff.scope.ts, those of the working-day calendar in scope/working-days.scope.ts.
+ * scope/staff.scope.ts, those of the working-day calendar in scope/working-days.scope.ts, those of the
+ * procedure catalogue in scope/procedures.scope.ts, those of dossiers and public tracking in
+ * scope/dossiers.scope.ts.
  *
  * Roles × operations covered (generated from MATRIX; a test keeps it in step):
  * operation                       anon revoked admin ht.bcd ht.buudien ht.quay ht.stttt ht.quantri dn.bcd bp.buudien dn.quantri
@@ -125,6 +128,23 @@
  * createCalendarAdjustment        U    U       AB    F      F          .       .        F          .      .          F
  * updateCalendarAdjustment        U    U       A     F      F          .       .        F          .      .          F
  * deleteCalendarAdjustment        U    U       A     F      F          .       .        F          .      .          F
+ * procedures                      U    .       A     A      A          AH      AH       A          AH     A          .
+ * procedure                       U    .       A     A      A          A       A        AH         AH     H          H
+ * createProcedure                 U    .       AB    F      F          F       F        ABF        F      F          AF
+ * updateProcedure                 U    .       A     F      F          F       F        ABN        F      F          AN
+ * importProcedures                U    .       AB    F      F          F       F        AF         F      F          F
+ * dossiers                        U    .       A     AH     AH         AH      AH       A          AH     AH         A
+ * dossierStatusCounts             U    .       A     A      A          AH      A        .          H      A          .
+ * dossier                         U    .       A     AH     AH         ABH     AH       AH         AH     AH         H
+ * dossierByCode                   U    .       .     A      .          A       H        .          H      A          .
+ * dossierDocument                 U    .       F     F      AN         A       A        A          N      N          .
+ * trackDossier                    AH   U       .     .      .          .       .        .          A      .          .
+ * rateDossierService              AH   U       .     .      .          .       .        .          .      .          .
+ * receiveDossier                  U    .       F     F      AB         AF      F        F          F      AB         .
+ * takeDossierStep                 U    .       F     F      N          AFN     AF       F          N      FN         .
+ * apologiseForDossier             U    .       F     F      N          A       A        F          N      .          .
+ * recordPostalEvent               U    .       F     F      AN         AN      F        F          .      N          .
+ * rateDossier                     U    .       F     F      F          AN      F        F          F      .          .
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -144,6 +164,8 @@ import {
   type Scenarios,
   type Who,
 } from './scope/matrix';
+import { DOSSIER_ROWS, dossierScenarios } from './scope/dossiers.scope';
+import { PROCEDURE_ROWS, procedureScenarios } from './scope/procedures.scope';
 import { ROLLOUT_ROWS, rolloutScenarios } from './scope/rollout.scope';
 import { STAFF_ROWS, staffScenarios } from './scope/staff.scope';
 import { WORKING_DAY_ROWS, workingDayScenarios } from './scope/working-days.scope';
@@ -339,6 +361,13 @@ const MATRIX: Row[] = [
 
   // The working-day calendar: read by every signed-in user, kept by national administrators.
   ...WORKING_DAY_ROWS,
+
+  // The procedure catalogue: read by the province's users, kept by its administrators.
+  ...PROCEDURE_ROWS,
+
+  // Dossiers: read within the caller's reach (province, desk, agency, post office tree), the applicant
+  // masked to those who do not handle them; steps by their owners; public tracking by code and phone.
+  ...DOSSIER_ROWS,
 ];
 
 /** The published schema: every one of its queries and mutations must be in the matrix. */
@@ -353,10 +382,11 @@ const PROVINCE_RECORD_TYPES = [
   'SteeringMeeting', 'ActionItem', 'PersonnelHandover', 'FacilityHandover', 'HandoverTotals', 'ExportedFile',
   'Staff', 'StaffAssignment', 'Qualification', 'TrainingSession', 'Absence', 'Counter', 'OpeningHours', 'OpeningException',
   'Shift', 'ShiftRevision', 'Coverage', 'RosterAutoFillJob',
+  'Procedure', 'ProcedureComponent', 'ProcedureImportReport', 'Dossier', 'DossierApplicant', 'DossierComponent', 'DossierEvent', 'DossierStatusCount', 'DocumentFile',
 ];
 
-/** The operations that answer the anonymous: public reference data and getting a session. */
-const PUBLIC_OPERATIONS = ['administrativeUnits', 'administrativeUnit', 'signIn', 'refreshSession'];
+/** The operations that answer the anonymous: public reference data, getting a session, and public tracking by code and phone. */
+const PUBLIC_OPERATIONS = ['administrativeUnits', 'administrativeUnit', 'signIn', 'refreshSession', 'trackDossier', 'rateDossierService'];
 
 // ---------------------------------------------------------------------------------------------
 
@@ -920,6 +950,8 @@ const SCENARIOS: Scenarios = {
   ...rolloutScenarios({ app: () => t }),
   ...staffScenarios({ app: () => t }),
   ...workingDayScenarios({ app: () => t }),
+  ...procedureScenarios({ app: () => t }),
+  ...dossierScenarios({ app: () => t }),
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -933,8 +965,8 @@ describe('scope matrix: every query and mutation, for every kind of caller', () 
     if (outcome === 'ALLOWED' || outcome === 'HIDDEN') {
       const data = ok(res)[operation];
       expect(isEmpty(data)).toBe(outcome === 'HIDDEN');
-      // Hidden, not missing: the same read by the national administrator does find something.
-      if (outcome === 'HIDDEN') expect(isEmpty(ok((await run(callerOptions('admin'), 'admin')).res)[operation])).toBe(false);
+      // Hidden, not missing: the same read by the national administrator (or the scenario's control) does find something.
+      if (outcome === 'HIDDEN') expect(isEmpty(ok(attempt.control ? await attempt.control() : (await run(callerOptions('admin'), 'admin')).res)[operation])).toBe(false);
     } else {
       expect(failure(res).extensions.code).toBe(outcome);
       expect(res.data?.[operation] ?? null).toBeNull();
@@ -962,14 +994,15 @@ describe('the matrix covers the schema', () => {
     expect(MATRIX.map(([op]) => op).filter((op) => !operations.includes(op))).toEqual([]);
   });
 
-  it('no field of an administrative unit (public) leads to a province’s records', () => {
+  // The public answers: an administrative unit, and a dossier as public tracking shows it.
+  it.each(['AdministrativeUnit', 'TrackedDossier'])('no field of %s (public) leads to a province’s records', (publicType) => {
     const reachable = new Set<string>();
     const visit = (type: GraphQLNamedType) => {
       if (reachable.has(type.name)) return;
       reachable.add(type.name);
       if (isObjectType(type)) for (const field of Object.values(type.getFields())) visit(getNamedType(field.type));
     };
-    visit(sdl.getType('AdministrativeUnit')!);
+    visit(sdl.getType(publicType)!);
     expect(PROVINCE_RECORD_TYPES.filter((name) => !sdl.getType(name))).toEqual([]);
     expect([...reachable].filter((name) => PROVINCE_RECORD_TYPES.includes(name))).toEqual([]);
   });

@@ -19,8 +19,8 @@ export type Who =
   | 'dongnai.quantri';
 
 /**
- * A = allowed (an answer with data), H = hidden (no error, nothing of another province: null, an
- * empty page or totals of nothing), U = UNAUTHENTICATED, F = FORBIDDEN, N = NOT_FOUND, B = BAD_USER_INPUT.
+ * A = allowed (an answer with data), H = hidden (no error, nothing of another province: null, false,
+ * an empty page or totals of nothing), U = UNAUTHENTICATED, F = FORBIDDEN, N = NOT_FOUND, B = BAD_USER_INPUT.
  */
 export type Outcome = 'ALLOWED' | 'HIDDEN' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'BAD_USER_INPUT';
 export type Row = [operation: string, who: Who, outcome: Outcome, scenario: string];
@@ -29,6 +29,11 @@ export interface Attempt {
   res: GraphQLResult;
   /** Checks the answer (allowed or hidden) or, for a refused write, that nothing changed. */
   verify?: (data: any, outcome: Outcome) => Promise<void> | void;
+  /**
+   * For a hidden case that the national administrator's same read would not find either (public
+   * tracking with a wrong phone): the read that does find something, to show it is hidden, not missing.
+   */
+  control?: () => Promise<GraphQLResult>;
 }
 export type Scenario = (caller: GqlOptions, who: Who) => Promise<Attempt>;
 export type Scenarios = Record<string, Record<string, Scenario>>;
@@ -52,10 +57,11 @@ export function sameErrorApartFromIds(a: GraphQLResult, b: GraphQLResult): boole
   return Boolean(a.errors?.length) && strip(a) === strip(b);
 }
 
-/** Nothing: null, a page without a record, or totals that count nothing. */
+/** Nothing: null, false (nothing done), a page without a record, or totals that count nothing (a list of them too). */
 export function isEmpty(data: any): boolean {
-  if (data === null) return true;
+  if (data === null || data === false) return true;
   if (typeof data !== 'object') return false;
+  if (Array.isArray(data)) return data.length > 0 && data.every((item) => item !== null && typeof item === 'object' && 'count' in item && item.count === 0);
   if ('edges' in data) return data.totalCount === 0 && Array.isArray(data.edges) && data.edges.length === 0;
   const values = Object.values(data);
   return values.length > 0 && values.every((v) => v === 0);
