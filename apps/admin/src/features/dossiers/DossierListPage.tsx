@@ -51,10 +51,9 @@ export function useDossierColumns(): GridColDef<DossierRowFragment>[] {
       {
         field: 'code',
         headerName: t('dossiers.fields.code'),
-        minWidth: 200,
-        flex: 1,
+        minWidth: 215,
         renderCell: (p) => (
-          <Box sx={{ fontFamily: '"Roboto Mono", monospace', fontSize: '0.8125rem' }}>
+          <Box sx={{ fontFamily: '"Roboto Mono", monospace', fontSize: '0.75rem', whiteSpace: 'nowrap' }}>
             <LinkCell params={p} href={dossierHref(p.row)} />
           </Box>
         ),
@@ -62,7 +61,7 @@ export function useDossierColumns(): GridColDef<DossierRowFragment>[] {
       {
         field: 'applicant',
         headerName: t('dossiers.fields.applicant'),
-        minWidth: 170,
+        minWidth: 150,
         flex: 1,
         renderCell: (p) =>
           p.row.applicant.masked ? (
@@ -79,7 +78,7 @@ export function useDossierColumns(): GridColDef<DossierRowFragment>[] {
       {
         field: 'procedure',
         headerName: t('dossiers.fields.procedure'),
-        minWidth: 240,
+        minWidth: 200,
         flex: 2,
         renderCell: (p) => (
           <div>
@@ -90,11 +89,11 @@ export function useDossierColumns(): GridColDef<DossierRowFragment>[] {
           </div>
         ),
       },
-      { field: 'receivedAt', headerName: t('dossiers.fields.receivedAt'), minWidth: 140, valueGetter: (_v, row) => formatDateTime(row.receivedAt) },
+      { field: 'receivedAt', headerName: t('dossiers.fields.receivedAt'), minWidth: 130, valueGetter: (_v, row) => formatDateTime(row.receivedAt) },
       {
         field: 'dueDate',
         headerName: t('dossiers.fields.dueDate'),
-        minWidth: 120,
+        minWidth: 105,
         renderCell: (p) => (
           <div>
             <Box component="span" sx={{ color: p.row.overdue ? 'error.main' : undefined, fontWeight: p.row.overdue ? 500 : undefined }}>
@@ -108,8 +107,8 @@ export function useDossierColumns(): GridColDef<DossierRowFragment>[] {
           </div>
         ),
       },
-      { field: 'status', headerName: t('dossiers.fields.status'), minWidth: 200, flex: 1, renderCell: (p) => <DossierStatusChip status={p.row.status} overdue={p.row.overdue} /> },
-      { field: 'channel', headerName: t('dossiers.fields.channel'), minWidth: 110, valueGetter: (_v, row) => t(`dossiers.channelShort.${row.channel}`) },
+      { field: 'status', headerName: t('dossiers.fields.status'), minWidth: 165, flex: 1, renderCell: (p) => <DossierStatusChip status={p.row.status} overdue={p.row.overdue} /> },
+      { field: 'channel', headerName: t('dossiers.fields.channel'), minWidth: 100, valueGetter: (_v, row) => t(`dossiers.channelShort.${row.channel}`) },
     ],
     [t],
   );
@@ -270,10 +269,10 @@ export function DossierListPage() {
             />
           </Box>
         )}
-        <Box sx={{ flex: '0 1 170px', minWidth: 150 }}>
+        <Box sx={{ flex: '0 1 190px', minWidth: 180 }}>
           <DateField label={t('dossiers.list.from')} value={from} onChange={(v) => v !== INVALID_DAY && set(PARAM.from, v)} size="small" testId="dossier-filter-from" />
         </Box>
-        <Box sx={{ flex: '0 1 170px', minWidth: 150 }}>
+        <Box sx={{ flex: '0 1 190px', minWidth: 180 }}>
           <DateField label={t('dossiers.list.to')} value={to} onChange={(v) => v !== INVALID_DAY && set(PARAM.to, v)} size="small" testId="dossier-filter-to" />
         </Box>
       </ListToolbar>

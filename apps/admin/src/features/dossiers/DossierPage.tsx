@@ -52,6 +52,9 @@ function Section({ title, children, testId }: { title: string; children: ReactNo
   );
 }
 
+/** Steps taken now and then (a refusal, a stop, a withdrawal): outlined, beside the usual next step. */
+const SECONDARY_ACTIONS: readonly DossierAction[] = ['REFUSE', 'STOP', 'REQUEST_WITHDRAWAL'];
+
 type DialogState = { kind: 'step'; action: DossierAction } | { kind: 'apology' } | { kind: 'postal' } | { kind: 'rate' } | null;
 
 /**
@@ -169,7 +172,7 @@ export function DossierPage() {
           {dossier.allowedActions.map((action) => (
             <Button
               key={action}
-              variant={action === 'REFUSE' || action === 'STOP' ? 'outlined' : 'contained'}
+              variant={SECONDARY_ACTIONS.includes(action) ? 'outlined' : 'contained'}
               color={action === 'REFUSE' || action === 'STOP' ? 'error' : 'primary'}
               disabled={stepping}
               onClick={() => void takeStep(action)}
@@ -282,7 +285,7 @@ export function DossierPage() {
                 component="li"
                 key={e.id}
                 data-testid="dossier-event"
-                sx={{ position: 'relative', pl: 3, pb: i === dossier.timeline.length - 1 ? 0 : 2, borderLeft: i === dossier.timeline.length - 1 ? 'none' : '2px solid', borderColor: 'divider', ml: 0.75 }}
+                sx={{ position: 'relative', pl: 3, pb: i === dossier.timeline.length - 1 ? 0 : 2, borderLeft: '2px solid', borderColor: i === dossier.timeline.length - 1 ? 'transparent' : 'divider', ml: 0.75 }}
               >
                 <Box sx={{ position: 'absolute', left: -7, top: 2, width: 12, height: 12, borderRadius: '50%', bgcolor: e.kind === 'APOLOGY' ? 'warning.main' : 'primary.main' }} aria-hidden />
                 <Typography variant="body2" sx={{ fontWeight: 500 }}>

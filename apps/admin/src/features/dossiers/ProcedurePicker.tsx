@@ -1,4 +1,4 @@
-import { useState, type Ref } from 'react';
+import { useEffect, useRef, useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from '@apollo/client/react';
 import Autocomplete from '@mui/material/Autocomplete';
@@ -37,8 +37,18 @@ export function ProcedurePicker({ label, value, onChange, onForeignInput, autoFo
   const [input, setInput] = useState('');
   const search = useDebouncedValue(input.trim(), 200);
   const typing = input.trim() !== search;
-  const { data, previousData, loading } = useQuery(ReceptionProceduresDocument, { variables: { search: search || null } });
-  const options = (data ?? previousData)?.procedures.edges.map((e) => e.node) ?? [];
+  const { data, loading } = useQuery(ReceptionProceduresDocument, { variables: { search: search || null } });
+  // Only the answer for the text typed: a stale list would let Enter take a procedure that does not match.
+  const waiting = typing || loading;
+  const options = waiting ? [] : (data?.procedures.edges.map((e) => e.node) ?? []);
+  // Enter typed before the answer came: the first match is taken when it comes.
+  const pendingEnter = useRef(false);
+  useEffect(() => {
+    if (!waiting && pendingEnter.current) {
+      pendingEnter.current = false;
+      if (options[0]) onChange(options[0]);
+    }
+  }, [waiting, options, onChange]);
   return (
     <Autocomplete<ProcedureOption>
       value={value}
@@ -46,14 +56,22 @@ export function ProcedurePicker({ label, value, onChange, onForeignInput, autoFo
       inputValue={input}
       onInputChange={(_e, text, reason) => {
         const kept = reason === 'input' ? (onForeignInput?.(text) ?? null) : null;
+        if (reason === 'input') pendingEnter.current = false;
         setInput(kept ?? text);
       }}
       options={value && !options.some((o) => o.id === value.id) ? [value, ...options] : options}
       filterOptions={(x) => x}
       getOptionLabel={(o) => `${o.code} · ${o.name}`}
       isOptionEqualToValue={(a, b) => a.id === b.id}
-      loading={loading || typing}
+      loading={waiting}
       autoHighlight
+      onKeyDown={(event) => {
+        if (event.key === 'Enter' && waiting && input.trim()) {
+          event.preventDefault();
+          (event as unknown as { defaultMuiPrevented: boolean }).defaultMuiPrevented = true;
+          pendingEnter.current = true;
+        }
+      }}
       openOnFocus
       size={size}
       {...texts}
@@ -85,7 +103,7 @@ export function ProcedurePicker({ label, value, onChange, onForeignInput, autoFo
               ...params.slotProps.input,
               endAdornment: (
                 <>
-                  {loading || typing ? <CircularProgress color="inherit" size={18} aria-hidden /> : null}
+                  {waiting ? <CircularProgress color="inherit" size={18} aria-hidden /> : null}
                   {params.slotProps.input.endAdornment}
                 </>
               ),

@@ -251,9 +251,6 @@ function ReceptionForm({ onSaved }: { onSaved: (dossier: DossierDetailFragment) 
 
   return (
     <Box component="form" noValidate onSubmit={(e) => void submit(e)} data-testid="reception-form">
-      <Typography variant="h2" component="h2" sx={{ fontSize: '1.25rem', fontWeight: 500, mb: 2 }}>
-        {t('dossiers.reception.title')}
-      </Typography>
       {busy && <LinearProgress aria-label={t('form.saving')} sx={{ mb: 1 }} />}
       {problem && (
         <Box sx={{ mb: 2 }}>
