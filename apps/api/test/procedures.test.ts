@@ -49,6 +49,9 @@ describe('the seeded catalogue', () => {
     expect(dongNai.totalCount).toBeGreaterThan(0);
     const [{ n }] = await t.sql(`SELECT count(DISTINCT province_id)::int AS n FROM procedure`);
     expect(n).toBeGreaterThanOrEqual(2);
+    // A province-level procedure is decided by its field's department where the province has one.
+    const [printing] = await t.sql(`SELECT a.code FROM procedure p JOIN agency a ON a.id = p.agency_id WHERE p.code = '1.003725' AND p.province_id = $1`, [haTinh]);
+    expect(printing.code).toBe('42-STTTT');
   });
 
   it('gives agencies the identifier code dossier codes start with (Hà Tĩnh: H27)', async () => {

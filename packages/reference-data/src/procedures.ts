@@ -85,6 +85,10 @@ const ROWS: Row[] = [
   ['1.003605', 'Cấp giấy chứng nhận đủ điều kiện buôn bán thuốc bảo vệ thực vật', 'NONG_NGHIEP', 'T', 500000, 15, 'D', 'P', 'RR', ['Đơn đề nghị cấp giấy chứng nhận', 'Bản thuyết minh điều kiện buôn bán', 'Giấy chứng nhận bồi dưỡng chuyên môn (bản sao)']],
   // Công thương
   ['2.000633', 'Cấp giấy phép bán lẻ sản phẩm rượu', 'CONG_THUONG', 'H', 400000, 10, 'D', 'P', 'RR', ['Đơn đề nghị cấp giấy phép', 'Hợp đồng với thương nhân sản xuất, phân phối rượu (bản sao)', 'Giấy tờ về quyền sử dụng địa điểm kinh doanh (bản sao)']],
+  // Thông tin và Truyền thông (the Department of Information and Communications decides)
+  ['1.003725', 'Cấp giấy phép hoạt động in', 'THONG_TIN_TRUYEN_THONG', 'T', 0, 7, 'D', 'F', 'RR', ['Đơn đề nghị cấp giấy phép hoạt động in', 'Giấy tờ chứng minh cơ sở in có đủ điều kiện (bản sao)', 'Bản sao văn bằng của người đứng đầu cơ sở in (bản sao)']],
+  ['1.004540', 'Cấp giấy phép xuất bản bản tin', 'THONG_TIN_TRUYEN_THONG', 'T', 0, 15, 'D', 'F', 'RR', ['Tờ khai đề nghị cấp giấy phép xuất bản bản tin', 'Mẫu trình bày tên gọi bản tin', 'Sơ yếu lý lịch của người chịu trách nhiệm']],
+  ['1.004416', 'Cấp giấy phép thiết lập trang thông tin điện tử tổng hợp', 'THONG_TIN_TRUYEN_THONG', 'T', 0, 10, 'D', 'F', 'RR', ['Đơn đề nghị cấp giấy phép', 'Đề án hoạt động của trang thông tin', 'Văn bản chấp thuận nguồn tin (bản sao)']],
   // Bảo hiểm xã hội
   ['1.000401', 'Cấp lại, đổi, điều chỉnh thông tin trên sổ bảo hiểm xã hội, thẻ bảo hiểm y tế', 'BAO_HIEM_XA_HOI', 'H', 0, 5, 'D', 'F', 'RR', ['Tờ khai tham gia, điều chỉnh thông tin bảo hiểm xã hội, bảo hiểm y tế', 'Sổ bảo hiểm xã hội hoặc thẻ bảo hiểm y tế (bản chính)?']],
   ['1.000043', 'Giải quyết hưởng chế độ thai sản', 'BAO_HIEM_XA_HOI', 'H', 0, 10, 'D', 'P', 'RR', ['Giấy khai sinh của con (bản sao)', 'Giấy ra viện (bản sao)?']],

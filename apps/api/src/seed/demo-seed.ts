@@ -10,12 +10,14 @@ import { loadDemoUsers } from './demo-users';
 import { loadPilotProgrammes } from './rollout-seed';
 import { loadRosterDemo } from './roster-seed';
 import { loadProcedureCatalogue } from './procedure-seed';
+import { demoDossiersWanted, loadDossierDemo } from './dossier-seed';
 
 export const DEMO_SEED_KEY = 'demo_seed';
 export const DEMO_USERS_KEY = 'demo_users';
 export const DEMO_PILOTS_KEY = 'demo_pilots';
 export const DEMO_ROSTERS_KEY = 'demo_rosters';
 export const DEMO_PROCEDURES_KEY = 'demo_procedures';
+export const DEMO_DOSSIERS_KEY = 'demo_dossiers';
 export const DEMO_SEED_VERSION = 1;
 
 export interface SeedCounts {
@@ -30,6 +32,8 @@ export interface SeedCounts {
   counters?: number;
   shifts?: number;
   procedures?: number;
+  dossiers?: number;
+  dossierEvents?: number;
 }
 
 /**
@@ -54,6 +58,8 @@ export async function seedDemoData(dataSource: DataSource): Promise<SeedCounts |
     await part(DEMO_PILOTS_KEY, () => loadPilotProgrammes(m));
     await part(DEMO_ROSTERS_KEY, () => loadRosterDemo(m));
     await part(DEMO_PROCEDURES_KEY, () => loadProcedureCatalogue(m));
+    // A year of dossiers at the pilot desks; left out of test databases unless asked for (dossier-seed.ts).
+    if (demoDossiersWanted()) await part(DEMO_DOSSIERS_KEY, () => loadDossierDemo(m));
     return counts;
   });
 }

@@ -30,8 +30,10 @@ export const SEED_IDENTIFIER_CODES_SQL = `
   UPDATE agency SET identifier_code = coded.identifier FROM coded WHERE agency.id = coded.id AND agency.identifier_code IS NULL`;
 
 /**
- * The sample catalogue of packages/reference-data (procedures.ts) for every province with demo desks,
- * deciding agency left to the level (the catalogue names the level; the receiving desk routes it).
+ * The sample catalogue of packages/reference-data (procedures.ts) for every province with demo desks.
+ * A province-level procedure is decided by the department of its field where the province has one
+ * (Hà Tĩnh's pilot departments: education, labour, industry and trade, information and communications);
+ * otherwise the agency of the receiving desk decides.
  */
 export async function loadProcedureCatalogue(m: EntityManager): Promise<{ procedures: number }> {
   await m.query(SEED_IDENTIFIER_CODES_SQL);
@@ -68,6 +70,12 @@ export async function loadProcedureCatalogue(m: EntityManager): Promise<{ proced
   // A statement for all: the demo seed runs at every first start and in every test database.
   if (procedures.length) await m.getRepository(Procedure).insert(procedures);
   if (components.length) await m.getRepository(ProcedureComponent).insert(components);
+  // A province-level procedure is decided by the department of its field, where the province has one.
+  await m.query(`
+    UPDATE procedure p SET agency_id = a.id
+      FROM procedure_field f, (VALUES ('GIAO_DUC', 'SGDDT'), ('LAO_DONG_TBXH', 'SLDTBXH'), ('CONG_THUONG', 'SCT'), ('THONG_TIN_TRUYEN_THONG', 'STTTT')) AS map(field, department), agency a
+     WHERE f.id = p.field_id AND f.code = map.field AND p.level = 'PROVINCE' AND p.agency_id IS NULL
+       AND a.province_id = p.province_id AND a.kind = 'PROVINCIAL_DEPARTMENT' AND a.code LIKE '%-' || map.department`);
   const count = procedures.length;
   return { procedures: count };
 }
