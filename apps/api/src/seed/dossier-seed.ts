@@ -153,6 +153,9 @@ interface ProcedureRow {
   online_level: string;
   bcci_mode: string;
   components: Array<{ name: string; originals: number; copies: number; required: boolean }>;
+  /** The deciding agency when the catalogue names one (else the desk's agency decides, as DossierService routes it). */
+  agency_id: string | null;
+  agency_name: string | null;
 }
 
 /** What the steps that change the version are (every step, the apology, the rating; not the postal events). */
@@ -185,7 +188,7 @@ export async function loadDossierDemo(m: EntityManager, now = new Date()): Promi
   const clerkRows: Array<{ full_name: string; home_desk_id: string }> = await m.query(`SELECT full_name, home_desk_id FROM staff WHERE home_desk_id = ANY($1) AND post_office_id IS NOT NULL ORDER BY seq`, [desks.map((d) => d.id)]);
   const [demoClerk]: Array<{ id: string; display_name: string; one_stop_desk_id: string }> = await m.query(`SELECT id, display_name, one_stop_desk_id FROM app_user WHERE username = 'hatinh.quay'`);
   const procedures: Array<ProcedureRow & { province_id: string }> = await m.query(
-    `SELECT p.id, p.code, p.level, f.code AS field, p.procedure_fee, p.postal_fee, p.processing_time, p.processing_unit, p.online_level, p.bcci_mode, p.province_id,
+    `SELECT p.id, p.code, p.level, f.code AS field, p.agency_id, (SELECT a.name FROM agency a WHERE a.id = p.agency_id) AS agency_name, p.procedure_fee, p.postal_fee, p.processing_time, p.processing_unit, p.online_level, p.bcci_mode, p.province_id,
             coalesce((SELECT json_agg(json_build_object('name', c.name, 'originals', c.originals, 'copies', c.copies, 'required', c.required) ORDER BY c.position)
                         FROM procedure_component c WHERE c.procedure_id = p.id), '[]') AS components
        FROM procedure p JOIN procedure_field f ON f.id = p.field_id
@@ -286,6 +289,8 @@ export async function loadDossierDemo(m: EntityManager, now = new Date()): Promi
       const legs = (channel === 'AT_DESK' ? 0 : 1) + (byPost ? 1 : 0);
       const clerk = rng.pick(clerks);
       const officer = rng.pick(officers);
+      const agencyId = procedure.agency_id ?? desk.agency_id;
+      const agencyName = procedure.agency_name ?? desk.agency_name;
       const postman = rng.pick(postmen);
       const hoursAllowed = procedure.processing_unit === 'WORKING_HOURS' ? procedure.processing_time : procedure.processing_time * DAY_HOURS;
       // As DossierService.dueFrom counts it.
@@ -357,15 +362,15 @@ export async function loadDossierDemo(m: EntityManager, now = new Date()): Promi
           t = push({ at: wh(t, rng.between(0.1, 2)), kind: 'FORWARD', from: S.RECEIVED, to: S.PROCESSING, actor: clerk, unit: desk.name });
         }
         // At the agency.
-        if (rng.chance(0.06) && !supplement(officer, desk.agency_name)) break lifecycle;
+        if (rng.chance(0.06) && !supplement(officer, agencyName)) break lifecycle;
         if (rng.chance(0.007)) {
           t = push({ at: wh(t, rng.between(1, 3) * DAY_HOURS), kind: 'REQUEST_WITHDRAWAL', from: S.PROCESSING, to: S.WITHDRAWAL_REQUESTED, actor: clerk, unit: desk.name, note: 'Công dân có đơn xin rút hồ sơ.' });
-          push({ at: wh(t, rng.between(2, 8)), kind: 'STOP', from: S.WITHDRAWAL_REQUESTED, to: S.STOPPED, actor: officer, unit: desk.agency_name, note: 'Dừng xử lý theo đơn xin rút hồ sơ của công dân.' });
+          push({ at: wh(t, rng.between(2, 8)), kind: 'STOP', from: S.WITHDRAWAL_REQUESTED, to: S.STOPPED, actor: officer, unit: agencyName, note: 'Dừng xử lý theo đơn xin rút hồ sơ của công dân.' });
           break lifecycle;
         }
         if (procedure.field === 'DAT_DAI' && rng.chance(0.35)) {
-          t = push({ at: wh(clockFrom, hoursAllowed * rng.between(0.2, 0.5)), kind: 'AWAIT_FINANCIAL_OBLIGATION', from: S.PROCESSING, to: S.AWAITING_FINANCIAL_OBLIGATION, actor: officer, unit: desk.agency_name, note: 'Đã chuyển thông tin địa chính sang cơ quan thuế.' });
-          t = push({ at: wh(t, rng.between(1, 5) * DAY_HOURS), kind: 'FINANCIAL_OBLIGATION_MET', from: S.AWAITING_FINANCIAL_OBLIGATION, to: S.PROCESSING, actor: officer, unit: desk.agency_name });
+          t = push({ at: wh(clockFrom, hoursAllowed * rng.between(0.2, 0.5)), kind: 'AWAIT_FINANCIAL_OBLIGATION', from: S.PROCESSING, to: S.AWAITING_FINANCIAL_OBLIGATION, actor: officer, unit: agencyName, note: 'Đã chuyển thông tin địa chính sang cơ quan thuế.' });
+          t = push({ at: wh(t, rng.between(1, 5) * DAY_HOURS), kind: 'FINANCIAL_OBLIGATION_MET', from: S.AWAITING_FINANCIAL_OBLIGATION, to: S.PROCESSING, actor: officer, unit: agencyName });
         }
         // The decision: on time mostly, late for some (then, most often, Form 04 before the due day).
         let ready = rng.chance(0.07) ? wh(due, rng.between(0.3, 6) * DAY_HOURS) : wh(clockFrom, hoursAllowed * rng.between(0.3, 0.95));
@@ -377,10 +382,10 @@ export async function loadDossierDemo(m: EntityManager, now = new Date()): Promi
           // Most promises are kept; some new dates pass too.
           const promised = rng.chance(0.85) ? (readyDay > dueDay ? readyDay : calendar.addWorkingDays(dueDay, 1)) : calendar.addWorkingDays(dueDay, 1);
           if (apologyAt.getTime() < ready.getTime() && promised > dueDay) {
-            t = push({ at: apologyAt, kind: 'APOLOGY', actor: officer, unit: desk.agency_name, note: rng.pick(APOLOGIES), due: new Date(`${promised}T${OFFICE_DAY_END_UTC}`) });
+            t = push({ at: apologyAt, kind: 'APOLOGY', actor: officer, unit: agencyName, note: rng.pick(APOLOGIES), due: new Date(`${promised}T${OFFICE_DAY_END_UTC}`) });
           }
         }
-        t = push({ at: ready, kind: 'RESULT_READY', from: S.PROCESSING, to: S.RESULT_READY, actor: officer, unit: desk.agency_name });
+        t = push({ at: ready, kind: 'RESULT_READY', from: S.PROCESSING, to: S.RESULT_READY, actor: officer, unit: agencyName });
         if (byPost) {
           const item = postalItem('EE');
           t = push({ at: wh(t, rng.between(0.5, 6)), kind: 'RESULT_COLLECTED', actor: postman, unit: office.name, place: desk.name });
@@ -467,7 +472,7 @@ export async function loadDossierDemo(m: EntityManager, now = new Date()): Promi
           province_id: desk.province_id,
           procedure_id: procedure.id,
           desk_id: desk.id,
-          agency_id: desk.agency_id,
+          agency_id: agencyId,
           post_office_id: channel === 'AT_DESK' ? null : office.id,
           clerk_id: channel === 'AT_DESK' || channel === 'ONLINE_WITH_POSTAL_PICKUP' ? clerk.id : null,
           channel,
