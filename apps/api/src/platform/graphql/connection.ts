@@ -89,18 +89,26 @@ class KeysetEdge<T extends { id: string }> implements Edge<T> {
   }
 }
 
+/** Page information whose cursors, too, are encoded only if asked for (a page of children rarely is). */
+class KeysetPageInfo<T extends { id: string }> implements PageInfo {
+  constructor(
+    private readonly edges: readonly KeysetEdge<T>[],
+    readonly hasNextPage: boolean,
+    readonly hasPreviousPage: boolean,
+  ) {}
+
+  get startCursor(): string | null {
+    return this.edges[0]?.cursor ?? null;
+  }
+
+  get endCursor(): string | null {
+    return this.edges.at(-1)?.cursor ?? null;
+  }
+}
+
 function keysetConnection<T extends { id: string }>(nodes: T[], sortProperty: keyof T, totalCount: number, hasNextPage: boolean, hasPreviousPage: boolean): Connection<T> {
   const edges = nodes.map((node) => new KeysetEdge(node, sortProperty));
-  return {
-    totalCount,
-    edges,
-    pageInfo: {
-      hasNextPage,
-      hasPreviousPage,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
-  };
+  return { totalCount, edges, pageInfo: new KeysetPageInfo(edges, hasNextPage, hasPreviousPage) };
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
