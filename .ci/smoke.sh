@@ -2,7 +2,8 @@
 # Smoke test of `npm start` as a newcomer runs it: embedded database in a fresh folder, the server
 # answers /readyz and a contract query, the admin app works in a real browser, SIGTERM stops it
 # cleanly (exit 0), and a second start finds the same data without seeding again. staff.mjs and
-# rosters.mjs walk the post office manager's week; screens.mjs (last: it adds a phase) checks every
+# rosters.mjs walk the post office manager's week; dossiers.mjs the clerk's, the officer's and the applicant's
+# dossier, from reception to tracking on a phone; screens.mjs (last: it adds a phase) checks every
 # role's screens at 1366 and 390 px.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -58,6 +59,7 @@ BASE_URL="$BASE" node apps/admin/e2e/roles.mjs
 BASE_URL="$BASE" node apps/admin/e2e/rollout.mjs
 BASE_URL="$BASE" node apps/admin/e2e/staff.mjs
 BASE_URL="$BASE" node apps/admin/e2e/rosters.mjs
+BASE_URL="$BASE" node apps/admin/e2e/dossiers.mjs
 BASE_URL="$BASE" node apps/admin/e2e/screens.mjs
 stop artifacts/smoke-start-1.log
 

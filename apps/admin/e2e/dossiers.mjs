@@ -1,18 +1,22 @@
 #!/usr/bin/env node
 // Browser walk of Hồ sơ (issue 11): a counter clerk receives dossiers with a scanned chip ID card and
-// prints the receipt, forwards one; the grid and the dossier page at 1366×768 and 390×844; screenshots
-// in SHOTS_DIR (default /tmp/osp-dossier-shots). Prints the clerk's keystrokes and clicks of one complete
+// prints the receipt, forwards one; the grid and the dossier page at 1366×768 and 390×844; the Department
+// of Information and Communications' officer finds a dossier in their queue and decides it; the clerk
+// records its postal delivery (an S10 item number) and returns the result; the applicant follows the
+// receipt's QR link on a phone-sized screen, sees the timeline without personal data and rates the
+// service. Screenshots in SHOTS_DIR (default artifacts/screenshots/dossiers). Prints the clerk's keystrokes and clicks of one complete
 // reception (the scanner's own keystrokes counted apart).
 //
 //   BASE_URL=http://localhost:4351 node apps/admin/e2e/dossiers.mjs
 import fs from 'node:fs';
 import path from 'node:path';
-import { assert, BASE_URL, check, idle, preflight, tally, withBrowser } from './browser.mjs';
+import { assert, BASE_URL, check, idle, preflight, REPO_ROOT, tally, withBrowser } from './browser.mjs';
 
 const PASSWORD = process.env.DEMO_PASSWORD ?? 'Demo@2026';
-const SHOTS = process.env.SHOTS_DIR ?? '/tmp/osp-dossier-shots';
+const SHOTS = process.env.SHOTS_DIR ?? path.join(REPO_ROOT, 'artifacts/screenshots/dossiers');
 fs.mkdirSync(SHOTS, { recursive: true });
 
+const OFFICER_CARD = '042088007777||Phạm Văn Hùng|09081988|Nam|Số 5 đường Nguyễn Du, phường Thành Sen, tỉnh Hà Tĩnh|01032022';
 const CARDS = [
   '042190012345|183456789|Nguyễn Thị Hường|15031990|Nữ|Thôn Yên Thượng, xã Cẩm Xuyên, tỉnh Hà Tĩnh|20042021',
   '042085001234||Trần Văn Đức|02071985|Nam|Tổ dân phố 3, phường Thành Sen, tỉnh Hà Tĩnh|11092022',
@@ -56,6 +60,7 @@ await withBrowser('osp-dossiers-', async ({ page }) => {
     await byTestId('sign-in-password').fill(PASSWORD);
     await byTestId('sign-in-submit').click();
     await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+    await byTestId('home-page').waitFor();
     await idle(page);
   });
 
@@ -117,6 +122,121 @@ await withBrowser('osp-dossiers-', async ({ page }) => {
     await byTestId('dossier-grid').getByText(codes[0]).click();
     await byTestId('dossier-actions').waitFor();
     await shot('dossier-page-390');
+    await page.setViewportSize({ width: 1366, height: 768 });
+  });
+
+  async function signIn(username) {
+    if (!new URL(page.url()).pathname.startsWith('/sign-in')) await page.goto(`${BASE_URL}/sign-in`);
+    await byTestId('sign-in-username').fill(username);
+    await byTestId('sign-in-password').fill(PASSWORD);
+    await byTestId('sign-in-submit').click();
+    await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+    await byTestId('home-page').waitFor();
+    await idle(page);
+  }
+  async function signOut() {
+    await idle(page);
+    await byTestId('user-menu-button').click();
+    await byTestId('sign-out').click();
+    await byTestId('sign-in-form').waitFor();
+    await idle(page);
+  }
+  async function openDossier(code) {
+    await page.goto(`${BASE_URL}/dossiers?q=${encodeURIComponent(code)}`);
+    await byTestId('dossier-grid').getByText(code).click();
+    await byTestId('dossier-actions').waitFor();
+    await idle(page);
+  }
+  /** The page holds no English word, camelCase name or raw id outside names and codes. */
+  async function vietnameseOnly(what) {
+    const text = await page.locator('main').innerText();
+    const foreign = text.match(/\b[a-z]+[A-Z][A-Za-z]+\b|\b[0-9a-f]{8}-[0-9a-f]{4}-|\b(?:undefined|null|Error|RECEIVED|PROCESSING|RESULT_READY)\b/);
+    assert(!foreign, `${what}: "${foreign?.[0]}" on a Vietnamese screen`);
+  }
+
+  let decided = '';
+  await check('a dossier of the Department of Information and Communications is received and forwarded', async () => {
+    await page.goto(`${BASE_URL}/dossiers/new`);
+    await byTestId('reception-procedure').waitFor();
+    await idle(page);
+    await page.keyboard.type('hoat dong in', { delay: 30 });
+    await page.getByRole('option').first().waitFor();
+    await idle(page);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'reception-full-name');
+    await scanCard(OFFICER_CARD);
+    await byTestId('reception-scanned').waitFor();
+    await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'reception-phone');
+    await page.keyboard.type('0977 123 456');
+    await page.keyboard.press('Enter');
+    await byTestId('reception-done').waitFor();
+    decided = (await byTestId('reception-code').textContent()).trim();
+    await openDossier(decided);
+    await byTestId('dossier-action-FORWARD').click();
+    await byTestId('dossier-done').waitFor();
+    await signOut();
+  });
+
+  await check('the officer finds it in the queue and declares the result ready', async () => {
+    await signIn('hatinh.stttt');
+    await page.goto(`${BASE_URL}/dossiers/queue`);
+    await page.getByText(decided).first().waitFor();
+    await shot('queue-officer-1366');
+    await vietnameseOnly('the officer’s queue');
+    await page.getByText(decided).first().click();
+    await byTestId('dossier-actions').waitFor();
+    assert(await byTestId('dossier-action-FORWARD').count() === 0, 'the officer is not offered the desk’s steps');
+    await byTestId('dossier-action-RESULT_READY').click();
+    await byTestId('dossier-done').waitFor();
+    await shot('dossier-decided-1366');
+    await vietnameseOnly('the decided dossier');
+    await signOut();
+  });
+
+  await check('the clerk records the postal delivery with its S10 number and returns the result', async () => {
+    await signIn('hatinh.quay');
+    await openDossier(decided);
+    await byTestId('dossier-postal').click();
+    await byTestId('dossier-postal-dialog').waitFor();
+    await byTestId('dossier-postal-kind').locator('xpath=..').getByRole('combobox').click();
+    await page.getByRole('option', { name: 'Đã phát kết quả', exact: false }).first().click();
+    await byTestId('dossier-postal-item').fill('EE123456789VN');
+    await byTestId('dossier-postal-dialog-submit').click();
+    // The API refuses the wrong check digit under the field; the dialog stays open.
+    await page.waitForFunction(() => document.querySelector('[data-testid="dossier-postal-item"]')?.getAttribute('aria-invalid') === 'true');
+    await byTestId('dossier-postal-item').fill('EE 1234 5678 5 VN');
+    await byTestId('dossier-postal-dialog-submit').click();
+    await byTestId('dossier-postal-dialog').waitFor({ state: 'detached' });
+    await byTestId('dossier-timeline').getByText('EE123456785VN').waitFor();
+    await byTestId('dossier-action-RETURN_RESULT').click();
+    await byTestId('dossier-done').waitFor();
+    await shot('dossier-returned-1366');
+    await vietnameseOnly('the returned dossier');
+    await signOut();
+  });
+
+  await check('the applicant follows the receipt’s link on a phone: timeline without personal data, then a rating', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${BASE_URL}/tra-cuu?ma=${encodeURIComponent(decided)}`);
+    assert((await byTestId('tracking-code-input').inputValue()) === decided, 'the code comes pre-filled from the link');
+    await byTestId('tracking-phone-input').fill('0977123456');
+    await byTestId('tracking-submit').click();
+    await byTestId('tracking-result').waitFor();
+    const text = await byTestId('tracking-result').innerText();
+    for (const personal of ['Phạm Văn Hùng', '0977', '042088007777', 'Nguyễn Du']) assert(!text.includes(personal), `the tracking page shows "${personal}"`);
+    assert(/Đã trả kết quả/.test(text), 'the status reads "Đã trả kết quả"');
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert(width <= 390, `the tracking page is ${width}px wide on a 390px phone`);
+    await shot('tracking-390');
+    await byTestId('rating-SATISFIED').click();
+    const submit = byTestId('rating-submit');
+    if (await submit.count()) await submit.click();
+    await byTestId('rating-thanks').waitFor();
+    await shot('tracking-rated-390');
+    await page.goto(`${BASE_URL}/tra-cuu?ma=${encodeURIComponent(decided)}`);
+    await byTestId('tracking-phone-input').fill('0900000000');
+    await byTestId('tracking-submit').click();
+    await byTestId('tracking-not-found').waitFor();
     await page.setViewportSize({ width: 1366, height: 768 });
   });
 });
