@@ -145,6 +145,9 @@
  * apologiseForDossier             U    .       F     F      N          A       A        F          N      .          .
  * recordPostalEvent               U    .       F     F      AN         AN      F        F          .      N          .
  * rateDossier                     U    .       F     F      F          AN      F        F          F      .          .
+ * pickupQueue                     U    .       A     A      A          F       F        A          H      AH         .
+ * schedulePickup                  U    .       .     F      A          F       .        F          .      N          .
+ * recordPickupOutcome             U    .       .     .      A          .       F        F          .      N          .
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -166,6 +169,7 @@ import {
 } from './scope/matrix';
 import { DOSSIER_ROWS, dossierScenarios } from './scope/dossiers.scope';
 import { PROCEDURE_ROWS, procedureScenarios } from './scope/procedures.scope';
+import { PICKUP_ROWS, pickupScenarios } from './scope/pickups.scope';
 import { ROLLOUT_ROWS, rolloutScenarios } from './scope/rollout.scope';
 import { STAFF_ROWS, staffScenarios } from './scope/staff.scope';
 import { WORKING_DAY_ROWS, workingDayScenarios } from './scope/working-days.scope';
@@ -368,6 +372,9 @@ const MATRIX: Row[] = [
   // Dossiers: read within the caller's reach (province, desk, agency, post office tree), the applicant
   // masked to those who do not handle them; steps by their owners; public tracking by code and phone.
   ...DOSSIER_ROWS,
+
+  // Pickup appointments: the post office's queue, kept by its manager.
+  ...PICKUP_ROWS,
 ];
 
 /** The published schema: every one of its queries and mutations must be in the matrix. */
@@ -952,6 +959,7 @@ const SCENARIOS: Scenarios = {
   ...workingDayScenarios({ app: () => t }),
   ...procedureScenarios({ app: () => t }),
   ...dossierScenarios({ app: () => t }),
+  ...pickupScenarios({ app: () => t }),
 };
 
 // ---------------------------------------------------------------------------------------------
