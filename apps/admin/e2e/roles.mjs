@@ -36,8 +36,8 @@ const BINH_PHUOC_DESK = '70-TTPVHCC-MC';
 const NAV = {
   admin: ['overview', 'myRoster', 'rollout', 'handover', 'organisation', 'staff', 'procedures', 'reports*', 'administration', 'graphiql'],
   committee: ['overview', 'myRoster', 'rollout', 'handover', 'organisation', 'staff', 'procedures', 'reports*', 'administration'],
-  postOffice: ['overview', 'myRoster', 'rollout', 'handover', 'organisation', 'staff', 'procedures', 'dossiers*'],
-  desk: ['overview', 'myRoster', 'organisation', 'procedures', 'dossiers*'],
+  postOffice: ['overview', 'myRoster', 'rollout', 'handover', 'organisation', 'staff', 'procedures', 'dossiers'],
+  desk: ['overview', 'myRoster', 'organisation', 'procedures', 'dossiers'],
 };
 
 /**
@@ -247,6 +247,8 @@ await withBrowser('osp-roles-', async ({ page }) => {
     if (walk.home !== 'overview') {
       await check(`${who}: opens their own ${walk.home} from the home: its pilot site, handovers${walk.audit ? '' : ' and the pilot history'}`, async () => {
         await go('/');
+        // The home's own reads finish before the person clicks through (leaving them mid-way is not a failure).
+        await settle(page);
         await page.getByTestId('home-workplace-name').click();
         const detail = { desk: 'desk-detail', agency: 'agency-detail', postOffice: 'post-office-detail' }[walk.home];
         await page.getByTestId(detail).waitFor();
@@ -651,6 +653,8 @@ await withBrowser('osp-roles-', async ({ page }) => {
     await page.getByTestId('sign-in-password').fill(PASSWORD);
     await page.getByTestId('sign-in-submit').click();
     await page.getByTestId('nav-overview').waitFor();
+    // The overview loads first: leaving it mid-request is a navigation, not a failure to report.
+    await settle(page);
     const seen = new Set();
     for (const filter of ['type=OneStopDesk&action=oneStopDesk.rename', 'type=User&action=user.deactivate', 'type=User&action=user.signIn']) {
       await go(`/administration/audit?${filter}`);
