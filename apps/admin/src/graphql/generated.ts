@@ -945,7 +945,7 @@ export type ProcedureFilter = {
   /** Also those withdrawn from the list. */
   includeRetired?: InputMaybe<Scalars['Boolean']['input']>;
   level?: InputMaybe<ProcedureLevel>;
-  /** The province whose list (a national reader must name one; others read their own). */
+  /** The province whose list: a national reader may name one (every province otherwise); others always read their own. */
   provinceId?: InputMaybe<Scalars['ID']['input']>;
   /** A few letters of the name (diacritics optional) or the start of the code. */
   search?: InputMaybe<Scalars['String']['input']>;
