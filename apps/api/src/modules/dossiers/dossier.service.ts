@@ -1,3 +1,4 @@
+import { isUUID } from 'class-validator';
 import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { forbidden, requireRole, scopeProvince } from '../../platform/authz';
 import { citizenId } from '../../platform/citizen-id';
@@ -5,6 +6,7 @@ import { Injectable } from '../../platform/container';
 import { staleVersion } from '../../platform/database/versioned';
 import { AppError, badInput, illegalTransition, notFound, type Bilingual } from '../../platform/errors';
 import { paginate, type PageArgs } from '../../platform/graphql/connection';
+import { groupFor } from '../../platform/graphql/loaders';
 import { SYSTEM, type Actor } from '../../platform/graphql/context';
 import { isIsoDate, todayInVietnam } from '../../platform/graphql/scalars';
 import { normalisedPhone } from '../../platform/personal-data';
@@ -163,7 +165,7 @@ export class DossierService {
   }
 
   async find(actor: Actor, id: string): Promise<Dossier | null> {
-    if (!/^[0-9a-f-]{36}$/i.test(id)) throw badInput('id', { vi: 'Không phải mã định danh hợp lệ.', en: 'Is not a valid id.' });
+    if (!isUUID(id)) throw badInput('id', { vi: 'Không phải mã định danh hợp lệ.', en: 'Is not a valid id.' });
     return this.reach(this.dataSource.getRepository(Dossier).createQueryBuilder('d'), actor).andWhere('d.id = :id', { id }).getOne();
   }
 
@@ -173,12 +175,12 @@ export class DossierService {
 
   async componentsOf(ids: readonly string[]): Promise<DossierComponent[][]> {
     const rows = await this.dataSource.getRepository(DossierComponent).createQueryBuilder('c').where('c.dossier_id = ANY(:ids)', { ids: [...ids] }).orderBy('c.position').getMany();
-    return ids.map((id) => rows.filter((r) => r.dossierId === id));
+    return groupFor(ids, rows, (r) => r.dossierId);
   }
 
   async eventsOf(ids: readonly string[], manager?: EntityManager): Promise<DossierEvent[][]> {
     const rows = await (manager ?? this.dataSource.manager).getRepository(DossierEvent).createQueryBuilder('e').where('e.dossier_id = ANY(:ids)', { ids: [...ids] }).orderBy('e.at').addOrderBy('e.seq').getMany();
-    return ids.map((id) => rows.filter((r) => r.dossierId === id));
+    return groupFor(ids, rows, (r) => r.dossierId);
   }
 
   // ── Reception ────────────────────────────────────────────────────────────

@@ -100,12 +100,6 @@ export class PickupService {
     return ids.map((id) => rows.find((r) => r.dossierId === id) ?? null);
   }
 
-  /** Whether the actor handles the appointment's dossier (and sees the address). */
-  async handles(actor: Actor, a: PickupAppointment): Promise<boolean> {
-    const dossier = await this.dossiers.find(actor, a.dossierId).catch(() => null);
-    return dossier !== null && this.dossiers.handles(actor, dossier);
-  }
-
   schedule(actor: Actor, input: SchedulePickupInput): Promise<PickupAppointment> {
     requireRole(actor, ['POST_OFFICE_MANAGER']);
     const from = new Date(input.windowFrom);
