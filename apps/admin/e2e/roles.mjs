@@ -653,7 +653,9 @@ await withBrowser('osp-roles-', async ({ page }) => {
     await page.getByTestId('sign-in-password').fill(PASSWORD);
     await page.getByTestId('sign-in-submit').click();
     await page.getByTestId('nav-overview').waitFor();
-    // The overview loads first: leaving it mid-request is a navigation, not a failure to report.
+    // The overview loads first (its programmes, then their figures): leaving it mid-request is a
+    // navigation, not a failure to report.
+    await page.locator('[data-testid="programme-overview"], [data-testid="overview-empty"]').first().waitFor();
     await settle(page);
     const seen = new Set();
     for (const filter of ['type=OneStopDesk&action=oneStopDesk.rename', 'type=User&action=user.deactivate', 'type=User&action=user.signIn']) {
