@@ -54,6 +54,23 @@ describe('the seeded catalogue', () => {
     expect(printing.code).toBe('42-STTTT');
   });
 
+  it('answers a portal that names the province by its code, with the legal time in working days', async () => {
+    const q = `query($f: ProcedureFilter) { procedures(filter: $f, first: 100) { totalCount edges { node { code processingTime processingUnit processingDays } } } }`;
+    type Page = { totalCount: number; edges: Array<{ node: { code: string; processingTime: number; processingUnit: string; processingDays: number } }> };
+    const byCode = ok(await t.gql(q, { f: { provinceCode: '42' } }, { as: 'admin' })).procedures as Page;
+    const byId = ok(await t.gql(q, { f: { provinceId: haTinh } }, { as: 'admin' })).procedures as typeof byCode;
+    expect(byCode.totalCount).toBe(byId.totalCount);
+    expect(byCode.edges.map((e) => e.node.code)).toEqual(byId.edges.map((e) => e.node.code));
+    for (const { node } of byCode.edges) {
+      expect(node.processingDays).toBe(node.processingUnit === 'WORKING_HOURS' ? Math.ceil(node.processingTime / 7.5) : node.processingTime);
+    }
+    // A province reader naming another province's code reads nothing of it; a code that is no province is named.
+    expect((ok(await t.gql(q, { f: { provinceCode: '75' } })).procedures as Page).totalCount).toBe(0);
+    const unknown = failure(await t.gql(q, { f: { provinceCode: '99' } }, { as: 'admin' }));
+    expect(unknown.extensions.code).toBe('BAD_USER_INPUT');
+    expect(unknown.extensions.fields?.[0].field).toBe('provinceCode');
+  });
+
   it('gives agencies the identifier code dossier codes start with (Hà Tĩnh: H27)', async () => {
     const [centre] = await t.sql(`SELECT identifier_code FROM agency WHERE code = '42-TTPVHCC'`);
     expect(centre.identifier_code).toMatch(/^000\.00\.\d{2}\.H27$/);

@@ -945,6 +945,8 @@ export type ProcedureFilter = {
   /** Also those withdrawn from the list. */
   includeRetired?: InputMaybe<Scalars['Boolean']['input']>;
   level?: InputMaybe<ProcedureLevel>;
+  /** The province by its administrative code (e.g. "42" for Hà Tĩnh), as portals name it; the same rules as `provinceId`. A code that is no province in force: BAD_USER_INPUT on `provinceCode`. */
+  provinceCode?: InputMaybe<Scalars['String']['input']>;
   /** The province whose list: a national reader may name one (every province otherwise); others always read their own. */
   provinceId?: InputMaybe<Scalars['ID']['input']>;
   /** A few letters of the name (diacritics optional) or the start of the code. */

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { DossierStatus } from '../modules/dossiers/dossier-status';
-import { OFFICE_HOURS, WorkingDayService } from '../modules/working-days/working-day.service';
+import { OFFICE_HOURS } from '../modules/working-days/working-day.entity';
+import { WorkingDayService } from '../modules/working-days/working-day.service';
 import { addDays, todayInVietnam } from '../platform/graphql/scalars';
 import { s10CheckDigit } from '../platform/postal-item';
 

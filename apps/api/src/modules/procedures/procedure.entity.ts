@@ -2,6 +2,7 @@ import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { GraphQLISODateTime as DateTimeISO } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { DateScalar } from '../../platform/graphql/scalars';
+import { OFFICE_HOURS_PER_DAY } from '../working-days/working-day.entity';
 
 export enum ProcedureLevel {
   PROVINCE = 'PROVINCE',
@@ -66,6 +67,11 @@ export class Procedure {
   postalFee!: number;
   @Field(() => Int, { description: 'The legal processing time, in `processingUnit`.' }) @Column('int') processingTime!: number;
   @Field(() => ProcessingTimeUnit) @Column({ type: 'enum', enum: ProcessingTimeUnit, enumName: 'processing_time_unit' }) processingUnit!: ProcessingTimeUnit;
+  /** The legal time in working days, as portals show it: a time in working hours spans ⌈hours ÷ 7.5⌉ (office hours 07:30–11:30, 13:30–17:00) working days (a same-day procedure is 1). */
+  @Field(() => Int, { description: 'The legal processing time in working days, as portals show it: `processingTime` when counted in working days; a time counted in working hours spans ⌈hours ÷ 7.5⌉ (office hours 07:30–11:30, 13:30–17:00) working days (a same-day procedure: 1).' })
+  get processingDays(): number {
+    return this.processingUnit === ProcessingTimeUnit.WORKING_HOURS ? Math.ceil(this.processingTime / OFFICE_HOURS_PER_DAY) : this.processingTime;
+  }
   @Field(() => OnlineLevel) @Column({ type: 'enum', enum: OnlineLevel, enumName: 'procedure_online_level' }) onlineLevel!: OnlineLevel;
   @Field(() => BcciMode) @Column({ type: 'enum', enum: BcciMode, enumName: 'procedure_bcci_mode' }) bcciMode!: BcciMode;
   @Field(() => String, { nullable: true, description: 'Căn cứ pháp lý: the decision that publishes it, e.g. 591/QĐ-UBND of 3/5/2017.' }) @Column('text', { nullable: true }) legalBasis!: string | null;

@@ -13,6 +13,10 @@ export const FEE_MAX = 100_000_000;
 @InputType({ description: 'Filters of the procedure catalogue; all given must hold.' })
 export class ProcedureFilter {
   @Field(() => ID, { nullable: true, description: 'The province whose list: a national reader may name one (every province otherwise); others always read their own.' }) @IsOptional() @IsUUID() provinceId?: string | null;
+  @Field(() => String, { nullable: true, description: 'The province by its administrative code (e.g. "42" for Hà Tĩnh), as portals name it; the same rules as `provinceId`. A code that is no province in force: BAD_USER_INPUT on `provinceCode`.' })
+  @IsOptional()
+  @Length(1, 16)
+  provinceCode?: string | null;
   @Field(() => String, { nullable: true, description: 'A few letters of the name (diacritics optional) or the start of the code.' }) @IsOptional() @MaxLength(200) search?: string | null;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() fieldId?: string | null;
   @Field(() => ProcedureLevel, { nullable: true }) @IsOptional() level?: ProcedureLevel | null;

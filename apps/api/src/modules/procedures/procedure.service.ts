@@ -8,6 +8,7 @@ import type { Actor } from '../../platform/graphql/context';
 import { groupFor } from '../../platform/graphql/loaders';
 import { todayInVietnam } from '../../platform/graphql/scalars';
 import { likeFragment, requiredText } from '../../platform/text';
+import { AdministrativeLevel } from '../administrative-units/administrative-unit.entity';
 import { AdministrativeUnitService } from '../administrative-units/administrative-unit.service';
 import { Agency } from '../agencies/agency.entity';
 import { AuditService } from '../audit/audit.service';
@@ -50,12 +51,14 @@ export class ProcedureService {
   ) {}
 
   /** The province a reader reads: their own, or the one a national reader names (all provinces when none). */
-  list(actor: Actor, filter: ProcedureFilter, page: PageArgs) {
+  async list(actor: Actor, filter: ProcedureFilter, page: PageArgs) {
     requireSignedIn(actor);
+    const byCode = filter.provinceCode ? await this.provinceByCode(filter.provinceCode) : null;
     const qb = this.dataSource.getRepository(Procedure).createQueryBuilder('p');
     const scope = scopeProvince(actor);
     if (scope) qb.andWhere('p.province_id = :scope', { scope });
     if (filter.provinceId) qb.andWhere('p.province_id = :province', { province: filter.provinceId });
+    if (byCode) qb.andWhere('p.province_id = :byCode', { byCode });
     if (!filter.includeRetired) qb.andWhere('p.retired_on IS NULL');
     if (filter.fieldId) qb.andWhere('p.field_id = :field', { field: filter.fieldId });
     if (filter.level) qb.andWhere('p.level = :level', { level: filter.level });
@@ -65,6 +68,13 @@ export class ProcedureService {
       qb.andWhere('(osp_fold(p.name) LIKE osp_fold(:search) OR p.code LIKE :codePrefix)', { search: likeFragment(search), codePrefix: `${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
     }
     return paginate(qb, page, { expression: 'p.name', property: 'name', direction: 'ASC', kind: 'name' });
+  }
+
+  /** The id of the province in force today with an administrative code (portals name provinces by code). */
+  private async provinceByCode(code: string): Promise<string> {
+    const unit = await this.units.requireByCode(code, 'provinceCode');
+    if (unit.level !== AdministrativeLevel.PROVINCE) throw badInput('provinceCode', { vi: `Mã "${code}" không phải mã của một tỉnh, thành phố.`, en: `Code "${code}" is not a province's.` });
+    return unit.id;
   }
 
   async find(actor: Actor, id: string): Promise<Procedure | null> {

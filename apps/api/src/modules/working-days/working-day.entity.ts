@@ -54,3 +54,11 @@ export class CalendarDay {
   @Field(() => String, { nullable: true, description: 'The adjustment’s legal basis.' }) legalBasis!: string | null;
   @Field(() => Int, { nullable: true, description: 'The adjustment’s version, for updateCalendarAdjustment and deleteCalendarAdjustment.' }) version!: number | null;
 }
+
+/** Office hours of a working day, in minutes since midnight in Vietnam (UTC+7, no daylight saving): 07:30–11:30 and 13:30–17:00. */
+export const OFFICE_HOURS: ReadonlyArray<readonly [number, number]> = [
+  [7 * 60 + 30, 11 * 60 + 30],
+  [13 * 60 + 30, 17 * 60],
+];
+/** Office hours in a working day (7.5). */
+export const OFFICE_HOURS_PER_DAY = OFFICE_HOURS.reduce((sum, [opens, closes]) => sum + (closes - opens), 0) / 60;

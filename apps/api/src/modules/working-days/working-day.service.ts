@@ -9,7 +9,7 @@ import { addDays, isIsoDate, shownDay } from '../../platform/graphql/scalars';
 import { currentRequest, type Lang } from '../../platform/request-context';
 import { requiredText } from '../../platform/text';
 import { AuditService } from '../audit/audit.service';
-import { CalendarAdjustment, CalendarAdjustmentKind, CalendarDayKind, type CalendarDay } from './working-day.entity';
+import { CalendarAdjustment, CalendarAdjustmentKind, CalendarDayKind, OFFICE_HOURS, type CalendarDay } from './working-day.entity';
 import type { CreateCalendarAdjustmentInput, DeleteCalendarAdjustmentInput, UpdateCalendarAdjustmentInput } from './working-day.inputs';
 
 /** The years the calendar is kept for: adjustments are seeded from 2019, and no date of the product lies past 2100. */
@@ -18,11 +18,6 @@ export const LAST_CALENDAR_YEAR = 2100;
 
 const LABEL: Bilingual = { vi: 'điều chỉnh lịch làm việc', en: 'calendar adjustment' };
 
-/** Office hours of a working day, in minutes since midnight in Vietnam (UTC+7, no daylight saving): 07:30–11:30 and 13:30–17:00. */
-export const OFFICE_HOURS: ReadonlyArray<readonly [number, number]> = [
-  [7 * 60 + 30, 11 * 60 + 30],
-  [13 * 60 + 30, 17 * 60],
-];
 const VIETNAM_OFFSET_MS = 7 * 3600_000;
 const MINUTE_MS = 60_000;
 
