@@ -4,7 +4,9 @@
 // of Information and Communications' officer finds a dossier in their queue and decides it; the clerk
 // records its postal delivery (an S10 item number) and returns the result; the applicant follows the
 // receipt's QR link on a phone-sized screen, sees the timeline without personal data and rates the
-// service. Screenshots in SHOTS_DIR (default artifacts/screenshots/dossiers). Prints the clerk's keystrokes and clicks of one complete
+// service; the clerk writes the apology with a new day (Form 04) for an overdue dossier and records a
+// rating at the counter; the post office manager schedules a home pickup from the queue and records it
+// picked up. Screenshots in SHOTS_DIR (default artifacts/screenshots/dossiers). Prints the clerk's keystrokes and clicks of one complete
 // reception (the scanner's own keystrokes counted apart).
 //
 //   BASE_URL=http://localhost:4351 node apps/admin/e2e/dossiers.mjs
@@ -238,6 +240,101 @@ await withBrowser('osp-dossiers-', async ({ page }) => {
     await byTestId('tracking-submit').click();
     await byTestId('tracking-not-found').waitFor();
     await page.setViewportSize({ width: 1366, height: 768 });
+  });
+
+  /** Types a day into an MUI X date field (its sections are spinbuttons), as a person would. */
+  async function typeDay(testId, daysAhead) {
+    const d = new Date(Date.now() + daysAhead * 86_400_000);
+    const typed = `${String(d.getDate()).padStart(2, '0')}${String(d.getMonth() + 1).padStart(2, '0')}${d.getFullYear()}`;
+    await byTestId(testId).locator('[role="spinbutton"]').first().click();
+    await page.keyboard.type(typed);
+    return `${typed.slice(0, 2)}/${typed.slice(2, 4)}/${typed.slice(4)}`;
+  }
+  /** Opens the first dossier of a grid address whose page offers the button `testId`, trying the first rows in turn. */
+  async function openFirstOffering(query, testId) {
+    for (let row = 0; row < 10; row += 1) {
+      await page.goto(`${BASE_URL}/dossiers?${query}`);
+      const rows = byTestId('dossier-grid').locator('.MuiDataGrid-row');
+      await rows.first().waitFor();
+      await idle(page);
+      if (row >= (await rows.count())) break;
+      await rows.nth(row).locator('a').first().click();
+      await byTestId('dossier-actions').waitFor();
+      await idle(page);
+      if (await byTestId(testId).count()) return (await byTestId('dossier-code').innerText()).trim();
+    }
+    throw new Error(`no dossier of /dossiers?${query} offers ${testId}`);
+  }
+
+  await check('the clerk apologises for an overdue dossier with a new day (Form 04) and records a rating at the counter', async () => {
+    await signIn('hatinh.quay');
+    const late = await openFirstOffering('overdue=1&status=PROCESSING', 'dossier-apologise');
+    await byTestId('dossier-apologise').click();
+    await byTestId('dossier-apology-dialog').waitFor();
+    // Without a reason the dialog says so under the field and stays open.
+    const shown = await typeDay('dossier-apology-date', 10);
+    await byTestId('dossier-apology-dialog-submit').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="dossier-apology-reason"]')?.getAttribute('aria-invalid') === 'true');
+    await byTestId('dossier-apology-reason').fill('Cơ quan chuyên môn cần xác minh thêm thông tin tại địa phương.');
+    await byTestId('dossier-apology-dialog-submit').click();
+    await byTestId('dossier-apology-dialog').waitFor({ state: 'detached' });
+    const promised = (await byTestId('dossier-promised').innerText()).trim();
+    assert(promised.includes(shown), `the page shows the new day ${shown} (it says "${promised}")`);
+    await byTestId('dossier-timeline').getByText('Cơ quan chuyên môn cần xác minh', { exact: false }).first().waitFor();
+    assert((await byTestId('dossier-apologise').count()) === 0, 'a second apology is not offered');
+    await shot('dossier-apology-1366');
+    await vietnameseOnly(`the apologised dossier ${late}`);
+
+    await openFirstOffering('status=RESULT_RETURNED', 'dossier-rate');
+    await byTestId('dossier-rate').click();
+    await byTestId('dossier-rate-dialog').waitFor();
+    await byTestId('dossier-rate-rating').locator('xpath=..').getByRole('combobox').click();
+    await page.getByRole('option').nth(1).click();
+    await page.getByRole('listbox').waitFor({ state: 'detached' });
+    await byTestId('dossier-rate-comment').fill('Cán bộ hướng dẫn tận tình.');
+    await byTestId('dossier-rate-dialog-submit').click();
+    await byTestId('dossier-rate-dialog').waitFor({ state: 'detached' });
+    await byTestId('dossier-done').waitFor();
+    assert((await byTestId('dossier-rate').count()) === 0, 'the rating is asked once');
+    await shot('dossier-rated-1366');
+    await signOut();
+  });
+
+  await check('the post office manager calls from the pickup queue, schedules a window, then records the dossier picked up', async () => {
+    await signIn('hatinh.buudien');
+    await page.goto(`${BASE_URL}/dossiers/pickups`);
+    const queue = byTestId('pickup-queue');
+    await queue.locator('.MuiDataGrid-row').first().waitFor();
+    await idle(page);
+    await shot('pickups-1366');
+    await vietnameseOnly('the pickup queue');
+    const scheduleButton = queue.locator('[data-testid^="pickup-schedule-"]').first();
+    const code = (await scheduleButton.getAttribute('data-testid')).replace('pickup-schedule-', '');
+    await scheduleButton.click();
+    await byTestId('pickup-schedule-dialog').waitFor();
+    await idle(page);
+    await shot('pickup-schedule-1366');
+    await byTestId('pickup-schedule-dialog-submit').click();
+    await byTestId('pickup-schedule-dialog').waitFor({ state: 'detached' });
+    await byTestId('pickup-done').waitFor();
+    await byTestId(`pickup-outcome-${code}`).click();
+    await byTestId('pickup-outcome-dialog').waitFor();
+    await byTestId('pickup-outcome-dialog-submit').click();
+    await byTestId('pickup-outcome-dialog').waitFor({ state: 'detached' });
+    await byTestId('pickup-done').waitFor();
+    assert((await byTestId(`pickup-schedule-${code}`).count()) === 0, `${code} leaves the waiting queue once picked up`);
+    await byTestId('pickup-view-done').click();
+    await byTestId(`pickup-queue`).getByText(code).first().waitFor();
+    await idle(page);
+    await shot('pickups-done-1366');
+    await openDossier(code);
+    await byTestId('dossier-timeline').getByText('Đã thu gom hồ sơ').first().waitFor();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${BASE_URL}/dossiers/pickups`);
+    await queue.locator('.MuiDataGrid-row').first().waitFor();
+    await shot('pickups-390');
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await signOut();
   });
 });
 

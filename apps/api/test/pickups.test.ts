@@ -17,13 +17,13 @@ const schedule = (id: string, version: number, hoursFromNow = 2) =>
 const outcome = (id: string, version: number, o: string, note?: string) =>
   t.gql(`mutation($input: PickupOutcomeInput!) { recordPickupOutcome(input: $input) { pickup { id status attempts version } } }`, { input: { id, version, outcome: o, note } }, { as: 'hatinh.buudien' });
 
-beforeAll(async () => {
-  t = await startTestApp({ signInAs: 'hatinh.quantri' });
+/** An online dossier with postal pickup, as a portal registers it, at the provincial centre's desk and post office. */
+async function registerOnline(portalReference: string) {
   const [desk] = await t.sql(`SELECT id FROM one_stop_desk WHERE code = '42-TTPVHCC-MC'`);
   const [office] = await t.sql(`SELECT id FROM post_office WHERE code = 'BD-42'`);
   const [procedure] = await t.sql(`SELECT id FROM procedure WHERE code = '1.001193' AND province_id = (SELECT province_id FROM one_stop_desk WHERE code = '42-TTPVHCC-MC')`);
   const service = t.app.container.get(DossierService);
-  const dossier = await t.app.dataSource.transaction((m) =>
+  return t.app.dataSource.transaction((m) =>
     service.registerOnline(m, SYSTEM, {
       procedureId: procedure.id,
       deskId: desk.id,
@@ -32,10 +32,14 @@ beforeAll(async () => {
       pickupAddress: 'Thôn 2, xã Thạch Trị, Hà Tĩnh',
       components: [{ name: 'Giấy chứng sinh', originals: 1, copies: 0, digitised: false }],
       resultDelivery: 'BY_POST' as never,
-      portalReference: 'DVCQG-TEST-1',
+      portalReference,
     }),
   );
-  dossierId = dossier.id;
+}
+
+beforeAll(async () => {
+  t = await startTestApp({ signInAs: 'hatinh.quantri' });
+  dossierId = (await registerOnline('DVCQG-TEST-1')).id;
 });
 afterAll(() => t.close());
 
@@ -75,6 +79,20 @@ it('cancelling needs a reason; another province sees no queue entry; the committ
   expect(code(await outcome(own.id, own.version, 'CANCELLED'))).toBe('BAD_USER_INPUT');
   expect(code(await outcome(own.id, own.version, 'CANCELLED', 'Người nộp rút yêu cầu'))).toBe('ILLEGAL_TRANSITION');
   expect(code(await t.gql(Q, {}, { as: 'hatinh.quay' }))).toBe('FORBIDDEN');
+});
+
+it('lists what is done apart, the latest handled first', async () => {
+  const second = await registerOnline('DVCQG-TEST-2');
+  const waiting = (await queue('hatinh.buudien')).edges.map((e) => e.node).find((n) => n.dossier.id === second.id)!;
+  expect(ok(await outcome(waiting.id, waiting.version, 'CANCELLED', 'Người nộp rút yêu cầu')).recordPickupOutcome.pickup.status).toBe('CANCELLED');
+  const done = ok(await t.gql(`query { pickupQueue(first: 100, filter: { statuses: [PICKED_UP, CANCELLED] }) { edges { node { status dossier { id } } } } }`, {}, { as: 'hatinh.buudien' })).pickupQueue.edges.map(
+    (e: { node: { status: string; dossier: { id: string } } }) => e.node,
+  );
+  // The first dossier was registered (and picked up) earlier; the cancellation just now comes first.
+  const ids = done.map((n: { dossier: { id: string } }) => n.dossier.id);
+  expect(ids).toContain(dossierId);
+  expect(ids.indexOf(second.id)).toBe(0);
+  expect((await queue('hatinh.buudien')).edges.map((e) => e.node.dossier.id)).not.toContain(second.id);
 });
 
 function code(r: { errors?: Array<{ extensions: { code: string } }> }) {

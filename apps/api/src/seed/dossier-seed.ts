@@ -261,6 +261,7 @@ export async function loadDossierDemo(m: EntityManager, now = new Date()): Promi
     }
     // Numbered per unit and day in order of reception (Article 19), after any number already given.
     receptions.sort((a, b) => a.at.getTime() - b.at.getTime());
+    const firstOfDesk = dossiers.length;
     for (const r of receptions) {
       const key = `${unitCode}@${todayInVietnam(r.at)}`;
       const number = (sequences.get(key) ?? taken.get(key) ?? 0) + 1;
@@ -270,6 +271,18 @@ export async function loadDossierDemo(m: EntityManager, now = new Date()): Promi
       if (built.pickup) pickups.push(built.pickup);
       components.push(...built.components);
       events.push(...built.events);
+    }
+
+    // Form 04 still to write: the desk's latest overdue dossier at the agency waits for its apology, whatever
+    // the draws gave, so the dossier page has one to offer (the browser walk writes it).
+    const waiting = dossiers
+      .slice(firstOfDesk)
+      .filter((d) => d.status === DossierStatus.PROCESSING && d.promised_on && Date.parse(d.due_at as string) < now.getTime())
+      .at(-1);
+    if (waiting) {
+      const apology = events.findLastIndex((e) => e.dossier_id === waiting.id && e.kind === 'APOLOGY');
+      events.splice(apology, 1);
+      Object.assign(waiting, { promised_on: null, version: (waiting.version as number) - 1 });
     }
 
     /** One dossier's life from its reception, cut at `now`, and the columns that follow from its events. */

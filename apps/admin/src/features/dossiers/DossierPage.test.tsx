@@ -38,12 +38,21 @@ describe('a dossier’s page', () => {
     expect(await within(dialog).findByTestId('conflict-alert-reload')).toBeInTheDocument();
   }, 60_000);
 
-  it('shows a clerk the apology for an overdue open dossier, and nothing to step when none is allowed', async () => {
-    const api = fakeApi({ DossierDetail: () => ({ data: { dossier: dossier({ overdue: true, allowedActions: [], promisedOn: '2026-12-15' }) } }) });
-    renderInApp(<DossierPage />, { link: api.link, route: '/dossiers/d-1', path: '/dossiers/:id', session: sessionAs(['COUNTER_CLERK']) });
+  it('shows a clerk the apology for an overdue open dossier (again once its promised day has passed), and nothing to step when none is allowed', async () => {
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const shown = (iso: string) => iso.split('-').reverse().join('/');
+    const api = fakeApi({ DossierDetail: () => ({ data: { dossier: dossier({ overdue: true, allowedActions: [], promisedOn: day(-3) }) } }) });
+    const first = renderInApp(<DossierPage />, { link: api.link, route: '/dossiers/d-1', path: '/dossiers/:id', session: sessionAs(['COUNTER_CLERK']) });
     const actions = await screen.findByTestId('dossier-actions');
     expect(within(actions).getAllByRole('button').map((b) => b.textContent)).toEqual(['Xin lỗi, hẹn lại ngày trả', 'Ghi nhận bưu chính', 'In biểu mẫu']);
     expect(screen.getByTestId('dossier-overdue')).toHaveTextContent('Quá hạn');
-    expect(screen.getByTestId('dossier-promised')).toHaveTextContent('Hẹn lại: 15/12/2026');
+    expect(screen.getByTestId('dossier-promised')).toHaveTextContent(`Hẹn lại: ${shown(day(-3))}`);
+    first.unmount();
+
+    // While the day promised by the last apology is still ahead, no second apology is offered.
+    const kept = fakeApi({ DossierDetail: () => ({ data: { dossier: dossier({ overdue: true, allowedActions: [], promisedOn: day(5) }) } }) });
+    renderInApp(<DossierPage />, { link: kept.link, route: '/dossiers/d-1', path: '/dossiers/:id', session: sessionAs(['COUNTER_CLERK']) });
+    const later = await screen.findByTestId('dossier-actions');
+    expect(within(later).getAllByRole('button').map((b) => b.textContent)).toEqual(['Ghi nhận bưu chính', 'In biểu mẫu']);
   });
 });

@@ -19,7 +19,7 @@ import { DossierDetailDocument, DossierStepDocument, type DossierAction, type Do
 import { ConflictAlert } from '../../components/ConflictAlert';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { PageCrumbs, RecordPageFallback } from '../../components/RecordPage';
-import { formatDate, formatDateTime } from '../../dates';
+import { formatDate, formatDateTime, todayIso } from '../../dates';
 import { apiProblem, type ApiProblem } from '../../graphql/errors';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { useSession } from '../auth/SessionContext';
@@ -96,7 +96,9 @@ export function DossierPage() {
   const money = (amount: number) => formatMoney(amount, i18n.language, t);
   const open = !FINAL_STATUSES.includes(dossier.status) && dossier.status !== 'RESULT_READY';
   const handles = !dossier.applicant.masked;
-  const canApologise = handles && dossier.overdue && open && (roles.includes('COUNTER_CLERK') || roles.includes('AGENCY_OFFICER'));
+  // Form 04 once the legal day has passed, and again only once the day it promised has passed too.
+  const promiseKept = Boolean(dossier.promisedOn && dossier.promisedOn >= todayIso());
+  const canApologise = handles && dossier.overdue && open && !promiseKept && (roles.includes('COUNTER_CLERK') || roles.includes('AGENCY_OFFICER'));
   const canPostal = handles && (roles.includes('COUNTER_CLERK') || roles.includes('POST_OFFICE_MANAGER'));
   const canRate = handles && dossier.status === 'RESULT_RETURNED' && !dossier.rating && roles.includes('COUNTER_CLERK');
   const reload = () => {

@@ -10,6 +10,7 @@ import { NoAccessPage } from '../../pages/NoAccessPage';
 import { DossierListPage } from './DossierListPage';
 import { DossierPage } from './DossierPage';
 import { DossierQueuePage } from './DossierQueuePage';
+import { PickupQueuePage } from './PickupQueuePage';
 import ReceptionPage from './ReceptionPage';
 
 /** Who receives dossiers (the API's receivers): a desk's clerk, a post office's manager. */
@@ -20,6 +21,7 @@ export const DOSSIER_SECTIONS = [
   { key: 'list', path: '/dossiers', roles: null },
   { key: 'new', path: '/dossiers/new', roles: RECEIVERS },
   { key: 'queue', path: '/dossiers/queue', roles: ['AGENCY_OFFICER'] as readonly Role[] },
+  { key: 'pickups', path: '/dossiers/pickups', roles: ['POST_OFFICE_MANAGER'] as readonly Role[] },
 ] as const;
 
 function useSections() {
@@ -51,6 +53,12 @@ function DossiersLayout() {
   );
 }
 
+/** The pickup queue is the post office's (the API refuses others). */
+function PostOfficesOnly() {
+  const { user } = useSession();
+  return user?.roles.includes('POST_OFFICE_MANAGER') ? <PickupQueuePage /> : <NoAccessPage />;
+}
+
 function ReceiversOnly() {
   const { user } = useSession();
   return user?.roles.some((r) => RECEIVERS.includes(r)) ? <ReceptionPage /> : <NoAccessPage />;
@@ -64,6 +72,7 @@ export default function DossierRoutes() {
         <Route index element={<DossierListPage />} />
         <Route path="new" element={<ReceiversOnly />} />
         <Route path="queue" element={<DossierQueuePage />} />
+        <Route path="pickups" element={<PostOfficesOnly />} />
       </Route>
       <Route path=":id" element={<DossierPage />} />
     </Routes>

@@ -222,6 +222,7 @@ describe('each role’s home', () => {
       ['organisation', '/organisation'],
       ['staff', '/staff'],
       ['dossiers', '/dossiers'],
+      ['pickups', '/dossiers/pickups'],
     ]);
     expect(calls.filter((c) => c.operationName === 'PostOfficeSites').map((c) => c.variables)).toEqual([
       { postOfficeId: 'po-42', after: null },

@@ -46,7 +46,7 @@ const workplaceHref = (w: Workplace) =>
   w.kind === 'desk' ? `/organisation/desks/${w.id}` : w.kind === 'agency' ? `/organisation/agencies/${w.id}` : `/organisation/post-offices/${w.id}`;
 
 interface Action {
-  key: 'openDesk' | 'openAgency' | 'openPostOffice' | 'openSite' | 'handover' | 'rollout' | 'organisation' | 'dossiers' | 'staff';
+  key: 'openDesk' | 'openAgency' | 'openPostOffice' | 'openSite' | 'handover' | 'rollout' | 'organisation' | 'dossiers' | 'pickups' | 'staff';
   href?: string;
 }
 
@@ -67,6 +67,7 @@ function actionsFor(roles: readonly Role[], workplace: Workplace | null, siteId:
   actions.push({ key: 'organisation', href: '/organisation' });
   if (roles.includes('POST_OFFICE_MANAGER')) actions.push({ key: 'staff', href: '/staff' });
   if (roles.some((r) => r === 'COUNTER_CLERK' || r === 'AGENCY_OFFICER' || r === 'POST_OFFICE_MANAGER')) actions.push({ key: 'dossiers', href: '/dossiers' });
+  if (roles.includes('POST_OFFICE_MANAGER')) actions.push({ key: 'pickups', href: '/dossiers/pickups' });
   return actions;
 }
 

@@ -35,7 +35,7 @@ const WINDOW_MAX_HOURS = 4;
 @InputType()
 export class PickupQueueFilter {
   @Field(() => ID, { nullable: true, description: 'The post office (and those reporting to it); a manager’s own by default.' }) @IsOptional() @IsUUID() postOfficeId?: string | null;
-  @Field(() => [PickupStatus], { nullable: true, description: 'Default: TO_CALL and SCHEDULED.' }) @IsOptional() statuses?: PickupStatus[] | null;
+  @Field(() => [PickupStatus], { nullable: true, description: 'Default: TO_CALL and SCHEDULED, longest waiting first; only PICKED_UP and CANCELLED: the latest handled first.' }) @IsOptional() statuses?: PickupStatus[] | null;
 }
 
 @InputType()
@@ -90,8 +90,12 @@ export class PickupService {
   queue(actor: Actor, filter: PickupQueueFilter, page: PageArgs) {
     const qb = this.reach(this.dataSource.getRepository(PickupAppointment).createQueryBuilder('a'), actor);
     if (filter.postOfficeId) qb.andWhere(`a.post_office_id IN (${POST_OFFICE_TREE})`, { office: filter.postOfficeId });
-    qb.andWhere('a.status IN (:...statuses)', { statuses: filter.statuses?.length ? filter.statuses : [PickupStatus.TO_CALL, PickupStatus.SCHEDULED] });
-    // Oldest first: who waited longest is called first.
+    const statuses = filter.statuses?.length ? filter.statuses : [PickupStatus.TO_CALL, PickupStatus.SCHEDULED];
+    qb.andWhere('a.status IN (:...statuses)', { statuses });
+    // What is still to do: who waited longest is called first. What is done: the latest first.
+    if (statuses.every((s) => s === PickupStatus.PICKED_UP || s === PickupStatus.CANCELLED)) {
+      return paginate(qb, page, { expression: 'a.updated_at', property: 'updatedAt', direction: 'DESC', kind: 'text' });
+    }
     return paginate(qb, page, { expression: 'a.created_at', property: 'createdAt', direction: 'ASC', kind: 'text' });
   }
 
