@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { migrations } from './migrations';
 import { entities } from './modules/entities';
+import { ApiClientService } from './modules/api-clients/api-client.service';
 import { AuthService } from './modules/identity/auth.service';
 import { TokenService } from './modules/identity/token.service';
 import { resolvers } from './modules/resolvers';
@@ -25,7 +26,10 @@ export const composition: Composition = {
   init: (container) => container.get(TokenService).init(),
   authenticate(container) {
     const auth = container.get(AuthService);
-    return (header) => auth.authenticate(header);
+    const clients = container.get(ApiClientService);
+    // A bearer token is a user's session or a portal's client token (told apart by its audience); each
+    // check verifies its own kind and refuses the other, so neither is ever taken for the other.
+    return (header) => (clients.carriesClientToken(header) ? clients.authenticate(header as string) : auth.authenticate(header));
   },
   seed: seedDemoData as Composition['seed'],
   routes: (container) => [container.get(CalendarService).route()],

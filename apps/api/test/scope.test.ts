@@ -21,7 +21,7 @@
  * scope/rollout.scope.ts, those of the staff register, the counters and the rosters in
  * scope/staff.scope.ts, those of the working-day calendar in scope/working-days.scope.ts, those of the
  * procedure catalogue in scope/procedures.scope.ts, those of dossiers and public tracking in
- * scope/dossiers.scope.ts.
+ * scope/dossiers.scope.ts, those of portals' API clients in scope/api-clients.scope.ts.
  *
  * Roles × operations covered (generated from MATRIX; a test keeps it in step):
  * operation                       anon revoked admin ht.bcd ht.buudien ht.quay ht.stttt ht.quantri dn.bcd bp.buudien dn.quantri
@@ -148,6 +148,13 @@
  * pickupQueue                     U    .       A     A      A          F       F        A          H      AH         .
  * schedulePickup                  U    .       .     F      A          F       .        F          .      N          .
  * recordPickupOutcome             U    .       .     .      A          .       F        F          .      N          .
+ * apiClients                      U    U       A     F      F          F       F        AH         F      F          AH
+ * apiClient                       U    .       A     F      F          F       F        A          F      F          AH
+ * createApiClient                 U    .       AB    F      F          F       F        ABF        F      F          AF
+ * updateApiClient                 U    U       A     F      F          F       F        AF         F      F          N
+ * rotateApiClientSecret           U    U       A     F      F          F       F        AF         F      F          N
+ * revokeApiClient                 U    U       A     F      F          F       F        AF         F      F          N
+ * issueClientToken                AU   .       .     .      .          .       .        .          .      .          .
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -167,6 +174,7 @@ import {
   type Scenarios,
   type Who,
 } from './scope/matrix';
+import { API_CLIENT_ROWS, apiClientScenarios } from './scope/api-clients.scope';
 import { DOSSIER_ROWS, dossierScenarios } from './scope/dossiers.scope';
 import { PROCEDURE_ROWS, procedureScenarios } from './scope/procedures.scope';
 import { PICKUP_ROWS, pickupScenarios } from './scope/pickups.scope';
@@ -375,6 +383,9 @@ const MATRIX: Row[] = [
 
   // Pickup appointments: the post office's queue, kept by its manager.
   ...PICKUP_ROWS,
+
+  // Portals' API clients: kept by administrators (a province's, for its province); the token exchange is public.
+  ...API_CLIENT_ROWS,
 ];
 
 /** The published schema: every one of its queries and mutations must be in the matrix. */
@@ -390,10 +401,11 @@ const PROVINCE_RECORD_TYPES = [
   'Staff', 'StaffAssignment', 'Qualification', 'TrainingSession', 'Absence', 'Counter', 'OpeningHours', 'OpeningException',
   'Shift', 'ShiftRevision', 'Coverage', 'RosterAutoFillJob',
   'Procedure', 'ProcedureComponent', 'ProcedureImportReport', 'Dossier', 'DossierApplicant', 'DossierComponent', 'DossierEvent', 'DossierStatusCount', 'DocumentFile',
+  'ApiClient', 'ApiClientContact',
 ];
 
-/** The operations that answer the anonymous: public reference data, getting a session, and public tracking by code and phone. */
-const PUBLIC_OPERATIONS = ['administrativeUnits', 'administrativeUnit', 'signIn', 'refreshSession', 'trackDossier', 'rateDossierService'];
+/** The operations that answer the anonymous: public reference data, getting a session (a user's, a portal client's), and public tracking by code and phone. */
+const PUBLIC_OPERATIONS = ['administrativeUnits', 'administrativeUnit', 'signIn', 'refreshSession', 'issueClientToken', 'trackDossier', 'rateDossierService'];
 
 // ---------------------------------------------------------------------------------------------
 
@@ -960,6 +972,7 @@ const SCENARIOS: Scenarios = {
   ...procedureScenarios({ app: () => t }),
   ...dossierScenarios({ app: () => t }),
   ...pickupScenarios({ app: () => t }),
+  ...apiClientScenarios({ app: () => t }),
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -141,6 +141,29 @@ export type AgencyKind =
   /** Trung tâm Phục vụ Hành chính công (provincial public administration service centre) */
   | 'PUBLIC_ADMINISTRATION_CENTRE';
 
+export type ApiClientContactInput = {
+  email: Scalars['String']['input'];
+  name: Scalars['String']['input'];
+  phone?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Filters of the API clients; all given must hold. */
+export type ApiClientFilter = {
+  /** Also revoked clients. */
+  includeRevoked?: InputMaybe<Scalars['Boolean']['input']>;
+  /** A few letters of the name or the owner (diacritics optional), or the start of the clientId. */
+  search?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** What a portal’s client may do with its token. */
+export type ApiClientScope =
+  /** Read the procedure catalogue and the organisation of its provinces. */
+  | 'READ_CATALOGUE'
+  /** Follow the dossiers the client sent (portalDossier, portalDossiersChanged). */
+  | 'READ_OWN_DOSSIERS'
+  /** Send online dossiers whose applicants chose postal pickup (submitDossier). */
+  | 'SUBMIT_DOSSIERS';
+
 /** Form 04: the apology for a dossier that is late (or will be), with the new date. */
 export type ApologiseInput = {
   id: Scalars['ID']['input'];
@@ -172,6 +195,8 @@ export type AssignStaffInput = {
 export type AuditActorKind =
   /** Nobody signed in (e.g. a sign-in attempt). */
   | 'ANONYMOUS'
+  /** A third-party portal with a client token (`actorId` = the ApiClient, `actorLabel` = its name). */
+  | 'API_CLIENT'
   /** The demo data loaded on first start (Dữ liệu mẫu): a system actor, not a person. */
   | 'DEMO_SEED'
   /** The system itself (a scheduled or start-up task). */
@@ -186,7 +211,7 @@ export type AuditEntryFilter = {
   entityId?: InputMaybe<Scalars['ID']['input']>;
   entityType?: InputMaybe<Scalars['String']['input']>;
   from?: InputMaybe<Scalars['DateTimeISO']['input']>;
-  /** false: leave out sign-ins and sign-outs (user.signIn, user.signOut), unless `action` asks for one of them. */
+  /** false: leave out sign-ins and sign-outs (user.signIn, user.signOut) and portals’ token exchanges (apiClient.issueToken), unless `action` asks for one of them. */
   includeSignIns?: InputMaybe<Scalars['Boolean']['input']>;
   to?: InputMaybe<Scalars['DateTimeISO']['input']>;
 };
@@ -322,6 +347,21 @@ export type CreateAgencyInput = {
   code: Scalars['String']['input'];
   kind: AgencyKind;
   name: Scalars['String']['input'];
+};
+
+export type CreateApiClientInput = {
+  /** Agencies of those provinces it acts for, when it should act for only some. */
+  agencyIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  contact: ApiClientContactInput;
+  /** Default 500000. */
+  costPerHour?: InputMaybe<Scalars['Int']['input']>;
+  name: Scalars['String']['input'];
+  ownerOrganisation: Scalars['String']['input'];
+  /** The provinces it acts for; a province’s administrator may leave it out (their province), a national administrator names at least one. */
+  provinceIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Default 3600. */
+  requestsPerHour?: InputMaybe<Scalars['Int']['input']>;
+  scopes: Array<ApiClientScope>;
 };
 
 /** A new adjustment of the working calendar: one day, off or worked. */
@@ -679,6 +719,11 @@ export type ImportProceduresInput = {
   /** CSV (UTF-8, comma or semicolon) or XLSX. */
   format: Scalars['String']['input'];
   provinceId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type IssueClientTokenInput = {
+  clientId: Scalars['String']['input'];
+  clientSecret: Scalars['String']['input'];
 };
 
 export type LegalDocumentInput = {
@@ -1117,6 +1162,11 @@ export type ReverseHandoverInput = {
   version: Scalars['Int']['input'];
 };
 
+export type RevokeApiClientInput = {
+  id: Scalars['ID']['input'];
+  version: Scalars['Int']['input'];
+};
+
 /** What a user may do. A user may hold several roles; every role acts within the user’s scope. */
 export type Role =
   /** Cán bộ cơ quan: dossiers its agency decides */
@@ -1132,6 +1182,11 @@ export type Role =
 
 export type RosterProposalInput = {
   jobId: Scalars['ID']['input'];
+};
+
+export type RotateApiClientSecretInput = {
+  id: Scalars['ID']['input'];
+  version: Scalars['Int']['input'];
 };
 
 export type SatisfactionRating =
@@ -1280,6 +1335,20 @@ export type UnmetReason =
   | 'SOLVER_TIME_LIMIT'
   /** Người đủ điều kiện được xếp ở bộ phận khác cùng lúc */
   | 'STAFF_BUSY_ELSEWHERE';
+
+/** Changes a client: the fields given replace the stored ones. */
+export type UpdateApiClientInput = {
+  agencyIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  contact?: InputMaybe<ApiClientContactInput>;
+  costPerHour?: InputMaybe<Scalars['Int']['input']>;
+  id: Scalars['ID']['input'];
+  name?: InputMaybe<Scalars['String']['input']>;
+  ownerOrganisation?: InputMaybe<Scalars['String']['input']>;
+  provinceIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  requestsPerHour?: InputMaybe<Scalars['Int']['input']>;
+  scopes?: InputMaybe<Array<ApiClientScope>>;
+  version: Scalars['Int']['input'];
+};
 
 /** Changes an adjustment; the fields left out stay as they are. */
 export type UpdateCalendarAdjustmentInput = {

@@ -1,5 +1,6 @@
 import { AdministrativeUnitResolver } from './administrative-units/administrative-unit.resolver';
 import { AgencyResolver } from './agencies/agency.resolver';
+import { ApiClientResolver } from './api-clients/api-client.resolver';
 import { AuditResolver } from './audit/audit.resolver';
 import { IdentityResolver } from './identity/identity.resolver';
 import { OneStopDeskResolver } from './one-stop-desks/one-stop-desk.resolver';
@@ -24,4 +25,5 @@ export const resolvers = [AdministrativeUnitResolver, AgencyResolver, OneStopDes
   WorkingDayResolver,
   ProcedureResolver,
   DossierResolver, DossierEventResolver, PickupResolver, DossierPickupResolver,
+  ApiClientResolver,
 ] as const;

@@ -13,8 +13,15 @@ export function forbidden(): AppError {
   return new AppError('FORBIDDEN', { vi: 'Bạn không có quyền thực hiện thao tác này.', en: 'You are not allowed to do this.' });
 }
 
+/**
+ * A signed-in member of staff (or the system). Every staff operation starts here (directly, or through
+ * `requireRole` and `scopeProvince`), so this is the one place that keeps portals' client tokens out of
+ * them: a client is FORBIDDEN, whatever its scopes (the portals' own operations will check the client's
+ * scopes instead).
+ */
 export function requireSignedIn(actor: Actor): void {
   if (actor.kind === 'anonymous') throw unauthenticated();
+  if (actor.kind === 'client') throw forbidden();
 }
 
 /** The actor must be signed in and hold one of the roles (the system holds them all). */

@@ -11,6 +11,8 @@ export interface RequestStore {
   sqlStatements: number;
   /** Set when the request ran past its time budget: it has been answered, and sends no more SQL. */
   timedOut?: boolean;
+  /** Who the request acts as, for its log line: a user's or a portal client's id and name (not set for the anonymous). */
+  actor?: { kind: string; id: string | null; label: string };
 }
 
 const storage = new AsyncLocalStorage<RequestStore>();

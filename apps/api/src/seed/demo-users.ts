@@ -1,7 +1,7 @@
-import argon2 from 'argon2';
 import type { EntityManager } from 'typeorm';
 import { Role } from '../modules/identity/role';
 import { User } from '../modules/identity/user.entity';
+import { hashSecret } from '../modules/identity/password';
 
 /** The demo password of every demo user (README). Never used outside the demo seed. */
 export const DEMO_PASSWORD = 'Demo@2026';
@@ -31,7 +31,7 @@ export const DEMO_USERS: DemoUser[] = [
 
 /** Inserts the demo users (one statement, one password hash: they share the demo password). */
 export async function loadDemoUsers(m: EntityManager): Promise<number> {
-  const passwordHash = await argon2.hash(DEMO_PASSWORD);
+  const passwordHash = await hashSecret(DEMO_PASSWORD);
   const idOf = async (table: string, code: string | undefined): Promise<string | null> => {
     if (!code) return null;
     const [row] = await m.query(`SELECT id FROM ${table} WHERE code = $1`, [code]);

@@ -34,8 +34,9 @@ export function useAuditLabels() {
         return prefix ? (text(`${prefix}.${value}`) ?? humanise(value)) : null;
       },
       booleanLabel: (value: boolean) => t(value ? 'audit.values.true' : 'audit.values.false'),
-      /** Who wrote an entry: a person by name and username; the system and the demo data by what they are. */
+      /** Who wrote an entry: a person by name and username, a portal's client by its name; the system and the demo data by what they are. */
       actorLabel: (entry: Actor) => {
+        if (entry.actorKind === 'API_CLIENT') return t('audit.actors.API_CLIENT', { name: entry.actorName ?? entry.actorLabel });
         if (entry.actorKind !== 'USER') return t(`audit.actors.${entry.actorKind}`);
         return entry.actorName ? t('audit.actors.user', { name: entry.actorName, username: entry.actorLabel }) : entry.actorLabel;
       },

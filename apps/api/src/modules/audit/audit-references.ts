@@ -11,8 +11,12 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const isUuid = (value: unknown): value is string => typeof value === 'string' && UUID.test(value);
 
-/** How to read the display name of each audited entity type: its table and an SQL expression on `t`. */
-export const AUDIT_NAMES: Readonly<Record<string, { table: string; name: string; provinceOwned: boolean }>> = {
+/**
+ * How to read the display name of each audited entity type: its table and an SQL expression on `t`.
+ * `provinceOwned`: true for a `province_id` column, 'provinceIds' for a `province_ids` array (a record
+ * of several provinces), false for national records.
+ */
+export const AUDIT_NAMES: Readonly<Record<string, { table: string; name: string; provinceOwned: boolean | 'provinceIds' }>> = {
   AdministrativeUnit: { table: 'administrative_unit', name: 't.name', provinceOwned: false },
   Agency: { table: 'agency', name: 't.name', provinceOwned: true },
   OneStopDesk: { table: 'one_stop_desk', name: 't.name', provinceOwned: true },
@@ -50,6 +54,8 @@ export const AUDIT_NAMES: Readonly<Record<string, { table: string; name: string;
   // A dossier is known by its code (never by the applicant: personal data stays out of the trail).
   Dossier: { table: 'dossier', name: 't.code', provinceOwned: true },
   PickupAppointment: { table: 'pickup_appointment', name: '(SELECT d.code FROM dossier d WHERE d.id = t.dossier_id)', provinceOwned: true },
+  // A portal's client acts for one or more provinces (`province_ids`): named to a reader of any of them.
+  ApiClient: { table: 'api_client', name: 't.name', provinceOwned: 'provinceIds' },
 };
 
 /** Fields of a snapshot that hold the id (or ids) of another record, and that record's type. */

@@ -7,6 +7,7 @@ export enum AuditActorKind {
   SYSTEM = 'SYSTEM',
   DEMO_SEED = 'DEMO_SEED',
   ANONYMOUS = 'ANONYMOUS',
+  API_CLIENT = 'API_CLIENT',
 }
 registerEnumType(AuditActorKind, {
   name: 'AuditActorKind',
@@ -16,11 +17,12 @@ registerEnumType(AuditActorKind, {
     SYSTEM: { description: 'The system itself (a scheduled or start-up task).' },
     DEMO_SEED: { description: 'The demo data loaded on first start (Dữ liệu mẫu): a system actor, not a person.' },
     ANONYMOUS: { description: 'Nobody signed in (e.g. a sign-in attempt).' },
+    API_CLIENT: { description: 'A third-party portal with a client token (`actorId` = the ApiClient, `actorLabel` = its name).' },
   },
 });
 
-/** Sign-ins and sign-outs: many, and rarely what a reader of the trail looks for. */
-export const SIGN_IN_ACTIONS = ['user.signIn', 'user.signOut'] as const;
+/** Sign-ins and sign-outs (and portals' token exchanges): many, and rarely what a reader of the trail looks for. */
+export const SIGN_IN_ACTIONS = ['user.signIn', 'user.signOut', 'apiClient.issueToken'] as const;
 
 @ObjectType('AuditEntry', { description: 'One change to one record: who, what, when, from where, and the fields before and after. Never edited.' })
 export class AuditEntryType {
@@ -55,7 +57,7 @@ export class AuditEntryFilter {
   @Field(() => Boolean, {
     nullable: true,
     defaultValue: true,
-    description: 'false: leave out sign-ins and sign-outs (user.signIn, user.signOut), unless `action` asks for one of them.',
+    description: 'false: leave out sign-ins and sign-outs (user.signIn, user.signOut) and portals’ token exchanges (apiClient.issueToken), unless `action` asks for one of them.',
   })
   @IsOptional()
   @IsBoolean()

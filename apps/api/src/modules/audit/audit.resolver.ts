@@ -28,12 +28,16 @@ export class AuditResolver {
   actorKind(@Root() entry: AuditEntry): AuditActorKind {
     if (entry.actorKind === 'user') return AuditActorKind.USER;
     if (entry.actorKind === 'anonymous') return AuditActorKind.ANONYMOUS;
+    if (entry.actorKind === 'client') return AuditActorKind.API_CLIENT;
     return entry.actorLabel === DEMO_SEED_LABEL ? AuditActorKind.DEMO_SEED : AuditActorKind.SYSTEM;
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'The display name of the user who wrote it (null for the system, or a user the reader cannot see).' })
+  @FieldResolver(() => String, { nullable: true, description: 'The display name of the user (or the name of the portal’s client) who wrote it (null for the system, or one the reader cannot see).' })
   actorName(@Root() entry: AuditEntry, @Ctx() ctx: GraphQLContext): Promise<string | null> | null {
-    return entry.actorKind === 'user' && entry.actorId ? this.names(ctx).load({ entityType: 'User', id: entry.actorId }) : null;
+    if (!entry.actorId) return null;
+    if (entry.actorKind === 'user') return this.names(ctx).load({ entityType: 'User', id: entry.actorId });
+    if (entry.actorKind === 'client') return this.names(ctx).load({ entityType: 'ApiClient', id: entry.actorId });
+    return null;
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'The name of the record today (null when it is gone or outside the reader’s province).' })

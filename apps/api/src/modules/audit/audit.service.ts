@@ -42,6 +42,8 @@ const PERSONAL: Record<string, (value: unknown) => unknown> = {
   deliveryAddress: () => undefined,
   calendarSecretHash: () => undefined,
   passwordHash: () => undefined,
+  secretHash: () => undefined,
+  previousSecretHash: () => undefined,
 };
 
 /** Who may read the trail: the steering committee (its province) and administrators (their scope). */
@@ -104,7 +106,7 @@ export class AuditService {
         let where = `t.id = ANY($${params.length}::uuid[])`;
         if (provinceOwned && scope !== null) {
           params.push(scope);
-          where += ` AND t.province_id = $${params.length}::uuid`;
+          where += provinceOwned === 'provinceIds' ? ` AND $${params.length}::uuid = ANY(t.province_ids)` : ` AND t.province_id = $${params.length}::uuid`;
         }
         return `SELECT ${type} AS type, t.id::text AS id, ${name} AS name FROM ${table} t WHERE ${where}`;
       });

@@ -1,4 +1,3 @@
-import argon2 from 'argon2';
 import { DataSource } from 'typeorm';
 import { unauthenticated } from '../../platform/authz';
 import { Injectable } from '../../platform/container';
@@ -6,6 +5,7 @@ import { AppError } from '../../platform/errors';
 import { ANONYMOUS, type Actor } from '../../platform/graphql/context';
 import { AuditService } from '../audit/audit.service';
 import { recordsFromRows } from '../../platform/database/rows';
+import { hashSecret, verifySecret } from './password';
 import { SessionCache } from './session-cache';
 import { ThrottleService } from './throttle.service';
 import { hashRefreshToken, SESSION_TTL_SECONDS, TokenService } from './token.service';
@@ -40,6 +40,7 @@ export function actorOf(user: User, sessionId: string | null): Actor {
     oneStopDeskId: user.oneStopDeskId,
     agencyId: user.agencyId,
     sessionId,
+    client: null,
   };
 }
 
@@ -60,8 +61,8 @@ export class AuthService {
   async signIn(username: string, password: string, client: ClientInfo): Promise<SignedIn> {
     const attempt = await this.throttle.admit(ThrottleService.keys(username, client.ip));
     const user = await this.dataSource.getRepository(User).findOneBy({ username: username.trim().toLowerCase() });
-    this.dummyHash ??= argon2.hash('not a password of anyone');
-    const ok = await argon2.verify(user?.passwordHash ?? (await this.dummyHash), password).catch(() => false);
+    this.dummyHash ??= hashSecret('not a password of anyone');
+    const ok = await verifySecret(user?.passwordHash ?? (await this.dummyHash), password);
     if (!user || !ok || !user.active) {
       await this.throttle.recordFailure(attempt);
       throw new AppError('UNAUTHENTICATED', WRONG_CREDENTIALS);

@@ -24,6 +24,9 @@ interface Entry {
  * - While the listening connection is down (`Notifications.live` false), nothing is believed: every
  *   request checks its session in the database, as before; when it comes back everything is forgotten.
  * - An entry is believed for at most a minute, and never past the session's own end.
+ *
+ * Portals' API clients use it too, keyed `client:<ApiClient id>` (api-client.service.ts): revoking or
+ * changing a client ends its entry the same way.
  */
 @Injectable()
 export class SessionCache {

@@ -117,6 +117,19 @@ export class ThrottleService {
   }
 
   /**
+   * The counters of a portal's token exchange (issueClientToken): the same pair and address locks as a
+   * sign-in (5 wrong secrets for one clientId from one address in 15 minutes lock that pair; 30 from one
+   * address lock the address, sign-ins included), but no clientId-wide slowdown: a clientId is no
+   * secret, and a client has no "known address" to let the rightful portal through, so a distributed
+   * attacker could otherwise hold it off. The account-wide counter is kept per address instead.
+   */
+  static clientKeys(clientId: string, ip: string | null): ThrottleKeys {
+    const address = throttleAddress(ip);
+    const id = clientId.trim();
+    return { username: `client:${id}`, address, user: `client:${id}|${address ?? '-'}`, pair: address ? `clientpair:${id}|${address}` : null, ip: address ? `ip:${address}` : null };
+  }
+
+  /**
    * Lets an attempt through, counting it as a failure until it succeeds, or refuses it with
    * TOO_MANY_REQUESTS: the pair or the address is locked, or the username is being slowed down and
    * this address is not one the user signed in from.
@@ -208,9 +221,10 @@ export class ThrottleService {
 
   /**
    * The attempt succeeded (in the sign-in's transaction): the pair starts afresh, the attempt no longer
-   * counts against the address or the username, and the address becomes known for the user.
+   * counts against the address or the username, and the address becomes known for the user (not for
+   * an API client: `userId` null).
    */
-  async recordSuccess(m: EntityManager, attempt: Attempt, userId: string): Promise<void> {
+  async recordSuccess(m: EntityManager, attempt: Attempt, userId: string | null): Promise<void> {
     const { keys } = attempt;
     await m.query(
       `WITH pair AS (DELETE FROM sign_in_throttle WHERE key = $1)
@@ -219,7 +233,7 @@ export class ThrottleService {
         WHERE key = ANY($2::text[])`,
       [keys.pair, [keys.ip, keys.user].filter(Boolean), LIMITS.ip],
     );
-    if (keys.address) {
+    if (keys.address && userId) {
       await m.query(
         `WITH forgotten AS (
            DELETE FROM sign_in_known_address WHERE user_id = $1 AND address <> $2 AND last_success_at < now() - make_interval(days => $3)

@@ -40,3 +40,32 @@ describe('access token verification', () => {
     expect(await new TokenService({} as DataSource).verifyAccessToken(token)).toBeNull();
   });
 });
+
+// A portal's client token and a user's access token are signed with the same key: each check must
+// refuse the other kind.
+describe('client tokens', () => {
+  let tokens: TokenService;
+
+  beforeEach(() => {
+    process.env.OSP_JWT_SECRET = 'a-test-secret-of-at-least-thirty-two-characters';
+    tokens = new TokenService({} as DataSource);
+  });
+  afterEach(() => {
+    delete process.env.OSP_JWT_SECRET;
+  });
+
+  it('are not users’ access tokens, nor the reverse, and live at most an hour', async () => {
+    const client = { apiClientId: '6f1d2c1e-3333-4a4a-9b9b-000000000003', scopes: ['SUBMIT_DOSSIERS'] };
+    const user = { userId: '6f1d2c1e-1111-4a4a-9b9b-000000000001', sessionId: '6f1d2c1e-2222-4a4a-9b9b-000000000002' };
+    const { token: clientToken, expiresAt } = await tokens.issueClientToken(client);
+    const { token: userToken } = await tokens.issueAccessToken(user);
+    expect(await tokens.verifyClientToken(clientToken)).toEqual(client);
+    expect(await tokens.verifyAccessToken(clientToken)).toBeNull();
+    expect(await tokens.verifyAccessToken(userToken)).toEqual(user);
+    expect(await tokens.verifyClientToken(userToken)).toBeNull();
+    expect(TokenService.isClientToken(clientToken)).toBe(true);
+    expect(TokenService.isClientToken(userToken)).toBe(false);
+    expect(TokenService.isClientToken('not.a-token')).toBe(false);
+    expect(expiresAt.getTime()).toBeLessThanOrEqual(Date.now() + 3600_000);
+  });
+});

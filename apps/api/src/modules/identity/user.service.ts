@@ -1,4 +1,3 @@
-import argon2 from 'argon2';
 import { DataSource, type EntityManager } from 'typeorm';
 import { assertProvince, requireRole, scopeProvince } from '../../platform/authz';
 import { Injectable } from '../../platform/container';
@@ -12,6 +11,7 @@ import { AgencyService } from '../agencies/agency.service';
 import { OneStopDeskService } from '../one-stop-desks/one-stop-desk.service';
 import { PostOfficeService } from '../post-offices/post-office.service';
 import type { CreateUserInput, DeactivateUserInput, ResetUserPasswordInput, UserFilter } from './identity.inputs';
+import { hashSecret } from './password';
 import { Role } from './role';
 import { SessionCache } from './session-cache';
 import { auditableUser, User } from './user.entity';
@@ -50,7 +50,7 @@ export class UserService {
     const username = input.username.trim().toLowerCase();
     const displayName = requiredText(input.displayName, 'displayName', { vi: 'Tên hiển thị', en: 'The display name' });
     const roles = [...new Set(input.roles)];
-    const passwordHash = await argon2.hash(input.password);
+    const passwordHash = await hashSecret(input.password);
     return this.dataSource.transaction(async (m) => {
       const scope = await this.resolveScope(m, actor, input, roles);
       const repo = m.getRepository(User);
@@ -76,7 +76,7 @@ export class UserService {
   async resetPassword(actor: Actor, input: ResetUserPasswordInput): Promise<User> {
     // Refused before the (deliberately slow) hash: a caller without the role costs no argon2 work.
     requireRole(actor, ADMINS);
-    const passwordHash = await argon2.hash(input.password);
+    const passwordHash = await hashSecret(input.password);
     return this.change(actor, input.id, 'user.resetPassword', async () => ({ passwordHash, passwordChangedAt: new Date() }));
   }
 

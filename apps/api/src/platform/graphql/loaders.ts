@@ -40,7 +40,8 @@ export class Loaders {
       const metadata = this.dataSource.getMetadata(entity);
       const provinceOwned = Boolean(metadata.findColumnWithPropertyName('provinceId'));
       loader = new DataLoader<string, ObjectLiteral | null>(async (ids) => {
-        if (provinceOwned && this.actor.kind === 'anonymous') return ids.map(() => null);
+        // The anonymous and portals' clients reach no province's record through a relation.
+        if (provinceOwned && (this.actor.kind === 'anonymous' || this.actor.kind === 'client')) return ids.map(() => null);
         const found = await new Promise<Map<string, ObjectLiteral>>((resolve, reject) => {
           if (this.pendingById.length === 0) process.nextTick(() => this.flushById());
           this.pendingById.push({ metadata, ids, resolve, reject });

@@ -69,7 +69,8 @@ export async function createHttpServer(
     pinoHttp({
       logger: log,
       genReqId: (_req, res) => res.getHeader('x-request-id') as string,
-      customProps: () => ({ sqlStatements: currentRequest()?.sqlStatements }),
+      // Every request's line says who made it (a user, or a portal's client by its name).
+      customProps: (_req, res) => ({ sqlStatements: currentRequest()?.sqlStatements, actor: (res as unknown as Response).locals?.request?.actor }),
       autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
     }),
   );
@@ -133,6 +134,7 @@ export async function createHttpServer(
           if (isDatabaseUnavailable(error)) throw serviceUnavailable();
           throw error;
         });
+        if (actor.kind !== 'anonymous') res.locals.request.actor = { kind: actor.kind, id: actor.id, label: actor.label };
         return createContext(dataSource, res.locals.request, actor, req.header('user-agent') ?? null);
       },
     }),
