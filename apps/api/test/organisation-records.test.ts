@@ -276,6 +276,50 @@ describe('one-stop desks', () => {
   });
 });
 
+describe('electronic identifier codes (the prefix of dossier codes)', () => {
+  const SET = {
+    Agency: `mutation($input: SetAgencyIdentifierCodeInput!) { setAgencyIdentifierCode(input: $input) { agency { id identifierCode } } }`,
+    OneStopDesk: `mutation($input: SetOneStopDeskIdentifierCodeInput!) { setOneStopDeskIdentifierCode(input: $input) { oneStopDesk { id identifierCode } } }`,
+  };
+  const set = (kind: 'Agency' | 'OneStopDesk', id: string, identifierCode: string | null, as?: string) => t.gql(SET[kind], { input: { id, identifierCode } }, { as });
+  /** A set that must fail, leaving the database as it was. */
+  async function refusedSet(kind: 'Agency' | 'OneStopDesk', id: string, identifierCode: string) {
+    const before = await databaseState(t);
+    const error = failure(await set(kind, id, identifierCode));
+    expect(await databaseState(t)).toEqual(before);
+    return summary(error);
+  }
+
+  it('sets, changes and removes an agency’s and a desk’s code in the format of Circular 10/2016, audited; no two receiving units share one', async () => {
+    const department = await createAgency({ name: 'Sở Có Mã Định Danh' });
+    const { result, entries } = await audited(t, () => set('Agency', department.id, ' 000.00.98.h27 '));
+    expect(ok(result).setAgencyIdentifierCode.agency.identifierCode).toBe('000.00.98.H27');
+    expect(entries).toEqual([expect.objectContaining({ action: 'agency.setIdentifierCode', entityType: 'Agency', entityId: department.id })]);
+    expect(entries[0].before).toMatchObject({ identifierCode: null });
+    expect(entries[0].after).toMatchObject({ identifierCode: '000.00.98.H27' });
+
+    expect(await refusedSet('Agency', department.id, 'H27-98')).toEqual({ code: 'BAD_USER_INPUT', field: 'identifierCode' });
+    // The Department of Information and Communications has its code (the seed): nobody else may.
+    const [{ identifier_code: taken }] = await t.sql(`SELECT identifier_code FROM agency WHERE code = '42-STTTT'`);
+    expect(taken).toMatch(/^000\.00\.\d{2}\.H27$/);
+    expect(await refusedSet('Agency', department.id, taken)).toEqual({ code: 'CONFLICT', field: 'identifierCode' });
+
+    // A desk may have its own agency's code (one sequence), not another unit's.
+    const desk = await createDesk({ agencyId: department.id });
+    expect(ok(await set('OneStopDesk', desk.id, '000.00.98.H27')).setOneStopDeskIdentifierCode.oneStopDesk.identifierCode).toBe('000.00.98.H27');
+    expect(await refusedSet('OneStopDesk', desk.id, taken)).toEqual({ code: 'CONFLICT', field: 'identifierCode' });
+    expect(ok(await set('OneStopDesk', desk.id, '000.00.99.H27')).setOneStopDeskIdentifierCode.oneStopDesk.identifierCode).toBe('000.00.99.H27');
+    // Then no agency may take the desk's.
+    const other = await createAgency({ name: 'Sở Khác' });
+    expect(await refusedSet('Agency', other.id, '000.00.99.H27')).toEqual({ code: 'CONFLICT', field: 'identifierCode' });
+    expect(ok(await set('OneStopDesk', desk.id, null)).setOneStopDeskIdentifierCode.oneStopDesk.identifierCode).toBeNull();
+    expect(ok(await set('Agency', other.id, '000.00.99.H27')).setAgencyIdentifierCode.agency.identifierCode).toBe('000.00.99.H27');
+
+    // Only those who keep the organisation.
+    expect(failure(await set('Agency', department.id, '000.00.97.H27', 'hatinh.quay')).extensions.code).toBe('FORBIDDEN');
+  });
+});
+
 describe('post offices', () => {
   it('puts a commune cultural post office in a commune and a provincial one in a province', async () => {
     const { result, entries } = await audited(t, () =>

@@ -6,11 +6,12 @@ import List from '@mui/material/List';
 import ListItemButton from '@mui/material/ListItemButton';
 import ListItemText from '@mui/material/ListItemText';
 import Typography from '@mui/material/Typography';
-import { AgencyDocument, MoveAgencyDocument, RenameAgencyDocument, RetireAgencyDocument } from '../../graphql/generated';
+import { AgencyDocument, MoveAgencyDocument, RenameAgencyDocument, RetireAgencyDocument, SetAgencyIdentifierCodeDocument } from '../../graphql/generated';
 import { apiProblem } from '../../graphql/errors';
 import { formatDate, formatDateTime } from '../../dates';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { DetailList } from './DetailList';
+import { IdentifierCode } from './IdentifierCode';
 import { DetailPage, DetailSection, type RecordAction } from './DetailPage';
 import { deskHref } from './DesksPage';
 import { MoveDialog, RenameDialog, RetireDialog } from './RecordDialogs';
@@ -30,6 +31,7 @@ export function AgencyDetailPage() {
   const [rename] = useMutation(RenameAgencyDocument);
   const [move] = useMutation(MoveAgencyDocument);
   const [retire] = useMutation(RetireAgencyDocument, { refetchQueries: ['Agencies'] });
+  const [setIdentifierCode] = useMutation(SetAgencyIdentifierCodeDocument);
   const close = () => setAction(null);
 
   return (
@@ -49,6 +51,17 @@ export function AgencyDetailPage() {
               items={[
                 { label: t('organisation.fields.code'), value: <code>{agency.code}</code> },
                 { label: t('organisation.fields.kind'), value: t(`agencyKinds.${agency.kind}`) },
+                {
+                  label: t('organisation.fields.identifierCode'),
+                  value: (
+                    <IdentifierCode
+                      code={agency.identifierCode ?? null}
+                      retired={Boolean(agency.retiredOn)}
+                      hint={t('organisation.identifierCode.agencyHint')}
+                      submit={(identifierCode) => setIdentifierCode({ variables: { input: { id: agency.id, identifierCode } } })}
+                    />
+                  ),
+                },
                 { label: t('organisation.fields.unit'), value: `${agency.administrativeUnit.name} (${agency.administrativeUnit.code})` },
                 { label: t('organisation.fields.provinceToday'), value: agency.province.name },
                 {

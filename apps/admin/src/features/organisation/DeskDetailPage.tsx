@@ -3,12 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useParams } from 'react-router';
 import { useMutation, useQuery } from '@apollo/client/react';
 import Link from '@mui/material/Link';
-import { DeskDocument, MoveDeskDocument, RenameDeskDocument, RetireDeskDocument } from '../../graphql/generated';
+import { DeskDocument, MoveDeskDocument, RenameDeskDocument, RetireDeskDocument, SetDeskIdentifierCodeDocument } from '../../graphql/generated';
 import { apiProblem } from '../../graphql/errors';
 import { formatDate, formatDateTime } from '../../dates';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { DetailList } from './DetailList';
 import { DetailPage, DetailSection, type RecordAction } from './DetailPage';
+import { IdentifierCode } from './IdentifierCode';
 import { MoveDialog, RenameDialog, RetireDialog } from './RecordDialogs';
 import { historyHref } from '../administration/labels';
 import { WorkplaceSections } from '../workplace/WorkplaceSections';
@@ -26,6 +27,7 @@ export function DeskDetailPage() {
   const [rename] = useMutation(RenameDeskDocument);
   const [move] = useMutation(MoveDeskDocument);
   const [retire] = useMutation(RetireDeskDocument, { refetchQueries: ['Desks'] });
+  const [setIdentifierCode] = useMutation(SetDeskIdentifierCodeDocument);
   const close = () => setAction(null);
 
   return (
@@ -51,6 +53,18 @@ export function DeskDetailPage() {
                     <Link component={RouterLink} to={`/organisation/agencies/${desk.agency.id}`}>
                       {desk.agency.name}
                     </Link>
+                  ),
+                },
+                {
+                  label: t('organisation.fields.identifierCode'),
+                  value: (
+                    <IdentifierCode
+                      code={desk.identifierCode ?? null}
+                      inherited={desk.agency.identifierCode}
+                      retired={Boolean(desk.retiredOn)}
+                      hint={t('organisation.identifierCode.deskHint')}
+                      submit={(identifierCode) => setIdentifierCode({ variables: { input: { id: desk.id, identifierCode } } })}
+                    />
                   ),
                 },
                 { label: t('organisation.fields.unit'), value: `${desk.administrativeUnit.name} (${desk.administrativeUnit.code})` },

@@ -105,6 +105,31 @@ export function RenameDialog({ open, onClose, submit, currentName }: RecordDialo
   );
 }
 
+/**
+ * Mã định danh điện tử (Circular 10/2016/TT-BTTTT) of an agency or a desk: the prefix of the dossier
+ * codes it gives. Empty removes it (a desk then numbers from its agency's). The API checks the format
+ * and that no other receiving unit has it.
+ */
+export function IdentifierCodeDialog({ open, onClose, submit, current, hint }: RecordDialogProps<string | null> & { current: string | null; hint: string }) {
+  const { t } = useTranslation();
+  const [code, setCode] = useState(current ?? '');
+  const form = useRecordForm(['identifierCode'], onClose);
+  const onSubmit = () => void form.run(() => submit(code.trim().toUpperCase() || null));
+  return (
+    <FormDialog open={open} title={t('organisation.identifierCode.title')} submitLabel={t('form.save')} {...form.dialog} onSubmit={onSubmit} onClose={onClose} testId="identifier-code-dialog">
+      <TextField
+        label={t('organisation.fields.identifierCode')}
+        value={code}
+        onChange={(e) => setCode(e.target.value)}
+        autoFocus
+        placeholder="000.00.00.H27"
+        {...fieldHelp({ hint, error: form.message('identifierCode') })}
+        slotProps={{ htmlInput: { 'data-testid': 'identifier-code-input', maxLength: 24, spellCheck: false } }}
+      />
+    </FormDialog>
+  );
+}
+
 /** Chuyển đơn vị: the `administrativeUnitCode` of the move inputs. */
 export function MoveDialog({ open, onClose, submit, currentUnit }: RecordDialogProps<string> & { currentUnit: string }) {
   const { t } = useTranslation();

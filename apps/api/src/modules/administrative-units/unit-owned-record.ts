@@ -110,6 +110,44 @@ export function retireInputType(typeName: string) {
   return RetireInput;
 }
 
+/**
+ * Mã định danh điện tử (Circular 10/2016/TT-BTTTT): four groups, the last a letter and two digits
+ * (000.00.00.H27 is Hà Tĩnh's provincial people's committee). Dossier codes start with it (Article 19
+ * of Circular 01/2018/TT-VPCP), so no two units may share one.
+ */
+export const IDENTIFIER_CODE = /^\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}$/;
+
+export function identifierCodeInputType(typeName: string) {
+  @InputType(`Set${typeName}IdentifierCodeInput`)
+  class SetIdentifierCodeInput extends RecordIdInput {
+    @Field(() => String, { nullable: true, description: 'Mã định danh điện tử, e.g. 000.00.00.H27; null removes it.' })
+    @IsOptional()
+    @MaxLength(24)
+    identifierCode?: string | null;
+  }
+  return SetIdentifierCodeInput;
+}
+
+export type IdentifierCodeInput = { id: string; identifierCode?: string | null };
+
+/**
+ * Refuses an identifier code another agency or desk already has (their dossier codes would collide);
+ * `twin` is the one record that may share it (a desk and its own agency number from one sequence).
+ */
+export async function assertIdentifierCodeFree(m: EntityManager, code: string, self: string, twin: string | null): Promise<void> {
+  // Two tables, no one unique index: writers of codes take turns for the rest of their transaction.
+  await m.query(`SELECT pg_advisory_xact_lock(hashtext('osp.identifier_code'))`);
+  const [taken] = await m.query(
+    `SELECT name FROM agency WHERE identifier_code = $1 AND id <> $2 AND id IS DISTINCT FROM $3
+     UNION ALL SELECT name FROM one_stop_desk WHERE identifier_code = $1 AND id <> $2 LIMIT 1`,
+    [code, self, twin],
+  );
+  if (taken) {
+    const message = { vi: `Mã định danh "${code}" đã là của "${taken.name}": mỗi đơn vị tiếp nhận có một mã riêng.`, en: `The identifier code "${code}" already belongs to "${taken.name}": each receiving unit has its own.` };
+    throw conflict(message, [{ field: 'identifierCode', message }]);
+  }
+}
+
 export type RenameInput = { id: string; name: string };
 export type MoveInput = { id: string; administrativeUnitCode: string };
 export type RetireInput = { id: string; retiredOn?: string | null };
@@ -256,6 +294,24 @@ export abstract class UnitOwnedService<T extends UnitOwnedRecord> {
 
   private get auditPrefix(): string {
     return this.entityType.charAt(0).toLowerCase() + this.entityType.slice(1);
+  }
+
+  /**
+   * Sets or removes the record's mã định danh điện tử (agencies and desks have one): the format of
+   * Circular 10/2016/TT-BTTTT, and no other receiving unit's (bar `twin`, see assertIdentifierCodeFree).
+   */
+  protected setIdentifierCodeOf(actor: Actor, input: IdentifierCodeInput, twin: (record: T) => string | null): Promise<T> {
+    const code = input.identifierCode?.trim().toUpperCase() || null;
+    if (code && !IDENTIFIER_CODE.test(code)) {
+      throw badInput('identifierCode', {
+        vi: `"${code}" không đúng dạng mã định danh điện tử: bốn nhóm như 000.00.00.H27 (Thông tư 10/2016/TT-BTTTT).`,
+        en: `"${code}" is not an electronic identifier code: four groups such as 000.00.00.H27 (Circular 10/2016/TT-BTTTT).`,
+      });
+    }
+    return this.change(actor, input.id, 'setIdentifierCode', async (m, record) => {
+      if (code) await assertIdentifierCodeFree(m, code, record.id, twin(record));
+      return { identifierCode: code } as unknown as Partial<T>;
+    });
   }
 
   rename(actor: Actor, input: RenameInput): Promise<T> {

@@ -1,7 +1,7 @@
 import { Length, Matches } from 'class-validator';
 import { Field, InputType, ObjectType } from 'type-graphql';
 import { NAME_MAX } from '../administrative-units/administrative-unit.inputs';
-import { moveInputType, RECORD_CODE, renameInputType, retireInputType, UnitOwnedFilter } from '../administrative-units/unit-owned-record';
+import { identifierCodeInputType, moveInputType, RECORD_CODE, renameInputType, retireInputType, UnitOwnedFilter } from '../administrative-units/unit-owned-record';
 import { Agency, AgencyKind } from './agency.entity';
 
 @InputType()
@@ -20,6 +20,7 @@ export class CreateAgencyInput {
 export const RenameAgencyInput = renameInputType('Agency');
 export const MoveAgencyInput = moveInputType('Agency');
 export const RetireAgencyInput = retireInputType('Agency');
+export const SetAgencyIdentifierCodeInput = identifierCodeInputType('Agency');
 
 @ObjectType()
 export class AgencyPayload {

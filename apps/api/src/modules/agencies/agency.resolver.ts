@@ -4,7 +4,7 @@ import { ConnectionType, PageArgs } from '../../platform/graphql/connection';
 import type { GraphQLContext } from '../../platform/graphql/context';
 import { OrganisationSort, UnitOwnedFieldResolvers } from '../administrative-units/unit-owned-record';
 import { Agency } from './agency.entity';
-import { AgencyFilter, AgencyPayload, CreateAgencyInput, MoveAgencyInput, RenameAgencyInput, RetireAgencyInput } from './agency.inputs';
+import { AgencyFilter, AgencyPayload, CreateAgencyInput, MoveAgencyInput, RenameAgencyInput, RetireAgencyInput, SetAgencyIdentifierCodeInput } from './agency.inputs';
 import { AgencyService } from './agency.service';
 
 export const AgencyConnection = ConnectionType(Agency, 'Agency');
@@ -44,6 +44,11 @@ export class AgencyResolver extends UnitOwnedFieldResolvers(Agency) {
   @Mutation(() => AgencyPayload)
   async moveAgency(@Arg('input', () => MoveAgencyInput) input: InstanceType<typeof MoveAgencyInput>, @Ctx() ctx: GraphQLContext) {
     return { agency: await this.service.move(ctx.actor, input) };
+  }
+
+  @Mutation(() => AgencyPayload, { description: 'Sets or removes the agency’s mã định danh điện tử, the prefix of the dossier codes it (and its desks without their own) gives.' })
+  async setAgencyIdentifierCode(@Arg('input', () => SetAgencyIdentifierCodeInput) input: InstanceType<typeof SetAgencyIdentifierCodeInput>, @Ctx() ctx: GraphQLContext) {
+    return { agency: await this.service.setIdentifierCode(ctx.actor, input) };
   }
 
   @Mutation(() => AgencyPayload)

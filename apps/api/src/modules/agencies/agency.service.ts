@@ -8,7 +8,7 @@ import { AuditService } from '../audit/audit.service';
 import type { AdministrativeUnit } from '../administrative-units/administrative-unit.entity';
 import { AdministrativeUnitService } from '../administrative-units/administrative-unit.service';
 import { trimmedName } from '../../platform/text';
-import { ORGANISATION_WRITERS, OrganisationSort, UnitOwnedService, type MoveInput } from '../administrative-units/unit-owned-record';
+import { ORGANISATION_WRITERS, OrganisationSort, UnitOwnedService, type IdentifierCodeInput, type MoveInput } from '../administrative-units/unit-owned-record';
 import { Agency, AGENCY_KIND_LEVEL, type AgencyKind } from './agency.entity';
 import type { AgencyFilter, CreateAgencyInput } from './agency.inputs';
 
@@ -39,6 +39,11 @@ export class AgencyService extends UnitOwnedService<Agency> {
       assertKindFits(input.kind, unit);
       return this.insert(m, actor, { code: input.code, name, kind: input.kind, administrativeUnitId: unit.id });
     });
+  }
+
+  /** An agency's code is its own; its desks without one number their dossiers from it. */
+  setIdentifierCode(actor: Actor, input: IdentifierCodeInput): Promise<Agency> {
+    return this.setIdentifierCodeOf(actor, input, () => null);
   }
 
   private readonly moveChecks: AgencyMoveCheck[] = [];

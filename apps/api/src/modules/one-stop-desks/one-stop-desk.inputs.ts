@@ -2,7 +2,7 @@ import { IsOptional, IsUUID, Length, Matches, MaxLength } from 'class-validator'
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { AdministrativeLevel } from '../administrative-units/administrative-unit.entity';
 import { NAME_MAX } from '../administrative-units/administrative-unit.inputs';
-import { moveInputType, RECORD_CODE, renameInputType, retireInputType, UnitOwnedFilter } from '../administrative-units/unit-owned-record';
+import { identifierCodeInputType, moveInputType, RECORD_CODE, renameInputType, retireInputType, UnitOwnedFilter } from '../administrative-units/unit-owned-record';
 import { OneStopDesk } from './one-stop-desk.entity';
 
 @InputType()
@@ -23,6 +23,7 @@ export class CreateOneStopDeskInput {
 export const RenameOneStopDeskInput = renameInputType('OneStopDesk');
 export const MoveOneStopDeskInput = moveInputType('OneStopDesk');
 export const RetireOneStopDeskInput = retireInputType('OneStopDesk');
+export const SetOneStopDeskIdentifierCodeInput = identifierCodeInputType('OneStopDesk');
 
 @ObjectType()
 export class OneStopDeskPayload {

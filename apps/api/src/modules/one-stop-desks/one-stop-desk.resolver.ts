@@ -10,6 +10,7 @@ import {
   MoveOneStopDeskInput,
   OneStopDeskFilter,
   OneStopDeskPayload,
+  SetOneStopDeskIdentifierCodeInput,
   RenameOneStopDeskInput,
   RetireOneStopDeskInput,
 } from './one-stop-desk.inputs';
@@ -57,6 +58,11 @@ export class OneStopDeskResolver extends UnitOwnedFieldResolvers(OneStopDesk) {
   @Mutation(() => OneStopDeskPayload, { description: 'Moves a desk to another unit; its level follows the unit.' })
   async moveOneStopDesk(@Arg('input', () => MoveOneStopDeskInput) input: InstanceType<typeof MoveOneStopDeskInput>, @Ctx() ctx: GraphQLContext) {
     return { oneStopDesk: await this.desks.move(ctx.actor, input) };
+  }
+
+  @Mutation(() => OneStopDeskPayload, { description: 'Sets or removes the desk’s own mã định danh điện tử; without one, its agency’s is the prefix of its dossier codes.' })
+  async setOneStopDeskIdentifierCode(@Arg('input', () => SetOneStopDeskIdentifierCodeInput) input: InstanceType<typeof SetOneStopDeskIdentifierCodeInput>, @Ctx() ctx: GraphQLContext) {
+    return { oneStopDesk: await this.desks.setIdentifierCode(ctx.actor, input) };
   }
 
   @Mutation(() => OneStopDeskPayload)

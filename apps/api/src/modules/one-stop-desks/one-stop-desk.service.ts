@@ -8,7 +8,7 @@ import { todayInVietnam } from '../../platform/graphql/scalars';
 import { AuditService } from '../audit/audit.service';
 import { AdministrativeUnitService } from '../administrative-units/administrative-unit.service';
 import { trimmedName } from '../../platform/text';
-import { ORGANISATION_WRITERS, OrganisationSort, UnitOwnedService, type MoveInput } from '../administrative-units/unit-owned-record';
+import { ORGANISATION_WRITERS, OrganisationSort, UnitOwnedService, type IdentifierCodeInput, type MoveInput } from '../administrative-units/unit-owned-record';
 import type { Agency } from '../agencies/agency.entity';
 import { AgencyService } from '../agencies/agency.service';
 import { OneStopDesk } from './one-stop-desk.entity';
@@ -54,6 +54,11 @@ export class OneStopDeskService extends UnitOwnedService<OneStopDesk> {
         address: input.address?.trim() || null,
       });
     });
+  }
+
+  /** A desk's own code, or none (its agency's numbers its dossiers); it may equal its own agency's. */
+  setIdentifierCode(actor: Actor, input: IdentifierCodeInput): Promise<OneStopDesk> {
+    return this.setIdentifierCodeOf(actor, input, (desk) => desk.agencyId);
   }
 
   /**
