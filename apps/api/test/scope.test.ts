@@ -39,10 +39,12 @@
  * createAgency                    U    .       A     AF     F          F       F        AF         F      F          .
  * renameAgency                    U    .       .     AN     F          F       F        .          N      F          .
  * moveAgency                      U    .       A     AFN    F          F       F        .          .      F          .
+ * setAgencyIdentifierCode         U    .       .     AN     F          F       F        A          N      F          .
  * retireAgency                    U    .       .     A      F          F       F        .          N      F          .
  * createOneStopDesk               U    .       A     ABF    F          F       F        .          .      F          .
  * renameOneStopDesk               U    .       .     AN     F          F       F        .          .      F          .
  * moveOneStopDesk                 U    .       A     AF     F          F       F        .          N      F          .
+ * setOneStopDeskIdentifierCode    U    .       A     AN     F          F       F        .          .      F          .
  * retireOneStopDesk               U    .       .     AN     F          F       F        .          .      F          .
  * createPostOffice                U    .       .     ABF    F          F       F        .          .      F          .
  * renamePostOffice                U    .       .     AN     F          F       F        .          .      F          .
@@ -274,6 +276,12 @@ const MATRIX: Row[] = [
   ['moveAgency', 'hatinh.bcd', 'FORBIDDEN', 'a Hà Tĩnh commune agency into 75'],
   ['moveAgency', 'hatinh.bcd', 'NOT_FOUND', 'a Đồng Nai commune agency within 75'],
   ['moveAgency', 'admin', 'ALLOWED', 'a Hà Tĩnh commune agency into 75'],
+  ['setAgencyIdentifierCode', 'anonymous', 'UNAUTHENTICATED', 'a Hà Tĩnh agency'],
+  ['setAgencyIdentifierCode', 'hatinh.bcd', 'ALLOWED', 'a Hà Tĩnh agency'],
+  ['setAgencyIdentifierCode', 'hatinh.quantri', 'ALLOWED', 'a Hà Tĩnh agency'],
+  ['setAgencyIdentifierCode', 'hatinh.bcd', 'NOT_FOUND', 'a Đồng Nai agency'],
+  ['setAgencyIdentifierCode', 'dongnai.bcd', 'NOT_FOUND', 'a Hà Tĩnh agency'],
+  ...forbiddenToReaders('setAgencyIdentifierCode', 'a Hà Tĩnh agency'),
   ['retireAgency', 'anonymous', 'UNAUTHENTICATED', 'a Hà Tĩnh agency'],
   ['retireAgency', 'hatinh.bcd', 'ALLOWED', 'a Hà Tĩnh agency'],
   ['retireAgency', 'dongnai.bcd', 'NOT_FOUND', 'a Hà Tĩnh agency'],
@@ -293,6 +301,12 @@ const MATRIX: Row[] = [
   ['moveOneStopDesk', 'hatinh.bcd', 'FORBIDDEN', 'a Hà Tĩnh desk into 75'],
   ['moveOneStopDesk', 'dongnai.bcd', 'NOT_FOUND', 'a Hà Tĩnh desk within 42'],
   ['moveOneStopDesk', 'admin', 'ALLOWED', 'a Hà Tĩnh desk within 42'],
+  ['setOneStopDeskIdentifierCode', 'anonymous', 'UNAUTHENTICATED', 'a Hà Tĩnh desk'],
+  ['setOneStopDeskIdentifierCode', 'hatinh.bcd', 'ALLOWED', 'a Hà Tĩnh desk'],
+  ['setOneStopDeskIdentifierCode', 'admin', 'ALLOWED', 'a Đồng Nai desk'],
+  ['setOneStopDeskIdentifierCode', 'hatinh.bcd', 'NOT_FOUND', 'a Đồng Nai desk'],
+  ['setOneStopDeskIdentifierCode', 'binhphuoc.buudien', 'FORBIDDEN', 'a Hà Tĩnh desk'],
+  ...forbiddenToReaders('setOneStopDeskIdentifierCode', 'a Hà Tĩnh desk'),
   ['retireOneStopDesk', 'anonymous', 'UNAUTHENTICATED', 'a Hà Tĩnh desk'],
   ['retireOneStopDesk', 'hatinh.bcd', 'ALLOWED', 'a Hà Tĩnh desk'],
   ['retireOneStopDesk', 'hatinh.bcd', 'NOT_FOUND', 'a Đồng Nai desk'],
@@ -546,8 +560,8 @@ function listScenarios(operation: 'agencies' | 'oneStopDesks' | 'postOffices', f
 
 /** A record of a kind, renamed / moved / retired: the admin reads it back to see what happened. */
 const RECORD_QUERY: Record<string, string> = {
-  agency: `query($id: ID!) { record: agency(id: $id) { name retiredOn administrativeUnit { code } province { code } } }`,
-  oneStopDesk: `query($id: ID!) { record: oneStopDesk(id: $id) { name retiredOn level administrativeUnit { code } province { code } } }`,
+  agency: `query($id: ID!) { record: agency(id: $id) { name retiredOn identifierCode administrativeUnit { code } province { code } } }`,
+  oneStopDesk: `query($id: ID!) { record: oneStopDesk(id: $id) { name retiredOn level identifierCode administrativeUnit { code } province { code } } }`,
   postOffice: `query($id: ID!) { record: postOffice(id: $id) { name retiredOn administrativeUnit { code } province { code } } }`,
 };
 
@@ -641,6 +655,18 @@ const UNIT_TREE = `query($code: String!) {
   }
 }`;
 const ME = `{ me { username roles scope { code } postOffice { code } oneStopDesk { code } agency { code } } }`;
+let identifierCodes = 0;
+/** Sets a fresh record's identifier code (a new one each run: no two units may share one). */
+function identifierCodeWrite(kind: 'agency' | 'oneStopDesk', make: () => Promise<string>): Scenario {
+  const type = kind === 'agency' ? 'Agency' : 'OneStopDesk';
+  let code = '';
+  const input = (id: string) => {
+    code = `000.${String(++identifierCodes).padStart(2, '0')}.96.H27`;
+    return { id, identifierCode: code };
+  };
+  return recordWrite(kind, make, `mutation($input: Set${type}IdentifierCodeInput!) { set${type}IdentifierCode(input: $input) { ${kind} { id identifierCode } } }`, input, (r) => expect(r.identifierCode).toBe(code));
+}
+
 const RENAME = (type: string, field: string) => `mutation($input: Rename${type}Input!) { rename${type}(input: $input) { ${field} { id name } } }`;
 const MOVE = (type: string, field: string) => `mutation($input: Move${type}Input!) { move${type}(input: $input) { ${field} { id administrativeUnit { code } } } }`;
 const RETIRE = (type: string, field: string) => `mutation($input: Retire${type}Input!) { retire${type}(input: $input) { ${field} { id retiredOn } } }`;
@@ -816,6 +842,14 @@ const SCENARIOS: Scenarios = {
         },
       };
     },
+  },
+  setAgencyIdentifierCode: {
+    'a Hà Tĩnh agency': identifierCodeWrite('agency', () => newAgency('42')),
+    'a Đồng Nai agency': identifierCodeWrite('agency', () => newAgency('75')),
+  },
+  setOneStopDeskIdentifierCode: {
+    'a Hà Tĩnh desk': identifierCodeWrite('oneStopDesk', () => newDesk(HT_COMMUNE, '42-STTTT')),
+    'a Đồng Nai desk': identifierCodeWrite('oneStopDesk', () => newDesk(DN_COMMUNE, '70-TTPVHCC')),
   },
   renameOneStopDesk: {
     'a Hà Tĩnh desk': recordWrite('oneStopDesk', () => newDesk(HT_COMMUNE, '42-STTTT'), RENAME('OneStopDesk', 'oneStopDesk'), (id) => ({ id, name: 'Một cửa đổi tên' }), (d) => expect(d.name).toBe('Một cửa đổi tên')),
