@@ -60,6 +60,7 @@ BASE_URL="$BASE" node apps/admin/e2e/rollout.mjs
 BASE_URL="$BASE" node apps/admin/e2e/staff.mjs
 BASE_URL="$BASE" node apps/admin/e2e/rosters.mjs
 BASE_URL="$BASE" node apps/admin/e2e/dossiers.mjs
+BASE_URL="$BASE" node apps/admin/e2e/clients.mjs
 BASE_URL="$BASE" node apps/admin/e2e/screens.mjs
 stop artifacts/smoke-start-1.log
 

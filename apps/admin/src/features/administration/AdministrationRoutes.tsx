@@ -9,6 +9,7 @@ import { NoAccessPage } from '../../pages/NoAccessPage';
 import { NotFoundPage } from '../../pages/NotFoundPage';
 import { useSession } from '../auth/SessionContext';
 import { canManageProcedureFields, canManageUsers, canOpenAdministration, canReadAudit } from '../auth/permissions';
+import { ApiClientsPage } from './ApiClientsPage';
 import { AuditPage } from './AuditPage';
 import { ProcedureFieldsPage } from './ProcedureFieldsPage';
 import { UsersPage } from './UsersPage';
@@ -18,6 +19,8 @@ import { WorkingCalendarPage } from './WorkingCalendarPage';
 export const ADMIN_SECTIONS = [
   { key: 'users', path: '/administration/users', allowed: (roles: readonly Role[]) => canManageUsers(roles) },
   { key: 'audit', path: '/administration/audit', allowed: (roles: readonly Role[]) => canReadAudit(roles) },
+  // The portals that act for the province: its administrators (the API refuses everyone else).
+  { key: 'apiClients', path: '/administration/api-clients', allowed: (roles: readonly Role[]) => canManageUsers(roles) },
   { key: 'procedureFields', path: '/administration/procedure-fields', allowed: (roles: readonly Role[], national: boolean) => canManageProcedureFields(roles, national) },
   // Read by whoever opens Quản trị; its adjustments edited by national administrators only (the page says so to the others).
   { key: 'workingCalendar', path: '/administration/working-calendar', allowed: (roles: readonly Role[]) => canOpenAdministration(roles) },
@@ -68,6 +71,7 @@ export default function AdministrationRoutes() {
       <Route element={<AdministrationLayout />}>
         <Route path="users" element={<UsersPage />} />
         <Route path="audit" element={<AuditPage />} />
+        <Route path="api-clients" element={<ApiClientsPage />} />
         <Route path="procedure-fields" element={<ProcedureFieldsPage />} />
         <Route path="working-calendar" element={<WorkingCalendarPage />} />
       </Route>

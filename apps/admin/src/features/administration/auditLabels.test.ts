@@ -51,10 +51,11 @@ const AUDITED_FIELDS: Record<AuditEntityType, readonly string[]> = {
     'components', 'position', 'originals', 'copies', 'required'],
   // The applicant's e-mail and address, and the delivery address, never reach the trail (apps/api/src/modules/audit/audit.service.ts).
   Dossier: ['id', 'code', 'provinceId', 'procedureId', 'deskId', 'agencyId', 'postOfficeId', 'clerkId', 'channel', 'status', 'applicantName', 'applicantNationalId', 'applicantPhone',
-    'receivedAt', 'dueAt', 'promisedOn', 'clockStoppedAt', 'procedureFee', 'postalFee', 'resultDelivery', 'resultReadyAt', 'resultReturnedAt', 'rating', 'ratingComment', 'ratedAt', 'portalReference', 'version', 'createdAt', 'updatedAt',
+    'receivedAt', 'dueAt', 'promisedOn', 'clockStoppedAt', 'procedureFee', 'postalFee', 'resultDelivery', 'resultReadyAt', 'resultReturnedAt', 'rating', 'ratingComment', 'ratedAt', 'portalReference', 'submittedByClientId', 'version', 'createdAt', 'updatedAt',
     // components received; a postal event's record
     'components', 'name', 'originals', 'copies', 'digitised', 'dossierId', 'at', 'kind', 'fromStatus', 'toStatus', 'actorId', 'actorLabel', 'unitName', 'place', 'postalItem', 'note'],
   PickupAppointment: ['id', 'dossierId', 'postOfficeId', 'provinceId', 'status', 'windowFrom', 'windowTo', 'postmanId', 'attempts', 'lastOutcomeNote', 'version', 'createdAt', 'updatedAt'],
+  ApiClient: ['id', 'clientId', 'name', 'ownerOrganisation', 'contactName', 'contactEmail', 'contactPhone', 'provinceIds', 'agencyIds', 'scopes', 'rotatedAt', 'revokedAt', 'lastUsedAt', 'requestsPerHour', 'costPerHour', 'version', 'createdAt', 'updatedAt'],
 };
 
 type Texts = typeof vi;
@@ -96,7 +97,7 @@ describe('the audit trail’s labels', () => {
     const columns = apiColumns();
     const bases: Record<string, string> = { Agency: 'UnitOwnedRecord', OneStopDesk: 'UnitOwnedRecord', PostOffice: 'UnitOwnedRecord', PersonnelHandover: 'HandoverRecord', FacilityHandover: 'HandoverRecord' };
     // Never written to the trail (apps/api/src/modules/audit/audit.service.ts, PERSONAL).
-    const hidden = new Set(['passwordHash', 'calendarSecretHash', 'applicantEmail', 'applicantAddress', 'deliveryAddress', 'address']);
+    const hidden = new Set(['passwordHash', 'calendarSecretHash', 'secretHash', 'previousSecretHash', 'applicantEmail', 'applicantAddress', 'deliveryAddress', 'address']);
     const unlisted: string[] = [];
     for (const entityType of Object.keys(AUDIT_ENTITY_TYPES) as AuditEntityType[]) {
       const own = columns.get(entityType);
@@ -119,7 +120,7 @@ describe('the audit trail’s labels', () => {
     expect(new Set(prefixes)).toEqual(
       new Set(['levels', 'roles', 'agencyKinds', 'postOfficeKinds', 'rollout.labels.programmeStatus', 'rollout.labels.phaseStatus', 'rollout.labels.siteStatus', 'rollout.labels.handoverModel', 'rollout.labels.meetingKind', 'rollout.labels.actionItemState', 'rollout.labels.committeeRole', 'rollout.labels.handoverStatus', 'rollout.labels.handoverTask',
         'staff.labels.staffStatus', 'staff.labels.absenceKind', 'staff.labels.counterStatus', 'staff.labels.shiftStatus', 'staff.labels.weekday', 'calendar.kinds',
-        'procedures.levels', 'procedures.bcciModes', 'procedures.onlineLevels', 'procedures.units', 'dossiers.status', 'dossiers.channel', 'dossiers.delivery', 'dossiers.postalKind', 'dossiers.pickupStatus']),
+        'procedures.levels', 'procedures.bcciModes', 'procedures.onlineLevels', 'procedures.units', 'dossiers.status', 'dossiers.channel', 'dossiers.delivery', 'dossiers.postalKind', 'dossiers.pickupStatus', 'administration.apiClients.scopesShort']),
     );
     for (const prefix of prefixes) {
       expect(at(vi, prefix)).toEqual(expect.any(Object));

@@ -17,9 +17,9 @@ export const WORKPLACE_OF = {
  * (falling back to fields.shared.<field>); enum values use the app's own labels (ENUM_LABELS).
  */
 export const AUDIT_ENTITY_TYPES = {
-  OneStopDesk: ['create', 'rename', 'move', 'retire', 'set', 'publishWeek', 'copyWeek'],
+  OneStopDesk: ['create', 'rename', 'move', 'retire', 'setIdentifierCode', 'set', 'publishWeek', 'copyWeek'],
   PostOffice: ['create', 'rename', 'move', 'retire'],
-  Agency: ['create', 'rename', 'move', 'retire'],
+  Agency: ['create', 'rename', 'move', 'retire', 'setIdentifierCode'],
   AdministrativeUnit: ['create', 'rename', 'move', 'retire'],
   User: ['create', 'deactivate', 'resetPassword', 'signIn', 'signOut'],
   PilotProgramme: ['create', 'update', 'status'],
@@ -42,6 +42,7 @@ export const AUDIT_ENTITY_TYPES = {
   Procedure: ['create', 'update'],
   Dossier: ['receive', 'registerOnline', 'forward', 'refuse', 'requestSupplement', 'supplementReceived', 'awaitFinancialObligation', 'financialObligationMet', 'requestWithdrawal', 'stop', 'resume', 'resultReady', 'returnResult', 'apologise', 'postalEvent', 'rate'],
   PickupAppointment: ['schedule', 'pickedUp', 'missed', 'cancel'],
+  ApiClient: ['create', 'update', 'rotateSecret', 'revoke', 'issueToken'],
 } as const;
 
 /**
@@ -99,6 +100,7 @@ const ENUM_LABELS_OF: Readonly<Record<string, Readonly<Record<string, string>>>>
   Procedure: { level: 'procedures.levels', bcciMode: 'procedures.bcciModes', onlineLevel: 'procedures.onlineLevels', processingUnit: 'procedures.units' },
   Dossier: { status: 'dossiers.status', channel: 'dossiers.channel', resultDelivery: 'dossiers.delivery', fromStatus: 'dossiers.status', toStatus: 'dossiers.status', kind: 'dossiers.postalKind' },
   PickupAppointment: { status: 'dossiers.pickupStatus' },
+  ApiClient: { scopes: 'administration.apiClients.scopesShort' },
 };
 const ENUM_LABELS: Readonly<Record<string, string>> = {
   level: 'levels',
