@@ -324,6 +324,16 @@ await withBrowser('osp-smoke-', async ({ context, page }) => {
     assert(workers.some((u) => u.includes('graphql.worker')), `no GraphQL worker started; workers: ${JSON.stringify(workers)}`);
     await screenshot(page, '04-graphiql');
   });
+
+  await check('GraphiQL has the portals\' contract operations as saved tabs', async () => {
+    const tabs = page.locator('.graphiql-tab');
+    for (const name of ['PortalToken', 'PortalProcedures', 'SubmitDossier', 'PortalDossier', 'PortalDossiersChanged', 'TrackDossier']) {
+      await tabs.filter({ hasText: name }).first().waitFor();
+    }
+    await tabs.filter({ hasText: 'SubmitDossier' }).first().click();
+    await page.locator('.graphiql-query-editor .view-lines', { hasText: 'idempotencyKey' }).waitFor();
+    await screenshot(page, '05-graphiql-contract-tab');
+  });
 });
 
 console.log(`Screenshots: ${SHOTS}`);

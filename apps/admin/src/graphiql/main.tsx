@@ -7,6 +7,9 @@ import { createRoot } from 'react-dom/client';
 import { GraphiQL, type GraphiQLProps } from 'graphiql';
 import { GRAPHQL_PATH } from '../config';
 import { SESSION_KEY } from '../features/auth/session';
+import portalContract from '../../../../packages/schema/contract/portal.graphql?raw';
+import trackingContract from '../../../../packages/schema/contract/tracking.graphql?raw';
+import { contractTabs } from './contractTabs';
 
 /** Plain JSON POSTs to our API: Apollo Server's CSRF prevention accepts them. */
 const fetcher: GraphiQLProps['fetcher'] = async (params, opts) => {
@@ -61,8 +64,12 @@ function defaultHeaders(): string {
   return JSON.stringify(headers, null, 2);
 }
 
+/** The first tab, then the portals' contract operations as saved tabs (used while the browser has none of its own). */
+const headers = defaultHeaders();
+const DEFAULT_TABS = [{ query: DEFAULT_QUERY, headers }, ...contractTabs(portalContract), ...contractTabs(trackingContract)];
+
 createRoot(document.getElementById('graphiql')!).render(
   <StrictMode>
-    <GraphiQL fetcher={fetcher} defaultQuery={DEFAULT_QUERY} defaultHeaders={defaultHeaders()} />
+    <GraphiQL fetcher={fetcher} defaultTabs={DEFAULT_TABS} defaultHeaders={headers} />
   </StrictMode>,
 );
