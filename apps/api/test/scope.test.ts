@@ -10,7 +10,7 @@
  * of 42); hatinh.buudien (POST_OFFICE_MANAGER of 42); hatinh.quay (COUNTER_CLERK of 42); hatinh.stttt
  * (AGENCY_OFFICER of 42); hatinh.quantri (SYSTEM_ADMIN of 42); dongnai.bcd (STEERING_COMMITTEE of 75);
  * binhphuoc.buudien (POST_OFFICE_MANAGER of 75, Bình Phước merged into Đồng Nai); dongnai.quantri
- * (SYSTEM_ADMIN of 75, created here).
+ * (SYSTEM_ADMIN of 75, created here); portal (a Hà Tĩnh portal's API client, every scope, created here).
  *
  * Outcomes: A = allowed (an answer with data), H = hidden (no error, nothing of another province:
  * null, false, an empty page or totals of nothing), U = UNAUTHENTICATED, F = FORBIDDEN, N = NOT_FOUND,
@@ -21,142 +21,146 @@
  * scope/rollout.scope.ts, those of the staff register, the counters and the rosters in
  * scope/staff.scope.ts, those of the working-day calendar in scope/working-days.scope.ts, those of the
  * procedure catalogue in scope/procedures.scope.ts, those of dossiers and public tracking in
- * scope/dossiers.scope.ts, those of portals' API clients in scope/api-clients.scope.ts.
+ * scope/dossiers.scope.ts, those of portals' API clients in scope/api-clients.scope.ts, those of the
+ * portals' own operations (submission, their own dossiers) in scope/portal.scope.ts.
  *
  * Roles × operations covered (generated from MATRIX; a test keeps it in step):
- * operation                       anon revoked admin ht.bcd ht.buudien ht.quay ht.stttt ht.quantri dn.bcd bp.buudien dn.quantri
- * administrativeUnits             A    U       .     .      .          .       .        .          .      A          .
- * administrativeUnit              A    U       .     .      .          .       .        .          .      A          .
- * agencies                        U    .       A     AH     A          A       A        A          H      AH         .
- * agency                          U    .       .     .      .          .       A        H          H      .          .
- * oneStopDesks                    U    .       A     AH     A          A       A        A          AH     AH         .
- * oneStopDesk                     U    .       .     H      .          A       .        .          H      H          .
- * postOffices                     U    .       A     A      AH         A       A        A          .      AH         .
- * postOffice                      U    .       .     .      AH         .       .        .          .      H          .
- * users                           U    .       A     F      F          F       F        AH         F      F          A
- * auditEntries                    U    .       A     AH     F          F       F        AH         AH     F          H
- * me                              U    U       A     A      A          A       A        A          A      A          A
- * createAgency                    U    .       A     AF     F          F       F        AF         F      F          .
- * renameAgency                    U    .       .     AN     F          F       F        .          N      F          .
- * moveAgency                      U    .       A     AFN    F          F       F        .          .      F          .
- * setAgencyIdentifierCode         U    .       .     AN     F          F       F        A          N      F          .
- * retireAgency                    U    .       .     A      F          F       F        .          N      F          .
- * createOneStopDesk               U    .       A     ABF    F          F       F        .          .      F          .
- * renameOneStopDesk               U    .       .     AN     F          F       F        .          .      F          .
- * moveOneStopDesk                 U    .       A     AF     F          F       F        .          N      F          .
- * setOneStopDeskIdentifierCode    U    .       A     AN     F          F       F        .          .      F          .
- * retireOneStopDesk               U    .       .     AN     F          F       F        .          .      F          .
- * createPostOffice                U    .       .     ABF    F          F       F        .          .      F          .
- * renamePostOffice                U    .       .     AN     F          F       F        .          .      F          .
- * movePostOffice                  U    .       .     AF     F          F       F        .          .      F          .
- * retirePostOffice                U    .       .     A      F          F       F        .          N      F          .
- * createAdministrativeUnit        U    .       A     F      F          F       F        F          .      F          F
- * renameAdministrativeUnit        U    .       A     F      F          F       F        F          .      F          F
- * moveAdministrativeUnit          U    .       A     F      F          F       F        F          .      F          F
- * retireAdministrativeUnit        U    .       A     F      F          F       F        F          .      F          F
- * createUser                      U    .       A     F      F          F       F        ABF        .      F          F
- * deactivateUser                  U    .       .     F      F          F       F        AN         .      F          N
- * resetUserPassword               U    .       .     F      F          F       F        AN         .      F          N
- * signIn                          AU   .       .     .      .          .       .        .          .      .          .
- * refreshSession                  AU   .       .     .      .          .       .        .          .      .          .
- * signOut                         U    .       .     .      .          A       .        .          .      .          .
- * pilotProgrammes                 U    .       A     AH     A          A       A        A          AH     AH         .
- * pilotProgramme                  U    U       A     AH     AH         A       .        .          AH     AH         .
- * rolloutPhase                    U    U       A     AH     AH         A       .        .          AH     AH         .
- * pilotSites                      U    .       A     AH     A          A       A        A          AH     AH         .
- * pilotSite                       U    U       A     AH     AH         A       .        .          AH     AH         .
- * actionItems                     U    .       A     AH     A          A       A        A          AH     AH         .
- * personnelHandovers              U    .       A     AH     A          A       A        A          AH     AH         .
- * personnelHandover               U    U       A     AH     AH         A       .        .          AH     AH         .
- * facilityHandovers               U    .       A     AH     A          A       A        A          AH     AH         .
- * facilityHandover                U    U       A     AH     AH         A       .        .          AH     AH         .
- * exportPhaseSites                U    .       .     AH     A          A       .        .          AH     H          .
- * exportRolloutProgress           U    .       .     AH     A          A       .        .          AH     H          .
- * provinceHandoverTotals          U    .       A     AH     A          A       A        A          AH     AH         .
- * createPilotProgramme            U    .       A     AF     F          F       F        A          AF     F          .
- * updatePilotProgramme            U    .       .     AN     F          F       F        A          AN     F          .
- * changePilotProgrammeStatus      U    .       .     AN     F          F       F        A          AN     F          .
- * addRolloutPhase                 U    .       .     AB     F          F       F        A          AB     F          .
- * replanRolloutPhase              U    .       .     AN     F          F       F        A          AN     F          .
- * changeRolloutPhaseStatus        U    .       .     AN     F          F       F        A          AN     F          .
- * enrolPilotSites                 U    .       B     AB     F          F       F        A          AB     F          .
- * updatePilotSite                 U    .       .     AN     F          F       F        A          AN     F          .
- * movePilotSite                   U    .       .     AN     F          F       F        A          AN     F          .
- * setPilotSiteReadiness           U    .       .     A      AN         F       F        .          N      AN         .
- * recordSteeringMeeting           U    .       .     AB     F          F       F        A          AB     F          .
- * changeActionItemState           U    .       .     AN     F          F       F        A          AN     F          .
- * createPersonnelHandover         U    .       .     A      AB         F       F        .          B      AB         .
- * updatePersonnelHandover         U    .       .     A      AN         F       F        .          N      AN         .
- * signPersonnelHandover           U    .       .     A      AN         F       F        .          N      AN         .
- * makePersonnelHandoverEffective  U    .       .     A      AN         F       F        .          N      AN         .
- * reversePersonnelHandover        U    .       .     A      AN         F       F        .          N      AN         .
- * createFacilityHandover          U    .       .     A      AB         F       F        .          B      AB         .
- * updateFacilityHandover          U    .       .     A      AN         F       F        .          N      AN         .
- * signFacilityHandover            U    .       .     A      AN         F       F        .          N      AN         .
- * makeFacilityHandoverEffective   U    .       .     A      AN         F       F        .          N      AN         .
- * reverseFacilityHandover         U    .       .     A      AN         F       F        .          N      AN         .
- * procedureFields                 U    U       A     A      A          A       A        A          A      A          A
- * createProcedureField            U    U       A     F      F          .       .        F          .      .          F
- * updateProcedureField            U    U       A     F      F          .       .        F          .      .          F
- * staffMembers                    U    .       A     A      AH         F       F        AH         AH     AH         A
- * staffMember                     U    U       A     AH     AH         F       F        AH         AH     AH         AH
- * myStaffRecord                   U    U       .     .      .          A       .        .          .      .          .
- * myShifts                        U    U       A     A      A          A       .        .          .      A          .
- * trainingSessions                U    .       A     A      A          F       F        A          A      A          A
- * createStaff                     U    .       AB    F      AB         F       F        A          .      AB         B
- * updateStaff                     U    .       AB    F      ABN        F       F        AB         .      AN         N
- * assignStaff                     U    .       AB    F      AB         F       F        A          .      AB         B
- * endStaffAssignment              U    .       A     F      AN         F       F        A          .      AN         N
- * addQualification                U    .       A     F      AB         F       F        A          .      AB         B
- * addAbsence                      U    .       A     F      AB         F       F        A          .      AB         B
- * createTrainingSession           U    .       AB    F      AB         F       F        A          .      AB         B
- * createCounter                   U    .       A     F      AB         F       F        A          .      AB         B
- * updateCounter                   U    .       A     F      AN         F       F        A          .      AN         N
- * setOpeningHours                 U    .       A     F      AB         F       F        A          .      AB         B
- * addOpeningException             U    .       A     F      AB         F       F        A          .      AB         B
- * createShift                     U    .       A     F      AB         F       F        A          .      AB         B
- * moveShift                       U    .       AB    F      ABN        F       F        A          .      AN         N
- * cancelShift                     U    .       A     F      AN         F       F        A          .      AN         N
- * swapShifts                      U    .       A     F      AB         F       F        A          .      AB         B
- * publishWeek                     U    .       A     F      AB         F       F        A          .      AB         B
- * copyWeek                        U    .       A     F      AB         F       F        A          .      AB         B
- * startRosterAutoFill             U    .       A     F      AB         F       F        A          .      AB         B
- * rosterAutoFillJob               U    .       A     F      A          F       F        A          .      H          H
- * acceptRosterProposal            U    .       A     F      AB         F       F        A          .      AB         B
- * discardRosterProposal           U    .       A     F      AB         F       F        A          .      AB         B
- * issueCalendarFeed               U    .       A     F      AB         AF      F        A          .      AB         B
- * revokeCalendarFeed              U    .       A     F      AB         F       F        A          .      AB         B
- * workingCalendar                 U    U       A     A      A          AB      A        A          A      A          A
- * createCalendarAdjustment        U    U       AB    F      F          .       .        F          .      .          F
- * updateCalendarAdjustment        U    U       A     F      F          .       .        F          .      .          F
- * deleteCalendarAdjustment        U    U       A     F      F          .       .        F          .      .          F
- * procedures                      U    .       A     A      A          AH      AH       A          AH     A          .
- * procedure                       U    .       A     A      A          A       A        AH         AH     H          H
- * createProcedure                 U    .       AB    F      F          F       F        ABF        F      F          AF
- * updateProcedure                 U    .       A     F      F          F       F        ABN        F      F          AN
- * importProcedures                U    .       AB    F      F          F       F        AF         F      F          F
- * dossiers                        U    .       A     AH     AH         AH      AH       A          AH     AH         A
- * dossierStatusCounts             U    .       A     A      A          AH      A        .          H      A          .
- * dossier                         U    .       A     AH     AH         ABH     AH       AH         AH     AH         H
- * dossierByCode                   U    .       .     A      .          A       H        .          H      A          .
- * dossierDocument                 U    .       F     F      AN         A       A        A          N      N          .
- * trackDossier                    AH   U       .     .      .          .       .        .          A      .          .
- * rateDossierService              AH   U       .     .      .          .       .        .          .      .          .
- * receiveDossier                  U    .       F     F      AB         AF      F        F          F      AB         .
- * takeDossierStep                 U    .       F     F      N          AFN     AF       F          N      FN         .
- * apologiseForDossier             U    .       F     F      N          A       A        F          N      .          .
- * recordPostalEvent               U    .       F     F      AN         AN      F        F          .      N          .
- * rateDossier                     U    .       F     F      F          AN      F        F          F      .          .
- * pickupQueue                     U    .       A     A      A          F       F        A          H      AH         .
- * schedulePickup                  U    .       .     F      A          F       .        F          .      N          .
- * recordPickupOutcome             U    .       .     .      A          .       F        F          .      N          .
- * apiClients                      U    U       A     F      F          F       F        AH         F      F          AH
- * apiClient                       U    .       A     F      F          F       F        A          F      F          AH
- * createApiClient                 U    .       AB    F      F          F       F        ABF        F      F          AF
- * updateApiClient                 U    U       A     F      F          F       F        AF         F      F          N
- * rotateApiClientSecret           U    U       A     F      F          F       F        AF         F      F          N
- * revokeApiClient                 U    U       A     F      F          F       F        AF         F      F          N
- * issueClientToken                AU   .       .     .      .          .       .        .          .      .          .
+ * operation                       anon revoked admin ht.bcd ht.buudien ht.quay ht.stttt ht.quantri dn.bcd bp.buudien dn.quantri portal
+ * administrativeUnits             A    U       .     .      .          .       .        .          .      A          .          .
+ * administrativeUnit              A    U       .     .      .          .       .        .          .      A          .          .
+ * agencies                        U    .       A     AH     A          A       A        A          H      AH         .          .
+ * agency                          U    .       .     .      .          .       A        H          H      .          .          .
+ * oneStopDesks                    U    .       A     AH     A          A       A        A          AH     AH         .          .
+ * oneStopDesk                     U    .       .     H      .          A       .        .          H      H          .          .
+ * postOffices                     U    .       A     A      AH         A       A        A          .      AH         .          .
+ * postOffice                      U    .       .     .      AH         .       .        .          .      H          .          .
+ * users                           U    .       A     F      F          F       F        AH         F      F          A          .
+ * auditEntries                    U    .       A     AH     F          F       F        AH         AH     F          H          .
+ * me                              U    U       A     A      A          A       A        A          A      A          A          .
+ * createAgency                    U    .       A     AF     F          F       F        AF         F      F          .          .
+ * renameAgency                    U    .       .     AN     F          F       F        .          N      F          .          .
+ * moveAgency                      U    .       A     AFN    F          F       F        .          .      F          .          .
+ * setAgencyIdentifierCode         U    .       .     AN     F          F       F        A          N      F          .          .
+ * retireAgency                    U    .       .     A      F          F       F        .          N      F          .          .
+ * createOneStopDesk               U    .       A     ABF    F          F       F        .          .      F          .          .
+ * renameOneStopDesk               U    .       .     AN     F          F       F        .          .      F          .          .
+ * moveOneStopDesk                 U    .       A     AF     F          F       F        .          N      F          .          .
+ * setOneStopDeskIdentifierCode    U    .       A     AN     F          F       F        .          .      F          .          .
+ * retireOneStopDesk               U    .       .     AN     F          F       F        .          .      F          .          .
+ * createPostOffice                U    .       .     ABF    F          F       F        .          .      F          .          .
+ * renamePostOffice                U    .       .     AN     F          F       F        .          .      F          .          .
+ * movePostOffice                  U    .       .     AF     F          F       F        .          .      F          .          .
+ * retirePostOffice                U    .       .     A      F          F       F        .          N      F          .          .
+ * createAdministrativeUnit        U    .       A     F      F          F       F        F          .      F          F          .
+ * renameAdministrativeUnit        U    .       A     F      F          F       F        F          .      F          F          .
+ * moveAdministrativeUnit          U    .       A     F      F          F       F        F          .      F          F          .
+ * retireAdministrativeUnit        U    .       A     F      F          F       F        F          .      F          F          .
+ * createUser                      U    .       A     F      F          F       F        ABF        .      F          F          .
+ * deactivateUser                  U    .       .     F      F          F       F        AN         .      F          N          .
+ * resetUserPassword               U    .       .     F      F          F       F        AN         .      F          N          .
+ * signIn                          AU   .       .     .      .          .       .        .          .      .          .          .
+ * refreshSession                  AU   .       .     .      .          .       .        .          .      .          .          .
+ * signOut                         U    .       .     .      .          A       .        .          .      .          .          .
+ * pilotProgrammes                 U    .       A     AH     A          A       A        A          AH     AH         .          .
+ * pilotProgramme                  U    U       A     AH     AH         A       .        .          AH     AH         .          .
+ * rolloutPhase                    U    U       A     AH     AH         A       .        .          AH     AH         .          .
+ * pilotSites                      U    .       A     AH     A          A       A        A          AH     AH         .          .
+ * pilotSite                       U    U       A     AH     AH         A       .        .          AH     AH         .          .
+ * actionItems                     U    .       A     AH     A          A       A        A          AH     AH         .          .
+ * personnelHandovers              U    .       A     AH     A          A       A        A          AH     AH         .          .
+ * personnelHandover               U    U       A     AH     AH         A       .        .          AH     AH         .          .
+ * facilityHandovers               U    .       A     AH     A          A       A        A          AH     AH         .          .
+ * facilityHandover                U    U       A     AH     AH         A       .        .          AH     AH         .          .
+ * exportPhaseSites                U    .       .     AH     A          A       .        .          AH     H          .          .
+ * exportRolloutProgress           U    .       .     AH     A          A       .        .          AH     H          .          .
+ * provinceHandoverTotals          U    .       A     AH     A          A       A        A          AH     AH         .          .
+ * createPilotProgramme            U    .       A     AF     F          F       F        A          AF     F          .          .
+ * updatePilotProgramme            U    .       .     AN     F          F       F        A          AN     F          .          .
+ * changePilotProgrammeStatus      U    .       .     AN     F          F       F        A          AN     F          .          .
+ * addRolloutPhase                 U    .       .     AB     F          F       F        A          AB     F          .          .
+ * replanRolloutPhase              U    .       .     AN     F          F       F        A          AN     F          .          .
+ * changeRolloutPhaseStatus        U    .       .     AN     F          F       F        A          AN     F          .          .
+ * enrolPilotSites                 U    .       B     AB     F          F       F        A          AB     F          .          .
+ * updatePilotSite                 U    .       .     AN     F          F       F        A          AN     F          .          .
+ * movePilotSite                   U    .       .     AN     F          F       F        A          AN     F          .          .
+ * setPilotSiteReadiness           U    .       .     A      AN         F       F        .          N      AN         .          .
+ * recordSteeringMeeting           U    .       .     AB     F          F       F        A          AB     F          .          .
+ * changeActionItemState           U    .       .     AN     F          F       F        A          AN     F          .          .
+ * createPersonnelHandover         U    .       .     A      AB         F       F        .          B      AB         .          .
+ * updatePersonnelHandover         U    .       .     A      AN         F       F        .          N      AN         .          .
+ * signPersonnelHandover           U    .       .     A      AN         F       F        .          N      AN         .          .
+ * makePersonnelHandoverEffective  U    .       .     A      AN         F       F        .          N      AN         .          .
+ * reversePersonnelHandover        U    .       .     A      AN         F       F        .          N      AN         .          .
+ * createFacilityHandover          U    .       .     A      AB         F       F        .          B      AB         .          .
+ * updateFacilityHandover          U    .       .     A      AN         F       F        .          N      AN         .          .
+ * signFacilityHandover            U    .       .     A      AN         F       F        .          N      AN         .          .
+ * makeFacilityHandoverEffective   U    .       .     A      AN         F       F        .          N      AN         .          .
+ * reverseFacilityHandover         U    .       .     A      AN         F       F        .          N      AN         .          .
+ * procedureFields                 U    U       A     A      A          A       A        A          A      A          A          .
+ * createProcedureField            U    U       A     F      F          .       .        F          .      .          F          .
+ * updateProcedureField            U    U       A     F      F          .       .        F          .      .          F          .
+ * staffMembers                    U    .       A     A      AH         F       F        AH         AH     AH         A          .
+ * staffMember                     U    U       A     AH     AH         F       F        AH         AH     AH         AH         .
+ * myStaffRecord                   U    U       .     .      .          A       .        .          .      .          .          .
+ * myShifts                        U    U       A     A      A          A       .        .          .      A          .          .
+ * trainingSessions                U    .       A     A      A          F       F        A          A      A          A          .
+ * createStaff                     U    .       AB    F      AB         F       F        A          .      AB         B          .
+ * updateStaff                     U    .       AB    F      ABN        F       F        AB         .      AN         N          .
+ * assignStaff                     U    .       AB    F      AB         F       F        A          .      AB         B          .
+ * endStaffAssignment              U    .       A     F      AN         F       F        A          .      AN         N          .
+ * addQualification                U    .       A     F      AB         F       F        A          .      AB         B          .
+ * addAbsence                      U    .       A     F      AB         F       F        A          .      AB         B          .
+ * createTrainingSession           U    .       AB    F      AB         F       F        A          .      AB         B          .
+ * createCounter                   U    .       A     F      AB         F       F        A          .      AB         B          .
+ * updateCounter                   U    .       A     F      AN         F       F        A          .      AN         N          .
+ * setOpeningHours                 U    .       A     F      AB         F       F        A          .      AB         B          .
+ * addOpeningException             U    .       A     F      AB         F       F        A          .      AB         B          .
+ * createShift                     U    .       A     F      AB         F       F        A          .      AB         B          .
+ * moveShift                       U    .       AB    F      ABN        F       F        A          .      AN         N          .
+ * cancelShift                     U    .       A     F      AN         F       F        A          .      AN         N          .
+ * swapShifts                      U    .       A     F      AB         F       F        A          .      AB         B          .
+ * publishWeek                     U    .       A     F      AB         F       F        A          .      AB         B          .
+ * copyWeek                        U    .       A     F      AB         F       F        A          .      AB         B          .
+ * startRosterAutoFill             U    .       A     F      AB         F       F        A          .      AB         B          .
+ * rosterAutoFillJob               U    .       A     F      A          F       F        A          .      H          H          .
+ * acceptRosterProposal            U    .       A     F      AB         F       F        A          .      AB         B          .
+ * discardRosterProposal           U    .       A     F      AB         F       F        A          .      AB         B          .
+ * issueCalendarFeed               U    .       A     F      AB         AF      F        A          .      AB         B          .
+ * revokeCalendarFeed              U    .       A     F      AB         F       F        A          .      AB         B          .
+ * workingCalendar                 U    U       A     A      A          AB      A        A          A      A          A          .
+ * createCalendarAdjustment        U    U       AB    F      F          .       .        F          .      .          F          .
+ * updateCalendarAdjustment        U    U       A     F      F          .       .        F          .      .          F          .
+ * deleteCalendarAdjustment        U    U       A     F      F          .       .        F          .      .          F          .
+ * procedures                      U    .       A     A      A          AH      AH       A          AH     A          .          AH
+ * procedure                       U    .       A     A      A          A       A        AH         AH     H          H          .
+ * createProcedure                 U    .       AB    F      F          F       F        ABF        F      F          AF         .
+ * updateProcedure                 U    .       A     F      F          F       F        ABN        F      F          AN         .
+ * importProcedures                U    .       AB    F      F          F       F        AF         F      F          F          .
+ * dossiers                        U    .       A     AH     AH         AH      AH       A          AH     AH         A          .
+ * dossierStatusCounts             U    .       A     A      A          AH      A        .          H      A          .          .
+ * dossier                         U    .       A     AH     AH         ABH     AH       AH         AH     AH         H          .
+ * dossierByCode                   U    .       .     A      .          A       H        .          H      A          .          .
+ * dossierDocument                 U    .       F     F      AN         A       A        A          N      N          .          .
+ * trackDossier                    AH   U       .     .      .          .       .        .          A      .          .          .
+ * rateDossierService              AH   U       .     .      .          .       .        .          .      .          .          .
+ * receiveDossier                  U    .       F     F      AB         AF      F        F          F      AB         .          .
+ * takeDossierStep                 U    .       F     F      N          AFN     AF       F          N      FN         .          .
+ * apologiseForDossier             U    .       F     F      N          A       A        F          N      .          .          .
+ * recordPostalEvent               U    .       F     F      AN         AN      F        F          .      N          .          .
+ * rateDossier                     U    .       F     F      F          AN      F        F          F      .          .          .
+ * pickupQueue                     U    .       A     A      A          F       F        A          H      AH         .          .
+ * schedulePickup                  U    .       .     F      A          F       .        F          .      N          .          .
+ * recordPickupOutcome             U    .       .     .      A          .       F        F          .      N          .          .
+ * apiClients                      U    U       A     F      F          F       F        AH         F      F          AH         .
+ * apiClient                       U    .       A     F      F          F       F        A          F      F          AH         .
+ * createApiClient                 U    .       AB    F      F          F       F        ABF        F      F          AF         .
+ * updateApiClient                 U    U       A     F      F          F       F        AF         F      F          N          .
+ * rotateApiClientSecret           U    U       A     F      F          F       F        AF         F      F          N          .
+ * revokeApiClient                 U    U       A     F      F          F       F        AF         F      F          N          .
+ * issueClientToken                AU   .       .     .      .          .       .        .          .      .          .          .
+ * submitDossier                   U    U       F     F      F          F       F        F          .      .          F          ABF
+ * portalDossier                   U    U       F     F      F          F       F        F          .      .          F          AFH
+ * portalDossiersChanged           U    U       F     F      F          F       F        F          .      .          F          AFH
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -180,6 +184,7 @@ import { API_CLIENT_ROWS, apiClientScenarios } from './scope/api-clients.scope';
 import { DOSSIER_ROWS, dossierScenarios } from './scope/dossiers.scope';
 import { PROCEDURE_ROWS, procedureScenarios } from './scope/procedures.scope';
 import { PICKUP_ROWS, pickupScenarios } from './scope/pickups.scope';
+import { PORTAL_ROWS, portalClientToken, portalScenarios } from './scope/portal.scope';
 import { ROLLOUT_ROWS, rolloutScenarios } from './scope/rollout.scope';
 import { STAFF_ROWS, staffScenarios } from './scope/staff.scope';
 import { WORKING_DAY_ROWS, workingDayScenarios } from './scope/working-days.scope';
@@ -400,6 +405,9 @@ const MATRIX: Row[] = [
 
   // Portals' API clients: kept by administrators (a province's, for its province); the token exchange is public.
   ...API_CLIENT_ROWS,
+
+  // The portals' own operations: a client's token with the scope, for its provinces and its own dossiers.
+  ...PORTAL_ROWS,
 ];
 
 /** The published schema: every one of its queries and mutations must be in the matrix. */
@@ -434,6 +442,8 @@ const DN_COMMUNE = '25390';
 const ids = { agency: {} as Record<string, string>, desk: {} as Record<string, string>, office: {} as Record<string, string>, user: {} as Record<string, string> };
 /** A token whose session has ended. */
 let revokedToken = '';
+/** The token of a Hà Tĩnh portal's API client with every scope. */
+let portalToken = '';
 let provinceIdOf42 = '';
 let provinceIdOf75 = '';
 
@@ -444,6 +454,7 @@ const uniqueUnitCode = () => String(91_000_000 + ++counter);
 function callerOptions(who: Who): GqlOptions {
   if (who === 'anonymous') return { as: null };
   if (who === 'revoked') return { token: revokedToken };
+  if (who === 'portal') return { token: portalToken };
   return { as: who };
 }
 
@@ -471,6 +482,7 @@ beforeAll(async () => {
   provinceIdOf75 = provinces.find((p) => p.code === '75').id;
   revokedToken = await t.signIn('hatinh.bcd');
   ok(await t.gql('mutation { signOut { ok } }', {}, { token: revokedToken }));
+  portalToken = await portalClientToken(t);
 });
 afterAll(() => t.close());
 
@@ -1007,6 +1019,7 @@ const SCENARIOS: Scenarios = {
   ...dossierScenarios({ app: () => t }),
   ...pickupScenarios({ app: () => t }),
   ...apiClientScenarios({ app: () => t }),
+  ...portalScenarios({ app: () => t }),
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -1049,8 +1062,8 @@ describe('the matrix covers the schema', () => {
     expect(MATRIX.map(([op]) => op).filter((op) => !operations.includes(op))).toEqual([]);
   });
 
-  // The public answers: an administrative unit, and a dossier as public tracking shows it.
-  it.each(['AdministrativeUnit', 'TrackedDossier'])('no field of %s (public) leads to a province’s records', (publicType) => {
+  // The public answers: an administrative unit, a dossier as public tracking shows it, and as its portal reads it.
+  it.each(['AdministrativeUnit', 'TrackedDossier', 'PortalDossier'])('no field of %s (public) leads to a province’s records', (publicType) => {
     const reachable = new Set<string>();
     const visit = (type: GraphQLNamedType) => {
       if (reachable.has(type.name)) return;
@@ -1079,6 +1092,7 @@ const COLUMNS: Array<[Who, string]> = [
   ['dongnai.bcd', 'dn.bcd'],
   ['binhphuoc.buudien', 'bp.buudien'],
   ['dongnai.quantri', 'dn.quantri'],
+  ['portal', 'portal'],
 ];
 const LETTER: Record<Outcome, string> = { ALLOWED: 'A', HIDDEN: 'H', UNAUTHENTICATED: 'U', FORBIDDEN: 'F', NOT_FOUND: 'N', BAD_USER_INPUT: 'B' };
 

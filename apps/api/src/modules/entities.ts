@@ -1,6 +1,7 @@
 import { AdministrativeUnit } from './administrative-units/administrative-unit.entity';
 import { Agency } from './agencies/agency.entity';
 import { ApiClient } from './api-clients/api-client.entity';
+import { PortalSubmission } from './portal/portal.entity';
 import { AuditEntry } from './audit/audit-entry.entity';
 import { User } from './identity/user.entity';
 import { UserSession } from './identity/user-session.entity';
@@ -27,5 +28,5 @@ export const entities = [AdministrativeUnit, Agency, OneStopDesk, PostOffice, Au
   CalendarAdjustment,
   Procedure, ProcedureComponent,
   Dossier, DossierComponent, DossierEvent, PickupAppointment,
-  ApiClient,
+  ApiClient, PortalSubmission,
 ];

@@ -1,6 +1,7 @@
 import { AdministrativeUnitResolver } from './administrative-units/administrative-unit.resolver';
 import { AgencyResolver } from './agencies/agency.resolver';
 import { ApiClientResolver } from './api-clients/api-client.resolver';
+import { PortalResolver } from './portal/portal.resolver';
 import { AuditResolver } from './audit/audit.resolver';
 import { IdentityResolver } from './identity/identity.resolver';
 import { OneStopDeskResolver } from './one-stop-desks/one-stop-desk.resolver';
@@ -25,5 +26,5 @@ export const resolvers = [AdministrativeUnitResolver, AgencyResolver, OneStopDes
   WorkingDayResolver,
   ProcedureResolver,
   DossierResolver, DossierEventResolver, PickupResolver, DossierPickupResolver,
-  ApiClientResolver,
+  ApiClientResolver, PortalResolver,
 ] as const;

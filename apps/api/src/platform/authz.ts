@@ -1,5 +1,5 @@
 import { AppError } from './errors';
-import type { Actor } from './graphql/context';
+import type { Actor, ClientGrant } from './graphql/context';
 
 /**
  * The access rules every service applies, in one place. Services call these; resolvers never decide.
@@ -22,6 +22,17 @@ export function forbidden(): AppError {
 export function requireSignedIn(actor: Actor): void {
   if (actor.kind === 'anonymous') throw unauthenticated();
   if (actor.kind === 'client') throw forbidden();
+}
+
+/**
+ * A portal's client whose token carries `scope` (the portals' own operations start here, as staff ones
+ * start at `requireSignedIn`): the anonymous are UNAUTHENTICATED; staff, and a client whose token lacks
+ * the scope, are FORBIDDEN. Answers what the client acts for (its provinces and agencies).
+ */
+export function requireClientScope(actor: Actor, scope: string): ClientGrant {
+  if (actor.kind === 'anonymous') throw unauthenticated();
+  if (actor.kind !== 'client' || !actor.client || !actor.client.scopes.includes(scope)) throw forbidden();
+  return actor.client;
 }
 
 /** The actor must be signed in and hold one of the roles (the system holds them all). */

@@ -16,7 +16,9 @@ export type Who =
   | 'hatinh.quantri'
   | 'dongnai.bcd'
   | 'binhphuoc.buudien'
-  | 'dongnai.quantri';
+  | 'dongnai.quantri'
+  /** A Hà Tĩnh portal's API client whose token carries every scope (scope/portal.scope.ts). */
+  | 'portal';
 
 /**
  * A = allowed (an answer with data), H = hidden (no error, nothing of another province: null, false,

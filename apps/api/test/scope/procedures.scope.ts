@@ -34,6 +34,9 @@ export const PROCEDURE_ROWS: Row[] = [
   ['procedures', 'dongnai.bcd', 'HIDDEN', 'provinceId of Hà Tĩnh'],
   ['procedures', 'hatinh.quay', 'HIDDEN', 'provinceId of Đồng Nai'],
   ['procedures', 'hatinh.stttt', 'HIDDEN', 'search the code of the Đồng Nai procedure'],
+  // A portal's client with READ_CATALOGUE: the lists of its provinces (another province named: an empty page).
+  ['procedures', 'portal', 'ALLOWED', 'all: the caller’s province'],
+  ['procedures', 'portal', 'HIDDEN', 'provinceId of Đồng Nai'],
 
   ['procedure', 'anonymous', 'UNAUTHENTICATED', 'the Hà Tĩnh procedure'],
   ...forEachHaTinhUser('procedure', 'the Hà Tĩnh procedure'),
@@ -81,6 +84,7 @@ type Province = '42' | '75';
 const PROVINCE_OF: Partial<Record<Who, Province>> = {
   'hatinh.bcd': '42', 'hatinh.buudien': '42', 'hatinh.quay': '42', 'hatinh.stttt': '42', 'hatinh.quantri': '42',
   'dongnai.bcd': '75', 'binhphuoc.buudien': '75', 'dongnai.quantri': '75',
+  portal: '42',
 };
 /** An agency of each province, to name as the deciding agency. */
 const AGENCY: Record<Province, string> = { '42': '42-STTTT', '75': '70-TTPVHCC' };

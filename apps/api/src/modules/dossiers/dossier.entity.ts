@@ -79,6 +79,8 @@ export class Dossier {
   @Field(() => String, { nullable: true }) @Column('text', { nullable: true }) ratingComment!: string | null;
   @Field(() => DateTimeISO, { nullable: true }) @Column('timestamptz', { nullable: true }) ratedAt!: Date | null;
   @Field(() => String, { nullable: true, description: 'The sending portal’s own reference.' }) @Column('varchar', { nullable: true }) portalReference!: string | null;
+  /** The portal's API client that submitted it (modules/portal): the client reads it back and polls its changes. */
+  @Column('uuid', { nullable: true }) submittedByClientId!: string | null;
   @Field(() => Int) @Column('int') version!: number;
   @Field(() => DateTimeISO) @Column('timestamptz') createdAt!: Date;
   @Field(() => DateTimeISO) @Column('timestamptz') updatedAt!: Date;

@@ -47,6 +47,8 @@ export interface OnlineDossierInput {
   resultDelivery: ResultDelivery;
   deliveryAddress?: string | null;
   portalReference?: string | null;
+  /** The portal's API client that submits it. */
+  submittedByClientId?: string | null;
 }
 
 @InputType({ description: 'A step of the status machine (see DossierAction and `allowedActions`).' })

@@ -155,6 +155,8 @@ export class PickupService {
       .execute();
     if (!result.affected) throw staleVersion(PICKUP_LABEL);
     const after = await m.getRepository(PickupAppointment).findOneByOrFail({ id: before.id });
+    // A pickup's step is a change of its dossier for the portal that sent it (portalDossiersChanged).
+    await m.query('UPDATE dossier SET updated_at = now() WHERE id = $1', [before.dossierId]);
     const dossier = await m.getRepository(Dossier).findOneByOrFail({ id: before.dossierId });
     const office = await this.postOffices.read(m, before.postOfficeId);
     await this.dossiers.event(m, actor, dossier, { kind: eventKind, unitName: office.name, note, at: new Date() });

@@ -20,7 +20,7 @@ export class ProcedureResolver {
     private readonly importer: ProcedureImportService,
   ) {}
 
-  @Query(() => ProcedureConnection, { description: 'The procedure catalogue (danh mục thủ tục hành chính) of your province, by name in Vietnamese order.' })
+  @Query(() => ProcedureConnection, { description: 'The procedure catalogue (danh mục thủ tục hành chính) of your province, by name in Vietnamese order; a portal’s client with READ_CATALOGUE reads those of its provinces (another province named: an empty page).' })
   procedures(@Args(() => PageArgs) page: PageArgs, @Arg('filter', () => ProcedureFilter, { nullable: true }) filter: ProcedureFilter | null, @Ctx() ctx: GraphQLContext) {
     return this.catalogue.list(ctx.actor, filter ?? {}, page);
   }

@@ -1,6 +1,6 @@
 import { DataSource, type EntityManager } from 'typeorm';
 import { badInput, conflict, notFound, uniquely, type Bilingual } from '../../platform/errors';
-import { forbidden, isNational, requireRole, requireSignedIn, scopeProvince } from '../../platform/authz';
+import { forbidden, isNational, requireClientScope, requireRole, requireSignedIn, scopeProvince } from '../../platform/authz';
 import { Injectable } from '../../platform/container';
 import { updateVersioned } from '../../platform/database/versioned';
 import { paginate, type PageArgs } from '../../platform/graphql/connection';
@@ -50,13 +50,16 @@ export class ProcedureService {
     private readonly staff: StaffService,
   ) {}
 
-  /** The province a reader reads: their own, or the one a national reader names (all provinces when none). */
+  /**
+   * The province a reader reads: their own, or the one a national reader names (all provinces when none).
+   * A portal's client with READ_CATALOGUE reads the lists of the provinces it acts for, like a reader of
+   * several provinces: naming another province answers an empty page, as it does to a province's staff.
+   */
   async list(actor: Actor, filter: ProcedureFilter, page: PageArgs) {
-    requireSignedIn(actor);
+    const provinces = this.readableProvinces(actor);
     const byCode = filter.provinceCode ? await this.provinceByCode(filter.provinceCode) : null;
     const qb = this.dataSource.getRepository(Procedure).createQueryBuilder('p');
-    const scope = scopeProvince(actor);
-    if (scope) qb.andWhere('p.province_id = :scope', { scope });
+    if (provinces) qb.andWhere('p.province_id = ANY(:provinces)', { provinces });
     if (filter.provinceId) qb.andWhere('p.province_id = :province', { province: filter.provinceId });
     if (byCode) qb.andWhere('p.province_id = :byCode', { byCode });
     if (!filter.includeRetired) qb.andWhere('p.retired_on IS NULL');
@@ -68,6 +71,13 @@ export class ProcedureService {
       qb.andWhere('(osp_fold(p.name) LIKE osp_fold(:search) OR p.code LIKE :codePrefix)', { search: likeFragment(search), codePrefix: `${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
     }
     return paginate(qb, page, { expression: 'p.name', property: 'name', direction: 'ASC', kind: 'name' });
+  }
+
+  /** The provinces whose catalogue the actor reads (null: every province): the catalogue's one reading rule. */
+  private readableProvinces(actor: Actor): readonly string[] | null {
+    if (actor.kind === 'client') return requireClientScope(actor, 'READ_CATALOGUE').provinceIds;
+    const scope = scopeProvince(actor);
+    return scope ? [scope] : null;
   }
 
   /** The id of the province in force today with an administrative code (portals name provinces by code). */
