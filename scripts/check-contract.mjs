@@ -10,7 +10,7 @@ const root = new URL('..', import.meta.url).pathname;
 const shared = join(root, '../shared/contract');
 const vendored = join(root, 'packages/schema/contract');
 // Contract files whose operations the API serves.
-const ADOPTED = ['identity.graphql', 'organisation.graphql', 'tracking.graphql'];
+const ADOPTED = ['identity.graphql', 'organisation.graphql', 'portal.graphql', 'tracking.graphql'];
 
 let problems = 0;
 const problem = (message) => {

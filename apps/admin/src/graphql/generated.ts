@@ -918,6 +918,29 @@ export type PilotSiteFilter = {
   status?: InputMaybe<Array<SiteStatus>>;
 };
 
+/** The applicant as the portal identified them. */
+export type PortalApplicantInput = {
+  fullName: Scalars['String']['input'];
+  /** Số định danh cá nhân: 12 digits, checked as the counter checks it (province of birth, century and year). */
+  idNumber: Scalars['String']['input'];
+  /** A Vietnamese phone number; spaces, dots and +84 are accepted. The second factor of public tracking. */
+  phone: Scalars['String']['input'];
+};
+
+/** Where the post collects the paper dossier. */
+export type PortalPickupInput = {
+  /** The street address, as the applicant wrote it. */
+  address: Scalars['String']['input'];
+  /** The administrative unit (commune or ward, in force today) of the address: it decides the receiving post office and desk, and must be in one of the client’s provinces. */
+  administrativeUnitCode: Scalars['String']['input'];
+};
+
+/** How the applicant gets the result. */
+export type PortalResultDeliveryInput = {
+  /** Given: the result goes by post to this address. Null: the applicant collects it at the desk. */
+  address?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type PostOfficeFilter = {
   /** Records located in this unit or anywhere under it. */
   administrativeUnitCode?: InputMaybe<Scalars['String']['input']>;
@@ -1320,6 +1343,20 @@ export type StartRosterAutoFillInput = {
   deskId?: InputMaybe<Scalars['ID']['input']>;
   from: Scalars['Date']['input'];
   to: Scalars['Date']['input'];
+};
+
+/** An online dossier whose applicant chose postal pickup (the contract’s SubmitDossier). */
+export type SubmitDossierInput = {
+  applicant: PortalApplicantInput;
+  /** The portal’s own reference of the dossier, unique among the client’s dossiers. */
+  externalReference: Scalars['String']['input'];
+  /** The portal’s key for this submission: a retry with the same key and content answers the first dossier (for at least 24 hours); other content with the key is a CONFLICT. */
+  idempotencyKey: Scalars['String']['input'];
+  pickup: PortalPickupInput;
+  /** The national catalogue code of the procedure in the province of the pickup address (PortalProcedures). */
+  procedureCode: Scalars['String']['input'];
+  /** Absent, or without an address: the result is collected at the desk. */
+  resultDelivery?: InputMaybe<PortalResultDeliveryInput>;
 };
 
 /** Two people exchange their shifts in one step. */
