@@ -3,7 +3,8 @@
 # answers /readyz and a contract query, the admin app works in a real browser, SIGTERM stops it
 # cleanly (exit 0), and a second start finds the same data without seeding again. staff.mjs and
 # rosters.mjs walk the post office manager's week; dossiers.mjs the clerk's, the officer's and the applicant's
-# dossier, from reception to tracking on a phone; screens.mjs (last: it adds a phase) checks every
+# dossier, from reception to tracking on a phone; clients.mjs the portal clients page, then the
+# portal guide's example runs against the server; screens.mjs (last: it adds a phase) checks every
 # role's screens at 1366 and 390 px.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -61,6 +62,9 @@ BASE_URL="$BASE" node apps/admin/e2e/staff.mjs
 BASE_URL="$BASE" node apps/admin/e2e/rosters.mjs
 BASE_URL="$BASE" node apps/admin/e2e/dossiers.mjs
 BASE_URL="$BASE" node apps/admin/e2e/clients.mjs
+echo "--- the portal guide's runnable example (docs/examples): a new client, then a portal's calls"
+eval "$(API="$BASE" node docs/examples/new-client.mjs)"
+API="$BASE" node docs/examples/portal-client.mjs
 BASE_URL="$BASE" node apps/admin/e2e/screens.mjs
 stop artifacts/smoke-start-1.log
 
