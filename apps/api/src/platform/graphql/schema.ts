@@ -1,6 +1,7 @@
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema, getMetadataStorage } from 'type-graphql';
 import type { Container } from '../container';
+import { leanFieldResolvers } from './lean-resolvers';
 import { validateArgument } from './validation';
 
 /**
@@ -12,11 +13,13 @@ import { validateArgument } from './validation';
 export async function createSchema(container: Container, resolvers: readonly Function[]): Promise<GraphQLSchema> {
   for (const resolver of resolvers) container.get(resolver as never);
   plainFieldReads();
-  return buildSchema({
+  const schema = await buildSchema({
     resolvers: [...resolvers] as never,
     container: { get: (cls) => container.get(cls as never) },
     validateFn: validateArgument,
   });
+  leanFieldResolvers(schema, (cls) => container.get(cls as never));
+  return schema;
 }
 
 export const SDL_HEADER = `# One-Stop Post: the published GraphQL schema.

@@ -63,6 +63,8 @@ export function refuseBatches(req: Request, res: Response, next: NextFunction): 
   next();
 }
 
+const JSON_UTF8 = /^application\/(graphql-response\+)?json; charset=utf-8$/i;
+
 /**
  * Response ceiling and time budget for one /graphql request.
  * - An answer larger than `maxResponseBytes` is replaced by RESPONSE_TOO_LARGE (HTTP 413 would speak of the
@@ -84,6 +86,15 @@ export function responseGuards(maxResponseBytes: number, timeoutMs: number) {
           en: `The answer is too large (over ${maxResponseBytes} bytes). Ask for less: smaller pages, fewer fields.`,
         };
         return send(errorBody(store.lang, 'RESPONSE_TOO_LARGE', message, { maxBytes: maxResponseBytes }, null));
+      }
+      if (typeof body === 'string' && req.method !== 'HEAD' && res.statusCode !== 204 && res.statusCode !== 205 && res.statusCode !== 304 && JSON_UTF8.test(String(res.getHeader('content-type') ?? ''))) {
+        // Apollo's answer, written as the string it is: Express would first copy a body of 1,000
+        // characters or more into a Buffer (and then write headers and body with writev); Node's http
+        // writes headers and string in one write. No ETag (server.ts switches them off), no freshness
+        // (a GraphQL answer is never 304).
+        res.setHeader('content-length', Buffer.byteLength(body, 'utf8'));
+        res.end(body, 'utf8');
+        return res;
       }
       return send(body as never);
     }) as typeof res.send;
