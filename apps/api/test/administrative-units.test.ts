@@ -433,6 +433,29 @@ describe('reads', () => {
     expect(page.edges).toHaveLength(100);
   });
 
+  it('refuses a page of more than 100 children, as a top-level page', async () => {
+    const error = failure(await t.gql(`{ administrativeUnits(first: 2) { edges { node { code children(first: 101) { totalCount } } } } }`));
+    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'first' })] });
+  });
+
+  it('reads parents and first pages of children with the list, the same as their own loaders read them', async () => {
+    const node = 'code parent { id code name level validFrom createdAt } children(first: 3) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id code name validTo inForce } } }';
+    // A fragment and a variable page size are read ahead like a plain field.
+    const ahead = await t.gql(
+      `query Ahead($n: Int!) { administrativeUnits(first: 100, filter: { provinceCode: "42" }) { edges { node { ...U } } } }
+       fragment U on AdministrativeUnit { ${node.replace('children(first: 3)', 'children(first: $n)')} }`,
+      { n: 3 },
+    );
+    // Asked twice under two names, children are not read ahead: each field resolver asks its loader.
+    const loaded = await t.gql(`{ administrativeUnits(first: 100, filter: { provinceCode: "42" }) { edges { node { ${node} again: children(first: 3) { totalCount } } } } }`);
+    const strip = (edges: Array<{ node: Record<string, unknown> }>) => edges.map(({ node: { again: _again, ...rest } }) => rest);
+    expect(strip(ok(ahead).administrativeUnits.edges)).toEqual(strip(ok(loaded).administrativeUnits.edges));
+    const edges = ok(ahead).administrativeUnits.edges as Array<{ node: { parent: unknown; children: { totalCount: number } } }>;
+    expect(edges.some((e) => e.node.parent)).toBe(true);
+    expect(edges.some((e) => e.node.children.totalCount > 0)).toBe(true);
+    expect(Number(ahead.headers['x-sql-statements'])).toBeLessThan(Number(loaded.headers['x-sql-statements']));
+  });
+
   it('answers null for a code that never existed', async () => {
     expect(ok(await t.gql(UNIT_BY_CODE, { code: '99999995' })).administrativeUnit).toBeNull();
   });

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Max, Min } from 'class-validator';
 import { ArgsType, Field } from 'type-graphql';
 import { Injectable } from '../../platform/container';
@@ -15,7 +16,7 @@ import {
   RenameAdministrativeUnitInput,
   RetireAdministrativeUnitInput,
 } from './administrative-unit.inputs';
-import { loadChildrenFirstPage, loadRollUpId } from './administrative-unit.loaders';
+import { loadChildrenFirstPage, loadRollUpId, unitListPrefetch } from './administrative-unit.loaders';
 import { AdministrativeUnitService } from './administrative-unit.service';
 
 export const AdministrativeUnitConnection = ConnectionType(AdministrativeUnit, 'AdministrativeUnit');
@@ -38,8 +39,10 @@ export class AdministrativeUnitResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Arg('filter', () => AdministrativeUnitFilter, { nullable: true }) filter: AdministrativeUnitFilter | null,
     @Arg('sort', () => AdministrativeUnitSort, { defaultValue: AdministrativeUnitSort.CODE_ASC }) sort: AdministrativeUnitSort,
+    @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return this.units.list(filter ?? {}, page, sort);
+    return this.units.list(filter ?? {}, page, sort, unitListPrefetch(info, ctx.loaders, this.units));
   }
 
   @Query(() => AdministrativeUnit, { nullable: true, description: 'One unit by its official code; `asOf` is the day its children and roll-ups are read for.' })

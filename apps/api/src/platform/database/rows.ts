@@ -67,3 +67,9 @@ export function recordsFromRows<T extends ObjectLiteral>(dataSource: DataSource,
 export function recordFromJson<T extends ObjectLiteral>(dataSource: DataSource, metadata: EntityMetadata, row: Record<string, unknown>): T {
   return build<T>(dataSource, metadata, row, true);
 }
+
+/** Records from rows serialised as JSON by PostgreSQL (`to_jsonb(t)`, `json_agg(t)`): many records in one value. */
+export function recordsFromJson<T extends ObjectLiteral>(dataSource: DataSource, entity: EntityTarget<T>, rows: readonly Record<string, unknown>[]): T[] {
+  const metadata = dataSource.getMetadata(entity);
+  return rows.map((row) => build<T>(dataSource, metadata, row, true));
+}

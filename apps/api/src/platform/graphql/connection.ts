@@ -138,6 +138,16 @@ export function decodeCursor(cursor: string, kind: CursorKind = 'text'): CursorV
 }
 
 /**
+ * More columns for each row of a page, read by the same statement: SQL expressions over the query's
+ * alias (never user input), by column name, e.g. a to-one relation as `to_jsonb` or the first page of a
+ * to-many one as JSON; `each` receives every record with its row (to prime the request's loaders).
+ */
+export interface PageExtras<T> {
+  select?: Record<string, string>;
+  each?: (node: T, row: Record<string, unknown>) => void;
+}
+
+/**
  * Keyset pagination in one statement: orders by (sort key, id), reads one row more than asked to know
  * whether a next page exists, and counts the whole filtered set in an uncorrelated subquery of the same
  * statement. Rows come back as plain records of the entity (platform/database/rows.ts), without
@@ -147,11 +157,13 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
   qb: SelectQueryBuilder<T>,
   args: PageArgs,
   sort: SortKey,
+  extras?: PageExtras<T>,
 ): Promise<Connection<T>> {
   const first = Math.min(Math.max(args.first ?? DEFAULT_PAGE_SIZE, 1), MAX_PAGE_SIZE);
   const alias = qb.alias;
   const count = qb.clone().select('COUNT(1)').orderBy();
   const page = qb.clone().select(`${alias}.*`).addSelect(`(${count.getQuery()})`, '__total');
+  for (const [name, sql] of Object.entries(extras?.select ?? {})) page.addSelect(sql, name);
   if (args.after) {
     const [value, id] = decodeCursor(args.after, sort.kind);
     const op = sort.direction === 'ASC' ? '>' : '<';
@@ -163,7 +175,9 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
   const rows: Array<Record<string, unknown>> = await ((qb as unknown as { queryRunner?: QueryRunner }).queryRunner ?? qb.connection).query(sql, params);
   // Past the last page no row carries the total: count on its own then (the rare case).
   const totalCount = rows.length ? Number(rows[0].__total) : args.after ? await qb.clone().getCount() : 0;
-  const nodes = recordsFromRows<T>(qb.connection, qb.expressionMap.mainAlias!.target, rows.slice(0, first));
+  const shown = rows.slice(0, first);
+  const nodes = recordsFromRows<T>(qb.connection, qb.expressionMap.mainAlias!.target, shown);
+  if (extras?.each) for (let i = 0; i < nodes.length; i++) extras.each(nodes[i], shown[i]);
   return keysetConnection(nodes, sort.property as keyof T, totalCount, rows.length > first, Boolean(args.after));
 }
 
