@@ -186,6 +186,12 @@ function sample(type: GraphQLInputType, path: string, nulPaths: string[]): unkno
   return null;
 }
 
+/** A plain, valid value of a scalar argument (a list's required `since`, say). */
+function plainValue(type: GraphQLInputType): unknown {
+  const values: Record<string, unknown> = { String: 'x', ID: 'x', Int: 1, Float: 1.5, Boolean: true, Date: '2020-01-01', DateTimeISO: '2020-01-01T00:00:00Z' };
+  return values[getNamedType(type).name] ?? null;
+}
+
 function reachesString(type: GraphQLInputType, seen: Set<string>): boolean {
   const named = getNamedType(type);
   if (named.name === 'String' || named.name === 'ID') return true;
@@ -243,16 +249,38 @@ describe('crafted cursors', () => {
     'not base64 at all!',
   ];
   const schema = buildSchema(SDL);
-  const lists = Object.values(schema.getQueryType()!.getFields())
-    .filter((f) => f.args.some((a) => a.name === 'after'))
-    .map((f) => f.name);
+  const listFields = Object.values(schema.getQueryType()!.getFields()).filter((f) => f.args.some((a) => a.name === 'after'));
+  const lists = listFields.map((f) => f.name);
+  /** A list's required arguments (other than the cursor), each with a value of its type (e.g. portalDossiersChanged's `since`). */
+  const required = new Map(
+    listFields.map((f) => [
+      f.name,
+      f.args.filter((a) => isNonNullType(a.type) && a.defaultValue === undefined && a.name !== 'after').map((a) => ({ name: a.name, type: String(a.type), value: plainValue(a.type) })),
+    ]),
+  );
+
+  /** The portals' own lists answer a client's token only (staff are FORBIDDEN before any cursor is read). */
+  let clientToken = '';
+  beforeAll(async () => {
+    const made = (await t.gql(
+      `mutation($input: CreateApiClientInput!) { createApiClient(input: $input) { clientSecret apiClient { clientId } } }`,
+      { input: { name: 'Cổng thử con trỏ', ownerOrganisation: 'Thử', contact: { name: 'Kỹ thuật', email: 'kythuat@example.gov.vn' }, scopes: ['READ_OWN_DOSSIERS', 'READ_CATALOGUE'] } },
+      { as: 'hatinh.quantri' },
+    )).data!.createApiClient;
+    clientToken = (await t.gql(`mutation($i: IssueClientTokenInput!) { issueClientToken(input: $i) { token } }`, { i: { clientId: made.apiClient.clientId, clientSecret: made.clientSecret } }, { as: null })).data!.issueClientToken.token;
+  });
 
   it('every paginated list of the schema answers BAD_USER_INPUT on `after`', async () => {
     expect(lists.length).toBeGreaterThanOrEqual(8);
     const outcomes: string[] = [];
     for (const list of lists) {
       for (const cursor of forged) {
-        const res = await t.gql(`query($after: String) { ${list}(after: $after) { totalCount } }`, { after: cursor }, { as: 'admin' });
+        const args = required.get(list)!;
+        const declared = ['$after: String', ...args.map((a) => `$${a.name}: ${a.type}`)].join(', ');
+        const passed = ['after: $after', ...args.map((a) => `${a.name}: $${a.name}`)].join(', ');
+        const variables = Object.fromEntries([['after', cursor], ...args.map((a) => [a.name, a.value])]);
+        const caller = list.startsWith('portal') ? { token: clientToken } : { as: 'admin' };
+        const res = await t.gql(`query(${declared}) { ${list}(${passed}) { pageInfo { hasNextPage } } }`, variables, caller);
         const error = res.errors?.[0];
         outcomes.push(`${list}: ${error?.extensions.code} ${error?.extensions.fields?.[0]?.field}`);
       }
