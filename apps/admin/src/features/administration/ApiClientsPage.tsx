@@ -1,6 +1,5 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { useQuery } from '@apollo/client/react';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -20,6 +19,7 @@ import { ListGrid } from '../../components/ListGrid';
 import { ListToolbar } from '../../components/ListToolbar';
 import { formatDateTime } from '../../dates';
 import { apiProblem } from '../../graphql/errors';
+import { useAddressParams } from '../../hooks/useAddressParams';
 import { useCursorPages, useRememberPage } from '../../hooks/useCursorPages';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { useSession } from '../auth/SessionContext';
@@ -40,22 +40,10 @@ export function ApiClientsPage() {
   useDocumentTitle(t('administration.sections.apiClients'));
   const { user } = useSession();
   const national = user !== null && user.scope === null;
-  const [params, setParams] = useSearchParams();
+  const { params, set } = useAddressParams();
   const search = params.get(PARAM.search) ?? '';
   const includeRevoked = params.get(PARAM.includeRevoked) === '1';
-  const setParam = useCallback(
-    (key: keyof typeof PARAM, value: string) =>
-      setParams(
-        (prev) => {
-          const next = new URLSearchParams(prev);
-          if (value) next.set(PARAM[key], value);
-          else next.delete(PARAM[key]);
-          return next;
-        },
-        { replace: true },
-      ),
-    [setParams],
-  );
+  const setParam = (key: keyof typeof PARAM, value: string) => set(PARAM[key], value);
   const pages = useCursorPages(JSON.stringify([search, includeRevoked]));
   const { data, previousData, loading, error } = useQuery(ApiClientsDocument, {
     variables: { first: pages.first, after: pages.after, filter: { search: search || null, includeRevoked: includeRevoked || null } },
