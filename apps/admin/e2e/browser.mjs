@@ -64,6 +64,38 @@ export async function idle(page) {
   while (state && (state.inFlight > 0 || Date.now() - state.changedAt < QUIET_MS) && Date.now() < deadline) await page.waitForTimeout(50);
 }
 
+/**
+ * How many pixels the page scrolls sideways once its layout has settled (0 when it fits), and what
+ * sticks out most. After a resize, the components that read the width through useMediaQuery (the
+ * navigation, the header) re-render a frame or more later, and a button's ripple may still be running:
+ * a single reading taken in between saw a layout no user ever sees (the rosters walk once read 400 px
+ * on a 390 px screen, gone 25 ms later). So this waits, frame by frame, up to `timeout` ms for the page
+ * to fit within `tolerance` px, and only then reports what is still too wide.
+ */
+export async function sidewaysOverflow(page, { tolerance = 0, timeout = 2000 } = {}) {
+  await page
+    .waitForFunction((slack) => document.documentElement.scrollWidth - window.innerWidth <= slack, tolerance, { timeout, polling: 'raf' })
+    .catch(() => {});
+  return page.evaluate(() => {
+    const width = window.innerWidth;
+    const px = document.documentElement.scrollWidth - width;
+    let culprit = '';
+    if (px > 0) {
+      let widest = null;
+      for (const el of document.querySelectorAll('body *')) {
+        const right = el.getBoundingClientRect().right;
+        if (right > width && (!widest || right > widest.right)) widest = { el, right };
+      }
+      if (widest) {
+        const { el } = widest;
+        const name = el.getAttribute('data-testid') ?? String(el.className || '').split(' ')[0];
+        culprit = `${el.tagName.toLowerCase()}${name ? `.${name}` : ''} "${(el.textContent ?? '').trim().slice(0, 40)}" reaches ${Math.round(widest.right)} px`;
+      }
+    }
+    return { px, culprit };
+  });
+}
+
 /** Reports what a page logs as an error, throws, or fails to load; counts its requests in flight for `idle`. */
 export function watch(page) {
   const state = { inFlight: 0, changedAt: Date.now() };

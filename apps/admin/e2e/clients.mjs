@@ -9,7 +9,7 @@
 //   BASE_URL=http://localhost:4351 node apps/admin/e2e/clients.mjs
 import fs from 'node:fs';
 import path from 'node:path';
-import { assert, BASE_URL, check, idle, preflight, REPO_ROOT, tally, withBrowser } from './browser.mjs';
+import { assert, BASE_URL, check, idle, preflight, REPO_ROOT, sidewaysOverflow, tally, withBrowser } from './browser.mjs';
 
 const PASSWORD = process.env.DEMO_PASSWORD ?? 'Demo@2026';
 const SHOTS = process.env.SHOTS_DIR ?? path.join(REPO_ROOT, 'artifacts/screenshots/clients');
@@ -129,8 +129,8 @@ await withBrowser('osp-clients-', async ({ page }) => {
     await page.setViewportSize({ width: 390, height: 844 });
     await idle(page);
     await shot('list-390');
-    const width = await page.evaluate(() => document.documentElement.scrollWidth);
-    assert(width <= 390, `the page is ${width}px wide on a 390px phone`);
+    const { px, culprit } = await sidewaysOverflow(page);
+    assert(px <= 0, `the page is ${390 + px}px wide on a 390px phone (${culprit})`);
     await page.setViewportSize({ width: 1366, height: 768 });
   });
 });

@@ -12,7 +12,7 @@
 //   BASE_URL=http://localhost:4351 node apps/admin/e2e/dossiers.mjs
 import fs from 'node:fs';
 import path from 'node:path';
-import { assert, BASE_URL, check, idle, preflight, REPO_ROOT, tally, withBrowser } from './browser.mjs';
+import { assert, BASE_URL, check, idle, preflight, REPO_ROOT, sidewaysOverflow, tally, withBrowser } from './browser.mjs';
 
 const PASSWORD = process.env.DEMO_PASSWORD ?? 'Demo@2026';
 const SHOTS = process.env.SHOTS_DIR ?? path.join(REPO_ROOT, 'artifacts/screenshots/dossiers');
@@ -227,8 +227,8 @@ await withBrowser('osp-dossiers-', async ({ page }) => {
     const text = await byTestId('tracking-result').innerText();
     for (const personal of ['Phạm Văn Hùng', '0977', '042088007777', 'Nguyễn Du']) assert(!text.includes(personal), `the tracking page shows "${personal}"`);
     assert(/Đã trả kết quả/.test(text), 'the status reads "Đã trả kết quả"');
-    const width = await page.evaluate(() => document.documentElement.scrollWidth);
-    assert(width <= 390, `the tracking page is ${width}px wide on a 390px phone`);
+    const { px, culprit } = await sidewaysOverflow(page);
+    assert(px <= 0, `the tracking page is ${390 + px}px wide on a 390px phone (${culprit})`);
     await shot('tracking-390');
     await byTestId('rating-SATISFIED').click();
     const submit = byTestId('rating-submit');

@@ -20,7 +20,7 @@
 // Exits non-zero when a check fails, the page logs a console error, or a request fails.
 import fs from 'node:fs';
 import path from 'node:path';
-import { BASE_URL, REPO_ROOT, assert, check, idle, preflight, settle, tally, withBrowser } from './browser.mjs';
+import { assert, BASE_URL, check, idle, preflight, REPO_ROOT, settle, sidewaysOverflow, tally, withBrowser } from './browser.mjs';
 
 const SHOTS = path.join(REPO_ROOT, 'artifacts', 'screenshots', 'roles');
 const PASSWORD = process.env.ROLES_PASSWORD ?? 'Demo@2026';
@@ -233,8 +233,8 @@ await withBrowser('osp-roles-', async ({ page }) => {
         await page.getByTestId(walk.home === 'postOffice' ? 'home-sites' : 'home-actions').scrollIntoViewIfNeeded();
         await screenshot('home-390-below');
       }
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-      assert(overflow <= 0, `the home scrolls sideways by ${overflow} px at 390 px`);
+      const overflow = await sidewaysOverflow(page);
+      assert(overflow.px <= 0, `the home scrolls sideways by ${overflow.px} px at 390 px (${overflow.culprit})`);
       await page.setViewportSize({ width: 1366, height: 768 });
       await settle(page);
       await page.getByTestId('user-menu-button').click();

@@ -21,7 +21,7 @@
 // Exits non-zero when a check fails, the page logs a console error, or a request fails.
 import fs from 'node:fs';
 import path from 'node:path';
-import { BASE_URL, REPO_ROOT, assert, check, idle, preflight, tally, withBrowser } from './browser.mjs';
+import { assert, BASE_URL, check, idle, preflight, REPO_ROOT, sidewaysOverflow, tally, withBrowser } from './browser.mjs';
 
 const SHOTS = path.join(REPO_ROOT, 'artifacts', 'screenshots', 'rosters');
 const PASSWORD = process.env.ROSTERS_PASSWORD ?? 'Demo@2026';
@@ -154,8 +154,9 @@ await withBrowser('osp-rosters-', async ({ page }) => {
     assert(foreign.length === 0, `${where}: not Vietnamese: ${foreign.slice(0, 5).join(' | ')}`);
   }
   async function fitsScreen(where) {
-    const [scroll, width] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
-    assert(scroll <= width, `${where}: the page is ${scroll}px wide on a ${width}px screen`);
+    const { px, culprit } = await sidewaysOverflow(page);
+    const width = page.viewportSize()?.width;
+    assert(px <= 0, `${where}: the page is ${width + px}px wide on a ${width}px screen (${culprit})`);
   }
   const cell = (counter, day, slot) => page.locator(`[data-testid="roster-cell"][data-counter="${counter}"][data-day="${day}"][data-slot="${slot}"]`);
   const person = (name) => page.locator(`[data-testid="roster-person"][data-person="${name}"]`);

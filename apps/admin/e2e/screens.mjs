@@ -12,7 +12,7 @@
 // Env: BASE_URL, CHROMIUM_PATH, SCREENS_PASSWORD (default Demo@2026). Exits non-zero when a check fails.
 import fs from 'node:fs';
 import path from 'node:path';
-import { BASE_URL, REPO_ROOT, assert, check, idle, preflight, tally, withBrowser } from './browser.mjs';
+import { assert, BASE_URL, check, idle, preflight, REPO_ROOT, sidewaysOverflow, tally, withBrowser } from './browser.mjs';
 
 const SHOTS = path.join(REPO_ROOT, 'artifacts', 'screenshots', 'screens');
 const PASSWORD = process.env.SCREENS_PASSWORD ?? 'Demo@2026';
@@ -125,8 +125,8 @@ for (const username of USERS) {
           await page.screenshot({ path: path.join(dir, `${size.name}-${target.name}.png`) });
           const foreign = foreignLines(await visibleLines(page));
           assert(foreign.length === 0, `English or raw names on screen: ${JSON.stringify(foreign.slice(0, 5))}`);
-          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-          assert(overflow <= 1, `the page is ${overflow} px wider than the screen`);
+          const overflow = await sidewaysOverflow(page, { tolerance: 1 });
+          assert(overflow.px <= 1, `the page is ${overflow.px} px wider than the screen (${overflow.culprit})`);
         });
         if (target.name === 'audit' && (await page.getByTestId('audit-grid').count())) {
           await check(`${username} ${size.name} audit: an entry's drawer (sign-ins shown) reads as Vietnamese`, async () => {

@@ -11,7 +11,7 @@
 // Exits non-zero when a check fails, the page logs a console error, or a request fails.
 import fs from 'node:fs';
 import path from 'node:path';
-import { BASE_URL, REPO_ROOT, TIMEOUT, assert, check, idle, preflight, settle, tally, watch, withBrowser } from './browser.mjs';
+import { assert, BASE_URL, check, idle, preflight, REPO_ROOT, settle, sidewaysOverflow, tally, TIMEOUT, watch, withBrowser } from './browser.mjs';
 
 const SHOTS = path.join(REPO_ROOT, 'artifacts', 'screenshots');
 const USERNAME = process.env.SMOKE_USERNAME ?? 'admin';
@@ -273,8 +273,8 @@ await withBrowser('osp-smoke-', async ({ context, page }) => {
       await page.goto(`${BASE_URL}${path}`, { waitUntil: 'domcontentloaded' });
       await page.getByTestId(testId).waitFor();
       await page.locator(`[data-testid="${testId}"] [role="row"][data-id]`).first().waitFor();
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      assert(overflow <= 0, `${path} is ${overflow}px wider than the screen`);
+      const overflow = await sidewaysOverflow(page);
+      assert(overflow.px <= 0, `${path} is ${overflow.px}px wider than the screen (${overflow.culprit})`);
       await screenshot(page, shot);
     }
     await page.locator('[data-testid="desks-grid"] [role="row"][data-id]').first().getByRole('link').click();

@@ -18,7 +18,7 @@
 // Exits non-zero when a check fails, the page logs a console error, or a request fails.
 import fs from 'node:fs';
 import path from 'node:path';
-import { BASE_URL, REPO_ROOT, assert, check, idle, preflight, tally, withBrowser } from './browser.mjs';
+import { assert, BASE_URL, check, idle, preflight, REPO_ROOT, sidewaysOverflow, tally, withBrowser } from './browser.mjs';
 
 const SHOTS = process.env.STAFF_SHOTS ?? path.join(REPO_ROOT, 'artifacts', 'screenshots', 'staff');
 const PASSWORD = process.env.STAFF_PASSWORD ?? 'Demo@2026';
@@ -112,8 +112,8 @@ await withBrowser('osp-staff-', async ({ page }) => {
     );
     const foreign = lines.filter((line) => ENGLISH.test(line) || CAMEL.test(line) || UUID.test(line));
     assert(foreign.length === 0, `${where}: English or raw names on screen: ${JSON.stringify(foreign.slice(0, 5))}`);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    assert(overflow <= 0, `${where}: the page scrolls sideways by ${overflow} px`);
+    const overflow = await sidewaysOverflow(page);
+    assert(overflow.px <= 0, `${where}: the page scrolls sideways by ${overflow.px} px (${overflow.culprit})`);
   }
   async function signIn(username) {
     await go('/sign-in');
