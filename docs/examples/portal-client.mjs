@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // A portal's client of the One-Stop Post API, in plain Node.js 20+ (fetch, no dependency): the token
 // exchange, the catalogue, a submission (and its retry), reading the dossier back by code and by the
-// portal's reference, and polling for changes. It sends the contract's operations verbatim, read from
-// packages/schema/contract/portal.graphql.
+// portal's reference, and polling for changes. It sends the contract's operations as persisted
+// operations, by their sha256 hash from packages/schema/persisted-operations.json.
 //
 //   API=http://localhost:4000 CLIENT_ID=osp_… CLIENT_SECRET=osp_sk_… node docs/examples/portal-client.mjs
 //
@@ -21,27 +21,42 @@ const PROVINCE_CODE = process.env.PROVINCE_CODE ?? '42';
 const PICKUP_UNIT_CODE = process.env.PICKUP_UNIT_CODE ?? '18766';
 const SEARCH = process.env.SEARCH ?? 'khai sinh';
 
-/** The contract's operations by name, each exactly as written there (the blocks of the file between blank lines). */
-const CONTRACT = readFileSync(new URL('../../packages/schema/contract/portal.graphql', import.meta.url), 'utf8');
-const OPERATIONS = new Map(
-  CONTRACT.split(/\r?\n\s*\r?\n/)
-    .map((block) => [/^(?:query|mutation)\s+(\w+)/m.exec(block)?.[1], block.trim()])
-    .filter(([name]) => name),
-);
+/**
+ * The published operations by name, from the persisted-operation manifest (`npm run persisted` writes
+ * it from the contract). A client's token may run nothing else, and sends each by its sha256 hash.
+ */
+const MANIFEST = JSON.parse(readFileSync(new URL('../../packages/schema/persisted-operations.json', import.meta.url), 'utf8'));
+const OPERATIONS = new Map(MANIFEST.operations.map((op) => [op.name, op]));
 
 let token = null;
+/** The hour's budget as the last answer told it (x-ratelimit-* headers). */
+let budget = null;
 async function call(operationName, variables) {
-  const response = await fetch(`${API}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'accept-language': 'vi', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query: OPERATIONS.get(operationName), operationName, variables }),
-  });
-  const body = await response.json();
-  if (body.errors?.length) {
-    const [error] = body.errors;
-    throw Object.assign(new Error(`${operationName}: ${error.extensions?.code} ${error.message}`), { code: error.extensions?.code, fields: error.extensions?.fields });
+  const operation = OPERATIONS.get(operationName);
+  for (let attempt = 1; ; attempt++) {
+    const response = await fetch(`${API}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'accept-language': 'vi', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      // The hash alone: the server holds the text (sending the text too is allowed; it must hash to the same).
+      body: JSON.stringify({ operationName, variables, extensions: { persistedQuery: { version: 1, sha256Hash: operation.id } } }),
+    });
+    if (response.headers.get('x-ratelimit-limit')) {
+      budget = Object.fromEntries(['limit', 'remaining', 'used', 'reset'].map((k) => [k, Number(response.headers.get(`x-ratelimit-${k}`))]));
+    }
+    // The hour's budget is spent: wait as long as the server says (a real portal would queue instead).
+    if (response.status === 429 && attempt < 3) {
+      const wait = Number(response.headers.get('retry-after') ?? 60);
+      console.log(`budget spent: waiting ${wait} s`);
+      await new Promise((resolve) => setTimeout(resolve, wait * 1000));
+      continue;
+    }
+    const body = await response.json();
+    if (body.errors?.length) {
+      const [error] = body.errors;
+      throw Object.assign(new Error(`${operationName}: ${error.extensions?.code} ${error.message}`), { code: error.extensions?.code, fields: error.extensions?.fields });
+    }
+    return body.data;
   }
-  return body.data;
 }
 function expect(condition, message) {
   if (!condition) throw new Error(message);
@@ -94,4 +109,6 @@ do {
 } while (after);
 expect(changed >= 1, 'the new dossier is among the changes of the last hour');
 console.log(`${changed} dossier(s) changed in the last hour`);
+expect(budget && budget.used >= 1 && budget.remaining < budget.limit, 'every answer to the client carries its x-ratelimit-* headers');
+console.log(`budget of the hour: ${budget.used}/${budget.limit} requests used, whole again at ${new Date(budget.reset * 1000).toISOString()}`);
 console.log('portal example ok');

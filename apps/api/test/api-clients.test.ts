@@ -63,7 +63,8 @@ const same = (a: GraphQLResult, b: GraphQLResult) => {
 };
 
 beforeAll(async () => {
-  t = await startTestApp({ signInAs: 'hatinh.quantri' });
+  // Client tokens send ad-hoc documents here (what a token opens beneath the allow-list; the allow-list: test/portal-limits.test.ts).
+  t = await startTestApp({ signInAs: 'hatinh.quantri', env: { OSP_CLIENT_PERSISTED_ONLY: 'off' } });
   [{ id: haTinh }] = await t.sql(`SELECT id FROM administrative_unit WHERE code = '42' AND level = 'PROVINCE' AND valid_to IS NULL`);
   [{ id: dongNai }] = await t.sql(`SELECT id FROM administrative_unit WHERE code = '75' AND level = 'PROVINCE' AND valid_to IS NULL`);
   [{ id: sttttHaTinh }] = await t.sql(`SELECT id FROM agency WHERE code = '42-STTTT'`);

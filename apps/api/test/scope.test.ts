@@ -464,7 +464,9 @@ async function asAdmin(query: string, variables?: Record<string, unknown>) {
 }
 
 beforeAll(async () => {
-  t = await startTestApp();
+  // The matrix checks the scopes in the resolvers, beneath the portals' allow-list: a client's token sends
+  // ad-hoc documents here (the allow-list itself: test/portal-limits.test.ts).
+  t = await startTestApp({ env: { OSP_CLIENT_PERSISTED_ONLY: 'off' } });
   const all = await asAdmin(`{
     agencies(first: 100, filter: { includeRetired: true }) { edges { node { id code } } }
     oneStopDesks(first: 100, filter: { includeRetired: true }) { edges { node { id code } } }

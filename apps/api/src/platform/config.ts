@@ -1,6 +1,6 @@
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
-import { DEFAULT_LIMITS, type QueryLimits } from './graphql/limits';
+import { CLIENT_LIMITS, DEFAULT_LIMITS, type QueryLimits } from './graphql/limits';
 
 /** Everything the process reads from its environment, read once at start-up. */
 export interface Config {
@@ -36,6 +36,17 @@ export interface Config {
   fieldSuggestions: boolean;
   /** What one GraphQL document may ask for (see platform/graphql/limits.ts). */
   limits: QueryLimits;
+  /** What one document of a portal's client (a client token) may ask for: stricter (tokens: the parser's, as above). */
+  clientLimits: QueryLimits;
+  /**
+   * Portals' clients may run only the operations of the persisted-operation manifest (on; production
+   * refuses off). Off only for tests of the layers beneath (scopes checked in the resolvers).
+   */
+  clientPersistedOnly: boolean;
+  /** The persisted-operation manifest (packages/schema/persisted-operations.json, `npm run persisted`). */
+  persistedOperations: string;
+  /** Redis for the clients' hourly budgets, shared by every instance; null: the counters are in PostgreSQL. */
+  redisUrl: string | null;
   /** Largest request body accepted, in bytes (larger: HTTP 413). */
   maxBodyBytes: number;
   /** Largest answer sent, in bytes (larger: RESPONSE_TOO_LARGE). */
@@ -93,6 +104,12 @@ export function trustProxyFrom(raw: string | undefined): false | number | string
 
 const repoRoot = resolve(__dirname, '../../../..');
 
+function persistedOnly(env: NodeJS.ProcessEnv, production: boolean): boolean {
+  const on = switchFrom(env, 'OSP_CLIENT_PERSISTED_ONLY', true);
+  if (!on && production) throw new Error('OSP_CLIENT_PERSISTED_ONLY=off is for tests only: the production profile keeps portals to the persisted operations');
+  return on;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const databaseUrl = env.DATABASE_URL?.trim() || null;
   const seed = env.OSP_SEED ?? (databaseUrl ? 'none' : 'demo');
@@ -128,6 +145,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxTokens: numberFrom(env, 'OSP_MAX_TOKENS', DEFAULT_LIMITS.maxTokens, 100),
       maxCost: numberFrom(env, 'OSP_MAX_COST', DEFAULT_LIMITS.maxCost, 1),
     },
+    clientLimits: {
+      maxDepth: numberFrom(env, 'OSP_CLIENT_MAX_DEPTH', CLIENT_LIMITS.maxDepth, 1),
+      maxAliases: numberFrom(env, 'OSP_CLIENT_MAX_ALIASES', CLIENT_LIMITS.maxAliases),
+      maxDirectives: numberFrom(env, 'OSP_CLIENT_MAX_DIRECTIVES', CLIENT_LIMITS.maxDirectives),
+      maxTokens: numberFrom(env, 'OSP_MAX_TOKENS', DEFAULT_LIMITS.maxTokens, 100),
+      maxCost: numberFrom(env, 'OSP_CLIENT_MAX_COST', CLIENT_LIMITS.maxCost, 1),
+    },
+    clientPersistedOnly: persistedOnly(env, production),
+    persistedOperations: resolve(env.OSP_PERSISTED_OPERATIONS ?? resolve(repoRoot, 'packages/schema/persisted-operations.json')),
+    redisUrl: env.REDIS_URL?.trim() || null,
     maxBodyBytes: numberFrom(env, 'OSP_MAX_BODY_BYTES', 256 * 1024, 1024),
     maxResponseBytes: numberFrom(env, 'OSP_MAX_RESPONSE_BYTES', 8 * 1024 * 1024, 1024),
     requestTimeoutMs: numberFrom(env, 'OSP_REQUEST_TIMEOUT_MS', 15_000, 1),

@@ -9,7 +9,10 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'ILLEGAL_TRANSITION'
+  /** Too many attempts, or a portal client's hourly budget is spent: retry after `retryAfterSeconds` (HTTP 429 for budgets). */
   | 'TOO_MANY_REQUESTS'
+  /** A portal client sent an operation that is not one of the published (persisted) operations (HTTP 400). */
+  | 'PERSISTED_QUERY_NOT_ALLOWED'
   /** The document is over a limit (depth, aliases, directives, tokens, cost): refused before it ran. */
   | 'QUERY_TOO_COMPLEX'
   /** The HTTP request itself is malformed: not JSON, too large, an unsupported charset or encoding, a batch. */
@@ -184,7 +187,7 @@ function withCoercedPath(fields: FieldProblem[], error: unknown): FieldProblem[]
 }
 
 export interface FormatterOptions {
-  /** Keep graphql-js's "Did you mean …?" hints in validation messages. */
+  /** Keep graphql-js's "Did you mean …?" hints in validation messages (for signed-in staff; never for the anonymous or clients). */
   fieldSuggestions: boolean;
   /** The parser's token limit, to name it when a document is over it. */
   maxTokens: number;
@@ -227,7 +230,10 @@ export function createErrorFormatter(report: ErrorReporter, options: FormatterOp
     }
     // Errors of the GraphQL layer itself (parse, validation, variable coercion) are about the request: pass them on.
     if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') {
-      const message = options.fieldSuggestions ? formatted.message : formatted.message.replace(/ ?Did you mean .+\?$/s, '');
+      // "Did you mean …?" only for signed-in staff (and only when configured): the anonymous and portals'
+      // clients could map the schema with it even with introspection off.
+      const suggest = options.fieldSuggestions && (request?.actor?.kind === 'user' || request?.actor?.kind === 'system');
+      const message = suggest ? formatted.message : formatted.message.replace(/ ?Did you mean .+\?$/s, '');
       return { ...base, message, extensions: { code } };
     }
     report(error, request?.requestId);

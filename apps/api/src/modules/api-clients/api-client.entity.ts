@@ -1,5 +1,6 @@
-import { Field, GraphQLISODateTime as DateTimeISO, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, GraphQLISODateTime as DateTimeISO, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { DateScalar } from '../../platform/graphql/scalars';
 
 export enum ApiClientScope {
   SUBMIT_DOSSIERS = 'SUBMIT_DOSSIERS',
@@ -18,7 +19,7 @@ registerEnumType(ApiClientScope, {
 
 /** After a rotation, the previous secret is still accepted for this long (then only the new one is). */
 export const SECRET_GRACE_HOURS = 24;
-/** Default budgets of a client, per hour (stored now; enforced by the rate limiting to come). */
+/** Default budgets of a client, per hour (enforced before execution: platform/http/budgets.ts). */
 export const DEFAULT_REQUESTS_PER_HOUR = 3600;
 export const DEFAULT_COST_PER_HOUR = 500_000;
 
@@ -58,8 +59,8 @@ export class ApiClient {
   @Field(() => DateTimeISO, { nullable: true, description: 'The last request made with one of its tokens (or its last token exchange), to the minute.' })
   @Column('timestamptz', { nullable: true })
   lastUsedAt!: Date | null;
-  @Field(() => Int, { description: `Requests per hour the client may make (default ${DEFAULT_REQUESTS_PER_HOUR}). Stored, not enforced yet.` }) @Column('int') requestsPerHour!: number;
-  @Field(() => Int, { description: `Query cost points per hour the client may spend (default ${DEFAULT_COST_PER_HOUR}; see the README on query cost). Stored, not enforced yet.` })
+  @Field(() => Int, { description: `Requests per hour the client may make (default ${DEFAULT_REQUESTS_PER_HOUR}); past it HTTP 429 TOO_MANY_REQUESTS until the next full hour.` }) @Column('int') requestsPerHour!: number;
+  @Field(() => Int, { description: `Query cost points per hour the client may spend (default ${DEFAULT_COST_PER_HOUR}; see the API guide on query cost); an operation that would pass it is HTTP 429 TOO_MANY_REQUESTS.` })
   @Column('int')
   costPerHour!: number;
   @Field(() => Int) @Column('int') version!: number;
@@ -81,3 +82,14 @@ export class ApiClient {
     return until > new Date() ? until : null;
   }
 }
+
+@ObjectType('ApiClientUsageDay', { description: 'What a client did on one day (Vietnam date): requests admitted, query cost points spent, requests refused for a spent budget (HTTP 429).' })
+export class ApiClientUsageDay {
+  @Field(() => DateScalar) day!: string;
+  @Field(() => Int, { description: 'Requests admitted within its hourly request budget.' }) requests!: number;
+  @Field(() => Float, { description: 'Query cost points spent (see the API guide on query cost).' }) costPoints!: number;
+  @Field(() => Int, { description: 'Requests refused because a budget of the hour was spent (HTTP 429).' }) refused!: number;
+}
+
+/** ApiClient.usage: at most this many days back. */
+export const MAX_USAGE_DAYS = 366;

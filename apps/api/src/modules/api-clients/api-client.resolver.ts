@@ -1,10 +1,10 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Injectable } from '../../platform/container';
 import { ConnectionType, PageArgs } from '../../platform/graphql/connection';
 import type { GraphQLContext } from '../../platform/graphql/context';
 import { AdministrativeUnit } from '../administrative-units/administrative-unit.entity';
 import { Agency } from '../agencies/agency.entity';
-import { ApiClient } from './api-client.entity';
+import { ApiClient, ApiClientUsageDay, MAX_USAGE_DAYS } from './api-client.entity';
 import {
   ApiClientFilter,
   ApiClientPayload,
@@ -60,6 +60,21 @@ export class ApiClientResolver {
   })
   issueClientToken(@Arg('input', () => IssueClientTokenInput) input: IssueClientTokenInput, @Ctx() ctx: GraphQLContext) {
     return this.clients.issueToken(input, ctx.ip);
+  }
+
+  @FieldResolver(() => [ApiClientUsageDay], {
+    description: `Its usage over the last \`days\` days (Vietnam dates, today included; 1 to ${MAX_USAGE_DAYS}), oldest first, every day present (zeros when nothing happened). Read by whoever may read the client.`,
+  })
+  async usage(@Root() c: ApiClient, @Arg('days', () => Int, { defaultValue: 30 }) days: number, @Ctx() ctx: GraphQLContext): Promise<ApiClientUsageDay[]> {
+    const loader = ctx.loaders.named<ApiClient, ApiClientUsageDay[]>(
+      `apiClient.usage.${days}`,
+      async (clients) => {
+        const byId = await this.clients.usage(ctx.actor, clients, days);
+        return clients.map((client) => byId.get(client.id) ?? []);
+      },
+      (client) => client.id,
+    );
+    return loader.load(c);
   }
 
   @FieldResolver(() => [AdministrativeUnit], { description: 'The provinces it acts for.' })

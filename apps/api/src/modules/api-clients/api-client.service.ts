@@ -8,6 +8,7 @@ import { updateVersioned } from '../../platform/database/versioned';
 import { AppError, badInput, conflict, notFound, uniquely, type Bilingual } from '../../platform/errors';
 import { paginate, type PageArgs } from '../../platform/graphql/connection';
 import type { Actor } from '../../platform/graphql/context';
+import { todayInVietnam } from '../../platform/graphql/scalars';
 import { likeFragment, requiredText } from '../../platform/text';
 import { AdministrativeUnitService } from '../administrative-units/administrative-unit.service';
 import { AgencyService } from '../agencies/agency.service';
@@ -17,7 +18,7 @@ import { Role } from '../identity/role';
 import { SESSION_CACHE_MS, SessionCache } from '../identity/session-cache';
 import { ThrottleService } from '../identity/throttle.service';
 import { TokenService } from '../identity/token.service';
-import { ApiClient, DEFAULT_COST_PER_HOUR, DEFAULT_REQUESTS_PER_HOUR, SECRET_GRACE_HOURS, type ApiClientScope } from './api-client.entity';
+import { ApiClient, DEFAULT_COST_PER_HOUR, DEFAULT_REQUESTS_PER_HOUR, MAX_USAGE_DAYS, SECRET_GRACE_HOURS, type ApiClientScope, type ApiClientUsageDay } from './api-client.entity';
 import type { ApiClientContactInput, ApiClientFilter, CreateApiClientInput, IssueClientTokenInput, RevokeApiClientInput, RotateApiClientSecretInput, UpdateApiClientInput } from './api-client.inputs';
 
 /** Who registers and keeps portals' clients: administrators (a province's, for its province; national ones, any). */
@@ -41,7 +42,7 @@ const cacheKey = (apiClientId: string) => `client:${apiClientId}`;
 const auditProvince = (c: Pick<ApiClient, 'provinceIds'>) => (c.provinceIds.length === 1 ? c.provinceIds[0] : null);
 
 /** A client acting: attributed to by its name in the audit trail and the logs. */
-export function clientActor(c: Pick<ApiClient, 'id' | 'name' | 'provinceIds' | 'agencyIds' | 'scopes'>): Actor {
+export function clientActor(c: Pick<ApiClient, 'id' | 'name' | 'provinceIds' | 'agencyIds' | 'scopes' | 'requestsPerHour' | 'costPerHour'>): Actor {
   return {
     kind: 'client',
     id: c.id,
@@ -53,7 +54,7 @@ export function clientActor(c: Pick<ApiClient, 'id' | 'name' | 'provinceIds' | '
     oneStopDeskId: null,
     agencyId: null,
     sessionId: null,
-    client: { provinceIds: [...c.provinceIds], agencyIds: [...c.agencyIds], scopes: [...c.scopes] },
+    client: { provinceIds: [...c.provinceIds], agencyIds: [...c.agencyIds], scopes: [...c.scopes], requestsPerHour: c.requestsPerHour, costPerHour: c.costPerHour },
   };
 }
 
@@ -102,6 +103,32 @@ export class ApiClientService {
     if (!isUUID(id)) throw badInput('id', { vi: 'Không phải mã định danh hợp lệ.', en: 'Is not a valid id.' });
     const client = await this.dataSource.getRepository(ApiClient).findOneBy({ id });
     return client && visibleTo(actor, client) ? client : null;
+  }
+
+  /**
+   * The clients' last `days` days (Vietnam dates, today included), oldest first, every day present
+   * (zero when nothing happened), for the clients the actor may read (the others: none). One statement
+   * for every client asked in the request (the resolver batches them).
+   */
+  async usage(actor: Actor, clients: readonly ApiClient[], days: number): Promise<Map<string, ApiClientUsageDay[]>> {
+    requireRole(actor, API_CLIENT_KEEPERS);
+    if (!Number.isInteger(days) || days < 1 || days > MAX_USAGE_DAYS) {
+      throw badInput('days', { vi: `Số ngày từ 1 đến ${MAX_USAGE_DAYS}.`, en: `Between 1 and ${MAX_USAGE_DAYS} days.` });
+    }
+    const ids = clients.filter((c) => visibleTo(actor, c)).map((c) => c.id);
+    const out = new Map<string, ApiClientUsageDay[]>(clients.map((c) => [c.id, []]));
+    if (ids.length === 0) return out;
+    const today = todayInVietnam();
+    const rows: Array<{ id: string; day: string; requests: number; cost_points: string; refused: number }> = await this.dataSource.query(
+      `SELECT c.id, to_char(d.day, 'YYYY-MM-DD') AS day, coalesce(u.requests, 0) AS requests, coalesce(u.cost_points, 0)::text AS cost_points, coalesce(u.refused, 0) AS refused
+       FROM unnest($1::uuid[]) AS c (id)
+       CROSS JOIN generate_series($2::date - ($3::int - 1), $2::date, interval '1 day') AS d (day)
+       LEFT JOIN api_client_usage u ON u.api_client_id = c.id AND u.day = d.day::date
+       ORDER BY c.id, d.day`,
+      [ids, today, days],
+    );
+    for (const r of rows) out.get(r.id)?.push({ day: r.day, requests: r.requests, costPoints: Number(r.cost_points), refused: r.refused });
+    return out;
   }
 
   // --- Writing -----------------------------------------------------------------------------------

@@ -10,6 +10,9 @@ export interface ClientGrant {
   provinceIds: readonly string[];
   agencyIds: readonly string[];
   scopes: readonly string[];
+  /** Its hourly budgets (platform/http/budgets.ts). */
+  requestsPerHour: number;
+  costPerHour: number;
 }
 
 /**

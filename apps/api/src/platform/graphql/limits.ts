@@ -36,6 +36,12 @@ export interface QueryLimits {
 }
 
 export const DEFAULT_LIMITS: QueryLimits = { maxDepth: 12, maxAliases: 30, maxDirectives: 20, maxTokens: 5000, maxCost: 20_000 };
+/**
+ * A portal's client (a client token): stricter. Every persisted operation passes with its largest page
+ * (test/portal-limits.test.ts checks it); a client cannot send anything else anyway, but these bound
+ * what variables can make of one (e.g. `first: 100`), and hold should the allow-list be switched off.
+ */
+export const CLIENT_LIMITS: QueryLimits = { maxDepth: 8, maxAliases: 5, maxDirectives: 5, maxTokens: DEFAULT_LIMITS.maxTokens, maxCost: 2_500 };
 
 /** A plain list (not a connection) counts as this many elements in the cost. */
 export const LIST_COST_FACTOR = 10;

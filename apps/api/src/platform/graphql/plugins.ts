@@ -1,4 +1,4 @@
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { ApolloServerPlugin, HTTPGraphQLHead } from '@apollo/server';
 import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '../errors';
 import { analyseOperation, type OperationAnalysis, type QueryLimits } from './limits';
 
@@ -7,13 +7,23 @@ import { analyseOperation, type OperationAnalysis, type QueryLimits } from './li
  * computed cost in `extensions.cost` when the request asks for it: `"extensions": {"cost": true}` in
  * the body, or the header `x-query-cost: 1`.
  */
-export function limitsPlugin<C extends object>(limits: QueryLimits): ApolloServerPlugin<C> {
+export interface LimitsOptions<C> {
+  /** The limits of this request's caller (stricter for portals' clients); default: `limits`. */
+  limitsFor?(context: C): QueryLimits;
+  /** Called once an operation passed its limits, before it runs (a portal's cost budget is charged here; it may refuse). */
+  onAccepted?(context: C, analysis: OperationAnalysis, http: HTTPGraphQLHead): Promise<void>;
+}
+
+export function limitsPlugin<C extends object>(defaults: QueryLimits, options: LimitsOptions<C> = {}): ApolloServerPlugin<C> {
   return {
-    async requestDidStart() {
+    async requestDidStart({ contextValue }) {
       let analysis: OperationAnalysis | null = null;
+      const limits = options.limitsFor?.(contextValue) ?? defaults;
       return {
-        async didResolveOperation({ schema, document, operation, request }) {
-          if (operation) analysis = analyseOperation(schema, document, operation, request.variables, limits);
+        async didResolveOperation({ schema, document, operation, request, response }) {
+          if (!operation) return;
+          analysis = analyseOperation(schema, document, operation, request.variables, limits);
+          await options.onAccepted?.(contextValue, analysis, response.http);
         },
         async willSendResponse({ request, response }) {
           if (!analysis || response.body.kind !== 'single') return;

@@ -15,9 +15,12 @@ import type { Authenticate, HttpRoute } from '../composition';
 import { AppError, createErrorFormatter, isDatabaseUnavailable, serviceUnavailable } from '../errors';
 import { createContext, type GraphQLContext } from '../graphql/context';
 import { compiledExecution } from '../graphql/executor';
+import { PersistedOperations } from '../graphql/persisted';
 import { databaseUnavailablePlugin, limitsPlugin } from '../graphql/plugins';
 import type { Logger } from '../logger';
 import { currentRequest, languageFrom, runInRequest } from '../request-context';
+import { budgetExhausted, budgetHeaders, ClientBudgets } from './budgets';
+import { authenticateFirst, budgetOf, clientGate, type EarlyAuth } from './clients';
 import { errorHandler, refuseBatches, responseGuards } from './guards';
 import { drainHttpServerPlugin } from './shutdown';
 
@@ -25,6 +28,10 @@ export interface HttpServer {
   app: express.Express;
   server: Server;
   apollo: ApolloServer<GraphQLContext>;
+  /** Portals' hourly budgets (their clock is what tests move). */
+  budgets: ClientBudgets;
+  /** The operations portals' clients may run. */
+  persisted: PersistedOperations;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -91,6 +98,11 @@ export async function createHttpServer(
     });
   }
 
+  // Portals' clients: the persisted-operation allow-list and the hourly budgets (platform/http/clients.ts).
+  const persisted = PersistedOperations.load(config.persistedOperations, { maxTokens: config.limits.maxTokens });
+  const budgets = await ClientBudgets.create(dataSource, log, config.redisUrl);
+  log.info({ operations: persisted.size, counters: budgets.store }, 'portal clients: persisted operations loaded');
+
   const apollo = new ApolloServer<GraphQLContext>({
     // graphql-jit compiles each operation once (platform/graphql/executor.ts); OSP_GRAPHQL_JIT=off runs graphql-js.
     ...(config.graphqlJit ? { gateway: compiledExecution(schema) } : { schema }),
@@ -104,6 +116,7 @@ export async function createHttpServer(
     // main.ts owns SIGTERM/SIGINT: drain HTTP, then close the database, then exit 0.
     stopOnTerminationSignals: false,
     formatError: createErrorFormatter((error, requestId) => log.error({ err: error, requestId }, 'unexpected error in a GraphQL request'), {
+      // Signed-in staff only: the anonymous and portals' clients never get "Did you mean …?".
       fieldSuggestions: config.fieldSuggestions,
       maxTokens: config.limits.maxTokens,
     }),
@@ -112,7 +125,18 @@ export async function createHttpServer(
       ApolloServerPluginLandingPageDisabled(),
       // Nothing here uses @cacheControl; the default plugin would add a hook to every field resolved.
       ApolloServerPluginCacheControlDisabled(),
-      limitsPlugin<GraphQLContext>(config.limits),
+      limitsPlugin<GraphQLContext>(config.limits, {
+        limitsFor: (ctx) => (ctx.actor.kind === 'client' ? config.clientLimits : config.limits),
+        // A portal's cost points of the hour: the operation's cost is charged before it runs, or refused (429).
+        async onAccepted(ctx, analysis, http) {
+          const budget = budgetOf(ctx.actor);
+          if (!budget) return;
+          const state = await budgets.charge(budget, 'cost', analysis.cost);
+          if (!state.admitted) throw budgetExhausted(state, budgets.retryAfter(state), analysis.cost);
+          for (const [name, value] of Object.entries(budgetHeaders(state))) http.headers.set(name, value);
+        },
+      }),
+      { serverWillStart: async () => ({ serverWillStop: () => budgets.close() }) },
       databaseUnavailablePlugin<GraphQLContext>(),
     ],
   });
@@ -123,9 +147,14 @@ export async function createHttpServer(
     express.json({ limit: config.maxBodyBytes }),
     reenter,
     refuseBatches,
+    authenticateFirst(authenticate),
+    reenter,
+    clientGate(persisted, budgets, { persistedOnly: config.clientPersistedOnly }),
+    reenter,
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
-        const actor = await authenticate(req.header('authorization')).catch((error: unknown) => {
+        const early = res.locals.auth as EarlyAuth;
+        const actor = await (early.error ? Promise.reject(early.error) : Promise.resolve(early.actor as NonNullable<EarlyAuth['actor']>)).catch((error: unknown) => {
           // A bad token fails the request before any resolver runs: answer 401, not Apollo's default 500.
           if (error instanceof AppError && error.code === 'UNAUTHENTICATED') {
             error.extensions.http = { status: 401, headers: new Map([['www-authenticate', 'Bearer']]) };
@@ -166,7 +195,7 @@ export async function createHttpServer(
     res.status(404).json({ error: 'not found' });
   });
   app.use(errorHandler((error, requestId) => log.error({ err: error, requestId }, 'unexpected error in an HTTP request')));
-  return { app, server, apollo };
+  return { app, server, apollo, budgets, persisted };
 }
 
 function noCacheForHtml(res: Response, path: string): void {
