@@ -11,6 +11,9 @@ import type { Config } from './platform/config';
 import type { Logger } from './platform/logger';
 import { seedDemoData } from './seed/demo-seed';
 import { CalendarService } from './modules/counters/calendar.service';
+import { WebhookDispatcher } from './modules/webhooks/webhook-dispatcher';
+import { WebhookQueue } from './modules/webhooks/webhook-queue';
+import { WebhookWorker } from './modules/webhooks/webhook-worker';
 
 export type { Application } from './platform/application';
 
@@ -33,6 +36,7 @@ export const composition: Composition = {
   },
   seed: seedDemoData as Composition['seed'],
   routes: (container) => [container.get(CalendarService).route()],
+  workers: (container, config, log) => [new WebhookWorker(container.get(WebhookDispatcher), container.get(WebhookQueue), config.webhooks, log)],
 };
 
 /** Builds the whole application: database (embedded or given), migrations, seed, GraphQL, HTTP. */

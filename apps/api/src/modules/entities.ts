@@ -2,6 +2,7 @@ import { AdministrativeUnit } from './administrative-units/administrative-unit.e
 import { Agency } from './agencies/agency.entity';
 import { ApiClient } from './api-clients/api-client.entity';
 import { PortalSubmission } from './portal/portal.entity';
+import { WebhookAttempt, WebhookDelivery, WebhookEndpoint } from './webhooks/webhook.entity';
 import { AuditEntry } from './audit/audit-entry.entity';
 import { User } from './identity/user.entity';
 import { UserSession } from './identity/user-session.entity';
@@ -29,4 +30,5 @@ export const entities = [AdministrativeUnit, Agency, OneStopDesk, PostOffice, Au
   Procedure, ProcedureComponent,
   Dossier, DossierComponent, DossierEvent, PickupAppointment,
   ApiClient, PortalSubmission,
+  WebhookEndpoint, WebhookDelivery, WebhookAttempt,
 ];

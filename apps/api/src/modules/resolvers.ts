@@ -2,6 +2,7 @@ import { AdministrativeUnitResolver } from './administrative-units/administrativ
 import { AgencyResolver } from './agencies/agency.resolver';
 import { ApiClientResolver } from './api-clients/api-client.resolver';
 import { PortalResolver } from './portal/portal.resolver';
+import { ApiClientWebhooksResolver, WebhookDeliveryResolver, WebhookResolver } from './webhooks/webhook.resolver';
 import { AuditResolver } from './audit/audit.resolver';
 import { IdentityResolver } from './identity/identity.resolver';
 import { OneStopDeskResolver } from './one-stop-desks/one-stop-desk.resolver';
@@ -27,4 +28,5 @@ export const resolvers = [AdministrativeUnitResolver, AgencyResolver, OneStopDes
   ProcedureResolver,
   DossierResolver, DossierEventResolver, PickupResolver, DossierPickupResolver,
   ApiClientResolver, PortalResolver,
+  WebhookResolver, WebhookDeliveryResolver, ApiClientWebhooksResolver,
 ] as const;

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
 import { DataSource } from 'typeorm';
 import type { Composition } from './composition';
-import type { Config } from './config';
+import { RuntimeConfig, type Config } from './config';
 import { Container } from './container';
 import { PublicUrl } from './public-url';
 import { connect, createDataSource } from './database/data-source';
@@ -61,11 +61,13 @@ export async function createPlatform(config: Config, composition: Composition, l
   }
 
   const notifications = new Notifications(embedded ? null : url, log, config.listen);
-  const container = new Container().register(DataSource, dataSource).register(Notifications, notifications).register(PublicUrl, new PublicUrl(config.publicUrl));
+  const container = new Container().register(DataSource, dataSource).register(Notifications, notifications).register(PublicUrl, new PublicUrl(config.publicUrl)).register(RuntimeConfig, new RuntimeConfig(config));
   const schema = await createSchema(container, composition.resolvers);
   await composition.init?.(container);
   await notifications.start();
   const http = await createHttpServer(config, log, schema, dataSource, composition.authenticate(container), composition.routes?.(container) ?? []);
+  const workers = composition.workers?.(container, config, log) ?? [];
+  for (const worker of workers) await worker.start();
 
   let stopping: Promise<void> | null = null;
   return {
@@ -83,6 +85,7 @@ export async function createPlatform(config: Config, composition: Composition, l
     stop() {
       stopping ??= (async () => {
         await http.apollo.stop(); // closes the HTTP server and waits for requests in flight
+        for (const worker of [...workers].reverse()) await worker.stop();
         await notifications.stop();
         if (dataSource.isInitialized) await dataSource.destroy();
         await embedded?.stop();

@@ -1,5 +1,7 @@
 import type { DataSource, MixedList } from 'typeorm';
+import type { Config } from './config';
 import type { Container } from './container';
+import type { Logger } from './logger';
 import type { Actor } from './graphql/context';
 
 /** Turns a request's `Authorization` header into the acting user (or throws UNAUTHENTICATED). */
@@ -29,6 +31,17 @@ export interface Composition {
    * (request id, language, SQL count) and its unexpected errors are answered like any other.
    */
   routes?(container: Container): HttpRoute[];
+  /**
+   * Background workers (e.g. webhook deliveries): started once the services are built, stopped on
+   * shutdown after the last request in flight and before the database closes.
+   */
+  workers?(container: Container, config: Config, log: Logger): BackgroundWorker[];
+}
+
+export interface BackgroundWorker {
+  start(): Promise<void>;
+  /** Stops taking work and waits for the work in hand (bounded by the worker's own timeouts). */
+  stop(): Promise<void>;
 }
 
 export interface HttpRoute {

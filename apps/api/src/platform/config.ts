@@ -62,6 +62,29 @@ export interface Config {
   listen: boolean;
   /** Execute operations compiled by graphql-jit (on by default); off: graphql-js's own execution. */
   graphqlJit: boolean;
+  /** Webhook deliveries to portals (modules/webhooks). */
+  webhooks: WebhookSettings;
+}
+
+export interface WebhookSettings {
+  /**
+   * Run the delivery worker in this process (OSP_WEBHOOK_WORKER; on, except under tests, which drive
+   * deliveries themselves). Off: deliveries wait in the outbox for an instance whose worker runs.
+   */
+  worker: boolean;
+  /** How often the worker sweeps the outbox for deliveries that are due, besides the job queue's wake-ups (ms). */
+  sweepMs: number;
+  /**
+   * OSP_WEBHOOK_SECRETS_KEY: 32 bytes in base64 that encrypt the endpoints' signing secrets (AES-256-GCM).
+   * Unset: a key generated once and kept in the database (app_meta) is used; set it in production so a
+   * copy of the database alone does not reveal the secrets.
+   */
+  secretsKey: string | null;
+}
+
+/** The configuration, registered in the container for the services that depend on it (e.g. the profile). */
+export class RuntimeConfig {
+  constructor(readonly config: Config) {}
 }
 
 function numberFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0): number {
@@ -100,6 +123,14 @@ export function trustProxyFrom(raw: string | undefined): false | number | string
     }
   }
   return entries;
+}
+
+/** OSP_WEBHOOK_SECRETS_KEY: 32 bytes, base64 (e.g. `openssl rand -base64 32`). */
+function secretsKeyFrom(raw: string | undefined): string | null {
+  const value = raw?.trim();
+  if (!value) return null;
+  if (Buffer.from(value, 'base64').length !== 32) throw new Error('OSP_WEBHOOK_SECRETS_KEY must be 32 bytes in base64 (openssl rand -base64 32)');
+  return value;
 }
 
 const repoRoot = resolve(__dirname, '../../../..');
@@ -161,5 +192,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     statementTimeoutMs: numberFrom(env, 'OSP_STATEMENT_TIMEOUT_MS', 10_000),
     listen: switchFrom(env, 'OSP_LISTEN', true),
     graphqlJit: switchFrom(env, 'OSP_GRAPHQL_JIT', true),
+    webhooks: {
+      worker: switchFrom(env, 'OSP_WEBHOOK_WORKER', env.NODE_ENV !== 'test'),
+      sweepMs: numberFrom(env, 'OSP_WEBHOOK_SWEEP_MS', 30_000, 100),
+      secretsKey: secretsKeyFrom(env.OSP_WEBHOOK_SECRETS_KEY),
+    },
   };
 }

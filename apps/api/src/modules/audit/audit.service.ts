@@ -44,6 +44,8 @@ const PERSONAL: Record<string, (value: unknown) => unknown> = {
   passwordHash: () => undefined,
   secretHash: () => undefined,
   previousSecretHash: () => undefined,
+  secretCiphertext: () => undefined,
+  previousSecretCiphertext: () => undefined,
 };
 
 /** Who may read the trail: the steering committee (its province) and administrators (their scope). */

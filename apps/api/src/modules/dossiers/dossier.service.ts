@@ -19,6 +19,7 @@ import { OneStopDeskService } from '../one-stop-desks/one-stop-desk.service';
 import { POST_OFFICE_TREE, PostOfficeService } from '../post-offices/post-office.service';
 import { BcciMode, ProcessingTimeUnit, type Procedure } from '../procedures/procedure.entity';
 import { ProcedureService } from '../procedures/procedure.service';
+import { WebhookOutbox } from '../webhooks/webhook-outbox';
 import { WorkingDayService } from '../working-days/working-day.service';
 import { PickupAppointment, PickupStatus } from './pickup.entity';
 import { Dossier, DossierChannel, DossierComponent, DossierEvent, RATING_VALUE, ResultDelivery, type SatisfactionRating } from './dossier.entity';
@@ -73,6 +74,7 @@ export class DossierService {
     private readonly postOffices: PostOfficeService,
     private readonly workingDays: WorkingDayService,
     private readonly users: UserService,
+    private readonly webhooks: WebhookOutbox,
   ) {}
 
   // ── Reach ────────────────────────────────────────────────────────────────
@@ -483,6 +485,7 @@ export class DossierService {
     if (!result.affected) throw staleVersion(DOSSIER_LABEL);
   }
 
+  /** Records a step of the timeline (every status change and postal event goes through here), in the caller's transaction. */
   async event(m: EntityManager, actor: Actor, d: Dossier, e: Partial<DossierEvent> & { kind: string }): Promise<DossierEvent> {
     const repo = m.getRepository(DossierEvent);
     const row = repo.create({
@@ -500,6 +503,9 @@ export class DossierService {
       dueAt: e.dueAt ?? null,
     });
     await repo.insert(row);
+    // The one place every status change and postal event is recorded: the portal that sent the dossier
+    // hears of it by webhook, queued in this transaction (modules/webhooks).
+    await this.webhooks.dossierEvent(m, d, row);
     return row;
   }
 }
