@@ -24,6 +24,8 @@ import proceduresVi from './procedures.vi.json';
 import proceduresEn from './procedures.en.json';
 import dossiersVi from './dossiers.vi.json';
 import dossiersEn from './dossiers.en.json';
+import apiClientVi from './apiClient.vi.json';
+import apiClientEn from './apiClient.en.json';
 
 /**
  * The texts: one base file per language, and one per feature area (rollout.*.json, handover.*.json, overview.*.json)
@@ -31,8 +33,8 @@ import dossiersEn from './dossiers.en.json';
  * audit trail's vocabulary for every module (entity types, verbs, field names): a module that audits a
  * new record adds its labels there.
  */
-export const vi = { ...viBase, rollout: rolloutVi, handover: handoverVi, overview: overviewVi, audit: auditVi, workplace: workplaceVi, roster: rosterVi, staff: staffVi, calendar: calendarVi, tracking: trackingVi, procedures: proceduresVi, dossiers: dossiersVi };
-export const en = { ...enBase, rollout: rolloutEn, handover: handoverEn, overview: overviewEn, audit: auditEn, workplace: workplaceEn, roster: rosterEn, staff: staffEn, calendar: calendarEn, tracking: trackingEn, procedures: proceduresEn, dossiers: dossiersEn };
+export const vi = { ...viBase, rollout: rolloutVi, handover: handoverVi, overview: overviewVi, audit: auditVi, workplace: workplaceVi, roster: rosterVi, staff: staffVi, calendar: calendarVi, tracking: trackingVi, procedures: proceduresVi, dossiers: dossiersVi, apiClient: apiClientVi };
+export const en = { ...enBase, rollout: rolloutEn, handover: handoverEn, overview: overviewEn, audit: auditEn, workplace: workplaceEn, roster: rosterEn, staff: staffEn, calendar: calendarEn, tracking: trackingEn, procedures: proceduresEn, dossiers: dossiersEn, apiClient: apiClientEn };
 
 /** Vietnamese first, English second. */
 export const LANGUAGES = ['vi', 'en'] as const;

@@ -9,6 +9,7 @@ import { NoAccessPage } from '../../pages/NoAccessPage';
 import { NotFoundPage } from '../../pages/NotFoundPage';
 import { useSession } from '../auth/SessionContext';
 import { canManageProcedureFields, canManageUsers, canOpenAdministration, canReadAudit } from '../auth/permissions';
+import { ApiClientPage } from './ApiClientPage';
 import { ApiClientsPage } from './ApiClientsPage';
 import { AuditPage } from './AuditPage';
 import { ProcedureFieldsPage } from './ProcedureFieldsPage';
@@ -72,6 +73,7 @@ export default function AdministrationRoutes() {
         <Route path="users" element={<UsersPage />} />
         <Route path="audit" element={<AuditPage />} />
         <Route path="api-clients" element={<ApiClientsPage />} />
+        <Route path="api-clients/:id" element={<ApiClientPage />} />
         <Route path="procedure-fields" element={<ProcedureFieldsPage />} />
         <Route path="working-calendar" element={<WorkingCalendarPage />} />
       </Route>

@@ -215,6 +215,42 @@ export function ApiClientFormDialog({
  */
 export function SecretDialog({ credentials, onClose }: { credentials: Credentials; onClose: () => void }) {
   const { t } = useTranslation();
+  return (
+    <OneTimeSecretDialog
+      title={credentials.rotated ? t('administration.apiClients.rotatedTitle', { name: credentials.name }) : t('administration.apiClients.createdTitle', { name: credentials.name })}
+      lines={[
+        { label: t('administration.apiClients.fields.clientId'), value: credentials.clientId, testId: 'api-client-id-value' },
+        { label: t('administration.apiClients.fields.secret'), value: credentials.clientSecret, testId: 'api-client-secret-value' },
+      ]}
+      warning={t('administration.apiClients.secretOnce')}
+      note={credentials.rotated ? t('administration.apiClients.graceNote') : undefined}
+      onClose={onClose}
+      testId="api-client-secret"
+    />
+  );
+}
+
+/**
+ * A secret shown once (a client's secret, a webhook endpoint's signing key): each value with a copy
+ * button, a warning that it cannot be shown again, and a tick "I have saved it" before the dialog closes.
+ * `<testId>-dialog`, `<testId>-saved`, `<testId>-close`; each line's own test id and `<its id>-copy`.
+ */
+export function OneTimeSecretDialog({
+  title,
+  lines,
+  warning,
+  note,
+  onClose,
+  testId,
+}: {
+  title: string;
+  lines: readonly { label: string; value: string; testId: string }[];
+  warning: string;
+  note?: string;
+  onClose: () => void;
+  testId: string;
+}) {
+  const { t } = useTranslation();
   const [copied, setCopied] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   const copy = (label: string, value: string) => {
@@ -223,39 +259,37 @@ export function SecretDialog({ credentials, onClose }: { credentials: Credential
       () => setCopied(null),
     );
   };
-  const line = (label: string, value: string, testId: string) => (
-    <Box>
-      <Typography variant="caption" color="text.secondary">
-        {label}
-      </Typography>
-      <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-        <Box
-          component="code"
-          data-testid={testId}
-          sx={{ flex: 1, p: 1, bgcolor: 'grey.100', borderRadius: 1, fontFamily: '"Roboto Mono", monospace', fontSize: '0.875rem', overflowWrap: 'anywhere', userSelect: 'all' }}
-        >
-          {value}
-        </Box>
-        <Tooltip title={copied === label ? t('administration.apiClients.copied') : t('administration.apiClients.copy')}>
-          <IconButton aria-label={t('administration.apiClients.copyWhat', { what: label })} onClick={() => copy(label, value)} data-testid={`${testId}-copy`}>
-            <ContentCopyIcon fontSize="small" />
-          </IconButton>
-        </Tooltip>
-      </Stack>
-    </Box>
-  );
   return (
-    <Dialog open maxWidth="sm" fullWidth aria-labelledby="api-client-secret-title" data-testid="api-client-secret-dialog">
-      <DialogTitle id="api-client-secret-title">{credentials.rotated ? t('administration.apiClients.rotatedTitle', { name: credentials.name }) : t('administration.apiClients.createdTitle', { name: credentials.name })}</DialogTitle>
+    <Dialog open maxWidth="sm" fullWidth aria-labelledby={`${testId}-title`} data-testid={`${testId}-dialog`}>
+      <DialogTitle id={`${testId}-title`}>{title}</DialogTitle>
       <DialogContent sx={{ display: 'grid', gap: 2 }}>
-        <Alert severity="warning">{t('administration.apiClients.secretOnce')}</Alert>
-        {line(t('administration.apiClients.fields.clientId'), credentials.clientId, 'api-client-id-value')}
-        {line(t('administration.apiClients.fields.secret'), credentials.clientSecret, 'api-client-secret-value')}
-        {credentials.rotated && <Typography variant="body2">{t('administration.apiClients.graceNote')}</Typography>}
-        <ConfirmBox checked={saved} onChange={setSaved} label={t('administration.apiClients.savedConfirm')} testId="api-client-secret-saved" />
+        <Alert severity="warning">{warning}</Alert>
+        {lines.map((line) => (
+          <Box key={line.testId}>
+            <Typography variant="caption" color="text.secondary">
+              {line.label}
+            </Typography>
+            <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+              <Box
+                component="code"
+                data-testid={line.testId}
+                sx={{ flex: 1, p: 1, bgcolor: 'grey.100', borderRadius: 1, fontFamily: '"Roboto Mono", monospace', fontSize: '0.875rem', overflowWrap: 'anywhere', userSelect: 'all' }}
+              >
+                {line.value}
+              </Box>
+              <Tooltip title={copied === line.label ? t('administration.apiClients.copied') : t('administration.apiClients.copy')}>
+                <IconButton aria-label={t('administration.apiClients.copyWhat', { what: line.label })} onClick={() => copy(line.label, line.value)} data-testid={`${line.testId}-copy`}>
+                  <ContentCopyIcon fontSize="small" />
+                </IconButton>
+              </Tooltip>
+            </Stack>
+          </Box>
+        ))}
+        {note && <Typography variant="body2">{note}</Typography>}
+        <ConfirmBox checked={saved} onChange={setSaved} label={t('administration.apiClients.savedConfirm')} testId={`${testId}-saved`} />
       </DialogContent>
       <DialogActions>
-        <Button variant="contained" disabled={!saved} onClick={onClose} data-testid="api-client-secret-close">
+        <Button variant="contained" disabled={!saved} onClick={onClose} data-testid={`${testId}-close`}>
           {t('administration.apiClients.secretClose')}
         </Button>
       </DialogActions>

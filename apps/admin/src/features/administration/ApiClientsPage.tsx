@@ -1,9 +1,11 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link as RouterLink } from 'react-router';
 import { useQuery } from '@apollo/client/react';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
+import Link from '@mui/material/Link';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import Snackbar from '@mui/material/Snackbar';
 import Stack from '@mui/material/Stack';
@@ -63,9 +65,9 @@ export function ApiClientsPage() {
         flex: 1.5,
         renderCell: (p) => (
           <div>
-            <Typography variant="body2" sx={{ fontWeight: 500 }}>
+            <Link component={RouterLink} to={`/administration/api-clients/${p.row.id}`} variant="body2" sx={{ fontWeight: 500 }} aria-label={t('apiClient.open', { name: p.row.name })} data-testid="api-client-link">
               {p.row.name}
-            </Typography>
+            </Link>
             <Typography variant="caption" color="text.secondary">
               {p.row.ownerOrganisation}
             </Typography>

@@ -56,6 +56,10 @@ const AUDITED_FIELDS: Record<AuditEntityType, readonly string[]> = {
     'components', 'name', 'originals', 'copies', 'digitised', 'dossierId', 'at', 'kind', 'fromStatus', 'toStatus', 'actorId', 'actorLabel', 'unitName', 'place', 'postalItem', 'note'],
   PickupAppointment: ['id', 'dossierId', 'postOfficeId', 'provinceId', 'status', 'windowFrom', 'windowTo', 'postmanId', 'attempts', 'lastOutcomeNote', 'version', 'createdAt', 'updatedAt'],
   ApiClient: ['id', 'clientId', 'name', 'ownerOrganisation', 'contactName', 'contactEmail', 'contactPhone', 'provinceIds', 'agencyIds', 'scopes', 'rotatedAt', 'revokedAt', 'lastUsedAt', 'requestsPerHour', 'costPerHour', 'version', 'createdAt', 'updatedAt'],
+  // Never the signing secret (apps/api/src/modules/webhooks/webhook.service.ts, trail).
+  WebhookEndpoint: ['id', 'clientId', 'url', 'description', 'active', 'secretRotatedAt', 'createdAt', 'updatedAt'],
+  // A replay writes the delivery's status before and after, and when the attempt is due.
+  WebhookDelivery: ['id', 'seq', 'messageId', 'endpointId', 'clientId', 'dossierId', 'dossierCode', 'eventType', 'payload', 'status', 'attemptCount', 'scheduledAttempts', 'replayPending', 'nextAttemptAt', 'leaseUntil', 'leaseToken', 'createdAt', 'deliveredAt'],
 };
 
 type Texts = typeof vi;
@@ -97,7 +101,7 @@ describe('the audit trail’s labels', () => {
     const columns = apiColumns();
     const bases: Record<string, string> = { Agency: 'UnitOwnedRecord', OneStopDesk: 'UnitOwnedRecord', PostOffice: 'UnitOwnedRecord', PersonnelHandover: 'HandoverRecord', FacilityHandover: 'HandoverRecord' };
     // Never written to the trail (apps/api/src/modules/audit/audit.service.ts, PERSONAL).
-    const hidden = new Set(['passwordHash', 'calendarSecretHash', 'secretHash', 'previousSecretHash', 'applicantEmail', 'applicantAddress', 'deliveryAddress', 'address']);
+    const hidden = new Set(['passwordHash', 'calendarSecretHash', 'secretHash', 'previousSecretHash', 'applicantEmail', 'applicantAddress', 'deliveryAddress', 'address', 'secretCiphertext', 'previousSecretCiphertext']);
     const unlisted: string[] = [];
     for (const entityType of Object.keys(AUDIT_ENTITY_TYPES) as AuditEntityType[]) {
       const own = columns.get(entityType);
@@ -120,7 +124,7 @@ describe('the audit trail’s labels', () => {
     expect(new Set(prefixes)).toEqual(
       new Set(['levels', 'roles', 'agencyKinds', 'postOfficeKinds', 'rollout.labels.programmeStatus', 'rollout.labels.phaseStatus', 'rollout.labels.siteStatus', 'rollout.labels.handoverModel', 'rollout.labels.meetingKind', 'rollout.labels.actionItemState', 'rollout.labels.committeeRole', 'rollout.labels.handoverStatus', 'rollout.labels.handoverTask',
         'staff.labels.staffStatus', 'staff.labels.absenceKind', 'staff.labels.counterStatus', 'staff.labels.shiftStatus', 'staff.labels.weekday', 'calendar.kinds',
-        'procedures.levels', 'procedures.bcciModes', 'procedures.onlineLevels', 'procedures.units', 'dossiers.status', 'dossiers.channel', 'dossiers.delivery', 'dossiers.postalKind', 'dossiers.pickupStatus', 'administration.apiClients.scopesShort']),
+        'procedures.levels', 'procedures.bcciModes', 'procedures.onlineLevels', 'procedures.units', 'dossiers.status', 'dossiers.channel', 'dossiers.delivery', 'dossiers.postalKind', 'dossiers.pickupStatus', 'administration.apiClients.scopesShort', 'apiClient.deliveries.statuses', 'apiClient.deliveries.events']),
     );
     for (const prefix of prefixes) {
       expect(at(vi, prefix)).toEqual(expect.any(Object));

@@ -43,6 +43,8 @@ export const AUDIT_ENTITY_TYPES = {
   Dossier: ['receive', 'registerOnline', 'forward', 'refuse', 'requestSupplement', 'supplementReceived', 'awaitFinancialObligation', 'financialObligationMet', 'requestWithdrawal', 'stop', 'resume', 'resultReady', 'returnResult', 'apologise', 'postalEvent', 'rate'],
   PickupAppointment: ['schedule', 'pickedUp', 'missed', 'cancel'],
   ApiClient: ['create', 'update', 'rotateSecret', 'revoke', 'issueToken'],
+  WebhookEndpoint: ['create', 'update', 'rotateSecret', 'delete'],
+  WebhookDelivery: ['replay'],
 } as const;
 
 /**
@@ -101,6 +103,7 @@ const ENUM_LABELS_OF: Readonly<Record<string, Readonly<Record<string, string>>>>
   Dossier: { status: 'dossiers.status', channel: 'dossiers.channel', resultDelivery: 'dossiers.delivery', fromStatus: 'dossiers.status', toStatus: 'dossiers.status', kind: 'dossiers.postalKind' },
   PickupAppointment: { status: 'dossiers.pickupStatus' },
   ApiClient: { scopes: 'administration.apiClients.scopesShort' },
+  WebhookDelivery: { status: 'apiClient.deliveries.statuses', eventType: 'apiClient.deliveries.events' },
 };
 const ENUM_LABELS: Readonly<Record<string, string>> = {
   level: 'levels',

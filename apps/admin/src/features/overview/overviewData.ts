@@ -60,6 +60,8 @@ export interface ChartSeries {
   label: string;
   data: number[];
   color: string;
+  /** Series with the same stack are drawn on top of each other. */
+  stack?: string;
 }
 
 /**
