@@ -22,7 +22,8 @@
  * scope/staff.scope.ts, those of the working-day calendar in scope/working-days.scope.ts, those of the
  * procedure catalogue in scope/procedures.scope.ts, those of dossiers and public tracking in
  * scope/dossiers.scope.ts, those of portals' API clients in scope/api-clients.scope.ts, those of the
- * portals' own operations (submission, their own dossiers) in scope/portal.scope.ts.
+ * portals' own operations (submission, their own dossiers) in scope/portal.scope.ts, those of webhooks
+ * (endpoints, the delivery log, replays) in scope/webhooks.scope.ts.
  *
  * Roles × operations covered (generated from MATRIX; a test keeps it in step):
  * operation                       anon revoked admin ht.bcd ht.buudien ht.quay ht.stttt ht.quantri dn.bcd bp.buudien dn.quantri portal
@@ -161,6 +162,13 @@
  * submitDossier                   U    U       F     F      F          F       F        F          .      .          F          ABF
  * portalDossier                   U    U       F     F      F          F       F        F          .      .          F          AFH
  * portalDossiersChanged           U    U       F     F      F          F       F        F          .      .          F          AFH
+ * webhookEndpoints                U    U       A     F      F          F       F        AB         F      F          .          A
+ * webhookDeliveries               U    U       A     F      F          F       F        A          F      F          H          AH
+ * createWebhookEndpoint           U    U       A     F      F          F       F        ABF        F      F          N          AN
+ * updateWebhookEndpoint           U    U       A     F      F          F       F        AF         F      F          N          AN
+ * rotateWebhookEndpointSecret     U    U       A     F      F          F       F        AF         F      F          N          AN
+ * deleteWebhookEndpoint           U    U       A     F      F          F       F        AF         F      F          N          AN
+ * replayWebhookDelivery           U    U       A     F      F          F       F        A          F      F          N          AN
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -188,6 +196,7 @@ import { PORTAL_ROWS, portalClientToken, portalScenarios } from './scope/portal.
 import { ROLLOUT_ROWS, rolloutScenarios } from './scope/rollout.scope';
 import { STAFF_ROWS, staffScenarios } from './scope/staff.scope';
 import { WORKING_DAY_ROWS, workingDayScenarios } from './scope/working-days.scope';
+import { WEBHOOK_ROWS, webhookScenarios } from './scope/webhooks.scope';
 
 // prettier-ignore
 const MATRIX: Row[] = [
@@ -408,6 +417,9 @@ const MATRIX: Row[] = [
 
   // The portals' own operations: a client's token with the scope, for its provinces and its own dossiers.
   ...PORTAL_ROWS,
+
+  // Webhooks: endpoints, the delivery log and replays, kept as the client is, or by the client for its own.
+  ...WEBHOOK_ROWS,
 ];
 
 /** The published schema: every one of its queries and mutations must be in the matrix. */
@@ -1022,6 +1034,7 @@ const SCENARIOS: Scenarios = {
   ...pickupScenarios({ app: () => t }),
   ...apiClientScenarios({ app: () => t }),
   ...portalScenarios({ app: () => t }),
+  ...webhookScenarios({ app: () => t }),
 };
 
 // ---------------------------------------------------------------------------------------------
