@@ -56,6 +56,11 @@ export const AUDIT_NAMES: Readonly<Record<string, { table: string; name: string;
   PickupAppointment: { table: 'pickup_appointment', name: '(SELECT d.code FROM dossier d WHERE d.id = t.dossier_id)', provinceOwned: true },
   // A portal's client acts for one or more provinces (`province_ids`): named to a reader of any of them.
   ApiClient: { table: 'api_client', name: 't.name', provinceOwned: 'provinceIds' },
+  // A client's notification endpoint is known by its address, a delivery by its webhook-id and dossier.
+  // Neither has a province of its own: their ids appear only in their own entries, which the trail
+  // already shows to readers of the client's province alone.
+  WebhookEndpoint: { table: 'webhook_endpoint', name: 't.url', provinceOwned: false },
+  WebhookDelivery: { table: 'webhook_delivery', name: `t.message_id || ' – ' || t.dossier_code`, provinceOwned: false },
 };
 
 /** Fields of a snapshot that hold the id (or ids) of another record, and that record's type. */
@@ -93,6 +98,8 @@ const SHARED_REFERENCES: Readonly<Record<string, string>> = {
 const OWN_REFERENCES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   AdministrativeUnit: { parentId: 'AdministrativeUnit' },
   PostOffice: { parentId: 'PostOffice' },
+  // An ApiClient's own clientId is its public osp_… id, not a uuid; an endpoint's is the client's record.
+  WebhookEndpoint: { clientId: 'ApiClient' },
 };
 
 /** The entity type a field of `entityType`'s snapshot refers to, or null when it holds no id. */
