@@ -5,6 +5,7 @@
  * stops tokens already issued; a client token that opens no staff operation; every write audited and
  * every call attributed to the client.
  */
+import { TokenService } from '../src/modules/identity/token.service';
 import { audited } from './audit-trail';
 import { failure, ok, startTestApp, type GraphQLResult, type TestApp } from './harness';
 
@@ -305,6 +306,26 @@ describe('rotating and revoking', () => {
       (ok(await t.gql(`query($f: ApiClientFilter) { apiClients(first: 100, filter: $f) { edges { node { id } } } }`, { f: { includeRevoked } })).apiClients.edges as Array<{ node: { id: string } }>).map((e) => e.node.id);
     expect(await listed(false)).not.toContain(client.id);
     expect(await listed(true)).toContain(client.id);
+  });
+
+  it('refuses a token past its hour as UNAUTHENTICATED (401), though the client is in good standing', async () => {
+    const { client, secret } = await create();
+    // A token issued two hours ago (its expiry is computed from Date.now at issue): past its hour now.
+    const now = Date.now();
+    const clock = jest.spyOn(Date, 'now').mockReturnValue(now - 2 * 3600_000);
+    let stale: { token: string; expiresAt: Date };
+    try {
+      stale = await t.app.container.get(TokenService).issueClientToken({ apiClientId: client.id, scopes: client.scopes });
+    } finally {
+      clock.mockRestore();
+    }
+    expect(stale.expiresAt.getTime()).toBeLessThan(now - 3600_000 + 1000);
+    const refused = await t.gql(PUBLIC_READ, {}, { token: stale.token });
+    expect(refused.status).toBe(401);
+    expect(failure(refused).extensions.code).toBe('UNAUTHENTICATED');
+    // The same client, with a token of now, is served.
+    const { token } = await tokenOf(client.clientId, secret);
+    expect(ok(await t.gql(PUBLIC_READ, {}, { token })).administrativeUnits.totalCount).toBeGreaterThan(0);
   });
 });
 
