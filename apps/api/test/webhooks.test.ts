@@ -374,7 +374,7 @@ describe('signatures', () => {
 
 describe('the worker', () => {
   it('delivers on its own through the job queue (pg-boss) once the change commits, and stops cleanly', async () => {
-    const worker = new WebhookWorker(dispatcher, t.app.container.get(WebhookQueue), { worker: true, sweepMs: 600_000, secretsKey: null }, t.app.log);
+    const worker = new WebhookWorker(dispatcher, t.app.container.get(WebhookQueue), { worker: true, sweepMs: 600_000, secretsKey: null, allowedNetworks: [] }, t.app.log);
     await worker.start();
     try {
       expect(t.app.container.get(WebhookQueue).running).toBe(true);

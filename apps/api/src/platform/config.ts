@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { CLIENT_LIMITS, DEFAULT_LIMITS, type QueryLimits } from './graphql/limits';
+import { parseNetwork } from './outbound-address';
 
 /** Everything the process reads from its environment, read once at start-up. */
 export interface Config {
@@ -80,6 +81,13 @@ export interface WebhookSettings {
    * copy of the database alone does not reveal the secrets.
    */
   secretsKey: string | null;
+  /**
+   * OSP_WEBHOOK_ALLOWED_NETWORKS: networks (CIDR, comma-separated) that endpoints may reach although they
+   * are private or otherwise refused (platform/outbound-address.ts): a province whose one-stop systems
+   * live on a government private network. Empty by default: only the public internet (and loopback
+   * outside the production profile).
+   */
+  allowedNetworks: string[];
 }
 
 /** The configuration, registered in the container for the services that depend on it (e.g. the profile). */
@@ -131,6 +139,15 @@ function secretsKeyFrom(raw: string | undefined): string | null {
   if (!value) return null;
   if (Buffer.from(value, 'base64').length !== 32) throw new Error('OSP_WEBHOOK_SECRETS_KEY must be 32 bytes in base64 (openssl rand -base64 32)');
   return value;
+}
+
+/** OSP_WEBHOOK_ALLOWED_NETWORKS: `10.20.0.0/16, fd00:1::/48, 192.168.5.10`. */
+export function allowedNetworksFrom(raw: string | undefined): string[] {
+  const entries = (raw ?? '').split(',').map((e) => e.trim()).filter(Boolean);
+  for (const entry of entries) {
+    if (!parseNetwork(entry)) throw new Error(`OSP_WEBHOOK_ALLOWED_NETWORKS: "${entry}" is not a network (address/prefix, e.g. 10.20.0.0/16)`);
+  }
+  return entries;
 }
 
 const repoRoot = resolve(__dirname, '../../../..');
@@ -196,6 +213,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       worker: switchFrom(env, 'OSP_WEBHOOK_WORKER', env.NODE_ENV !== 'test'),
       sweepMs: numberFrom(env, 'OSP_WEBHOOK_SWEEP_MS', 30_000, 100),
       secretsKey: secretsKeyFrom(env.OSP_WEBHOOK_SECRETS_KEY),
+      allowedNetworks: allowedNetworksFrom(env.OSP_WEBHOOK_ALLOWED_NETWORKS),
     },
   };
 }

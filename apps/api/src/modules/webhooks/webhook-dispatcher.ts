@@ -1,10 +1,16 @@
 import { randomUUID } from 'node:crypto';
+import type { LookupAddress } from 'node:dns';
+import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import { DataSource } from 'typeorm';
+import { RuntimeConfig } from '../../platform/config';
 import { Injectable } from '../../platform/container';
 import { recordsFromRows } from '../../platform/database/rows';
+import { BlockedAddressError, pinnedLookup, systemLookup, type HostLookup, type OutboundAddressPolicy } from '../../platform/outbound-address';
 import { SECRET_OVERLAP_HOURS, WebhookAttemptTrigger, WebhookDelivery, WebhookDeliveryStatus, WebhookEndpoint } from './webhook.entity';
 import { WebhookQueue } from './webhook-queue';
 import { sign, WebhookSecretBox } from './webhook-secrets';
+import { webhookAddressPolicy } from './webhook.service';
 
 /**
  * The retry schedule (Svix's): after the first attempt fails, retries 5 seconds, 5 minutes, 30 minutes,
@@ -51,12 +57,19 @@ const CLAIMABLE = `
 export class WebhookDispatcher {
   private readonly inFlight = new Set<Promise<unknown>>();
   private stopping = new AbortController();
+  /** Where deliveries may go (platform/outbound-address.ts): checked before every attempt. */
+  private readonly addresses: OutboundAddressPolicy;
+  /** How a hostname is resolved before it is checked (the system's resolver; tests give their own). */
+  lookup: HostLookup = systemLookup;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly secrets: WebhookSecretBox,
     private readonly queue: WebhookQueue,
-  ) {}
+    runtime: RuntimeConfig,
+  ) {
+    this.addresses = webhookAddressPolicy(runtime.config);
+  }
 
   /**
    * Delivers everything due at `now` (the worker calls it with the clock; tests with a moment of their
@@ -131,26 +144,28 @@ export class WebhookDispatcher {
     }
     const started = performance.now();
     const elapsed = () => Math.round(performance.now() - started);
+    const signal = AbortSignal.any([AbortSignal.timeout(ATTEMPT_TIMEOUT_MS), this.stopping.signal]);
     try {
-      const response = await fetch(endpoint.url, {
-        method: 'POST',
-        redirect: 'manual',
-        headers: {
-          'content-type': 'application/json',
-          'user-agent': 'OneStopPost-Webhooks/1',
-          'webhook-id': delivery.messageId,
-          'webhook-timestamp': String(timestamp),
-          'webhook-signature': secrets.map((s) => sign(s, delivery.messageId, timestamp, delivery.payload)).join(' '),
-        },
-        body: delivery.payload,
-        signal: AbortSignal.any([AbortSignal.timeout(ATTEMPT_TIMEOUT_MS), this.stopping.signal]),
-      });
-      const snippet = await readSnippet(response);
-      const ok = response.status >= 200 && response.status < 300;
-      return { httpStatus: response.status, durationMs: elapsed(), error: ok ? null : `HTTP ${response.status}`, responseSnippet: snippet };
+      // The host's addresses are checked, and the connection goes to the one checked (no second lookup
+      // a rebinding DNS could answer differently); TLS and the Host header keep the hostname.
+      const url = new URL(endpoint.url);
+      const vetted = await this.addresses.vet(url.hostname, this.lookup);
+      const { status, snippet } = await post(url, vetted, {
+        'content-type': 'application/json',
+        'user-agent': 'OneStopPost-Webhooks/1',
+        'webhook-id': delivery.messageId,
+        'webhook-timestamp': String(timestamp),
+        'webhook-signature': secrets.map((s) => sign(s, delivery.messageId, timestamp, delivery.payload)).join(' '),
+      }, delivery.payload, signal);
+      const ok = status >= 200 && status < 300;
+      return { httpStatus: status, durationMs: elapsed(), error: ok ? null : `HTTP ${status}`, responseSnippet: snippet };
     } catch (error) {
       const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
-      const message = this.stopping.signal.aborted ? 'interrupted: the server was shutting down' : timedOut ? `timed out after ${ATTEMPT_TIMEOUT_MS / 1000} s` : short(error);
+      const message =
+        error instanceof BlockedAddressError ? error.message
+        : this.stopping.signal.aborted ? 'interrupted: the server was shutting down'
+        : timedOut ? `timed out after ${ATTEMPT_TIMEOUT_MS / 1000} s`
+        : short(error);
       return { httpStatus: null, durationMs: elapsed(), error: message, responseSnippet: null };
     }
   }
@@ -194,25 +209,45 @@ export class WebhookDispatcher {
   }
 }
 
-async function readSnippet(response: Response): Promise<string | null> {
-  if (!response.body) return null;
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  try {
-    while (size < SNIPPET_CHARS * 4) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      chunks.push(value);
-      size += value.length;
-    }
-  } catch {
-    // an answer cut short: keep what came
-  } finally {
-    await reader.cancel().catch(() => undefined);
-  }
-  const text = Buffer.concat(chunks).toString('utf8').slice(0, SNIPPET_CHARS).trim();
-  return text || null;
+/**
+ * POSTs the body to the URL over a connection to the vetted address (a new one each time: a pooled
+ * socket could be one opened for an address vetted earlier), without following redirects; answers
+ * the status and the start of the answer's body (at most SNIPPET_CHARS characters).
+ */
+function post(url: URL, vetted: LookupAddress, headers: Record<string, string>, body: string, signal: AbortSignal): Promise<{ status: number; snippet: string | null }> {
+  return new Promise((resolve, reject) => {
+    const request = url.protocol === 'https:' ? httpsRequest : url.protocol === 'http:' ? httpRequest : null;
+    if (!request) return reject(new Error(`unsupported protocol ${url.protocol}`));
+    const req = request(url, { method: 'POST', headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) }, lookup: pinnedLookup(vetted), agent: false, signal }, (response) =>
+      readSnippet(response).then((snippet) => resolve({ status: response.statusCode ?? 0, snippet })),
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/** The start of an answer's body; an answer cut short (or too long) keeps what came. */
+function readSnippet(response: IncomingMessage): Promise<string | null> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let settled = false;
+    const done = () => {
+      if (settled) return;
+      settled = true;
+      response.destroy();
+      const text = Buffer.concat(chunks).toString('utf8').slice(0, SNIPPET_CHARS).trim();
+      resolve(text || null);
+    };
+    response.on('data', (chunk: Buffer) => {
+      chunks.push(chunk);
+      size += chunk.length;
+      if (size >= SNIPPET_CHARS * 4) done();
+    });
+    response.on('end', done);
+    response.on('error', done);
+    response.on('close', done);
+  });
 }
 
 /** An error in a line: the innermost cause's code and message (fetch wraps them), at most 200 characters. */

@@ -1,13 +1,15 @@
+import { isIP } from 'node:net';
 import { isUUID } from 'class-validator';
 import { DataSource, type EntityManager } from 'typeorm';
 import { forbidden, isNational, requireClientScope, requireRole, scopeProvince } from '../../platform/authz';
-import { RuntimeConfig } from '../../platform/config';
+import { RuntimeConfig, type Config } from '../../platform/config';
 import { Injectable } from '../../platform/container';
 import { recordsFromRows } from '../../platform/database/rows';
 import { badInput, conflict, notFound, type Bilingual } from '../../platform/errors';
 import { paginate, type Connection, type PageArgs } from '../../platform/graphql/connection';
 import type { Actor } from '../../platform/graphql/context';
 import { groupFor } from '../../platform/graphql/loaders';
+import { OutboundAddressPolicy } from '../../platform/outbound-address';
 import { ApiClient, ApiClientScope } from '../api-clients/api-client.entity';
 import { API_CLIENT_KEEPERS } from '../api-clients/api-client.service';
 import { AuditService } from '../audit/audit.service';
@@ -25,12 +27,32 @@ const MAX_ENDPOINTS_PER_CLIENT = 10;
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', '[::1]', 'localhost']);
 
+/** Where webhooks may go: the public internet, the networks OSP_WEBHOOK_ALLOWED_NETWORKS names, loopback outside production. */
+export function webhookAddressPolicy(config: Pick<Config, 'profile' | 'webhooks'>): OutboundAddressPolicy {
+  return new OutboundAddressPolicy({ allowedNetworks: config.webhooks.allowedNetworks, allowLoopback: config.profile !== 'production' });
+}
+
+/** The refused ranges' names (platform/outbound-address.ts) in Vietnamese. */
+const RANGE_VI: Record<string, string> = {
+  loopback: 'chính máy chủ (loopback)',
+  'private network': 'mạng nội bộ',
+  'link-local': 'link-local',
+  'shared address space (CGNAT)': 'dải NAT dùng chung (CGNAT)',
+  unspecified: 'địa chỉ không xác định',
+  multicast: 'multicast',
+  broadcast: 'broadcast',
+  documentation: 'dải dành cho tài liệu',
+  reserved: 'dải dành riêng',
+};
+
 /**
  * An endpoint's address: https://, or http:// to the machine itself (127.0.0.1, ::1, localhost) on a
  * server that is not in the production profile (a portal developer's receiver). No credentials in it;
- * a fragment is dropped (it is never sent).
+ * a fragment is dropped (it is never sent). A host written as an IP address must be one the server
+ * may reach (`addresses`: not a private, loopback, link-local… range unless allowed); a hostname is
+ * accepted (its addresses may change) and checked at each delivery; `localhost` counts as loopback.
  */
-export function endpointUrl(raw: string, production: boolean): string {
+export function endpointUrl(raw: string, production: boolean, addresses = new OutboundAddressPolicy({ allowLoopback: !production })): string {
   let url: URL;
   try {
     url = new URL(raw.trim());
@@ -39,7 +61,10 @@ export function endpointUrl(raw: string, production: boolean): string {
   }
   if (url.username || url.password) throw badInput('url', { vi: 'Địa chỉ không được chứa tên đăng nhập hay mật khẩu.', en: 'The address must not carry a user name or password.' });
   url.hash = '';
-  if (url.protocol === 'https:') return url.toString();
+  if (url.protocol === 'https:') {
+    refuseBlockedHost(url.hostname, addresses);
+    return url.toString();
+  }
   if (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname)) {
     if (!production) return url.toString();
     throw badInput('url', { vi: 'Máy chủ đang chạy chế độ production: chỉ nhận địa chỉ https://.', en: 'This server runs the production profile: only https:// addresses are accepted.' });
@@ -47,6 +72,19 @@ export function endpointUrl(raw: string, production: boolean): string {
   throw badInput('url', {
     vi: 'Địa chỉ phải dùng https:// (http:// chỉ cho 127.0.0.1, ::1 hoặc localhost khi phát triển).',
     en: 'The address must use https:// (http:// only to 127.0.0.1, ::1 or localhost, in development).',
+  });
+}
+
+/** An IP-literal host (or `localhost`) in a refused range: BAD_USER_INPUT on `url`, naming the range. */
+function refuseBlockedHost(hostname: string, addresses: OutboundAddressPolicy): void {
+  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  const localhost = host === 'localhost' || host.endsWith('.localhost');
+  if (!isIP(host) && !localhost) return;
+  const reason = addresses.blockedReason(localhost ? '127.0.0.1' : host);
+  if (!reason) return;
+  throw badInput('url', {
+    vi: `Không gửi webhook tới ${host}: địa chỉ thuộc ${RANGE_VI[reason] ?? reason}, không phải Internet công cộng. Tỉnh có hệ thống trên mạng riêng của cơ quan nhà nước cần được quản trị máy chủ cho phép dải mạng đó.`,
+    en: `Webhooks are not sent to ${host}: it is a ${reason} address, not the public internet. A province whose systems are on a government private network needs the server's operator to allow that network.`,
   });
 }
 
@@ -75,7 +113,7 @@ export class WebhookService {
 
   async create(actor: Actor, input: CreateWebhookEndpointInput): Promise<{ endpoint: WebhookEndpoint; signingSecret: string }> {
     this.requireCaller(actor);
-    const url = endpointUrl(input.url, this.production);
+    const url = endpointUrl(input.url, this.production, this.addresses);
     const signingSecret = newSigningSecret();
     // Sealed before the transaction: the key may be read from (or made in) app_meta.
     const sealed = await this.secrets.seal(signingSecret);
@@ -96,7 +134,7 @@ export class WebhookService {
   }
 
   update(actor: Actor, input: UpdateWebhookEndpointInput): Promise<WebhookEndpoint> {
-    const url = input.url != null ? endpointUrl(input.url, this.production) : null;
+    const url = input.url != null ? endpointUrl(input.url, this.production, this.addresses) : null;
     return this.change(actor, input.id, 'webhookEndpoint.update', async () => ({
       ...(url ? { url } : {}),
       ...(input.description != null ? { description: input.description.trim() || null } : {}),
@@ -216,6 +254,11 @@ export class WebhookService {
 
   private get production(): boolean {
     return this.runtime.config.profile === 'production';
+  }
+
+  private addressPolicy: OutboundAddressPolicy | null = null;
+  private get addresses(): OutboundAddressPolicy {
+    return (this.addressPolicy ??= webhookAddressPolicy(this.runtime.config));
   }
 
   /** A client's token with READ_OWN_DOSSIERS, or an administrator who keeps clients; anyone else is refused. */
