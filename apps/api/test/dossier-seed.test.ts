@@ -4,6 +4,8 @@
  * day's last number (a new reception continues it); every status reached by the machine's steps from the
  * first event; due dates on working days, as the working-day calendar counts them; overdue flags, the
  * apology's new date and the clock consistent; postal item numbers and CCCD numbers valid; applicants invented.
+ * With them, the demo portal client (seed/portal-seed.ts): its documented credentials work, its dossiers read back,
+ * 30 days of traffic, a paused endpoint with a delivery log that the worker has nothing to do with.
  */
 import { DOSSIER_STEPS, DossierStatus, type DossierAction } from '../src/modules/dossiers/dossier-status';
 import { isOverdue } from '../src/modules/dossiers/dossier.service';
@@ -11,6 +13,8 @@ import { WorkingDayService } from '../src/modules/working-days/working-day.servi
 import { citizenId } from '../src/platform/citizen-id';
 import { todayInVietnam } from '../src/platform/graphql/scalars';
 import { parsePostalItemNumber } from '../src/platform/postal-item';
+import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_CLIENT_NAME } from '../src/seed/portal-seed';
+import { contractOperations } from './contract';
 import { ok, startTestApp, type TestApp } from './harness';
 
 let t: TestApp;
@@ -138,4 +142,64 @@ it('overdue flags agree with the API, late ones exist, and an apology’s new da
     expect(r.promised_on! > todayInVietnam(r.due_at)).toBe(true);
     expect(r.events.some((e) => e.kind === 'APOLOGY')).toBe(true);
   }
+});
+
+it('seeds the demo portal client: its documented secret gets a token, its dossiers read back, 30 days of traffic, a paused endpoint and its log', async () => {
+  const ops = contractOperations('portal.graphql');
+  const [client] = await t.sql(`SELECT * FROM api_client WHERE client_id = $1`, [DEMO_CLIENT_ID]);
+  expect(client).toMatchObject({ name: DEMO_CLIENT_NAME, revoked_at: null, requests_per_hour: 3600, cost_per_hour: 500_000 });
+  const issued = ok(await t.gql(ops.PortalToken, { clientId: DEMO_CLIENT_ID, clientSecret: DEMO_CLIENT_SECRET }, { as: null })).issueClientToken;
+  expect([...issued.scopes].sort()).toEqual(['READ_CATALOGUE', 'READ_OWN_DOSSIERS', 'SUBMIT_DOSSIERS']);
+
+  // Hà Tĩnh's online dossiers with postal pickup of the last 30 days are the client's, and it reads them back.
+  const online = rows.filter((r) => r.channel === 'ONLINE_WITH_POSTAL_PICKUP');
+  const marked: Array<{ code: string; portal_reference: string }> = await t.sql(`SELECT code, portal_reference FROM dossier WHERE submitted_by_client_id = $1 ORDER BY created_at`, [client.id]);
+  expect(marked.length).toBeGreaterThan(5);
+  expect(marked.length).toBeLessThan(online.length);
+  const [{ outside }] = await t.sql(
+    `SELECT count(*)::int AS outside FROM dossier d JOIN administrative_unit p ON p.id = d.province_id
+      WHERE d.submitted_by_client_id = $1 AND (p.code <> '42' OR d.channel <> 'ONLINE_WITH_POSTAL_PICKUP' OR d.created_at < now() - interval '31 days')`,
+    [client.id],
+  );
+  expect(outside).toBe(0);
+  const latest = marked.at(-1)!;
+  const read = ok(await t.gql(ops.PortalDossier, { code: latest.code }, { token: issued.token })).portalDossier;
+  expect(read).toMatchObject({ code: latest.code, externalReference: latest.portal_reference });
+  expect(ok(await t.gql(ops.PortalDossier, { externalReference: marked[0].portal_reference }, { token: issued.token })).portalDossier.code).toBe(marked[0].code);
+  const changed = ok(await t.gql(ops.PortalDossiersChanged, { since: new Date(Date.now() - 40 * 86_400_000).toISOString(), first: 100 }, { token: issued.token })).portalDossiersChanged;
+  expect(changed.edges.map((e: { node: { code: string } }) => e.node.code).sort()).toEqual(marked.map((d) => d.code).sort());
+
+  // As its province's administrator sees it: 30 days of traffic, refusals on one day, the endpoint paused, the log.
+  const admin = ok(
+    await t.gql(`query($id: ID!) { apiClient(id: $id) { name usage(days: 30) { day requests costPoints refused } webhookEndpoints { url active } } }`, { id: client.id }, { as: 'hatinh.quantri' }),
+  ).apiClient;
+  expect(admin.usage).toHaveLength(30);
+  expect(admin.usage.at(-1).day).toBe(todayInVietnam());
+  expect(admin.usage.slice(0, -1).every((u: { requests: number; costPoints: number }) => u.requests > 0 && u.costPoints > 0)).toBe(true);
+  expect(admin.usage.filter((u: { refused: number }) => u.refused > 0)).toHaveLength(1);
+  expect(admin.webhookEndpoints).toEqual([{ url: 'https://dichvucong.hatinh.gov.vn/osp/thong-bao', active: false }]);
+  const log = async (status: string) =>
+    ok(
+      await t.gql(`query($id: ID!, $s: WebhookDeliveryStatus) { webhookDeliveries(first: 100, filter: { clientId: $id, status: $s }) { totalCount edges { node { status messageId nextAttemptAt deliveredAt attempts { number httpStatus trigger } } } } }`, { id: client.id, s: status }, { as: 'hatinh.quantri' }),
+    ).webhookDeliveries;
+  const [delivered, failed] = [await log('DELIVERED'), await log('FAILED')];
+  expect(delivered.totalCount).toBeGreaterThan(20);
+  expect(failed.totalCount).toBe(1);
+  expect(failed.edges[0].node.attempts.map((a: { httpStatus: number | null }) => a.httpStatus)).toEqual(Array(8).fill(null));
+  for (const d of [...delivered.edges, ...failed.edges].map((e: { node: any }) => e.node)) {
+    expect(d.messageId).toMatch(/^msg_[A-Za-z0-9_-]{24}$/);
+    expect(d.nextAttemptAt).toBeNull();
+    expect(d.attempts.every((a: { trigger: string }) => a.trigger === 'SCHEDULED')).toBe(true);
+    expect(d.deliveredAt === null).toBe(d.status === 'FAILED');
+  }
+  // Two needed a retry after a 503; every other one answered 200 at once.
+  const retried = await t.sql(
+    `SELECT array_agg(a.http_status ORDER BY a.number) AS codes FROM webhook_attempt a JOIN webhook_delivery d ON d.id = a.delivery_id
+      WHERE d.client_id = $1 AND d.status = 'DELIVERED' GROUP BY d.id HAVING count(*) > 1`,
+    [client.id],
+  );
+  expect(retried.map((r: { codes: number[] }) => r.codes)).toEqual([[503, 200], [503, 200]]);
+  // Nothing for the worker: no delivery waits.
+  const [{ waiting }] = await t.sql(`SELECT count(*)::int AS waiting FROM webhook_delivery WHERE status IN ('PENDING', 'RETRYING')`);
+  expect(waiting).toBe(0);
 });

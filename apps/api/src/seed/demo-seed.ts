@@ -11,6 +11,7 @@ import { loadPilotProgrammes } from './rollout-seed';
 import { loadRosterDemo } from './roster-seed';
 import { loadProcedureCatalogue } from './procedure-seed';
 import { demoDossiersWanted, loadDossierDemo } from './dossier-seed';
+import { loadPortalDemo } from './portal-seed';
 
 export const DEMO_SEED_KEY = 'demo_seed';
 export const DEMO_USERS_KEY = 'demo_users';
@@ -18,6 +19,7 @@ export const DEMO_PILOTS_KEY = 'demo_pilots';
 export const DEMO_ROSTERS_KEY = 'demo_rosters';
 export const DEMO_PROCEDURES_KEY = 'demo_procedures';
 export const DEMO_DOSSIERS_KEY = 'demo_dossiers';
+export const DEMO_PORTAL_KEY = 'demo_portal';
 export const DEMO_SEED_VERSION = 1;
 
 export interface SeedCounts {
@@ -34,6 +36,11 @@ export interface SeedCounts {
   procedures?: number;
   dossiers?: number;
   dossierEvents?: number;
+  apiClients?: number;
+  clientDossiers?: number;
+  usageDays?: number;
+  webhookDeliveries?: number;
+  webhookAttempts?: number;
 }
 
 /**
@@ -59,7 +66,11 @@ export async function seedDemoData(dataSource: DataSource): Promise<SeedCounts |
     await part(DEMO_ROSTERS_KEY, () => loadRosterDemo(m));
     await part(DEMO_PROCEDURES_KEY, () => loadProcedureCatalogue(m));
     // A year of dossiers at the pilot desks; left out of test databases unless asked for (dossier-seed.ts).
-    if (demoDossiersWanted()) await part(DEMO_DOSSIERS_KEY, () => loadDossierDemo(m));
+    if (demoDossiersWanted()) {
+      await part(DEMO_DOSSIERS_KEY, () => loadDossierDemo(m));
+      // A portal's client sending Hà Tĩnh's recent online dossiers, its traffic and a paused endpoint's delivery log (portal-seed.ts).
+      await part(DEMO_PORTAL_KEY, () => loadPortalDemo(m));
+    }
     return counts;
   });
 }

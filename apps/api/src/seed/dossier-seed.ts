@@ -92,7 +92,7 @@ const SLICE = Number(process.env.OSP_SEED_SLICE ?? 2000);
 const OFFICE_DAY_END_UTC = '10:00:00.000Z';
 
 /** A small deterministic generator (mulberry32): two demo databases seeded the same day read alike. */
-function prng(seed: number) {
+export function prng(seed: number) {
   let a = seed >>> 0;
   const next = () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -114,7 +114,7 @@ function prng(seed: number) {
     },
   };
 }
-type Rng = ReturnType<typeof prng>;
+export type Rng = ReturnType<typeof prng>;
 
 /** A moment of a Vietnamese day at `minutes` past midnight (UTC+7). */
 const momentOf = (day: string, minutes: number) => new Date(Date.parse(`${day}T00:00:00Z`) + minutes * 60_000 - VN_OFFSET_MS);
