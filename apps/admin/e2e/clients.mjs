@@ -83,10 +83,11 @@ function signatureValid(secret, { headers, body }) {
     .some(([version, sig]) => version === 'v1' && sig && Buffer.from(sig, 'base64').length === expected.length && timingSafeEqual(Buffer.from(sig, 'base64'), expected));
 }
 
-async function waitFor(what, condition, ms = 30_000) {
+/** Waits for the receiver; long enough for the worker's sweep (every 30 s) to catch a job missed. */
+async function waitFor(what, condition, ms = 75_000) {
   const deadline = Date.now() + ms;
   while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`waited ${ms / 1000} s for ${what}`);
+    if (Date.now() > deadline) throw new Error(`waited ${ms / 1000} s for ${typeof what === 'function' ? what() : what}`);
     await new Promise((r) => setTimeout(r, 200));
   }
 }
@@ -208,7 +209,7 @@ await withBrowser('osp-clients-', async ({ page }) => {
       // Down at first (503), up for the automatic retry: the same notification arrives, nothing lost.
       await waitFor('the first attempt', () => receiver.received.length >= 1);
       receiver.state.status = 200;
-      await waitFor('the automatic retry', () => receiver.received.some((r) => r.answered === 200));
+      await waitFor(() => `the automatic retry (answered so far: ${receiver.received.map((r) => r.answered).join(', ')})`, () => receiver.received.some((r) => r.answered === 200));
       const [firstTry, retry] = receiver.received;
       const event = JSON.parse(retry.body);
       assert(firstTry.headers['webhook-id'] === retry.headers['webhook-id'] && /^msg_/.test(retry.headers['webhook-id']), 'the retry carries the same webhook-id');
