@@ -19,6 +19,7 @@ import { Dossier, DossierComponent, DossierEvent } from './dossiers/dossier.enti
 import { PickupAppointment } from './dossiers/pickup.entity';
 import { Absence, ProcedureField, Qualification, Staff, StaffAssignment, TrainingSession } from './staff/staff.entity';
 import { CalendarAdjustment } from './working-days/working-day.entity';
+import { DossierDailyRollup } from './reports/dossier-rollup.entity';
 
 /** Every TypeORM entity of the application. */
 export const entities = [AdministrativeUnit, Agency, OneStopDesk, PostOffice, AuditEntry, User, UserSession,
@@ -31,4 +32,5 @@ export const entities = [AdministrativeUnit, Agency, OneStopDesk, PostOffice, Au
   Dossier, DossierComponent, DossierEvent, PickupAppointment,
   ApiClient, PortalSubmission,
   WebhookEndpoint, WebhookDelivery, WebhookAttempt,
+  DossierDailyRollup,
 ];

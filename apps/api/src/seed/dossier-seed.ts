@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { DossierStatus } from '../modules/dossiers/dossier-status';
+import { addDossiersToRollup } from '../modules/reports/dossier-rollup.service';
 import { OFFICE_HOURS } from '../modules/working-days/working-day.entity';
 import { WorkingDayService } from '../modules/working-days/working-day.service';
 import { addDays, todayInVietnam } from '../platform/graphql/scalars';
@@ -567,6 +568,8 @@ export async function loadDossierDemo(m: EntityManager, now = new Date()): Promi
             window_to timestamptz, attempts int, last_outcome_note text, version int, created_at timestamptz, updated_at timestamptz)`,
     pickups,
   );
+  // The reports' rollup counts them as DossierService.event would have, one by one (modules/reports).
+  await addDossiersToRollup(m, dossiers.map((d) => d.id as string));
   // Each unit's day ends at its last number: a reception continues from there.
   const lasts = [...sequences].map(([key, last]) => ({ unit_code: key.split('@')[0], day: key.split('@')[1], last }));
   await m.query(

@@ -19,6 +19,7 @@ import { OneStopDeskService } from '../one-stop-desks/one-stop-desk.service';
 import { POST_OFFICE_TREE, PostOfficeService } from '../post-offices/post-office.service';
 import { BcciMode, ProcessingTimeUnit, type Procedure } from '../procedures/procedure.entity';
 import { ProcedureService } from '../procedures/procedure.service';
+import { DossierRollup } from '../reports/dossier-rollup.service';
 import { WebhookOutbox } from '../webhooks/webhook-outbox';
 import { WorkingDayService } from '../working-days/working-day.service';
 import { PickupAppointment, PickupStatus } from './pickup.entity';
@@ -75,6 +76,7 @@ export class DossierService {
     private readonly workingDays: WorkingDayService,
     private readonly users: UserService,
     private readonly webhooks: WebhookOutbox,
+    private readonly rollup: DossierRollup,
   ) {}
 
   // ── Reach ────────────────────────────────────────────────────────────────
@@ -506,6 +508,8 @@ export class DossierService {
     // The one place every status change and postal event is recorded: the portal that sent the dossier
     // hears of it by webhook, queued in this transaction (modules/webhooks).
     await this.webhooks.dossierEvent(m, d, row);
+    // … and the reports' daily rollup takes the step's delta, in this transaction too (modules/reports).
+    await this.rollup.dossierEvent(m, row);
     return row;
   }
 }

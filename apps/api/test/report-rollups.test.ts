@@ -1,0 +1,194 @@
+/**
+ * Dossier rollups (issue 13, "Speed at scale"): `dossier_daily_rollup` is kept in the transaction of each
+ * dossier change, so it always equals the naive GROUP BY over the raw dossier and event tables: after the
+ * demo seed's year of dossiers, after random receptions at several desks through every channel, steps of
+ * the status machine (refusals, supplements, withdrawals, stops, late and on-time results, returns at the
+ * desk and by post), and after a change that rolled back.
+ */
+import { DOSSIER_STEPS, DossierAction, DossierStatus } from '../src/modules/dossiers/dossier-status';
+import { DossierService } from '../src/modules/dossiers/dossier.service';
+import { ROLLUP_COUNTERS } from '../src/modules/reports/dossier-rollup.service';
+import { SYSTEM } from '../src/platform/graphql/context';
+import { prng } from '../src/seed/dossier-seed';
+import { ok, startTestApp, type TestApp } from './harness';
+
+let t: TestApp;
+const KEY = ['province_id', 'desk_id', 'post_office_id', 'agency_id', 'day', 'channel'];
+
+/**
+ * The naive answer, written independently of the rollup's statement: every dossier joined to the events
+ * that entered RECEIVED, RESULT_READY or RESULT_RETURNED, grouped by the dossier's units, the event's
+ * Vietnam day (UTC+7) and the channel, each counter a count of its own kind.
+ */
+const NAIVE = `
+  SELECT d.province_id::text, d.desk_id::text, d.post_office_id::text, d.agency_id::text, to_char(x.day, 'YYYY-MM-DD') AS day, d.channel::text AS channel,
+         count(*) FILTER (WHERE x.what = 'received')::int AS received,
+         count(*) FILTER (WHERE x.what = 'received' AND d.channel <> 'AT_DESK')::int AS received_via_bcci,
+         count(*) FILTER (WHERE x.what = 'received' AND d.channel = 'ONLINE_WITH_POSTAL_PICKUP')::int AS online,
+         count(*) FILTER (WHERE x.what = 'received' AND d.channel = 'AT_DESK')::int AS at_desk,
+         count(*) FILTER (WHERE x.what = 'received' AND coalesce((SELECT bool_and(c.digitised) FROM dossier_component c WHERE c.dossier_id = d.id), false))::int AS digitised,
+         count(*) FILTER (WHERE x.what = 'returned')::int AS results_returned,
+         count(*) FILTER (WHERE x.what = 'returned' AND d.result_delivery = 'BY_POST')::int AS results_returned_via_bcci,
+         count(*) FILTER (WHERE x.what = 'ready' AND d.result_ready_at <= d.due_at)::int AS resolved_on_time,
+         count(*) FILTER (WHERE x.what = 'ready' AND d.result_ready_at > d.due_at)::int AS resolved_late
+    FROM dossier d
+    JOIN (SELECT e.dossier_id, ((e.at AT TIME ZONE 'UTC') + interval '7 hours')::date AS day,
+                 CASE e.to_status WHEN 'RECEIVED' THEN 'received' WHEN 'RESULT_READY' THEN 'ready' ELSE 'returned' END AS what
+            FROM dossier_event e WHERE e.to_status IN ('RECEIVED', 'RESULT_READY', 'RESULT_RETURNED')) x ON x.dossier_id = d.id
+   GROUP BY d.province_id, d.desk_id, d.post_office_id, d.agency_id, x.day, d.channel`;
+const ROLLUP = `SELECT province_id::text, desk_id::text, post_office_id::text, agency_id::text, to_char(day, 'YYYY-MM-DD') AS day, channel::text AS channel, ${ROLLUP_COUNTERS.join(', ')} FROM dossier_daily_rollup`;
+
+type Row = Record<string, string | number | null>;
+/** Rows as comparable lines, sorted, rows whose counters are all zero left out. */
+const lines = (rows: Row[]) =>
+  rows
+    .filter((r) => ROLLUP_COUNTERS.some((c) => Number(r[c]) !== 0))
+    .map((r) => [...KEY.map((k) => r[k] ?? '-'), ...ROLLUP_COUNTERS.map((c) => `${c}=${Number(r[c])}`)].join(' '))
+    .sort();
+async function expectRollupEqualsNaive(): Promise<string[]> {
+  const naive = lines(await t.sql(NAIVE));
+  expect(lines(await t.sql(ROLLUP))).toEqual(naive);
+  return naive;
+}
+const totals = async () => (await t.sql(`SELECT ${ROLLUP_COUNTERS.map((c) => `coalesce(sum(${c}), 0)::int AS ${c}`).join(', ')} FROM dossier_daily_rollup`))[0] as Record<string, number>;
+
+beforeAll(async () => {
+  process.env.OSP_DEMO_DOSSIERS = '1'; // the demo seed's year of dossiers, left out of test databases unless asked for
+  try {
+    t = await startTestApp({ signInAs: 'hatinh.quantri' });
+  } finally {
+    delete process.env.OSP_DEMO_DOSSIERS;
+  }
+}, 180_000);
+afterAll(() => t.close());
+
+it('counts the demo seed’s year of dossiers exactly as the naive GROUP BY does', async () => {
+  const naive = await expectRollupEqualsNaive();
+  expect(naive.length).toBeGreaterThan(100);
+  const sum = await totals();
+  const [raw] = await t.sql(`SELECT count(*) FILTER (WHERE to_status = 'RECEIVED')::int AS received, count(*) FILTER (WHERE to_status = 'RESULT_RETURNED')::int AS returned FROM dossier_event`);
+  expect(sum.received).toBe(raw.received);
+  expect(sum.results_returned).toBe(raw.returned);
+  expect(sum.received).toBe(sum.at_desk + sum.received_via_bcci);
+  expect(sum.online).toBeGreaterThan(0);
+  expect(sum.digitised).toBeGreaterThan(0);
+  expect(sum.resolved_late).toBeGreaterThan(0);
+  expect(sum.results_returned_via_bcci).toBeGreaterThan(0);
+});
+
+describe('random receptions, steps and returns', () => {
+  const seed = Number(process.env.ROLLUP_SEED ?? 20261205);
+  const rng = prng(seed);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rng.next() * xs.length)];
+  let desks: Array<{ id: string; code: string; clerk: string }>;
+  let offices: string[];
+  let procedures: string[];
+  const open = new Map<string, { version: number; status: DossierStatus }>();
+
+  beforeAll(async () => {
+    const [me] = await t.sql(`SELECT province_id FROM app_user WHERE username = 'hatinh.quay'`);
+    const found: Array<{ id: string; code: string }> = await t.sql(
+      `SELECT k.id, k.code FROM one_stop_desk k JOIN agency a ON a.id = k.agency_id
+        WHERE k.province_id = $1 AND (k.retired_on IS NULL OR k.retired_on > current_date) AND coalesce(k.identifier_code, a.identifier_code) IS NOT NULL
+        ORDER BY k.code = '42-TTPVHCC-MC' DESC, k.code LIMIT 4`,
+      [me.province_id],
+    );
+    expect(found.length).toBeGreaterThanOrEqual(3);
+    // A clerk at each desk (the demo has one, at the provincial centre): the same demo password.
+    desks = [];
+    for (const [i, d] of found.entries()) {
+      const clerk = d.code === '42-TTPVHCC-MC' ? 'hatinh.quay' : `rollup.quay${i}`;
+      if (clerk !== 'hatinh.quay') {
+        await t.sql(
+          `INSERT INTO app_user (username, display_name, password_hash, roles, scope_unit_id, province_id, one_stop_desk_id)
+           SELECT $1::varchar, 'Nhân viên quầy ' || $1::text, password_hash, roles, scope_unit_id, province_id, $2::uuid FROM app_user WHERE username = 'hatinh.quay'`,
+          [clerk, d.id],
+        );
+      }
+      desks.push({ ...d, clerk });
+    }
+    offices = (await t.sql(`SELECT id FROM post_office WHERE province_id = $1 AND (retired_on IS NULL OR retired_on > current_date) ORDER BY code LIMIT 3`, [me.province_id])).map((o: { id: string }) => o.id);
+    const [field] = await t.sql(`SELECT id FROM procedure_field WHERE code = 'HO_TICH'`);
+    const agencies: Array<{ id: string }> = await t.sql(`SELECT id FROM agency WHERE province_id = $1 AND (retired_on IS NULL OR retired_on > current_date) ORDER BY code LIMIT 2`, [me.province_id]);
+    procedures = [];
+    for (const [i, agency] of agencies.entries()) {
+      const input = { fieldId: field.id, level: 'PROVINCE', agencyId: agency.id, procedureFee: 0, postalFee: 26000, processingTime: 3, code: `9.77000${i}`, name: `Thủ tục thử nghiệm số liệu ${i + 1}`, bcciMode: 'RECEIVE_AND_RETURN', components: [{ name: 'Tờ khai', originals: 1, copies: 0, required: true }] };
+      procedures.push(ok(await t.gql(`mutation($input: CreateProcedureInput!) { createProcedure(input: $input) { procedure { id } } }`, { input })).createProcedure.procedure.id);
+    }
+  }, 60_000);
+
+  const components = () => Array.from({ length: 1 + Math.floor(rng.next() * 3) }, (_, i) => ({ name: `Giấy tờ ${i + 1}`, originals: 1, copies: 0, digitised: rng.next() < 0.7 }));
+  const applicant = { fullName: 'Trần Văn Số Liệu', phone: '0912 000 111', address: 'Xóm 1, xã Thạch Hạ' };
+
+  async function receiveOne(): Promise<void> {
+    const desk = pick(desks);
+    const channel = pick(['AT_DESK', 'AT_DESK', 'AT_POST_OFFICE', 'HOME_APPOINTMENT', 'ONLINE_WITH_POSTAL_PICKUP'] as const);
+    const resultDelivery = rng.next() < 0.5 ? 'BY_POST' : 'AT_DESK';
+    const deliveryAddress = resultDelivery === 'BY_POST' ? 'Số 5 Trần Phú, Hà Tĩnh' : undefined;
+    if (channel === 'ONLINE_WITH_POSTAL_PICKUP') {
+      const service = t.app.container.get(DossierService);
+      const d = await t.app.dataSource.transaction((m) =>
+        service.registerOnline(m, SYSTEM, { procedureId: pick(procedures), deskId: desk.id, postOfficeId: pick(offices), applicant: { ...applicant, nationalId: null, email: null }, pickupAddress: 'Thôn 2, xã Thạch Trị', components: rng.next() < 0.2 ? [] : components(), resultDelivery: resultDelivery as never, portalReference: null }),
+      );
+      open.set(d.id, { version: d.version, status: d.status });
+      return;
+    }
+    const input = { procedureId: pick(procedures), channel, applicant, components: components(), resultDelivery, deliveryAddress, deskId: desk.id, ...(channel === 'AT_DESK' ? {} : { postOfficeId: pick(offices) }) };
+    const as = channel === 'AT_DESK' ? desk.clerk : 'hatinh.buudien';
+    const d = ok(await t.gql(`mutation($input: ReceiveDossierInput!) { receiveDossier(input: $input) { dossier { id version status } } }`, { input }, { as })).receiveDossier.dossier;
+    open.set(d.id, { version: d.version, status: d.status });
+  }
+
+  async function stepOne(): Promise<void> {
+    const ids = [...open.keys()];
+    if (!ids.length) return;
+    const id = pick(ids);
+    const d = open.get(id)!;
+    const actions = Object.keys(DOSSIER_STEPS[d.status]) as DossierAction[];
+    // Results more often than endings, so that the returns and resolutions fill up.
+    const weighted = actions.flatMap((a) => (a === DossierAction.FORWARD || a === DossierAction.RESULT_READY || a === DossierAction.RETURN_RESULT || a === DossierAction.RECEIVE || a === DossierAction.SUPPLEMENT_RECEIVED ? [a, a, a, a] : [a]));
+    const action = pick(weighted);
+    // Some results come late: the legal due moment has passed meanwhile.
+    if (action === DossierAction.RESULT_READY && rng.next() < 0.35) await t.sql(`UPDATE dossier SET due_at = now() - interval '2 hours' WHERE id = $1`, [id]);
+    const after = await t.app.container.get(DossierService).step(SYSTEM, { id, version: d.version, action, note: 'Kiểm thử số liệu' } as never);
+    if ([DossierStatus.NOT_ACCEPTED, DossierStatus.STOPPED, DossierStatus.RESULT_RETURNED].includes(after.status)) open.delete(id);
+    else open.set(id, { version: after.version, status: after.status });
+  }
+
+  it(`keeps the rollup equal to the naive GROUP BY through 160 random operations (seed ${seed})`, async () => {
+    const before = await totals();
+    for (let i = 0; i < 160; i++) {
+      if (rng.next() < 0.35 || open.size < 5) await receiveOne();
+      else await stepOne();
+      if (i % 40 === 39) await expectRollupEqualsNaive();
+    }
+    // Finish a few so that every counter moves.
+    for (const [id] of [...open].slice(0, 10)) {
+      while (open.has(id)) {
+        const d = open.get(id)!;
+        const next = ({ NEW: 'RECEIVE', RECEIVED: 'FORWARD', PROCESSING: 'RESULT_READY', SUPPLEMENT_REQUESTED: 'SUPPLEMENT_RECEIVED', AWAITING_FINANCIAL_OBLIGATION: 'FINANCIAL_OBLIGATION_MET', WITHDRAWAL_REQUESTED: 'RESUME', RESULT_READY: 'RETURN_RESULT' } as Record<string, DossierAction>)[d.status];
+        const after = await t.app.container.get(DossierService).step(SYSTEM, { id, version: d.version, action: next, note: 'Kiểm thử số liệu' } as never);
+        if (after.status === DossierStatus.RESULT_RETURNED) open.delete(id);
+        else open.set(id, { version: after.version, status: after.status });
+      }
+    }
+    await expectRollupEqualsNaive();
+    const after = await totals();
+    for (const c of ROLLUP_COUNTERS) expect({ [c]: after[c] - before[c] > 0 }).toEqual({ [c]: true });
+  }, 300_000);
+
+  it('leaves the rollup untouched by a change that rolled back', async () => {
+    const before = await t.sql(ROLLUP);
+    const service = t.app.container.get(DossierService);
+    const [desk] = desks;
+    await expect(
+      t.app.dataSource.transaction(async (m) => {
+        const d = await service.registerOnline(m, SYSTEM, { procedureId: procedures[0], deskId: desk.id, postOfficeId: offices[0], applicant: { ...applicant, nationalId: null, email: null }, pickupAddress: 'Thôn 2', components: components(), resultDelivery: 'AT_DESK' as never, portalReference: null });
+        await service.event(m, SYSTEM, d, { kind: 'RECEIVE', fromStatus: DossierStatus.NEW, toStatus: DossierStatus.RECEIVED });
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    expect(lines(await t.sql(ROLLUP))).toEqual(lines(before));
+    await expectRollupEqualsNaive();
+  });
+});
