@@ -23,7 +23,8 @@
  * procedure catalogue in scope/procedures.scope.ts, those of dossiers and public tracking in
  * scope/dossiers.scope.ts, those of portals' API clients in scope/api-clients.scope.ts, those of the
  * portals' own operations (submission, their own dossiers) in scope/portal.scope.ts, those of webhooks
- * (endpoints, the delivery log, replays) in scope/webhooks.scope.ts.
+ * (endpoints, the delivery log, replays) in scope/webhooks.scope.ts, those of aggregate submissions in
+ * scope/aggregate-figures.scope.ts.
  *
  * Roles × operations covered (generated from MATRIX; a test keeps it in step):
  * operation                       anon revoked admin ht.bcd ht.buudien ht.quay ht.stttt ht.quantri dn.bcd bp.buudien dn.quantri portal
@@ -169,6 +170,10 @@
  * rotateWebhookEndpointSecret     U    U       A     F      F          F       F        AF         F      F          N          AN
  * deleteWebhookEndpoint           U    U       A     F      F          F       F        AF         F      F          N          AN
  * replayWebhookDelivery           U    U       A     F      F          F       F        A          F      F          N          AN
+ * aggregateFigures                U    U       A     AH     .          A       .        .          AH     A          .          F
+ * submitAggregateFigure           U    U       A     AB     F          F       F        A          F      F          .          F
+ * updateAggregateFigure           U    U       A     A      F          F       F        A          N      F          .          F
+ * deleteAggregateFigure           U    U       A     A      F          F       F        A          N      F          .          F
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -197,6 +202,7 @@ import { ROLLOUT_ROWS, rolloutScenarios } from './scope/rollout.scope';
 import { STAFF_ROWS, staffScenarios } from './scope/staff.scope';
 import { WORKING_DAY_ROWS, workingDayScenarios } from './scope/working-days.scope';
 import { WEBHOOK_ROWS, webhookScenarios } from './scope/webhooks.scope';
+import { AGGREGATE_FIGURE_ROWS, aggregateFigureScenarios } from './scope/aggregate-figures.scope';
 
 // prettier-ignore
 const MATRIX: Row[] = [
@@ -420,6 +426,9 @@ const MATRIX: Row[] = [
 
   // Webhooks: endpoints, the delivery log and replays, kept as the client is, or by the client for its own.
   ...WEBHOOK_ROWS,
+
+  // Aggregate submissions: read within the province, kept by its steering committee and administrators.
+  ...AGGREGATE_FIGURE_ROWS,
 ];
 
 /** The published schema: every one of its queries and mutations must be in the matrix. */
@@ -431,6 +440,7 @@ const MUTATIONS = Object.keys(sdl.getMutationType()!.getFields());
 const PROVINCE_RECORD_TYPES = [
   'Agency', 'OneStopDesk', 'PostOffice', 'User', 'AuditEntry',
   'PilotProgramme', 'RolloutPhase', 'PhasePlanRevision', 'PilotSite', 'SiteStatusChange', 'ReadinessCheck', 'LevelProgress',
+  'AggregateFigure', 'AggregateFigureTotals',
   'SteeringMeeting', 'ActionItem', 'PersonnelHandover', 'FacilityHandover', 'HandoverTotals', 'ExportedFile',
   'Staff', 'StaffAssignment', 'Qualification', 'TrainingSession', 'Absence', 'Counter', 'OpeningHours', 'OpeningException',
   'Shift', 'ShiftRevision', 'Coverage', 'RosterAutoFillJob',
@@ -1035,6 +1045,7 @@ const SCENARIOS: Scenarios = {
   ...apiClientScenarios({ app: () => t }),
   ...portalScenarios({ app: () => t }),
   ...webhookScenarios({ app: () => t }),
+  ...aggregateFigureScenarios({ app: () => t }),
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -141,6 +141,24 @@ export type AgencyKind =
   /** Trung tâm Phục vụ Hành chính công (provincial public administration service centre) */
   | 'PUBLIC_ADMINISTRATION_CENTRE';
 
+/** Which submitted figures to read (see AggregateFigureService for the roll-up rule). */
+export type AggregateFigureFilter = {
+  /** The map of units the question is asked on (default today): "as of 2019" Bình Phước is a province; today its figures count for Đồng Nai. */
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  /** Only this desk’s own figures. */
+  deskId?: InputMaybe<Scalars['ID']['input']>;
+  /** Figures whose period starts on or after this day. */
+  from?: InputMaybe<Scalars['Date']['input']>;
+  /** Also desks’ own figures (parts of their unit’s: never added to the totals). */
+  includeDeskFigures?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Also figures of units under `unitId` (districts, communes) on `asOf`. */
+  includeSubunits?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Figures whose period ends on or before this day. */
+  to?: InputMaybe<Scalars['Date']['input']>;
+  /** Figures that count for this unit on `asOf`: recorded for it, or for a unit since merged into it. */
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+};
+
 export type ApiClientContactInput = {
   email: Scalars['String']['input'];
   name: Scalars['String']['input'];
@@ -531,6 +549,12 @@ export type CreateWebhookEndpointInput = {
 
 export type DeactivateUserInput = {
   id: Scalars['ID']['input'];
+};
+
+export type DeleteAggregateFigureInput = {
+  id: Scalars['ID']['input'];
+  /** The version read: a stale one is CONFLICT. */
+  version: Scalars['Int']['input'];
 };
 
 export type DeleteCalendarAdjustmentInput = {
@@ -1358,6 +1382,32 @@ export type StartRosterAutoFillInput = {
   to: Scalars['Date']['input'];
 };
 
+/** Period totals of a unit that keeps its dossiers elsewhere (a form, or a row of a file). */
+export type SubmitAggregateFigureInput = {
+  /** Code of the reporting unit as it was during the period (e.g. "70" Bình Phước in 2017, "599" huyện Tánh Linh in 2022). */
+  administrativeUnitCode: Scalars['String']['input'];
+  /** Dossiers received in person at the desk. */
+  atDesk?: InputMaybe<Scalars['Int']['input']>;
+  /** A desk of that unit whose own figure this is (e.g. results returned at the provincial centre). */
+  deskId?: InputMaybe<Scalars['ID']['input']>;
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** Dossiers received online. */
+  online?: InputMaybe<Scalars['Int']['input']>;
+  /** Last day of the period; the period must be over. */
+  periodEnd: Scalars['Date']['input'];
+  periodStart: Scalars['Date']['input'];
+  /** Dossiers received and returned via BCCI (both legs). */
+  receivedAndReturnedViaBcci?: InputMaybe<Scalars['Int']['input']>;
+  /** Dossiers received via BCCI. */
+  receivedViaBcci?: InputMaybe<Scalars['Int']['input']>;
+  /** Dossiers whose results were returned via BCCI (result leg only). */
+  resultsReturnedViaBcci?: InputMaybe<Scalars['Int']['input']>;
+  /** The document or article the figures come from. */
+  source: Scalars['String']['input'];
+  /** Dossiers via BCCI in all; with parts stated, their sum. */
+  totalViaBcci?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** An online dossier whose applicant chose postal pickup (the contract’s SubmitDossier). */
 export type SubmitDossierInput = {
   applicant: PortalApplicantInput;
@@ -1397,6 +1447,33 @@ export type UnmetReason =
   | 'SOLVER_TIME_LIMIT'
   /** Người đủ điều kiện được xếp ở bộ phận khác cùng lúc */
   | 'STAFF_BUSY_ELSEWHERE';
+
+/** Fields left out stay as they are; a figure given as null is removed. */
+export type UpdateAggregateFigureInput = {
+  administrativeUnitCode?: InputMaybe<Scalars['String']['input']>;
+  /** Dossiers received in person at the desk. */
+  atDesk?: InputMaybe<Scalars['Int']['input']>;
+  /** Null: the unit’s own figure. */
+  deskId?: InputMaybe<Scalars['ID']['input']>;
+  id: Scalars['ID']['input'];
+  /** An empty string clears it. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** Dossiers received online. */
+  online?: InputMaybe<Scalars['Int']['input']>;
+  periodEnd?: InputMaybe<Scalars['Date']['input']>;
+  periodStart?: InputMaybe<Scalars['Date']['input']>;
+  /** Dossiers received and returned via BCCI (both legs). */
+  receivedAndReturnedViaBcci?: InputMaybe<Scalars['Int']['input']>;
+  /** Dossiers received via BCCI. */
+  receivedViaBcci?: InputMaybe<Scalars['Int']['input']>;
+  /** Dossiers whose results were returned via BCCI (result leg only). */
+  resultsReturnedViaBcci?: InputMaybe<Scalars['Int']['input']>;
+  source?: InputMaybe<Scalars['String']['input']>;
+  /** Dossiers via BCCI in all; with parts stated, their sum. */
+  totalViaBcci?: InputMaybe<Scalars['Int']['input']>;
+  /** The `version` the client read; a record changed since answers CONFLICT. */
+  version: Scalars['Int']['input'];
+};
 
 /** Changes a client: the fields given replace the stored ones. */
 export type UpdateApiClientInput = {

@@ -19,6 +19,7 @@ import { Dossier, DossierComponent, DossierEvent } from './dossiers/dossier.enti
 import { PickupAppointment } from './dossiers/pickup.entity';
 import { Absence, ProcedureField, Qualification, Staff, StaffAssignment, TrainingSession } from './staff/staff.entity';
 import { CalendarAdjustment } from './working-days/working-day.entity';
+import { AggregateFigure } from './reports/aggregate-figure.entity';
 import { DossierDailyRollup } from './reports/dossier-rollup.entity';
 
 /** Every TypeORM entity of the application. */
@@ -33,4 +34,5 @@ export const entities = [AdministrativeUnit, Agency, OneStopDesk, PostOffice, Au
   ApiClient, PortalSubmission,
   WebhookEndpoint, WebhookDelivery, WebhookAttempt,
   DossierDailyRollup,
+  AggregateFigure,
 ];

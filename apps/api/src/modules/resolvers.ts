@@ -17,6 +17,7 @@ import { DossierEventResolver, DossierResolver } from './dossiers/dossier.resolv
 import { DossierPickupResolver, PickupResolver } from './dossiers/pickup.resolver';
 import { AbsenceResolver, QualificationResolver, StaffAssignmentResolver, StaffResolver, TrainingSessionResolver } from './staff/staff.resolver';
 import { WorkingDayResolver } from './working-days/working-day.resolver';
+import { AggregateFigureConnectionResolver, AggregateFigureResolver } from './reports/aggregate-figure.resolver';
 
 /** Every GraphQL resolver of the application, one per domain module. */
 export const resolvers = [AdministrativeUnitResolver, AgencyResolver, OneStopDeskResolver, PostOfficeResolver, IdentityResolver, AuditResolver,
@@ -29,4 +30,5 @@ export const resolvers = [AdministrativeUnitResolver, AgencyResolver, OneStopDes
   DossierResolver, DossierEventResolver, PickupResolver, DossierPickupResolver,
   ApiClientResolver, PortalResolver,
   WebhookResolver, WebhookDeliveryResolver, ApiClientWebhooksResolver,
+  AggregateFigureResolver, AggregateFigureConnectionResolver,
 ] as const;

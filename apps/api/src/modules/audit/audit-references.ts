@@ -61,6 +61,12 @@ export const AUDIT_NAMES: Readonly<Record<string, { table: string; name: string;
   // already shows to readers of the client's province alone.
   WebhookEndpoint: { table: 'webhook_endpoint', name: 't.url', provinceOwned: false },
   WebhookDelivery: { table: 'webhook_delivery', name: `t.message_id || ' – ' || t.dossier_code`, provinceOwned: false },
+  // A submission of aggregate figures is known by its unit and period.
+  AggregateFigure: {
+    table: 'aggregate_figure',
+    name: `(SELECT u.name FROM administrative_unit u WHERE u.id = t.administrative_unit_id) || ' ' || to_char(t.period_start, 'DD/MM/YYYY') || '–' || to_char(t.period_end, 'DD/MM/YYYY')`,
+    provinceOwned: true,
+  },
 };
 
 /** Fields of a snapshot that hold the id (or ids) of another record, and that record's type. */
