@@ -173,6 +173,24 @@ describe('a submission', () => {
   });
 });
 
+describe('the map changes', () => {
+  it('a figure follows its unit to the province it rolls up to, and stays its unit’s as of before', async () => {
+    const create = `mutation($input: CreateAdministrativeUnitInput!) { createAdministrativeUnit(input: $input) { administrativeUnit { id } } }`;
+    const retire = `mutation($input: RetireAdministrativeUnitInput!) { retireAdministrativeUnit(input: $input) { administrativeUnit { id } } }`;
+    ok(await t.gql(create, { input: { code: '97', name: 'Tỉnh Thử Cũ', level: 'PROVINCE', validFrom: '2004-01-01' } }, { as: 'admin' }));
+    ok(await t.gql(create, { input: { code: '96', name: 'Tỉnh Thử Mới', level: 'PROVINCE', validFrom: '2004-01-01' } }, { as: 'admin' }));
+    const input = { administrativeUnitCode: '97', periodStart: '2020-01-01', periodEnd: '2020-12-31', totalViaBcci: 12, source: 'Kiểm thử sáp nhập' };
+    const made = ok(await t.gql(SUBMIT, { input }, { as: 'admin' })).submitAggregateFigure.aggregateFigure;
+    expect(made.province.code).toBe('97');
+    const yesterday = new Date(Date.parse(`${todayInVietnam()}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    ok(await t.gql(retire, { input: { code: '97', validTo: yesterday, successorCode: '96' } }, { as: 'admin' }));
+    const [row] = await t.sql(`SELECT (SELECT code FROM administrative_unit WHERE id = f.province_id) AS province FROM aggregate_figure f WHERE id = $1`, [made.id]);
+    expect(row.province).toBe('96');
+    expect((await figures({ unitId: await unitId('96', todayInVietnam()) })).totals).toMatchObject({ figures: 1, totalViaBcci: 12 });
+    expect((await figures({ unitId: await unitId('97', '2020-12-31'), asOf: '2020-12-31' })).totals).toMatchObject({ figures: 1, totalViaBcci: 12 });
+  });
+});
+
 describe('scope', () => {
   it('another province’s figures are invisible, its units FORBIDDEN, its figures not found', async () => {
     const dn = await unitId('75', todayInVietnam());
