@@ -16,13 +16,13 @@ import { READERS_ONLY, sameErrorApartFromIds, UNKNOWN_ID, type Outcome, type Row
 
 /** Signed in, without the right to keep clients (all but administrators). */
 const NOT_KEEPERS: Who[] = ['hatinh.bcd', 'dongnai.bcd', ...READERS_ONLY];
-const notKeepers = (op: string, scenario: string): Row[] => NOT_KEEPERS.map((who): Row => [op, who, 'FORBIDDEN', scenario]);
+export const notKeepers = (op: string, scenario: string): Row[] => NOT_KEEPERS.map((who): Row => [op, who, 'FORBIDDEN', scenario]);
 
-const HT = 'a Hà Tĩnh client';
-const BOTH = 'a client of Hà Tĩnh and Đồng Nai';
+export const HT = 'a Hà Tĩnh client';
+export const BOTH = 'a client of Hà Tĩnh and Đồng Nai';
 
 /** A write of one client: its province's administrators and national ones; a client of two provinces is national. */
-const writeRows = (op: string): Row[] => [
+export const writeRows = (op: string): Row[] => [
   [op, 'anonymous', 'UNAUTHENTICATED', HT],
   [op, 'revoked', 'UNAUTHENTICATED', HT],
   [op, 'hatinh.quantri', 'ALLOWED', HT],

@@ -11,28 +11,14 @@
  * has at most 10, the matrix needs more), each write its own.
  */
 import { ok, type TestApp } from '../harness';
-import { READERS_ONLY, type Row, type Scenario, type Scenarios, type ScopeContext, type Who } from './matrix';
+import { BOTH, HT, notKeepers, writeRows as clientWriteRows } from './api-clients.scope';
+import { type Row, type Scenario, type Scenarios, type ScopeContext } from './matrix';
 
-const NOT_KEEPERS: Who[] = ['hatinh.bcd', 'dongnai.bcd', ...READERS_ONLY];
-const notKeepers = (op: string, scenario: string): Row[] => NOT_KEEPERS.map((who): Row => [op, who, 'FORBIDDEN', scenario]);
-
-const HT = 'a Hà Tĩnh client';
-const BOTH = 'a client of Hà Tĩnh and Đồng Nai';
 const OWN = 'the portal’s own';
 const PORTALS = 'the portal client’s deliveries';
 
-const writeRows = (op: string): Row[] => [
-  [op, 'anonymous', 'UNAUTHENTICATED', HT],
-  [op, 'revoked', 'UNAUTHENTICATED', HT],
-  [op, 'hatinh.quantri', 'ALLOWED', HT],
-  [op, 'admin', 'ALLOWED', HT],
-  [op, 'admin', 'ALLOWED', BOTH],
-  [op, 'hatinh.quantri', 'FORBIDDEN', BOTH],
-  [op, 'dongnai.quantri', 'NOT_FOUND', HT],
-  [op, 'portal', 'ALLOWED', OWN],
-  [op, 'portal', 'NOT_FOUND', HT],
-  ...notKeepers(op, HT),
-];
+/** A write of one endpoint: kept as its client is (api-clients.scope.ts), and by the portal for its own. */
+const writeRows = (op: string): Row[] => [...clientWriteRows(op), [op, 'portal', 'ALLOWED', OWN], [op, 'portal', 'NOT_FOUND', HT]];
 
 // prettier-ignore
 export const WEBHOOK_ROWS: Row[] = [

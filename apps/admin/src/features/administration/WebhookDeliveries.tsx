@@ -88,7 +88,8 @@ export function WebhookDeliveriesSection({ clientId, canReplay }: { clientId: st
     replay({ variables: { input: { id: row.id } } }).then(
       (result) => {
         const delivery = result.data?.replayWebhookDelivery.delivery;
-        if (delivery && open?.id === delivery.id) setOpen(delivery);
+        // The drawer, if it shows this delivery, shows it as the replay left it.
+        if (delivery) setOpen((shown) => (shown?.id === delivery.id ? delivery : shown));
         setNotice(t('apiClient.deliveries.replayed', { id: row.messageId }));
         void refetch();
       },
@@ -155,9 +156,8 @@ export function WebhookDeliveriesSection({ clientId, canReplay }: { clientId: st
         ],
       },
     ],
-    // onReplay reads `open`, which changes as the drawer opens and closes.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [t, canReplay, open],
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- onReplay is remade each render but reads no state of its own
+    [t, canReplay],
   );
 
   return (
