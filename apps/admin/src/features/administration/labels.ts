@@ -17,7 +17,7 @@ export const WORKPLACE_OF = {
  * (falling back to fields.shared.<field>); enum values use the app's own labels (ENUM_LABELS).
  */
 export const AUDIT_ENTITY_TYPES = {
-  OneStopDesk: ['create', 'rename', 'move', 'retire', 'setIdentifierCode', 'set', 'publishWeek', 'copyWeek'],
+  OneStopDesk: ['create', 'rename', 'move', 'retire', 'setIdentifierCode', 'set', 'publishWeek', 'copyWeek', 'autoFill'],
   PostOffice: ['create', 'rename', 'move', 'retire'],
   Agency: ['create', 'rename', 'move', 'retire', 'setIdentifierCode'],
   AdministrativeUnit: ['create', 'rename', 'move', 'retire'],
@@ -29,7 +29,7 @@ export const AUDIT_ENTITY_TYPES = {
   ActionItem: ['state'],
   PersonnelHandover: ['create', 'update', 'sign', 'effective', 'reverse'],
   FacilityHandover: ['create', 'update', 'sign', 'effective', 'reverse'],
-  Staff: ['create', 'update'],
+  Staff: ['create', 'update', 'calendarFeed', 'calendarFeedRevoked'],
   StaffAssignment: ['create', 'end'],
   Qualification: ['create'],
   Absence: ['create'],
@@ -45,6 +45,7 @@ export const AUDIT_ENTITY_TYPES = {
   ApiClient: ['create', 'update', 'rotateSecret', 'revoke', 'issueToken'],
   WebhookEndpoint: ['create', 'update', 'rotateSecret', 'delete'],
   WebhookDelivery: ['replay'],
+  AggregateFigure: ['submit', 'update', 'delete'],
 } as const;
 
 /**
@@ -55,6 +56,7 @@ const ACTION_OF: Readonly<Record<string, string>> = {
   'OneStopDesk.set': 'openingHours.set',
   'OneStopDesk.publishWeek': 'shift.publishWeek',
   'OneStopDesk.copyWeek': 'shift.copyWeek',
+  'OneStopDesk.autoFill': 'shift.autoFill',
 };
 
 export type AuditEntityType = keyof typeof AUDIT_ENTITY_TYPES;
