@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // The project's own lint: the architecture rules of DESIGN.md that a generic linter cannot see.
 // Prints one line per problem and exits 1 if there is any.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const problems = [];
@@ -72,6 +72,50 @@ const listed = readFileSync(join(migrationsDir, 'index.ts'), 'utf8');
 for (const name of readdirSync(migrationsDir).filter((f) => /^\d+-.*\.ts$/.test(f))) {
   const cls = readFileSync(join(migrationsDir, name), 'utf8').match(/export class (\w+)/)?.[1];
   if (!cls || !listed.includes(cls)) report(join(migrationsDir, name), 1, 'migration is not listed in migrations/index.ts');
+}
+
+// Every relative link of the repository's Markdown (README.md, docs/…) resolves from a clone: the file
+// exists inside the repository, and a #fragment names a heading of the page it points to (GitHub's anchors).
+const slugsOf = new Map();
+function anchors(file) {
+  if (!slugsOf.has(file)) {
+    const seen = new Map();
+    const slugs = new Set();
+    let fenced = false;
+    for (const line of lines(file)) {
+      if (/^\s*(```|~~~)/.test(line)) fenced = !fenced;
+      const heading = !fenced && /^#{1,6}\s+(.*?)\s*#*\s*$/.exec(line);
+      if (!heading) continue;
+      const base = heading[1].toLowerCase().replace(/[^\p{L}\p{N}\p{M} _-]/gu, '').replace(/ /g, '-');
+      const n = seen.get(base) ?? 0;
+      seen.set(base, n + 1);
+      slugs.add(n ? `${base}-${n}` : base);
+    }
+    slugsOf.set(file, slugs);
+  }
+  return slugsOf.get(file);
+}
+for (const file of walk(root)) {
+  if (!file.endsWith('.md')) continue;
+  let fenced = false;
+  lines(file).forEach((line, i) => {
+    if (/^\s*(```|~~~)/.test(line)) fenced = !fenced;
+    if (fenced) return;
+    // A path quoted in the text (`../shared/…`) is followed by a newcomer just as a link is.
+    for (const m of line.matchAll(/`(\.\.?\/[^`\s]+)`/g)) {
+      const resolved = join(dirname(file), m[1]);
+      if (relative(root, resolved).startsWith('..')) report(file, i + 1, `path outside the repository: ${m[1]}`);
+    }
+    for (const m of line.replace(/`[^`]*`/g, '').matchAll(/\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g)) {
+      const target = m[1];
+      if (/^[a-z][a-z0-9+.-]*:/i.test(target)) continue; // https:, mailto:
+      const [path, fragment] = target.split('#');
+      const resolved = path ? join(dirname(file), decodeURIComponent(path)) : file;
+      if (relative(root, resolved).startsWith('..')) report(file, i + 1, `link outside the repository: ${target}`);
+      else if (!existsSync(resolved)) report(file, i + 1, `broken link: ${target}`);
+      else if (fragment && resolved.endsWith('.md') && !anchors(resolved).has(decodeURIComponent(fragment).toLowerCase())) report(file, i + 1, `no heading for #${fragment} in ${relative(root, resolved)}`);
+    }
+  });
 }
 
 for (const p of problems) console.log(p);

@@ -1,6 +1,6 @@
 /**
  * The portals' operations (issue 12, second slice), run word for word from the contract
- * (../shared/contract/portal.graphql): a client's token reads the catalogue of its provinces, submits
+ * (packages/schema/contract/portal.graphql): a client's token reads the catalogue of its provinces, submits
  * an online dossier with postal pickup (NEW, in the right post office's queue at once, its reference
  * kept, idempotent on its key, concurrent retries making one dossier), reads back its own dossiers by
  * code or reference (anyone else's: null) and polls their changes page by page.
