@@ -39,6 +39,15 @@ stop() { # SIGTERM, then the exit code must be 0
   grep -q '"msg":"stopped"' "$1" || { echo "no graceful stop in the log"; return 1; }
 }
 
+time_to_ready() { # $1 = log file: the server's own account of its start (the build before it left out); printed, never asserted
+  node -e '
+    const line = require("node:fs").readFileSync(process.argv[1], "utf8").split("\n").find((l) => l.includes("One-Stop Post is ready"));
+    if (!line) { console.log("time to ready: no ready line in the log"); process.exit(0); }
+    const r = JSON.parse(line), s = (ms) => (ms / 1000).toFixed(1) + " s";
+    console.log(`time to ready (build excluded): ${s(r.processMs)} from node start; embedded database ${s(r.embeddedDatabaseMs)}, migrations ${s(r.migrationsMs)}, demo seed ${s(r.seedMs)}, server ${s(r.serverMs)}`);
+  ' "$1"
+}
+
 contract_query() {
   curl -sf "$BASE/graphql" -H 'content-type: application/json' \
     -d '{"query":"query UnitsByName($search: String!, $asOf: Date) { administrativeUnits(filter: { search: $search, asOf: $asOf }, first: 5) { totalCount edges { node { code name successor { name } } } } }","variables":{"search":"ky bac","asOf":"2019-06-01"}}'
@@ -46,6 +55,7 @@ contract_query() {
 
 echo "--- first start (fresh data folder $OSP_DATA_DIR)"
 start artifacts/smoke-start-1.log
+time_to_ready artifacts/smoke-start-1.log
 answer=$(contract_query); echo "$answer"
 grep -q '"name":"Xã Kỳ Bắc"' <<<"$answer"
 grep -q '"msg":"demo data seeded"' artifacts/smoke-start-1.log
@@ -70,6 +80,7 @@ stop artifacts/smoke-start-1.log
 
 echo "--- second start: same data, no second seed"
 start artifacts/smoke-start-2.log
+time_to_ready artifacts/smoke-start-2.log
 contract_query | grep -q '"name":"Xã Kỳ Bắc"'
 if grep -q '"msg":"demo data seeded"' artifacts/smoke-start-2.log; then echo "seeded again on the second start"; exit 1; fi
 stop artifacts/smoke-start-2.log
