@@ -1,7 +1,7 @@
-import "reflect-metadata";
-import { createApplication } from "./app";
-import { loadConfig } from "./platform/config";
-import { createLogger } from "./platform/logger";
+import 'reflect-metadata';
+import { createApplication } from './app';
+import { loadConfig } from './platform/config';
+import { createLogger } from './platform/logger';
 
 /** `npm start`: one process serving the API, GraphiQL and the admin app. */
 async function main(): Promise<void> {
@@ -13,13 +13,7 @@ async function main(): Promise<void> {
   // `ms` counts from main(); `processMs` from the node process's start (module loading included, the
   // build and npm before it not): the first start's time to ready, as .ci/smoke.sh prints it.
   log.info(
-    {
-      port,
-      database: app.embedded ? "embedded" : "postgresql",
-      ms: Date.now() - started,
-      processMs: Math.round(process.uptime() * 1000),
-      ...app.startup,
-    },
+    { port, database: app.embedded ? 'embedded' : 'postgresql', ms: Date.now() - started, processMs: Math.round(process.uptime() * 1000), ...app.startup },
     `One-Stop Post is ready on http://localhost:${port}/ (GraphQL: /graphql, GraphiQL: /graphiql)`,
   );
 
@@ -28,29 +22,29 @@ async function main(): Promise<void> {
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) {
-      log.warn({ signal }, "already shutting down; signal ignored");
+      log.warn({ signal }, 'already shutting down; signal ignored');
       return;
     }
     stopping = true;
-    log.info({ signal }, "shutting down");
+    log.info({ signal }, 'shutting down');
     const force = setTimeout(() => {
-      log.error("shutdown took too long; exiting");
+      log.error('shutdown took too long; exiting');
       process.exit(1);
     }, config.shutdownGraceMs);
     force.unref();
     app.stop().then(
       () => {
-        log.info("stopped");
+        log.info('stopped');
         process.exit(0);
       },
       (error) => {
-        log.error({ err: error }, "error while stopping");
+        log.error({ err: error }, 'error while stopping');
         process.exit(1);
       },
     );
   };
-  process.on("SIGTERM", () => shutdown("SIGTERM"));
-  process.on("SIGINT", () => shutdown("SIGINT"));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
 }
 
 main().catch((error) => {

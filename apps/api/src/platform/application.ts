@@ -1,19 +1,16 @@
-import "reflect-metadata";
-import type { AddressInfo } from "node:net";
-import { DataSource } from "typeorm";
-import type { Composition } from "./composition";
-import { RuntimeConfig, type Config } from "./config";
-import { Container } from "./container";
-import { PublicUrl } from "./public-url";
-import { connect, createDataSource } from "./database/data-source";
-import { Notifications } from "./database/notifications";
-import {
-  startEmbeddedDatabase,
-  type EmbeddedDatabase,
-} from "./database/embedded";
-import { createSchema } from "./graphql/schema";
-import { createHttpServer, type HttpServer } from "./http/server";
-import { createLogger, type Logger } from "./logger";
+import 'reflect-metadata';
+import type { AddressInfo } from 'node:net';
+import { DataSource } from 'typeorm';
+import type { Composition } from './composition';
+import { RuntimeConfig, type Config } from './config';
+import { Container } from './container';
+import { PublicUrl } from './public-url';
+import { connect, createDataSource } from './database/data-source';
+import { Notifications } from './database/notifications';
+import { startEmbeddedDatabase, type EmbeddedDatabase } from './database/embedded';
+import { createSchema } from './graphql/schema';
+import { createHttpServer, type HttpServer } from './http/server';
+import { createLogger, type Logger } from './logger';
 
 export interface Application {
   config: Config;
@@ -42,19 +39,10 @@ export interface StartupTimings {
  * Builds the platform around the modules the entry point composes (src/app.ts): database (embedded
  * or given), migrations, seed, GraphQL, HTTP.
  */
-export async function createPlatform(
-  config: Config,
-  composition: Composition,
-  log: Logger = createLogger(config.logLevel),
-): Promise<Application> {
+export async function createPlatform(config: Config, composition: Composition, log: Logger = createLogger(config.logLevel)): Promise<Application> {
   let embedded: EmbeddedDatabase | null = null;
   let url = config.databaseUrl;
-  const startup: StartupTimings = {
-    embeddedDatabaseMs: 0,
-    migrationsMs: 0,
-    seedMs: 0,
-    serverMs: 0,
-  };
+  const startup: StartupTimings = { embeddedDatabaseMs: 0, migrationsMs: 0, seedMs: 0, serverMs: 0 };
   let phase = Date.now();
   const lap = () => {
     const now = Date.now();
@@ -66,14 +54,7 @@ export async function createPlatform(
     embedded = await startEmbeddedDatabase(config.dataDir);
     url = embedded.url;
     startup.embeddedDatabaseMs = lap();
-    log.info(
-      {
-        dataDir: config.dataDir,
-        port: embedded.port,
-        ms: startup.embeddedDatabaseMs,
-      },
-      "embedded PostgreSQL (PGlite) started",
-    );
+    log.info({ dataDir: config.dataDir, port: embedded.port, ms: startup.embeddedDatabaseMs }, 'embedded PostgreSQL (PGlite) started');
   }
   const dataSource = createDataSource({
     url,
@@ -86,19 +67,14 @@ export async function createPlatform(
   try {
     lap();
     await connect(dataSource, log);
-    const applied = await dataSource.runMigrations({ transaction: "each" });
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
     startup.migrationsMs = lap();
-    if (applied.length)
-      log.info(
-        { migrations: applied.map((m) => m.name), ms: startup.migrationsMs },
-        "migrations applied",
-      );
-    if (config.seed === "demo" && composition.seed) {
+    if (applied.length) log.info({ migrations: applied.map((m) => m.name), ms: startup.migrationsMs }, 'migrations applied');
+    if (config.seed === 'demo' && composition.seed) {
       const seeded = await composition.seed(dataSource);
       startup.seedMs = lap();
-      if (seeded)
-        log.info({ ...seeded, ms: startup.seedMs }, "demo data seeded");
-      else log.info({ ms: startup.seedMs }, "demo data already seeded");
+      if (seeded) log.info({ ...seeded, ms: startup.seedMs }, 'demo data seeded');
+      else log.info({ ms: startup.seedMs }, 'demo data already seeded');
     }
   } catch (error) {
     if (dataSource.isInitialized) await dataSource.destroy();
@@ -106,27 +82,12 @@ export async function createPlatform(
     throw error;
   }
 
-  const notifications = new Notifications(
-    embedded ? null : url,
-    log,
-    config.listen,
-  );
-  const container = new Container()
-    .register(DataSource, dataSource)
-    .register(Notifications, notifications)
-    .register(PublicUrl, new PublicUrl(config.publicUrl))
-    .register(RuntimeConfig, new RuntimeConfig(config));
+  const notifications = new Notifications(embedded ? null : url, log, config.listen);
+  const container = new Container().register(DataSource, dataSource).register(Notifications, notifications).register(PublicUrl, new PublicUrl(config.publicUrl)).register(RuntimeConfig, new RuntimeConfig(config));
   const schema = await createSchema(container, composition.resolvers);
   await composition.init?.(container);
   await notifications.start();
-  const http = await createHttpServer(
-    config,
-    log,
-    schema,
-    dataSource,
-    composition.authenticate(container),
-    composition.routes?.(container) ?? [],
-  );
+  const http = await createHttpServer(config, log, schema, dataSource, composition.authenticate(container), composition.routes?.(container) ?? []);
   const workers = composition.workers?.(container, config, log) ?? [];
   for (const worker of workers) await worker.start();
   startup.serverMs = lap();
@@ -142,10 +103,8 @@ export async function createPlatform(
     startup,
     listen: () =>
       new Promise((resolve, reject) => {
-        http.server.once("error", reject);
-        http.server.listen(config.port, config.host, () =>
-          resolve((http.server.address() as AddressInfo).port),
-        );
+        http.server.once('error', reject);
+        http.server.listen(config.port, config.host, () => resolve((http.server.address() as AddressInfo).port));
       }),
     stop() {
       stopping ??= (async () => {
