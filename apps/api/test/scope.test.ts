@@ -142,6 +142,8 @@
  * dossierStatusCounts             U    .       A     A      A          AH      A        .          H      A          .          .
  * dossier                         U    .       A     AH     AH         ABH     AH       AH         AH     AH         H          .
  * dossierByCode                   U    .       .     A      .          A       H        .          H      A          .          .
+ * dossierDueAt                    U    .       F     F      A          AB      F        F          F      AB         .          .
+ * dossierSatisfaction             U    .       A     AB     A          A       A        A          A      A          A          .
  * dossierDocument                 U    .       F     F      AN         A       A        A          N      N          .          .
  * trackDossier                    AH   U       .     .      .          .       .        .          A      .          .          .
  * rateDossierService              AH   U       .     .      .          .       .        .          .      .          .          .

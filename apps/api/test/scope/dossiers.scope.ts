@@ -31,7 +31,7 @@
  * Records: the procedures and the three dossiers made once for the reads, a dossier of its own for
  * every write (received, and brought along the machine, by the demo clerk and officer or the managers).
  */
-import { addDays } from '../../src/platform/graphql/scalars';
+import { addDays, todayInVietnam } from '../../src/platform/graphql/scalars';
 import { ok, type TestApp } from '../harness';
 import { sameErrorApartFromIds, UNKNOWN_ID, type Outcome, type Row, type Scenario, type Scenarios, type ScopeContext, type Who } from './matrix';
 
@@ -93,6 +93,22 @@ export const DOSSIER_ROWS: Row[] = [
   ['dossierByCode', 'dongnai.bcd', 'HIDDEN', DESK],
   ['dossierByCode', 'hatinh.stttt', 'HIDDEN', POST],
   ['dossierByCode', 'binhphuoc.buudien', 'ALLOWED', DN],
+
+  // The due moment before saving: for those who receive, on a procedure of their province.
+  ['dossierDueAt', 'anonymous', 'UNAUTHENTICATED', 'a Hà Tĩnh procedure'],
+  ['dossierDueAt', 'hatinh.quay', 'ALLOWED', 'a Hà Tĩnh procedure'],
+  ['dossierDueAt', 'hatinh.buudien', 'ALLOWED', 'a Hà Tĩnh procedure'],
+  ...forbidden('dossierDueAt', 'a Hà Tĩnh procedure', ['admin', 'hatinh.bcd', 'hatinh.stttt', 'hatinh.quantri', 'dongnai.bcd']),
+  ['dossierDueAt', 'binhphuoc.buudien', 'BAD_USER_INPUT', 'a Hà Tĩnh procedure'],
+  ['dossierDueAt', 'binhphuoc.buudien', 'ALLOWED', 'a Đồng Nai procedure'],
+  ['dossierDueAt', 'hatinh.quay', 'BAD_USER_INPUT', 'a Đồng Nai procedure'],
+
+  // Satisfaction per desk and clerk: the ratings of the dossiers within reach (the grid's), and only those.
+  ['dossierSatisfaction', 'anonymous', 'UNAUTHENTICATED', 'today'],
+  ...SIGNED_IN.map((who): Row => ['dossierSatisfaction', who, 'ALLOWED', 'today']),
+  ['dossierSatisfaction', 'dongnai.bcd', 'ALLOWED', 'today, deskId of the clerk’s desk'],
+  ['dossierSatisfaction', 'hatinh.quay', 'ALLOWED', 'today, deskId of the other desk'],
+  ['dossierSatisfaction', 'hatinh.bcd', 'BAD_USER_INPUT', 'a period ending before it starts'],
 
   // The forms carry personal data: for those who handle the dossier.
   ['dossierDocument', 'anonymous', 'UNAUTHENTICATED', `the receipt of ${DESK}`],
@@ -163,6 +179,8 @@ const Q = {
   counts: `query($filter: DossierFilter) { dossierStatusCounts(filter: $filter) { status count } }`,
   one: `query($id: ID!) { dossier(id: $id) { ${D} } }`,
   byCode: `query($code: String!) { dossierByCode(code: $code) { ${D} } }`,
+  dueAt: `query($p: ID!) { dossierDueAt(procedureId: $p) }`,
+  satisfaction: `query($f: SatisfactionFilter!) { dossierSatisfaction(filter: $f) { total { satisfied neutral dissatisfied total satisfiedShare } desks { deskId total } clerks { clerkId deskId total } } }`,
   document: `query($id: ID!) { dossierDocument(id: $id, form: RECEIPT) { fileName contentType contentBase64 } }`,
   track: `query($code: String!, $phone: String!) { trackDossier(code: $code, phone: $phone) { code status procedure { code name } timeline { kind label } canRate } }`,
   rateService: `mutation($code: String!, $phone: String!) { rateDossierService(code: $code, phone: $phone, rating: SATISFIED) }`,
@@ -336,6 +354,47 @@ export function dossierScenarios(ctx: ScopeContext): Scenarios {
     };
   };
 
+  /** The due moment of a procedure's dossier received now; a refusal word for word as for an unknown procedure. */
+  const dueAt = (procedure: (r: Refs) => string): Scenario => async (caller) => {
+    const res = await t().gql(Q.dueAt, { p: procedure(await ids()) }, caller);
+    if (res.errors?.[0]?.extensions.code === 'BAD_USER_INPUT') expect(sameErrorApartFromIds(res, await t().gql(Q.dueAt, { p: UNKNOWN_ID }, caller))).toBe(true);
+    return { res, verify: (data) => expect(data).toMatch(/^\d{4}-\d{2}-\d{2}T10:00:00\.000Z$/) };
+  };
+
+  /** Ratings given today: the desk's dossier at the counter (dissatisfied), a post office's and a Đồng Nai one (satisfied, in SQL). */
+  let ratings: Promise<void> | null = null;
+  const rateSome = () =>
+    (ratings ??= (async () => {
+      const d = await returned();
+      ok(await t().gql(Q.rate, { input: { id: d.id, rating: 'DISSATISFIED' } }, { as: 'hatinh.quay' }));
+      for (const kind of ['post', 'dn'] as Kind[]) {
+        const x = await receive(kind);
+        await t().sql(`UPDATE dossier SET status = 'RESULT_RETURNED', result_ready_at = now(), result_returned_at = now(), rating = 1, rated_at = now(), version = version + 1 WHERE id = $1`, [x.id]);
+      }
+    })());
+  /** The summary of today's ratings: per desk and in all, exactly the rated dossiers within the caller's reach. */
+  const satisfaction = (filter: (r: Refs) => Record<string, unknown>): Scenario => async (caller, who) => {
+    await rateSome();
+    const today = todayInVietnam();
+    const f: Record<string, unknown> = { from: today, to: today, ...filter(await ids()) };
+    const res = await t().gql(Q.satisfaction, { f }, caller);
+    return {
+      res,
+      async verify(data) {
+        const { where, params } = await reachOf(who);
+        const n = params.length;
+        const rows = await t().sql(
+          `SELECT d.desk_id AS desk, count(*)::int AS n FROM dossier d WHERE ${where} AND d.rating IS NOT NULL
+             AND d.rated_at >= ($${n + 1}::date - interval '7 hours') AND d.rated_at < ($${n + 2}::date + interval '17 hours') ${f.deskId ? `AND d.desk_id = $${n + 3}` : ''} GROUP BY d.desk_id`,
+          [...params, f.from, f.to, ...(f.deskId ? [f.deskId] : [])],
+        );
+        expect(Object.fromEntries(data.desks.map((x: any) => [x.deskId, x.total]))).toEqual(Object.fromEntries(rows.map((x) => [x.desk, x.n])));
+        expect(data.total.total).toBe(rows.reduce((sum, x) => sum + x.n, 0));
+        expect(data.clerks.reduce((sum: number, x: any) => sum + x.total, 0)).toBe(data.total.total);
+      },
+    };
+  };
+
   // --- Writes ------------------------------------------------------------------------------------
 
   /**
@@ -436,6 +495,16 @@ export function dossierScenarios(ctx: ScopeContext): Scenarios {
       [DESK]: one('desk', 'code'),
       [POST]: one('post', 'code'),
       [DN]: one('dn', 'code'),
+    },
+    dossierDueAt: {
+      'a Hà Tĩnh procedure': dueAt((r) => r.procedure.desk),
+      'a Đồng Nai procedure': dueAt((r) => r.procedure.dn),
+    },
+    dossierSatisfaction: {
+      today: satisfaction(() => ({})),
+      'today, deskId of the clerk’s desk': satisfaction((r) => ({ deskId: r.clerkDesk })),
+      'today, deskId of the other desk': satisfaction((r) => ({ deskId: r.otherDesk })),
+      'a period ending before it starts': satisfaction(() => ({ to: addDays(todayInVietnam(), -1) })),
     },
     dossierDocument: {
       [`the receipt of ${DESK}`]: receipt('desk'),

@@ -1,5 +1,5 @@
 import { ArrayMaxSize, IsBoolean, IsEmail, IsInt, IsOptional, IsUUID, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { GraphQLISODateTime as DateTimeISO } from 'type-graphql';
 import { DateScalar } from '../../platform/graphql/scalars';
 import { Dossier, DossierChannel, ResultDelivery, SatisfactionRating } from './dossier.entity';
@@ -135,4 +135,43 @@ export class DocumentFile {
   @Field(() => String) fileName!: string;
   @Field(() => String) contentType!: string;
   @Field(() => String) contentBase64!: string;
+}
+
+@InputType({ description: 'The ratings to summarise: given between two days (Vietnam time, both included), optionally at one desk.' })
+export class SatisfactionFilter {
+  @Field(() => DateScalar, { description: 'Rated on or after this day.' }) from!: string;
+  @Field(() => DateScalar, { description: 'Rated on or before this day.' }) to!: string;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() deskId?: string | null;
+}
+
+@ObjectType({ description: 'How many ratings of each kind, and the share satisfied.' })
+export class SatisfactionCounts {
+  @Field(() => Int) satisfied!: number;
+  @Field(() => Int) neutral!: number;
+  @Field(() => Int) dissatisfied!: number;
+  @Field(() => Int) total!: number;
+  @Field(() => Float, { nullable: true, description: 'satisfied / total, 0–1; null when nothing was rated.' }) satisfiedShare!: number | null;
+}
+
+@ObjectType({ description: 'The ratings of the dossiers a desk received.' })
+export class DeskSatisfaction extends SatisfactionCounts {
+  @Field(() => ID) deskId!: string;
+  @Field(() => String) deskName!: string;
+}
+
+@ObjectType({ description: 'The ratings of the dossiers one person received at a desk (clerkId null: received by no one recorded, e.g. an online dossier).' })
+export class ClerkSatisfaction extends SatisfactionCounts {
+  @Field(() => ID, { nullable: true }) clerkId!: string | null;
+  @Field(() => String, { nullable: true, description: 'The receiving clerk’s display name.' }) clerkName!: string | null;
+  @Field(() => ID) deskId!: string;
+  @Field(() => String) deskName!: string;
+}
+
+@ObjectType({ description: 'Satisfaction ratings within your reach over a period: in all, per desk and per receiving clerk (most rated first).' })
+export class SatisfactionSummary {
+  @Field(() => DateScalar) from!: string;
+  @Field(() => DateScalar) to!: string;
+  @Field(() => SatisfactionCounts) total!: SatisfactionCounts;
+  @Field(() => [DeskSatisfaction]) desks!: DeskSatisfaction[];
+  @Field(() => [ClerkSatisfaction]) clerks!: ClerkSatisfaction[];
 }

@@ -1,17 +1,18 @@
-import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, GraphQLISODateTime, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Injectable } from '../../platform/container';
 import { ConnectionType, PageArgs } from '../../platform/graphql/connection';
 import type { GraphQLContext } from '../../platform/graphql/context';
 import { DateScalar } from '../../platform/graphql/scalars';
 import { maskedCitizenId, maskedName, maskedPhone } from '../../platform/personal-data';
 import { Agency } from '../agencies/agency.entity';
+import { UserService } from '../identity/user.service';
 import { OneStopDesk } from '../one-stop-desks/one-stop-desk.entity';
 import { PostOffice } from '../post-offices/post-office.entity';
 import { Procedure } from '../procedures/procedure.entity';
 import { Dossier, DossierComponent, DossierEvent, RATING_VALUE, SatisfactionRating } from './dossier.entity';
 import { DossierDocumentService } from './dossier-documents.service';
 import { DossierAction, EVENT_LABELS, NATIONAL_STATUS_CODE } from './dossier-status';
-import { ApologiseInput, DocumentFile, DossierFilter, DossierForm, DossierPayload, DossierStatusCount, DossierStepInput, PostalEventInput, RateDossierInput, ReceiveDossierInput } from './dossier.inputs';
+import { ApologiseInput, DocumentFile, DossierFilter, DossierForm, DossierPayload, DossierStatusCount, DossierStepInput, PostalEventInput, RateDossierInput, ReceiveDossierInput, SatisfactionFilter, SatisfactionSummary } from './dossier.inputs';
 import { DossierService, isOverdue, vietnamDayOf } from './dossier.service';
 import { TrackedDossier, TrackingService } from './tracking.service';
 
@@ -34,6 +35,7 @@ export class DossierResolver {
     private readonly service: DossierService,
     private readonly documents: DossierDocumentService,
     private readonly tracking: TrackingService,
+    private readonly users: UserService,
   ) {}
 
   @Query(() => DossierConnection, { description: 'Dossiers within your reach (your desk, agency, post office or province), latest received first.' })
@@ -54,6 +56,16 @@ export class DossierResolver {
   @Query(() => Dossier, { nullable: true, description: 'A dossier within your reach by its code.' })
   dossierByCode(@Arg('code', () => String) code: string, @Ctx() ctx: GraphQLContext) {
     return this.service.byCode(ctx.actor, code);
+  }
+
+  @Query(() => GraphQLISODateTime, { description: 'The legal due moment of a dossier of this procedure received now (working days or hours, as the reception counts it): for those who receive.' })
+  dossierDueAt(@Arg('procedureId', () => ID) procedureId: string, @Ctx() ctx: GraphQLContext) {
+    return this.service.dueIfReceivedNow(ctx.actor, procedureId);
+  }
+
+  @Query(() => SatisfactionSummary, { description: 'Satisfaction ratings given over a period on the dossiers within your reach (as the grid’s): in all, per desk and per receiving clerk.' })
+  dossierSatisfaction(@Arg('filter', () => SatisfactionFilter) filter: SatisfactionFilter, @Ctx() ctx: GraphQLContext) {
+    return this.service.satisfaction(ctx.actor, filter);
   }
 
   @Query(() => DocumentFile, { description: 'A legal form of the dossier as PDF (for those who handle it).' })
@@ -137,6 +149,11 @@ export class DossierResolver {
   @FieldResolver(() => SatisfactionRating, { nullable: true })
   rating(@Root() d: Dossier) {
     return (Object.entries(RATING_VALUE).find(([, v]) => v === d.rating)?.[0] as SatisfactionRating | undefined) ?? null;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'The display name of the staff member who received it (null for an online dossier not yet received).' })
+  clerkName(@Root() d: Dossier, @Ctx() ctx: GraphQLContext) {
+    return d.clerkId ? ctx.loaders.named<string, string | null>('user.displayName', (ids) => this.users.displayNames(ids)).load(d.clerkId) : null;
   }
 
   @FieldResolver(() => Procedure)

@@ -8,7 +8,7 @@ import { AppError, badInput, illegalTransition, notFound, type Bilingual } from 
 import { paginate, type PageArgs } from '../../platform/graphql/connection';
 import { groupFor } from '../../platform/graphql/loaders';
 import { SYSTEM, type Actor } from '../../platform/graphql/context';
-import { isIsoDate, todayInVietnam } from '../../platform/graphql/scalars';
+import { addDays, isIsoDate, todayInVietnam } from '../../platform/graphql/scalars';
 import { normalisedPhone } from '../../platform/personal-data';
 import { postalItemNumber } from '../../platform/postal-item';
 import { likeFragment, requiredText } from '../../platform/text';
@@ -25,7 +25,7 @@ import { WorkingDayService } from '../working-days/working-day.service';
 import { PickupAppointment, PickupStatus } from './pickup.entity';
 import { Dossier, DossierChannel, DossierComponent, DossierEvent, RATING_VALUE, ResultDelivery, type SatisfactionRating } from './dossier.entity';
 import { DOSSIER_MACHINE_LABEL, DOSSIER_STEPS, DossierAction, DossierStatus, FINAL_STATUSES, type PostalEventKind, type StepActor } from './dossier-status';
-import type { ApologiseInput, DossierFilter, DossierStepInput, OnlineDossierInput, PostalEventInput, RateDossierInput, ReceiveDossierInput } from './dossier.inputs';
+import type { ApologiseInput, ClerkSatisfaction, DeskSatisfaction, DossierFilter, DossierStepInput, OnlineDossierInput, PostalEventInput, RateDossierInput, ReceiveDossierInput, SatisfactionCounts, SatisfactionFilter, SatisfactionSummary } from './dossier.inputs';
 
 export const DOSSIER_LABEL: Bilingual = { vi: 'hồ sơ', en: 'dossier' };
 /** Everyone who reads dossiers; each within their reach (see `reach`). */
@@ -168,6 +168,58 @@ export class DossierService {
     return Object.values(DossierStatus).map((status) => ({ status, count: counts.get(status) ?? 0 }));
   }
 
+  /**
+   * Satisfaction ratings given over a period (Vietnam days, both included) on the dossiers within the
+   * actor's reach, as the grid's (a clerk's desk, an officer's agency, a post office manager's tree, the
+   * province for its administrators and committee): in all, per receiving desk, per receiving clerk at
+   * each desk. One statement.
+   */
+  async satisfaction(actor: Actor, filter: SatisfactionFilter): Promise<SatisfactionSummary> {
+    if (!isIsoDate(filter.from)) throw badInput('from', { vi: 'Ngày không hợp lệ.', en: 'Not a valid day.' });
+    if (!isIsoDate(filter.to)) throw badInput('to', { vi: 'Ngày không hợp lệ.', en: 'Not a valid day.' });
+    if (filter.to < filter.from) throw badInput('to', { vi: 'Ngày kết thúc phải từ ngày bắt đầu trở đi.', en: 'The end must not be before the start.' });
+    if (filter.to > addDays(filter.from, 366 * 5)) throw badInput('to', { vi: 'Khoảng thời gian tối đa 5 năm.', en: 'The period is at most 5 years.' });
+    const qb = this.reach(this.dataSource.getRepository(Dossier).createQueryBuilder('d'), actor)
+      .leftJoin('one_stop_desk', 'k', 'k.id = d.desk_id')
+      .leftJoin('app_user', 'u', 'u.id = d.clerk_id')
+      .andWhere('d.rating IS NOT NULL')
+      .andWhere(`d.rated_at >= (:from::date - interval '7 hours')`, { from: filter.from })
+      .andWhere(`d.rated_at < (:to::date + interval '17 hours')`, { to: filter.to });
+    if (filter.deskId) qb.andWhere('d.desk_id = :desk', { desk: filter.deskId });
+    const rows: Array<{ deskId: string; deskName: string | null; clerkId: string | null; clerkName: string | null; satisfied: string; neutral: string; dissatisfied: string }> = await qb
+      .select('d.desk_id', 'deskId')
+      .addSelect('k.name', 'deskName')
+      .addSelect('d.clerk_id', 'clerkId')
+      .addSelect('u.display_name', 'clerkName')
+      .addSelect(`count(*) FILTER (WHERE d.rating = ${RATING_VALUE.SATISFIED})`, 'satisfied')
+      .addSelect(`count(*) FILTER (WHERE d.rating = ${RATING_VALUE.NEUTRAL})`, 'neutral')
+      .addSelect(`count(*) FILTER (WHERE d.rating = ${RATING_VALUE.DISSATISFIED})`, 'dissatisfied')
+      .groupBy('d.desk_id')
+      .addGroupBy('k.name')
+      .addGroupBy('d.clerk_id')
+      .addGroupBy('u.display_name')
+      .getRawMany();
+    const counts = (satisfied: number, neutral: number, dissatisfied: number): SatisfactionCounts => {
+      const total = satisfied + neutral + dissatisfied;
+      return { satisfied, neutral, dissatisfied, total, satisfiedShare: total ? satisfied / total : null };
+    };
+    const add = (a: SatisfactionCounts, b: SatisfactionCounts) => counts(a.satisfied + b.satisfied, a.neutral + b.neutral, a.dissatisfied + b.dissatisfied);
+    const clerks: ClerkSatisfaction[] = rows.map((r) => ({ ...counts(Number(r.satisfied), Number(r.neutral), Number(r.dissatisfied)), clerkId: r.clerkId, clerkName: r.clerkName, deskId: r.deskId, deskName: r.deskName ?? '' }));
+    const desks = new Map<string, DeskSatisfaction>();
+    for (const c of clerks) {
+      const seen = desks.get(c.deskId);
+      desks.set(c.deskId, { ...(seen ? add(seen, c) : counts(c.satisfied, c.neutral, c.dissatisfied)), deskId: c.deskId, deskName: c.deskName });
+    }
+    const byVolume = <T extends SatisfactionCounts & { deskName: string }>(a: T, b: T) => b.total - a.total || a.deskName.localeCompare(b.deskName, 'vi');
+    return {
+      from: filter.from,
+      to: filter.to,
+      total: clerks.reduce<SatisfactionCounts>((sum, c) => add(sum, c), counts(0, 0, 0)),
+      desks: [...desks.values()].sort(byVolume),
+      clerks: clerks.sort((a, b) => byVolume(a, b) || (a.clerkName ?? '').localeCompare(b.clerkName ?? '', 'vi')),
+    };
+  }
+
   async find(actor: Actor, id: string): Promise<Dossier | null> {
     if (!isUUID(id)) throw badInput('id', { vi: 'Không phải mã định danh hợp lệ.', en: 'Is not a valid id.' });
     return this.reach(this.dataSource.getRepository(Dossier).createQueryBuilder('d'), actor).andWhere('d.id = :id', { id }).getOne();
@@ -194,6 +246,18 @@ export class DossierService {
     if (procedure.processingUnit === ProcessingTimeUnit.WORKING_HOURS) return this.workingDays.addWorkingHours(from, procedure.processingTime, m);
     const day = await this.workingDays.addWorkingDays(vietnamDayOf(from), procedure.processingTime, m);
     return new Date(`${day}T${OFFICE_DAY_END_UTC}`);
+  }
+
+  /**
+   * The due moment a dossier of the procedure would get if received now: the reception screen shows it
+   * as the clerk fills the form. The very computation `receive` makes (`dueFrom` at this moment), for
+   * those who receive, on a procedure of their province.
+   */
+  dueIfReceivedNow(actor: Actor, procedureId: string): Promise<Date> {
+    requireRole(actor, RECEIVERS);
+    if (!isUUID(procedureId)) throw badInput('procedureId', { vi: 'Không phải mã định danh hợp lệ.', en: 'Is not a valid id.' });
+    const m = this.dataSource.manager;
+    return this.procedures.inScope(m, actor, procedureId, 'procedureId').then((procedure) => this.dueFrom(m, procedure, new Date()));
   }
 
   /**
@@ -386,6 +450,7 @@ export class DossierService {
         const procedure = await this.procedures.inScope(m, actor, before.procedureId, 'procedureId');
         patch.receivedAt = now;
         patch.dueAt = await this.dueFrom(m, procedure, now);
+        if (actor.kind === 'user') patch.clerkId = actor.id;
       }
       if (step.to === DossierStatus.RESULT_READY) patch.resultReadyAt = now;
       if (step.to === DossierStatus.RESULT_RETURNED) patch.resultReturnedAt = now;

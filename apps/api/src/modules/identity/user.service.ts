@@ -129,6 +129,13 @@ export class UserService {
     };
   }
 
+  /** Display names by id, in the order asked (null for an id that is no user): a loader's batch. */
+  async displayNames(ids: readonly string[]): Promise<Array<string | null>> {
+    const rows: Array<{ id: string; display_name: string }> = await this.dataSource.query('SELECT id, display_name FROM app_user WHERE id = ANY($1)', [[...ids]]);
+    const names = new Map(rows.map((r) => [r.id, r.display_name]));
+    return ids.map((id) => names.get(id) ?? null);
+  }
+
   /** The name a user is shown by (a timeline's or a document's actor), read in the caller's transaction; null when there is no such user. */
   async displayNameIn(m: EntityManager, id: string | null): Promise<string | null> {
     if (!id) return null;
