@@ -237,6 +237,25 @@ describe('personnel handovers', () => {
     ]));
   });
 
+  it('is planned, signed and put into effect no earlier than the programme’s first document (19/10/2016), for both kinds', async () => {
+    // The phase's programme rests on 2459/QĐ-UBND (23/07/2019) and 45/2016/QĐ-TTg (19/10/2016), its start.
+    const before = (field: string, what: string) => ({ code: 'BAD_USER_INPUT', fields: [{ field, message: `${what} trước văn bản đầu tiên của đề án (ký ngày 19/10/2016).` }] });
+    for (const kind of ['Personnel', 'Facility'] as const) {
+      const site = await f.site(phase.id, {}, undefined, kind === 'Personnel' ? HT_COMMUNE : undefined);
+      const base = kind === 'Personnel' ? { siteId: site.id, tasks: ['RECEIVING'], relieved: CIVIL_SERVANTS, deployed: POSTAL_STAFF } : { siteId: site.id, equipment: EQUIPMENT, constructionCost: 0 };
+      expect(failure(await refused(MUTATION.create(kind), { ...base, effectiveOn: '2016-10-18' })).extensions).toMatchObject(before('effectiveOn', 'Ngày có hiệu lực không thể'));
+      const draft = await run('create', kind, { ...base, effectiveOn: '2016-10-19' });
+      expect(draft.effectiveOn).toBe('2016-10-19');
+      const edit = await refused(MUTATION.update(kind), { id: draft.id, version: draft.version, effectiveOn: '2015-06-30' }, { lang: 'en' });
+      expect(failure(edit).extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'effectiveOn', message: "It cannot take effect before the programme's first document (signed on 19/10/2016)." }] });
+      const early = await refused(MUTATION.sign(kind), { id: draft.id, version: draft.version, recordNumber: '01/BB-BĐ', signedOn: '2016-10-18', signatories: SIGNATORIES });
+      expect(failure(early).extensions).toMatchObject(before('signedOn', 'Ngày ký biên bản không thể'));
+      const signed = await sign(kind, draft, { signedOn: '2016-10-19' });
+      expect(signed).toMatchObject({ status: 'SIGNED', recordSignedOn: '2016-10-19' });
+      expect(await makeEffective(kind, signed)).toMatchObject({ status: 'EFFECTIVE', effectiveOn: '2016-10-19' });
+    }
+  });
+
   it('is reversed from draft, signed or in effect, always with a reason', async () => {
     for (const status of ['DRAFT', 'SIGNED', 'EFFECTIVE']) {
       const h = await inStatus('Personnel', status);

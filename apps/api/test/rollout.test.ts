@@ -392,6 +392,23 @@ describe('enrolling desks as pilot sites', () => {
     expect(audit.map((e) => `${e.action} ${e.entityId}`).sort()).toEqual(sites.map((s: any) => `pilotSite.enrol ${s.id}`).sort());
   });
 
+  it('refuses a planned launch before the programme’s first document (19/10/2016), on enrolment and on change, naming the field', async () => {
+    // The programme's legal basis: 2459/QĐ-UBND (23/07/2019) and 45/2016/QĐ-TTg (19/10/2016), its start.
+    const { phase } = await f.startedPhase();
+    const early = await refused(M.enrol, { phaseId: phase.id, sites: [{ oneStopDeskId: await f.desk(), handoverModel: 'AT_AGENCY' }, { oneStopDeskId: await f.desk(), handoverModel: 'AT_AGENCY', plannedLaunch: '2016-10-18' }] });
+    expect(failure(early).extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ field: 'sites.1.plannedLaunch', message: 'Ngày dự kiến khai trương không thể trước văn bản đầu tiên của đề án (ký ngày 19/10/2016).' }],
+    });
+    const site = await f.site(phase.id, { plannedLaunch: '2016-10-19' });
+    expect(site.plannedLaunch).toBe('2016-10-19');
+    const changed = await refused(M.updateSite, { id: site.id, version: site.version, plannedLaunch: '2015-01-01' }, { lang: 'en' });
+    expect(failure(changed).extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ field: 'plannedLaunch', message: "The planned launch cannot be before the programme's first document (signed on 19/10/2016)." }],
+    });
+  });
+
   it('all or none: one bad desk in a list of three enrols none, and the error names its place in the list', async () => {
     const { phase } = await f.startedPhase();
     const [a, b] = [await f.desk(), await f.desk()];
@@ -590,7 +607,10 @@ describe('the site status machine', () => {
     const site = await f.site(phase.id, {}, daysAgo(3));
     expect(summary(await refused(M.move, { id: site.id, version: 1, to: 'PREPARING', on: daysAhead(1) }))).toEqual({ code: 'BAD_USER_INPUT', fields: ['on'] });
     const early = await refused(M.move, { id: site.id, version: 1, to: 'PREPARING', on: daysAgo(4) });
-    expect(failure(early).extensions.fields).toEqual([{ field: 'on', message: `Ngày phải từ ${daysAgo(3)} trở đi.` }]);
+    // The day in the message as an official writes it (dd/MM/yyyy), in both languages.
+    const dmy = daysAgo(3).split('-').reverse().join('/');
+    expect(failure(early).extensions.fields).toEqual([{ field: 'on', message: `Ngày phải từ ${dmy} trở đi.` }]);
+    expect(failure(await refused(M.move, { id: site.id, version: 1, to: 'PREPARING', on: daysAgo(4) }, { lang: 'en' })).extensions.fields).toEqual([{ field: 'on', message: `The day must be on or after ${dmy}.` }]);
     expect(summary(await refused(M.enrol, { phaseId: phase.id, sites: [{ oneStopDeskId: await f.desk(), handoverModel: 'AT_AGENCY' }], on: daysAhead(1) }))).toEqual({ code: 'BAD_USER_INPUT', fields: ['on'] });
     const sameDay = await f.move(site, 'PREPARING', { on: daysAgo(3) });
     expect(sameDay).toMatchObject({ status: 'PREPARING', statusSince: daysAgo(3) });

@@ -6,6 +6,7 @@ import { HandoverStatus } from '../modules/handover/handover.types';
 import { PilotProgramme } from '../modules/rollout/pilot-programme.entity';
 import { PilotSite, SiteStatusChange } from '../modules/rollout/pilot-site.entity';
 import { PhasePlanRevision, RolloutPhase } from '../modules/rollout/rollout-phase.entity';
+import { notBeforeProgramme } from '../modules/rollout/rollout-access';
 import { ActionItemState, PhaseStatus, ProgrammeStatus, SiteStatus } from '../modules/rollout/rollout.enums';
 import type { ReadinessState } from '../modules/rollout/rollout.types';
 import { ActionItem, SteeringMeeting } from '../modules/rollout/steering-meeting.entity';
@@ -97,6 +98,13 @@ export async function loadPilotProgrammes(m: EntityManager): Promise<{ programme
 
       for (const s of ph.sites) {
         const desk = need(desks, s.deskCode, 'desk');
+        // The demo data keeps the rule the API enforces: no day of a site or its handovers before the programme starts.
+        const at = (field: string) => `pilot data ${p.code} ${s.deskCode}: ${field}`;
+        notBeforeProgramme(p, s.plannedLaunch, at('plannedLaunch'), { vi: 'Ngày dự kiến khai trương không thể', en: 'The planned launch cannot be' });
+        for (const h of [...(s.personnel ?? []), ...(s.facilities ?? [])]) {
+          notBeforeProgramme(p, h.effectiveOn, at('effectiveOn'), { vi: 'Ngày có hiệu lực không thể', en: 'It cannot take effect' });
+          notBeforeProgramme(p, h.signedOn, at('signedOn'), { vi: 'Ngày ký biên bản không thể', en: 'The record cannot be signed' });
+        }
         const last = s.moves.at(-1)!;
         const launched = s.moves.find((mv) => mv.status === 'LAUNCHED');
         const readiness: ReadinessState = {};

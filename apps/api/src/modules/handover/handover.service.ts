@@ -54,6 +54,9 @@ const HANDOVER_STATUS_NAMES = {
   REVERSED: { vi: 'Đã hủy bỏ', en: 'reversed' },
 };
 
+/** How an effective day before the programme reads (notBeforeProgramme, through the site's service). */
+const PLANNED_EFFECTIVE = { vi: 'Ngày có hiệu lực không thể', en: 'It cannot take effect' };
+
 /** VND invested by a facility handover: construction plus equipment. */
 export const investmentOf = (h: FacilityHandover) => h.constructionCost + h.equipment.reduce((sum, e) => sum + e.value, 0);
 
@@ -110,6 +113,7 @@ abstract class HandoverRecordService<T extends HandoverRecord> {
     return this.dataSource.transaction(async (m) => {
       const site = await this.sites.requireSite(m, actor, siteId, 'siteId');
       if (site.status === SiteStatus.WITHDRAWN) throw conflict({ vi: 'Đơn vị đã rút khỏi thí điểm.', en: 'The site was withdrawn from the pilot.' });
+      await this.sites.checkNotBeforeProgramme(m, site, values.effectiveOn as string | null | undefined, 'effectiveOn', PLANNED_EFFECTIVE);
       const repo = m.getRepository(this.entity);
       const record = repo.create({
         ...(await this.complete(m, actor, site, values)),
@@ -151,7 +155,9 @@ abstract class HandoverRecordService<T extends HandoverRecord> {
       if (before.status !== HandoverStatus.DRAFT) {
         throw conflict({ vi: 'Chỉ sửa được biên bản ở trạng thái dự thảo.', en: 'Only a DRAFT handover can be changed.' });
       }
-      return this.complete(m, actor, await this.sites.requireSite(m, actor, before.siteId, 'siteId'), apply(before), before);
+      const values = apply(before);
+      await this.sites.checkNotBeforeProgramme(m, before, values.effectiveOn as string | null | undefined, 'effectiveOn', PLANNED_EFFECTIVE);
+      return this.complete(m, actor, await this.sites.requireSite(m, actor, before.siteId, 'siteId'), values, before);
     });
   }
 
@@ -180,6 +186,7 @@ abstract class HandoverRecordService<T extends HandoverRecord> {
       assertTransition(HANDOVER_TRANSITIONS, this.label, before.status, HandoverStatus.SIGNED);
       await this.assertSiteNotWithdrawn(m, before);
       this.beforeSign(before);
+      await this.sites.checkNotBeforeProgramme(m, before, signedOn, 'signedOn', { vi: 'Ngày ký biên bản không thể', en: 'The record cannot be signed' });
       return { status: HandoverStatus.SIGNED, statusSince: signedOn, recordNumber, recordSignedOn: signedOn, signatories } as Partial<T>;
     });
   }
@@ -193,6 +200,7 @@ abstract class HandoverRecordService<T extends HandoverRecord> {
       if (before.recordSignedOn && on < before.recordSignedOn) {
         throw badInput('effectiveOn', { vi: `Ngày hiệu lực phải từ ngày ký (${shownDay(before.recordSignedOn)}).`, en: `It cannot take effect before it was signed (${shownDay(before.recordSignedOn)}).` });
       }
+      await this.sites.checkNotBeforeProgramme(m, before, on, 'effectiveOn', PLANNED_EFFECTIVE);
       await this.onEffective(m, actor, { ...before, effectiveOn: on });
       return { status: HandoverStatus.EFFECTIVE, statusSince: on, effectiveOn: on } as Partial<T>;
     });

@@ -2,10 +2,10 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { scopeProvince } from '../../platform/authz';
 import { Injectable } from '../../platform/container';
 import { staleVersion, updateVersioned } from '../../platform/database/versioned';
-import { AppError, badInput, conflict, illegalTransition, sqlState, type FieldProblem } from '../../platform/errors';
+import { AppError, badInput, conflict, illegalTransition, sqlState, type Bilingual, type FieldProblem } from '../../platform/errors';
 import { paginate, type PageArgs } from '../../platform/graphql/connection';
 import type { Actor } from '../../platform/graphql/context';
-import { todayInVietnam } from '../../platform/graphql/scalars';
+import { shownDay, todayInVietnam } from '../../platform/graphql/scalars';
 import { likeFragment } from '../../platform/text';
 import { AuditService } from '../audit/audit.service';
 import { OneStopDeskService } from '../one-stop-desks/one-stop-desk.service';
@@ -13,7 +13,7 @@ import { POST_OFFICE_TREE, PostOfficeService } from '../post-offices/post-office
 import { PilotProgramme } from './pilot-programme.entity';
 import { PilotSite, SiteStatusChange } from './pilot-site.entity';
 import { RolloutPhase } from './rollout-phase.entity';
-import { LABELS, READINESS_WRITERS, findInScope, findOrNull, pastOrToday, requireWriter } from './rollout-access';
+import { LABELS, READINESS_WRITERS, findInScope, findOrNull, notBeforeProgramme, pastOrToday, requireWriter } from './rollout-access';
 import { ACTIVE_SITE_STATUSES, HandoverModel, PhaseStatus, ProgrammeStatus, siteMovesFrom, SiteStatus } from './rollout.enums';
 import type { EnrolPilotSitesInput, MovePilotSiteInput, PilotSiteFilter, SetReadinessInput, UpdatePilotSiteInput } from './rollout.inputs';
 import type { ReadinessCheck, ReadinessItem, ReadinessState } from './rollout.types';
@@ -34,6 +34,9 @@ export function readinessOf(site: PilotSite, items: readonly ReadinessItem[]): R
     return { key: item.key, label: item.label, done: Boolean(state), doneOn: state?.doneOn ?? null, doneBy: state?.doneBy ?? null, note: state?.note ?? null };
   });
 }
+
+/** How a planned launch before the programme reads (notBeforeProgramme). */
+const PLANNED_LAUNCH = { vi: 'Ngày dự kiến khai trương không thể', en: 'The planned launch cannot be' };
 
 /** Pilot sites: enrolment, the status machine with its readiness gate, and their history. */
 @Injectable()
@@ -77,6 +80,15 @@ export class PilotSiteService {
   /** A site by id inside the caller's transaction, within the actor's province (for the handover module). */
   requireSite(m: EntityManager, actor: Actor, id: string, field: string): Promise<PilotSite> {
     return findInScope(m, actor, PilotSite, id, LABELS.site, field);
+  }
+
+  /**
+   * A day of a record that hangs on a site (a handover's effective or signing day) is not before the
+   * site's programme starts (notBeforeProgramme, the rule of phases and planned launches).
+   */
+  async checkNotBeforeProgramme(m: EntityManager, site: Pick<PilotSite, 'programmeId'>, day: string | null | undefined, field: string, what: Bilingual): Promise<void> {
+    if (!day) return;
+    notBeforeProgramme(await m.getRepository(PilotProgramme).findOneByOrFail({ id: site.programmeId }), day, field, what);
   }
 
   /** The active site (if any) of each of many desks, within the actor's province, in one statement. */
@@ -125,6 +137,7 @@ export class PilotSiteService {
           if (desk.provinceId !== programme.provinceId) {
             throw badInput(at('oneStopDeskId'), { vi: `"${desk.name}" không thuộc tỉnh của đề án.`, en: `"${desk.name}" is not in the programme's province.` });
           }
+          notBeforeProgramme(programme, entry.plannedLaunch, at('plannedLaunch'), PLANNED_LAUNCH);
           if (entry.handoverModel === HandoverModel.AT_POST_OFFICE && !entry.postOfficeId) {
             throw badInput(at('postOfficeId'), { vi: 'Phương án chuyển về bưu điện cần chọn bưu điện.', en: 'Moving into a post office needs the post office.' });
           }
@@ -195,6 +208,7 @@ export class PilotSiteService {
       if (model === HandoverModel.AT_POST_OFFICE && !postOfficeId) {
         throw badInput('postOfficeId', { vi: 'Phương án chuyển về bưu điện cần chọn bưu điện.', en: 'Moving into a post office needs the post office.' });
       }
+      if (input.plannedLaunch) notBeforeProgramme(await m.getRepository(PilotProgramme).findOneByOrFail({ id: site.programmeId }), input.plannedLaunch, 'plannedLaunch', PLANNED_LAUNCH);
       if (postOfficeId && postOfficeId !== site.postOfficeId) {
         const office = await this.postOffices.requireActive(m, postOfficeId, 'postOfficeId', actor);
         if (office.provinceId !== site.provinceId) throw badInput('postOfficeId', { vi: `"${office.name}" không thuộc tỉnh của đề án.`, en: `"${office.name}" is not in the programme's province.` });
@@ -220,7 +234,7 @@ export class PilotSiteService {
       const allowed = siteMovesFrom(site.status, site.suspendedFrom);
       if (!allowed.includes(input.to)) throw illegalTransition(LABELS.site, site.status, input.to, allowed);
       if (on < site.statusSince) {
-        throw badInput('on', { vi: `Ngày phải từ ${site.statusSince} trở đi.`, en: `The day must be on or after ${site.statusSince}.` });
+        throw badInput('on', { vi: `Ngày phải từ ${shownDay(site.statusSince)} trở đi.`, en: `The day must be on or after ${shownDay(site.statusSince)}.` });
       }
       // The launch itself (not a resume after a suspension) needs its phase under way and the checklist done.
       if (input.to === SiteStatus.LAUNCHED && site.launchedOn === null) {

@@ -5,14 +5,14 @@ import { updateVersioned, staleVersion } from '../../platform/database/versioned
 import { assertTransition, badInput, conflict, illegalTransition, uniquely } from '../../platform/errors';
 import { paginate, type PageArgs } from '../../platform/graphql/connection';
 import type { Actor } from '../../platform/graphql/context';
-import { shownDay, todayInVietnam } from '../../platform/graphql/scalars';
+import { todayInVietnam } from '../../platform/graphql/scalars';
 import { requiredText } from '../../platform/text';
 import { AdministrativeLevel } from '../administrative-units/administrative-unit.entity';
 import { AdministrativeUnitService } from '../administrative-units/administrative-unit.service';
 import { AuditService } from '../audit/audit.service';
 import { PilotProgramme } from './pilot-programme.entity';
 import { PhasePlanRevision, RolloutPhase } from './rollout-phase.entity';
-import { LABELS, cleanList, findInScope, findOrNull, pastOrToday, requireWriter } from './rollout-access';
+import { LABELS, cleanList, findInScope, findOrNull, notBeforeProgramme, pastOrToday, requireWriter } from './rollout-access';
 import { PHASE_TRANSITIONS, PhaseStatus, PROGRAMME_TRANSITIONS, ProgrammeStatus } from './rollout.enums';
 import type {
   AddRolloutPhaseInput,
@@ -302,13 +302,7 @@ export class ProgrammeService {
 
 /** A phase starts no earlier than the programme's legal basis: its earliest document's signing day. */
 function checkWithinProgramme(programme: PilotProgramme, plannedStart: string): void {
-  const first = programme.legalBasis.map((d) => d.signedOn).sort()[0];
-  if (first && plannedStart < first) {
-    throw badInput('plannedStart', {
-      vi: `Giai đoạn không thể bắt đầu trước văn bản đầu tiên của đề án (ký ngày ${shownDay(first)}).`,
-      en: `A phase cannot start before the programme's first document (signed on ${shownDay(first)}).`,
-    });
-  }
+  notBeforeProgramme(programme, plannedStart, 'plannedStart', { vi: 'Giai đoạn không thể bắt đầu', en: 'A phase cannot start' });
 }
 
 function checkPlan(start: string, end: string): void {

@@ -3,7 +3,8 @@ import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { requireRole, scopeProvince } from '../../platform/authz';
 import { badInput, notFound, type Bilingual, type StatusMachineLabel } from '../../platform/errors';
 import type { Actor } from '../../platform/graphql/context';
-import { todayInVietnam } from '../../platform/graphql/scalars';
+import { shownDay, todayInVietnam } from '../../platform/graphql/scalars';
+import type { LegalDocument } from './rollout.types';
 
 /** Who plans the rollout and moves sites: the steering committee and administrators of the province. */
 export const ROLLOUT_WRITERS = ['STEERING_COMMITTEE', 'SYSTEM_ADMIN'];
@@ -71,6 +72,26 @@ export function pastOrToday(day: string | null | undefined, field: string): stri
   const value = day ?? today;
   if (value > today) throw badInput(field, { vi: 'Ngày không được ở tương lai.', en: 'The day cannot be in the future.' });
   return value;
+}
+
+/** The day a programme starts: the signing day of its earliest legal document (null while it has none). */
+export function programmeStart(programme: { legalBasis: readonly Pick<LegalDocument, 'signedOn'>[] }): string | null {
+  return programme.legalBasis.map((d) => d.signedOn).sort()[0] ?? null;
+}
+
+/**
+ * The one rule for the days that belong to a programme (a phase's planned start, a pilot site's
+ * planned launch, a handover's effective and signing days): none before the programme starts, the
+ * signing of its first document. `what` begins the message: "Giai đoạn không thể bắt đầu" + " trước…".
+ */
+export function notBeforeProgramme(programme: { legalBasis: readonly Pick<LegalDocument, 'signedOn'>[] }, day: string | null | undefined, field: string, what: Bilingual): void {
+  const start = programmeStart(programme);
+  if (day && start && day < start) {
+    throw badInput(field, {
+      vi: `${what.vi} trước văn bản đầu tiên của đề án (ký ngày ${shownDay(start)}).`,
+      en: `${what.en} before the programme's first document (signed on ${shownDay(start)}).`,
+    });
+  }
 }
 
 export function requireWriter(actor: Actor, roles: readonly string[] = ROLLOUT_WRITERS): void {
