@@ -11,6 +11,8 @@ const QR = '042190012345|183456789|Nguyễn Thị Hường|15031990|Nữ|Thôn Y
 function renderReception() {
   const api = fakeApi({
     ReceptionProcedures: () => ({ data: { procedures: { __typename: 'ProcedureConnection', edges: [{ __typename: 'ProcedureEdge', node: PROCEDURE }] } } }),
+    // 08/12/2026 17:00 in Vietnam.
+    ReceptionDueAt: () => ({ data: { dossierDueAt: '2026-12-08T10:00:00.000Z' } }),
     ReceptionReceive: () => ({ data: { receiveDossier: { __typename: 'DossierPayload', dossier: dossier({ status: 'RECEIVED', allowedActions: ['FORWARD'] }) } } }),
   });
   renderInApp(<ReceptionPage />, { link: api.link, route: '/dossiers/new', path: '/dossiers/new', session: sessionAs(['COUNTER_CLERK']) });
@@ -40,6 +42,10 @@ describe('the reception', () => {
     expect(screen.getByTestId('reception-procedure-fee')).toHaveTextContent('50.000 đ');
     expect(screen.getByTestId('reception-postal-fee')).toHaveTextContent('0 đ');
     expect(screen.getByTestId('reception-processing-time')).toHaveTextContent('3 ngày làm việc');
+    // The due moment before saving, as the server counts it for this procedure now.
+    await waitFor(() => expect(screen.getByTestId('reception-due-at')).toHaveTextContent('08/12/2026 17:00'));
+    expect(screen.getByTestId('reception-due-at').parentElement).toHaveTextContent('Hẹn trả08/12/2026 17:00');
+    expect(api.calls.find((c) => c.operationName === 'ReceptionDueAt')?.variables).toEqual({ procedureId: 'proc-1' });
 
     await waitFor(() => expect(screen.getByTestId('reception-phone')).toHaveFocus());
     await user.keyboard('0912 345 678{Enter}');

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router';
-import { useApolloClient, useMutation } from '@apollo/client/react';
+import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -18,11 +18,11 @@ import Typography from '@mui/material/Typography';
 import QrCodeScannerIcon from '@mui/icons-material/QrCodeScanner';
 import PrintIcon from '@mui/icons-material/PrintOutlined';
 import AddIcon from '@mui/icons-material/Add';
-import { ReceptionReceiveDocument, type DossierChannel, type DossierDetailFragment, type ResultDelivery } from '../../graphql/generated';
+import { ReceptionDueAtDocument, ReceptionReceiveDocument, type DossierChannel, type DossierDetailFragment, type ResultDelivery } from '../../graphql/generated';
 import { fieldHelp } from '../../components/FieldHelp';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { apiProblem, type ApiProblem } from '../../graphql/errors';
-import { formatDate } from '../../dates';
+import { formatDate, formatDateTime } from '../../dates';
 import { LIMITS } from '../../limits';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { useSession } from '../auth/SessionContext';
@@ -121,6 +121,9 @@ function ReceptionForm({ onSaved }: { onSaved: (dossier: DossierDetailFragment) 
   const [local, setLocal] = useState<Record<string, string>>({});
   const [problem, setProblem] = useState<ApiProblem | null>(null);
   const [receive, { loading: busy }] = useMutation(ReceptionReceiveDocument);
+  // The due moment if received now, counted by the server as the reception will (working days and holidays).
+  const due = useQuery(ReceptionDueAtDocument, { variables: { procedureId: procedure?.id ?? '' }, skip: !procedure, fetchPolicy: 'network-only' });
+  const dueAt = procedure ? (due.data?.dossierDueAt ?? null) : null;
   const scanRef = useRef<HTMLInputElement>(null);
   const nameRef = useRef<HTMLInputElement>(null);
   const phoneRef = useRef<HTMLInputElement>(null);
@@ -478,6 +481,7 @@ function ReceptionForm({ onSaved }: { onSaved: (dossier: DossierDetailFragment) 
               value={procedure ? t(`dossiers.processingTime.${procedure.processingUnit}`, { count: procedure.processingTime }) : '—'}
               testId="reception-processing-time"
             />
+            <SummaryLine label={t('dossiers.reception.dueAt')} value={dueAt ? formatDateTime(dueAt) : due.loading ? '…' : '—'} testId="reception-due-at" strong />
             <Typography variant="caption" color="text.secondary">
               {t('dossiers.reception.dueNote')}
             </Typography>
