@@ -85,8 +85,9 @@ export class AdministrativeUnitService {
       // As childrenFirstPages reads them: in force on the list's day, by code, one more than the page.
       const inForce = 'c.valid_from <= :prefetchAsOf AND (c.valid_to IS NULL OR c.valid_to >= :prefetchAsOf)';
       qb.setParameter('prefetchAsOf', asOf).setParameter('prefetchLimit', children.first + 1);
-      select.__children_total = `(SELECT count(*)::int FROM administrative_unit c WHERE c.parent_id = u.id AND ${inForce})`;
-      select.__children = `(SELECT json_agg(c ORDER BY c.code, c.id) FROM (SELECT * FROM administrative_unit c WHERE c.parent_id = u.id AND ${inForce} ORDER BY c.code, c.id LIMIT :prefetchLimit) c)`;
+      // One scan of each unit's children gives both the count and the page (two subqueries scanned them twice).
+      select.__children = `(SELECT json_build_object('total', count(*)::int, 'nodes', json_agg(c ORDER BY c.code, c.id) FILTER (WHERE c.rn <= :prefetchLimit))
+          FROM (SELECT c.*, row_number() OVER (ORDER BY c.code, c.id) AS rn FROM administrative_unit c WHERE c.parent_id = u.id AND ${inForce}) c)`;
     }
     const metadata = this.dataSource.getMetadata(AdministrativeUnit);
     return {
@@ -94,9 +95,10 @@ export class AdministrativeUnitService {
       each: (unit, row) => {
         if (prefetch.parent && row.__parent) prefetch.parent(unit, recordFromJson<AdministrativeUnit>(this.dataSource, metadata, row.__parent as Record<string, unknown>));
         if (children) {
-          const nodes = recordsFromJson(this.dataSource, AdministrativeUnit, (row.__children ?? []) as Record<string, unknown>[]);
+          const page = row.__children as { total: number; nodes: Record<string, unknown>[] | null };
+          const nodes = recordsFromJson(this.dataSource, AdministrativeUnit, page.nodes ?? []);
           for (const node of nodes) node.viewAsOf = asOf;
-          children.each(unit, asOf, connectionFrom(nodes, children.first, Number(row.__children_total), 'code'));
+          children.each(unit, asOf, connectionFrom(nodes, children.first, page.total, 'code'));
         }
       },
     };
@@ -149,12 +151,12 @@ export class AdministrativeUnitService {
   async childrenFirstPages(parentIds: readonly string[], asOf: string, first: number): Promise<Map<string, Connection<AdministrativeUnit>>> {
     const inForce = 'c.valid_from <= $2 AND (c.valid_to IS NULL OR c.valid_to >= $2)';
     const raw: Array<{ parent: string; total: number; nodes: Record<string, unknown>[] | null }> = await this.dataSource.query(
-      `SELECT p.id AS parent, n.total, page.nodes
+      // One scan of each parent's children gives both the total and the page.
+      `SELECT p.id AS parent, page.total, page.nodes
          FROM unnest($1::uuid[]) AS p(id)
-         CROSS JOIN LATERAL (SELECT count(*)::int AS total FROM administrative_unit c WHERE c.parent_id = p.id AND ${inForce}) n
          CROSS JOIN LATERAL (
-           SELECT json_agg(c ORDER BY c.code, c.id) AS nodes
-             FROM (SELECT * FROM administrative_unit c WHERE c.parent_id = p.id AND ${inForce} ORDER BY c.code, c.id LIMIT $3) c
+           SELECT count(*)::int AS total, json_agg(c ORDER BY c.code, c.id) FILTER (WHERE c.rn <= $3) AS nodes
+             FROM (SELECT c.*, row_number() OVER (ORDER BY c.code, c.id) AS rn FROM administrative_unit c WHERE c.parent_id = p.id AND ${inForce}) c
          ) page`,
       [parentIds, asOf, first + 1],
     );
