@@ -15,6 +15,7 @@ import { AuditPage } from './AuditPage';
 import { ProcedureFieldsPage } from './ProcedureFieldsPage';
 import { UsersPage } from './UsersPage';
 import { WorkingCalendarPage } from './WorkingCalendarPage';
+import { SatisfactionPage } from '../dossiers/SatisfactionPage';
 
 /** The sections of Quản trị; `allowed` by roles and whether the person is national (no scope unit). */
 export const ADMIN_SECTIONS = [
@@ -25,6 +26,8 @@ export const ADMIN_SECTIONS = [
   { key: 'procedureFields', path: '/administration/procedure-fields', allowed: (roles: readonly Role[], national: boolean) => canManageProcedureFields(roles, national) },
   // Read by whoever opens Quản trị; its adjustments edited by national administrators only (the page says so to the others).
   { key: 'workingCalendar', path: '/administration/working-calendar', allowed: (roles: readonly Role[]) => canOpenAdministration(roles) },
+  // The province's satisfaction ratings per desk and clerk (the page of Hồ sơ, which the committee and administrators do not open).
+  { key: 'satisfaction', path: '/administration/satisfaction', allowed: (roles: readonly Role[]) => canReadAudit(roles) },
 ] as const;
 
 function useAllowedSections() {
@@ -76,6 +79,7 @@ export default function AdministrationRoutes() {
         <Route path="api-clients/:id" element={<ApiClientPage />} />
         <Route path="procedure-fields" element={<ProcedureFieldsPage />} />
         <Route path="working-calendar" element={<WorkingCalendarPage />} />
+        <Route path="satisfaction" element={<SatisfactionPage />} />
       </Route>
       <Route path="*" element={<NotFoundPage />} />
     </Routes>

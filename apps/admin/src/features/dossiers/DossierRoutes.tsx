@@ -12,9 +12,13 @@ import { DossierPage } from './DossierPage';
 import { DossierQueuePage } from './DossierQueuePage';
 import { PickupQueuePage } from './PickupQueuePage';
 import ReceptionPage from './ReceptionPage';
+import { SatisfactionPage } from './SatisfactionPage';
 
 /** Who receives dossiers (the API's receivers): a desk's clerk, a post office's manager. */
 const RECEIVERS: readonly Role[] = ['COUNTER_CLERK', 'POST_OFFICE_MANAGER'];
+
+/** Who reads the satisfaction ratings under Hồ sơ. */
+const SATISFACTION_READERS: readonly Role[] = ['COUNTER_CLERK', 'POST_OFFICE_MANAGER'];
 
 /** The tabs of Hồ sơ, each for the roles that use it. */
 export const DOSSIER_SECTIONS = [
@@ -22,6 +26,9 @@ export const DOSSIER_SECTIONS = [
   { key: 'new', path: '/dossiers/new', roles: RECEIVERS },
   { key: 'queue', path: '/dossiers/queue', roles: ['AGENCY_OFFICER'] as readonly Role[] },
   { key: 'pickups', path: '/dossiers/pickups', roles: ['POST_OFFICE_MANAGER'] as readonly Role[] },
+  // The ratings of their desk (a clerk) or of the dossiers their post offices took in (a manager); the
+  // committee and administrators read the province's under Quản trị.
+  { key: 'satisfaction', path: '/dossiers/satisfaction', roles: SATISFACTION_READERS },
 ] as const;
 
 function useSections() {
@@ -59,6 +66,11 @@ function PostOfficesOnly() {
   return user?.roles.includes('POST_OFFICE_MANAGER') ? <PickupQueuePage /> : <NoAccessPage />;
 }
 
+function SatisfactionReadersOnly() {
+  const { user } = useSession();
+  return user?.roles.some((r) => SATISFACTION_READERS.includes(r)) ? <SatisfactionPage /> : <NoAccessPage />;
+}
+
 function ReceiversOnly() {
   const { user } = useSession();
   return user?.roles.some((r) => RECEIVERS.includes(r)) ? <ReceptionPage /> : <NoAccessPage />;
@@ -73,6 +85,7 @@ export default function DossierRoutes() {
         <Route path="new" element={<ReceiversOnly />} />
         <Route path="queue" element={<DossierQueuePage />} />
         <Route path="pickups" element={<PostOfficesOnly />} />
+        <Route path="satisfaction" element={<SatisfactionReadersOnly />} />
       </Route>
       <Route path=":id" element={<DossierPage />} />
     </Routes>
