@@ -1,8 +1,8 @@
 /**
  * Stopping the real entry point (dist/main.js, built before the tests) the way a platform or a
- * developer does: SIGTERM under keep-alive load, Ctrl-C (SIGINT twice, as npm forwards it), and SIGTERM
- * to the whole process group of `npm exec`. No request that reached the server may go unanswered, and
- * the process logs "stopped" and exits 0.
+ * developer does: SIGTERM under keep-alive load, Ctrl-C (SIGINT twice, as npm forwards it), and SIGINT
+ * (Ctrl-C in a terminal) and SIGTERM to the whole process group of `npm exec`. No request that reached
+ * the server may go unanswered, and the process logs "stopped" and exits 0.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -350,13 +350,15 @@ describe('stopping the server (dist/main.js in a child process)', () => {
     expect(server.logs.some((l) => l.msg === 'stopped')).toBe(true);
   });
 
-  it('SIGTERM to the process group of `npm exec` (npm forwards it once more): npm and the server exit 0', async () => {
+  // Ctrl-C in the terminal of `npm start` is SIGINT to the whole foreground group; a supervisor that
+  // stops the group sends SIGTERM. Either way node gets the signal from the terminal and once more from npm.
+  it.each(['SIGINT', 'SIGTERM'] as const)('%s to the process group of `npm exec` (npm forwards it once more): npm and the server exit 0', async (signal) => {
     const server = await startServer(db, 'npm');
     running.push(server);
     const inFlight = slowRequest(server.port);
     await sleep(100);
 
-    process.kill(-server.process.pid!, 'SIGTERM');
+    process.kill(-server.process.pid!, signal);
     signalled = true;
     // Keep a request in flight until npm's forwarded signal has arrived, so it lands mid-drain. (On a
     // busy machine the kernel may merge it with the first, if both reach node before it runs: then
