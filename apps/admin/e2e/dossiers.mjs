@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // Browser walk of Hồ sơ (issue 11): a counter clerk receives dossiers with a scanned chip ID card and
 // prints the receipt, forwards one; the grid and the dossier page at 1366×768 and 390×844; the Department
-// of Information and Communications' officer finds a dossier in their queue and decides it; the clerk
-// records its postal delivery (an S10 item number) and returns the result; the applicant follows the
+// of Information and Communications' officer finds a dossier in their queue and decides it; its result
+// goes by post (BCCI): the clerk records the post collecting the result from the agency, the delivery
+// going out (an S10 item number, a wrong check digit refused first) and delivered, then returns the
+// result; the applicant follows the
 // receipt's QR link on a phone-sized screen, sees the timeline without personal data and rates the
 // service; the clerk writes the apology with a new day (Form 04) for an overdue dossier and records a
 // rating at the counter; the post office manager schedules a home pickup from the queue and records it
@@ -170,7 +172,11 @@ await withBrowser('osp-dossiers-', async ({ page }) => {
     await byTestId('reception-scanned').waitFor();
     await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'reception-phone');
     await page.keyboard.type('0977 123 456');
-    await page.keyboard.press('Enter');
+    // The result goes by post, to the address on the card (filled in, as the clerk may change it).
+    await byTestId('reception-delivery').locator('xpath=..').getByRole('combobox').click();
+    await page.getByRole('option', { name: 'Nhận qua bưu điện tại địa chỉ' }).click();
+    assert((await byTestId('reception-delivery-address').inputValue()).includes('Nguyễn Du'), 'the delivery address is the card’s');
+    await byTestId('reception-save').click();
     await byTestId('reception-done').waitFor();
     decided = (await byTestId('reception-code').textContent()).trim();
     await openDossier(decided);
@@ -195,23 +201,42 @@ await withBrowser('osp-dossiers-', async ({ page }) => {
     await signOut();
   });
 
-  await check('the clerk records the postal delivery with its S10 number and returns the result', async () => {
-    await signIn('hatinh.quay');
-    await openDossier(decided);
+  /** Records an event of the postal leg from the dossier's page: its kind as the menu reads it, then the item number and place. */
+  async function postalEvent(kindLabel, { item = '', place = '' } = {}) {
     await byTestId('dossier-postal').click();
     await byTestId('dossier-postal-dialog').waitFor();
     await byTestId('dossier-postal-kind').locator('xpath=..').getByRole('combobox').click();
-    await page.getByRole('option', { name: 'Đã phát kết quả', exact: false }).first().click();
-    await byTestId('dossier-postal-item').fill('EE123456789VN');
+    await page.getByRole('option', { name: kindLabel, exact: true }).click();
+    if (place) await byTestId('dossier-postal-place').fill(place);
+    if (item) await byTestId('dossier-postal-item').fill(item);
     await byTestId('dossier-postal-dialog-submit').click();
+  }
+
+  await check('the result goes by post: collected from the agency, out for delivery with its S10 number, delivered, then returned', async () => {
+    await signIn('hatinh.quay');
+    await openDossier(decided);
+    assert((await page.locator('main').innerText()).includes('Nhận qua bưu điện tại địa chỉ'), 'the dossier page says the result goes by post');
+    await postalEvent('Đã nhận kết quả từ cơ quan', { place: 'Sở Thông tin và Truyền thông tỉnh Hà Tĩnh' });
+    await byTestId('dossier-postal-dialog').waitFor({ state: 'detached' });
+    await byTestId('dossier-timeline').getByText('Bưu điện đã nhận kết quả').waitFor();
+    await postalEvent('Đang phát kết quả', { item: 'EE123456789VN', place: 'Bưu cục Thành Sen' });
     // The API refuses the wrong check digit under the field; the dialog stays open.
     await page.waitForFunction(() => document.querySelector('[data-testid="dossier-postal-item"]')?.getAttribute('aria-invalid') === 'true');
+    await shot('dossier-postal-refused-1366');
     await byTestId('dossier-postal-item').fill('EE 1234 5678 5 VN');
     await byTestId('dossier-postal-dialog-submit').click();
     await byTestId('dossier-postal-dialog').waitFor({ state: 'detached' });
-    await byTestId('dossier-timeline').getByText('EE123456785VN').waitFor();
+    await byTestId('dossier-timeline').getByText('EE123456785VN').first().waitFor();
+    await postalEvent('Đã phát kết quả', { item: 'EE123456785VN', place: 'Số 5 đường Nguyễn Du, phường Thành Sen' });
+    await byTestId('dossier-postal-dialog').waitFor({ state: 'detached' });
+    await byTestId('dossier-timeline').getByText('Đã phát kết quả đến người nhận').waitFor();
     await byTestId('dossier-action-RETURN_RESULT').click();
     await byTestId('dossier-done').waitFor();
+    await byTestId('dossier-timeline').getByText('Đã trả kết quả').waitFor();
+    const timeline = await byTestId('dossier-timeline').innerText();
+    const order = ['Bưu điện đã nhận kết quả', 'Đang phát kết quả', 'Đã phát kết quả đến người nhận', 'Đã trả kết quả'].map((label) => timeline.indexOf(label));
+    assert(order.every((at, i) => at >= 0 && (i === 0 || at > order[i - 1])), `the timeline reads collected, out for delivery, delivered, returned (${order.join(', ')})`);
+    assert((timeline.match(/EE123456785VN/g) ?? []).length === 2, 'the item number is on the delivery and its arrival');
     await shot('dossier-returned-1366');
     await vietnameseOnly('the returned dossier');
     await signOut();

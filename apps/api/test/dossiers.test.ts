@@ -165,6 +165,15 @@ describe('the postal leg, personal data and scope', () => {
     expect(after.timeline.at(-1)).toMatchObject({ kind: 'OUT_FOR_DELIVERY', postalItem: 'EE123456785VN', label: 'Đang phát kết quả' });
   });
 
+  it('records the result’s delivery only for a result that goes by post, the way in only for a dossier that came through the post', async () => {
+    const d = await receive();
+    for (const kind of ['RESULT_COLLECTED', 'OUT_FOR_DELIVERY', 'DELIVERED', 'DELIVERY_FAILED', 'PICKED_UP', 'HANDED_TO_AGENCY']) {
+      expect([kind, failure(await t.gql(M.postal, { input: { id: d.id, kind, postalItem: 'EE123456785VN' } }, { as: 'hatinh.quay' })).extensions.fields?.[0].field]).toEqual([kind, 'kind']);
+    }
+    const [{ n }] = await t.sql(`SELECT count(*)::int AS n FROM dossier_event WHERE dossier_id = $1`, [d.id]);
+    expect(n).toBe(1);
+  });
+
   it('shows the applicant to those who handle the dossier, masked to the steering committee, nothing to another province or desk', async () => {
     const d = await receive();
     const bcd: DossierRow = ok(await t.gql(M.one, { id: d.id }, { as: 'hatinh.bcd' })).dossier;

@@ -37,6 +37,10 @@ const OFFICE_DAY_END_UTC = '10:00:00.000Z';
 /** The sequence of a unit's day has four digits (Article 19). */
 const SEQUENCE_MAX = 9999;
 
+/** The postal events of the result's way out (BY_POST results only) and of the dossier's way in (not for dossiers filed at the desk). */
+const RESULT_LEG: readonly string[] = ['RESULT_COLLECTED', 'OUT_FOR_DELIVERY', 'DELIVERED', 'DELIVERY_FAILED'];
+const INTAKE_LEG: readonly string[] = ['PICKUP_SCHEDULED', 'PICKED_UP', 'HANDED_TO_AGENCY'];
+
 const REASON_REQUIRED: Partial<Record<DossierAction, Bilingual>> = {
   REFUSE: { vi: 'Hãy ghi lý do không tiếp nhận.', en: 'Give the reason for not accepting it.' },
   STOP: { vi: 'Hãy ghi lý do dừng xử lý.', en: 'Give the reason for stopping.' },
@@ -502,6 +506,13 @@ export class DossierService {
       const dossier = await this.readForWrite(m, actor, input.id);
       if (!this.handles(actor, dossier) || (actor.kind === 'user' && actor.roles.includes('SYSTEM_ADMIN') && !actor.roles.includes('POST_OFFICE_MANAGER') && !actor.roles.includes('COUNTER_CLERK'))) throw forbidden();
       if (at.getTime() < dossier.receivedAt.getTime() - 30 * 24 * 3600_000) throw badInput('at', { vi: 'Thời điểm trước khi có hồ sơ.', en: 'Before the dossier existed.' });
+      // The result's leg is for a result that goes by post; the dossier's own way in, for one that came through the post.
+      if (RESULT_LEG.includes(input.kind) && dossier.resultDelivery !== ResultDelivery.BY_POST) {
+        throw badInput('kind', { vi: 'Kết quả của hồ sơ này nhận tại Bộ phận Một cửa, không phát qua bưu điện.', en: 'This dossier’s result is collected at the desk, not delivered by post.' });
+      }
+      if (INTAKE_LEG.includes(input.kind) && dossier.channel === DossierChannel.AT_DESK) {
+        throw badInput('kind', { vi: 'Hồ sơ này nộp trực tiếp tại Bộ phận Một cửa, không qua bưu điện.', en: 'This dossier was filed at the desk, not through the post.' });
+      }
       await m.query('UPDATE dossier SET updated_at = now() WHERE id = $1', [dossier.id]);
       const event = await this.event(m, actor, dossier, { kind: input.kind as PostalEventKind, at, place: input.place?.trim() || null, postalItem, note: input.note?.trim() || null });
       await this.audit.record(m, actor, { action: 'dossier.postalEvent', entityType: 'Dossier', entityId: dossier.id, after: event, provinceId: dossier.provinceId });
