@@ -62,8 +62,8 @@ const AUDITED_FIELDS: Record<AuditEntityType, readonly string[]> = {
   ApiClient: ['id', 'clientId', 'name', 'ownerOrganisation', 'contactName', 'contactEmail', 'contactPhone', 'provinceIds', 'agencyIds', 'scopes', 'rotatedAt', 'revokedAt', 'lastUsedAt', 'requestsPerHour', 'costPerHour', 'version', 'createdAt', 'updatedAt'],
   // Never the signing secret (apps/api/src/modules/webhooks/webhook.service.ts, trail).
   WebhookEndpoint: ['id', 'clientId', 'url', 'description', 'active', 'secretRotatedAt', 'createdAt', 'updatedAt'],
-  // A replay writes the delivery's status before and after, and when the attempt is due.
   AggregateFigure: ['id', 'provinceId', 'administrativeUnitId', 'deskId', 'periodStart', 'periodEnd', 'receivedViaBcci', 'resultsReturnedViaBcci', 'receivedAndReturnedViaBcci', 'totalViaBcci', 'online', 'atDesk', 'source', 'note', 'version', 'createdAt', 'updatedAt'],
+  // A replay writes the delivery's status before and after, and when the attempt is due.
   WebhookDelivery: ['id', 'seq', 'messageId', 'endpointId', 'clientId', 'dossierId', 'dossierCode', 'eventType', 'payload', 'status', 'attemptCount', 'scheduledAttempts', 'replayPending', 'nextAttemptAt', 'leaseUntil', 'leaseToken', 'createdAt', 'deliveredAt'],
 };
 
@@ -174,6 +174,9 @@ function apiAuditCalls(): RecordedAudit[] {
       for (const snapshot of literal.matchAll(/\b(?:before|after):\s*\{/g)) snapshotKeys.push(...keysOf(balanced(literal, snapshot.index + snapshot[0].length - 1)));
       calls.push({ file, entityType, action, actionPrefix, snapshotKeys });
     }
+    // A shared base class that audits under its entity's class name (`entityType: this.entity.name`,
+    // handovers and unit-owned records): each service names the entity it keeps.
+    for (const match of source.matchAll(/\breadonly entity = (\w+);/g)) calls.push({ file, entityType: match[1], action: null, actionPrefix: null, snapshotKeys: [] });
   }
   return calls;
 }
@@ -198,6 +201,7 @@ describe('the audit trail’s labels', () => {
     expect(calls).toContainEqual(expect.objectContaining({ entityType: 'PilotProgramme', action: 'pilotProgramme.create' }));
     expect(calls).toContainEqual(expect.objectContaining({ entityType: 'OneStopDesk', action: 'shift.copyWeek', snapshotKeys: ['fromWeek', 'toWeek', 'copied', 'skipped'] }));
     expect(calls).toContainEqual(expect.objectContaining({ entityType: 'PilotSite', actionPrefix: 'pilotSite' }));
+    expect(calls).toContainEqual(expect.objectContaining({ entityType: 'FacilityHandover', file: expect.stringContaining('handover.service.ts') }));
   });
 
   it('list and label every record type the API audits (read from its source)', () => {
