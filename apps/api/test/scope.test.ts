@@ -24,7 +24,7 @@
  * scope/dossiers.scope.ts, those of portals' API clients in scope/api-clients.scope.ts, those of the
  * portals' own operations (submission, their own dossiers) in scope/portal.scope.ts, those of webhooks
  * (endpoints, the delivery log, replays) in scope/webhooks.scope.ts, those of aggregate submissions in
- * scope/aggregate-figures.scope.ts.
+ * scope/aggregate-figures.scope.ts, those of the volume reports in scope/reports.scope.ts.
  *
  * Roles × operations covered (generated from MATRIX; a test keeps it in step):
  * operation                       anon revoked admin ht.bcd ht.buudien ht.quay ht.stttt ht.quantri dn.bcd bp.buudien dn.quantri portal
@@ -176,6 +176,7 @@
  * submitAggregateFigure           U    U       A     AB     F          F       F        A          F      F          .          F
  * updateAggregateFigure           U    U       A     A      F          F       F        A          N      F          .          F
  * deleteAggregateFigure           U    U       A     A      F          F       F        A          N      F          .          F
+ * dossierVolumes                  U    U       A     AF     A          F       F        A          ABF    A          AF         F
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -205,6 +206,7 @@ import { STAFF_ROWS, staffScenarios } from './scope/staff.scope';
 import { WORKING_DAY_ROWS, workingDayScenarios } from './scope/working-days.scope';
 import { WEBHOOK_ROWS, webhookScenarios } from './scope/webhooks.scope';
 import { AGGREGATE_FIGURE_ROWS, aggregateFigureScenarios } from './scope/aggregate-figures.scope';
+import { REPORT_ROWS, reportScenarios } from './scope/reports.scope';
 
 // prettier-ignore
 const MATRIX: Row[] = [
@@ -431,6 +433,7 @@ const MATRIX: Row[] = [
 
   // Aggregate submissions: read within the province, kept by its steering committee and administrators.
   ...AGGREGATE_FIGURE_ROWS,
+  ...REPORT_ROWS,
 ];
 
 /** The published schema: every one of its queries and mutations must be in the matrix. */
@@ -1048,6 +1051,7 @@ const SCENARIOS: Scenarios = {
   ...portalScenarios({ app: () => t }),
   ...webhookScenarios({ app: () => t }),
   ...aggregateFigureScenarios({ app: () => t }),
+  ...reportScenarios({ app: () => t }),
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -675,6 +675,20 @@ export type DossierStepInput = {
   version: Scalars['Int']['input'];
 };
 
+/** A volume report: which unit, on which day’s map of units, which periods, split how (see ReportService for the rules). */
+export type DossierVolumeFilter = {
+  /** The map of units the report is drawn on (default today): a 2024 Bình Phước desk counts for Đồng Nai as of 2026, for Bình Phước as of 2019. */
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  breakdown?: VolumeBreakdown;
+  /** First Vietnam day of the report. */
+  from: Scalars['Date']['input'];
+  granularity?: ReportGranularity;
+  /** Last Vietnam day of the report (included). */
+  to: Scalars['Date']['input'];
+  /** An administrative unit’s id or code (the version in force on `asOf`). Default: the caller’s province; national callers without one get the country, by province with CHILD_UNIT. */
+  unit?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type EndAssignmentInput = {
   /** The last day at the desk. */
   endsOn: Scalars['Date']['input'];
@@ -1177,6 +1191,13 @@ export type ReplayWebhookDeliveryInput = {
   id: Scalars['ID']['input'];
 };
 
+/** The periods of a report: Vietnam calendar days, months, quarters or years. */
+export type ReportGranularity =
+  | 'DAY'
+  | 'MONTH'
+  | 'QUARTER'
+  | 'YEAR';
+
 export type ResetUserPasswordInput = {
   id: Scalars['ID']['input'];
   password: Scalars['String']['input'];
@@ -1627,6 +1648,27 @@ export type UserFilter = {
   /** Part of the username or display name, ignoring case and diacritics. */
   search?: InputMaybe<Scalars['String']['input']>;
 };
+
+/** How a volume report splits its unit: not at all, by the units directly under it (as of the report’s day), by one-stop desk, or by post office. */
+export type VolumeBreakdown =
+  | 'CHILD_UNIT'
+  | 'DESK'
+  | 'NONE'
+  | 'POST_OFFICE';
+
+/** What a row of a volume report stands for. */
+export type VolumeRowKind =
+  | 'CHILD_UNIT'
+  | 'DESK'
+  | 'POST_OFFICE'
+  | 'UNATTRIBUTED'
+  | 'UNIT'
+  | 'UNIT_ITSELF';
+
+/** Where a report’s figures come from: dossiers held here, or figures reported by the unit. */
+export type VolumeSource =
+  | 'AGGREGATE_FIGURES'
+  | 'DOSSIERS';
 
 export type WebhookAttemptTrigger =
   /** Asked for with replayWebhookDelivery. */

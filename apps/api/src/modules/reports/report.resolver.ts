@@ -1,0 +1,19 @@
+import { Arg, Ctx, Query, Resolver } from 'type-graphql';
+import { Injectable } from '../../platform/container';
+import type { GraphQLContext } from '../../platform/graphql/context';
+import { DossierVolumeFilter, DossierVolumeReport } from './report.inputs';
+import { ReportService } from './report.service';
+
+@Injectable()
+@Resolver()
+export class ReportResolver {
+  constructor(private readonly reports: ReportService) {}
+
+  @Query(() => DossierVolumeReport, {
+    description:
+      'Dossier volumes of a unit period by period, from the dossiers held here (daily rollups) and the figures units reported (aggregate figures), rolled up through merged units as of `filter.asOf`, with drill-down by child unit, desk or post office (steering committee and administrators; post office managers: their post office tree).',
+  })
+  dossierVolumes(@Arg('filter', () => DossierVolumeFilter) filter: DossierVolumeFilter, @Ctx() ctx: GraphQLContext) {
+    return this.reports.dossierVolumes(ctx.actor, filter);
+  }
+}
