@@ -211,6 +211,19 @@ describe('the dossiers held here', () => {
     expect(report.totals.received).toBeGreaterThan(1000);
   });
 
+  it('by channel: only those dossiers, and no aggregate figure (they are not split by channel)', async () => {
+    const filter = { unit: '42', ...lastYear, granularity: 'YEAR' };
+    const all = await volumes(filter, 'hatinh.bcd');
+    const atDesk = await volumes({ ...filter, channels: ['AT_DESK'] }, 'hatinh.bcd');
+    expect(atDesk.totals).toMatchObject({ received: all.totals.atDesk, atDesk: all.totals.atDesk, receivedViaBcci: 0, online: 0 });
+    const viaPost = await volumes({ ...filter, channels: ['AT_POST_OFFICE', 'ONLINE_WITH_POSTAL_PICKUP', 'HOME_APPOINTMENT'] }, 'hatinh.bcd');
+    expect(viaPost.totals).toMatchObject({ received: all.totals.receivedViaBcci, online: all.totals.online, atDesk: 0 });
+    expect(atDesk.totals.resultsReturned + viaPost.totals.resultsReturned).toBe(all.totals.resultsReturned);
+    expect(viaPost.note).toContain('kênh');
+    const year2023 = await volumes({ unit: '42', from: '2023-01-01', to: '2023-12-31', granularity: 'YEAR', channels: ['AT_DESK'] }, 'hatinh.bcd');
+    expect(year2023).toMatchObject({ rows: [], totals: { totalViaBcci: null, aggregateFigures: [] } });
+  });
+
   it('drill down: child units, desks and post offices add up to the province, period by period', async () => {
     const filter = { unit: '42', ...lastYear, granularity: 'QUARTER' };
     const whole = await volumes({ ...filter, breakdown: 'NONE' }, 'hatinh.bcd');

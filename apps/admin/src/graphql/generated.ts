@@ -680,6 +680,8 @@ export type DossierVolumeFilter = {
   /** The map of units the report is drawn on (default today): a 2024 Bình Phước desk counts for Đồng Nai as of 2026, for Bình Phước as of 2019. */
   asOf?: InputMaybe<Scalars['Date']['input']>;
   breakdown?: VolumeBreakdown;
+  /** Only the dossiers of these channels. Aggregate figures are not split by channel: with this filter they are left out (the note says so). */
+  channels?: InputMaybe<Array<DossierChannel>>;
   /** First Vietnam day of the report. */
   from: Scalars['Date']['input'];
   granularity?: ReportGranularity;

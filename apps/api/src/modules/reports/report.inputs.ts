@@ -1,6 +1,7 @@
 import { IsOptional, Length } from 'class-validator';
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateScalar } from '../../platform/graphql/scalars';
+import { DossierChannel } from '../dossiers/dossier.entity';
 import { AggregateFigure } from './aggregate-figure.entity';
 
 export enum ReportGranularity {
@@ -60,6 +61,12 @@ export class DossierVolumeFilter {
   @Field(() => DateScalar, { description: 'Last Vietnam day of the report (included).' }) to!: string;
   @Field(() => ReportGranularity, { defaultValue: ReportGranularity.MONTH }) granularity!: ReportGranularity;
   @Field(() => VolumeBreakdown, { defaultValue: VolumeBreakdown.NONE }) breakdown!: VolumeBreakdown;
+  @Field(() => [DossierChannel], {
+    nullable: true,
+    description: 'Only the dossiers of these channels. Aggregate figures are not split by channel: with this filter they are left out (the note says so).',
+  })
+  @IsOptional()
+  channels?: DossierChannel[] | null;
 }
 
 @ObjectType({ description: 'A period of a report, within the report’s days.' })

@@ -39,6 +39,8 @@
  *   by default), within the units that roll up today to their province (Đồng Nai's committee may ask
  *   for Bình Phước as of 2019); a POST_OFFICE_MANAGER sees the dossiers of their post office's tree
  *   only (no aggregate figure: those are the units'). Others are FORBIDDEN.
+ * - Channels. With `channels`, only the rollup rows of those channels count; aggregate figures, which are
+ *   not split by channel, are left out, and the note says so.
  * - How. One statement: the rollup rows of the days grouped by place and period, the aggregate figures
  *   of the days, their places rolled up through `osp_unit_as_of` once per distinct unit, kept under the
  *   chosen unit's path and keyed by the breakdown; the rows and totals are assembled in memory.
@@ -266,6 +268,7 @@ export class ReportService {
     if (periods.length > MAX_PERIODS) {
       throw badInput('to', { vi: `Báo cáo có tối đa ${MAX_PERIODS} kỳ: hãy chọn kỳ dài hơn hoặc khoảng ngắn hơn.`, en: `A report has at most ${MAX_PERIODS} periods: choose longer periods or fewer days.` });
     }
+    const channels = filter.channels?.length ? [...new Set(filter.channels)] : null;
     const unit = await this.chosenUnit(scope, filter.unit?.trim() || null, asOf, today);
 
     const trunc = TRUNC[granularity];
@@ -289,13 +292,14 @@ export class ReportService {
            LEFT JOIN agency ag ON ag.id = r.agency_id
           WHERE r.day BETWEEN $1::date AND $2::date
             AND ($8::uuid IS NULL OR r.post_office_id IN (${POST_OFFICE_TREE.replace(':office', '$8::uuid')}))
+            AND ($10::text[] IS NULL OR r.channel::text = ANY($10::text[]))
           GROUP BY 1, 2, 3, 4
        ), figures AS (
          SELECT f.id, f.administrative_unit_id AS place, f.desk_id, NULL::uuid AS post_office_id,
                 date_trunc($5, f.period_start::timestamp)::date AS bucket,
                 f.period_end <= least((date_trunc($5, f.period_start::timestamp) + $9::interval - interval '1 day')::date, $2::date) AS splits
            FROM aggregate_figure f
-          WHERE $8::uuid IS NULL AND f.period_start >= $1::date AND f.period_end <= $2::date
+          WHERE $8::uuid IS NULL AND $10::text[] IS NULL AND f.period_start >= $1::date AND f.period_end <= $2::date
        ), places AS (
          SELECT DISTINCT place FROM rolled UNION SELECT place FROM figures
        ), mapped AS (
@@ -319,7 +323,7 @@ export class ReportService {
          LEFT JOIN one_stop_desk kd ON kd.id = k.desk_id
          LEFT JOIN post_office po ON po.id = k.post_office_id
         GROUP BY k.src, k.figure_id, k.bucket, k.splits, k.itself, cu.id, kd.id, po.id`,
-      [from, to, asOf, unit.path, trunc, breakdown, level, office, STEP[granularity]],
+      [from, to, asOf, unit.path, trunc, breakdown, level, office, STEP[granularity], channels],
     );
 
     const metadata = this.dataSource.getMetadata(AggregateFigure);
@@ -389,6 +393,12 @@ export class ReportService {
       notes.push({
         vi: 'Số liệu riêng của bộ phận một cửa là một phần số liệu của đơn vị: được liệt kê, không cộng thêm.',
         en: 'A desk’s own aggregate figure is a part of its unit’s figure: listed, not added again.',
+      });
+    }
+    if (channels) {
+      notes.push({
+        vi: 'Chỉ gồm hồ sơ của các kênh đã chọn; số liệu tổng hợp không chia theo kênh nên không được tính.',
+        en: 'Only the dossiers of the chosen channels; aggregate figures are not split by channel and are left out.',
       });
     }
     if (office) {
