@@ -3,8 +3,8 @@
 //   BASE_URL=http://localhost:4000 node apps/admin/e2e/screens.mjs
 //
 // For every demo user, in Vietnamese, at 1366×768 and at 390×844 (a phone): their home and the pages
-// named in the issue (organisation lists, a desk, the programme, the audit trail where they may read
-// it) — no text in an English word or a camelCase name (names and codes aside), no raw id, no page
+// named in the issue (organisation lists, the pages of a desk, a post office and an agency, the
+// programme, the audit trail where they may read it, with an entry's drawer showing its fields) — no text in an English word or a camelCase name (names and codes aside), no raw id, no page
 // wider than the screen (a table scrolls inside its own box); the organisation lists are in Vietnamese
 // alphabetical order (checked with the browser's own Vietnamese collation, independent of the API's
 // key); the programme page draws at once with a phase that ends on 31/12/2100 (the latest day the API
@@ -67,10 +67,12 @@ const started = Date.now();
 // A phase that ends on the last day the API accepts, in Hà Tĩnh's programme: its page must still draw.
 const bcdToken = (await gql('mutation($u: String!, $p: String!) { signIn(input: { username: $u, password: $p }) { token } }', { u: 'hatinh.bcd', p: PASSWORD })).signIn.token;
 const programme = (await gql('{ pilotProgrammes(first: 20) { edges { node { id code } } } }', {}, bcdToken)).pilotProgrammes.edges.map((e) => e.node).find((p) => p.code === 'HT-2459');
+/** The phase added below: its audit entry (rolloutPhase.create, with every field of the plan) is the one the drawer check opens. */
+let addedPhaseId = null;
 await check('a phase ending on 31/12/2100 is accepted, one ending on 31/12/9999 is refused with its field named', async () => {
   const today = new Date().toISOString().slice(0, 10);
   const input = { programmeId: programme.id, name: `Giai đoạn dài hạn ${Date.now().toString(36)}`, plannedStart: today, plannedEnd: '2100-12-31', targets: { province: 0, district: 0, commune: 1 }, goLiveGates: [] };
-  await gql('mutation($input: AddRolloutPhaseInput!) { addRolloutPhase(input: $input) { rolloutPhase { id } } }', { input }, bcdToken);
+  addedPhaseId = (await gql('mutation($input: AddRolloutPhaseInput!) { addRolloutPhase(input: $input) { rolloutPhase { id } } }', { input }, bcdToken)).addRolloutPhase.rolloutPhase.id;
   const refused = await fetch(`${BASE_URL}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${bcdToken}` },
@@ -98,8 +100,27 @@ for (const username of USERS) {
     await page.waitForURL((u) => !u.pathname.startsWith('/sign-in'));
     await idle(page);
 
+    // The desk, post office and agency whose pages the walk opens: the user's own where they have one,
+    // else a desk in a pilot (its site, handovers and links show), its agency and its partner post office.
+    const token = (await gql('mutation($u: String!, $p: String!) { signIn(input: { username: $u, password: $p }) { token } }', { u: username, p: PASSWORD })).signIn.token;
+    const mine = await gql(
+      `{ me { oneStopDesk { id } postOffice { id } agency { id } }
+         oneStopDesks(first: 50) { edges { node { id agency { id } activePilotSite { id postOffice { id } } } } }
+         postOffices(first: 1) { edges { node { id } } } }`,
+      {},
+      token,
+    );
+    const desks = mine.oneStopDesks.edges.map((e) => e.node);
+    const desk = desks.find((d) => d.id === mine.me.oneStopDesk?.id) ?? desks.find((d) => d.activePilotSite) ?? desks[0];
+    const deskId = mine.me.oneStopDesk?.id ?? desk?.id;
+    const agencyId = mine.me.agency?.id ?? desk?.agency.id;
+    const postOfficeId = mine.me.postOffice?.id ?? desk?.activePilotSite?.postOffice?.id ?? mine.postOffices.edges[0]?.node.id;
+
     const pages = [
       { name: 'home', to: '/' },
+      ...(deskId ? [{ name: 'desk', to: `/organisation/desks/${deskId}`, ready: 'desk-detail' }] : []),
+      ...(postOfficeId ? [{ name: 'post-office', to: `/organisation/post-offices/${postOfficeId}`, ready: 'post-office-detail' }] : []),
+      ...(agencyId ? [{ name: 'agency', to: `/organisation/agencies/${agencyId}`, ready: 'agency-detail' }] : []),
       { name: 'desks', to: '/organisation/desks', sorted: true },
       { name: 'post-offices', to: '/organisation/post-offices', sorted: true },
       { name: 'agencies', to: '/organisation/agencies', sorted: true },
@@ -116,29 +137,54 @@ for (const username of USERS) {
         await check(`${username} ${size.name} ${target.name}: Vietnamese only, nothing wider than the screen`, async () => {
           const t0 = Date.now();
           await go(target.to);
+          if (target.ready) {
+            await page.getByTestId(target.ready).waitFor();
+            await page.getByTestId('workplace-sections').waitFor();
+            await idle(page);
+          }
           if (target.name === 'programme' && (username === 'admin' || username.startsWith('hatinh.'))) {
             await page.getByTestId('timeline-row').first().waitFor();
             const years = await page.getByTestId('timeline-year').count();
             assert(years > 0 && years <= 40, `the timeline has ${years} year ticks`);
             assert(Date.now() - t0 < 10_000, `the programme page took ${Date.now() - t0} ms`);
           }
-          await page.screenshot({ path: path.join(dir, `${size.name}-${target.name}.png`) });
+          // A record's page whole: what hangs on it (sites, handovers, staff and dossiers) is below the fold.
+          await page.screenshot({ path: path.join(dir, `${size.name}-${target.name}.png`), fullPage: Boolean(target.ready) });
           const foreign = foreignLines(await visibleLines(page));
           assert(foreign.length === 0, `English or raw names on screen: ${JSON.stringify(foreign.slice(0, 5))}`);
           const overflow = await sidewaysOverflow(page, { tolerance: 1 });
           assert(overflow.px <= 1, `the page is ${overflow.px} px wider than the screen (${overflow.culprit})`);
         });
         if (target.name === 'audit' && (await page.getByTestId('audit-grid').count())) {
-          await check(`${username} ${size.name} audit: an entry's drawer (sign-ins shown) reads as Vietnamese`, async () => {
-            await page.getByTestId('audit-sign-ins').click();
-            await idle(page);
-            await page.locator('[data-testid="audit-grid"] [role="row"][data-rowindex="0"]').click();
+          await check(`${username} ${size.name} audit: an entry's drawer, with its fields, reads as Vietnamese`, async () => {
+            // The phase the walk added, where the user's trail reaches it (its fields: name, plan, targets,
+            // gates, status…); else the latest entry with fields; else, with sign-ins shown, a sign-in.
+            const firstRow = page.locator('[data-testid="audit-grid"] [role="row"][data-rowindex="0"]');
+            const hasRow = () => firstRow.waitFor({ timeout: 5_000 }).then(() => true, () => false);
+            let phaseEntry = false;
+            if (addedPhaseId) {
+              await go(`/administration/audit?${new URLSearchParams({ type: 'RolloutPhase', entity: addedPhaseId })}`);
+              phaseEntry = await hasRow();
+            }
+            let withFields = phaseEntry;
+            if (!withFields) {
+              await go('/administration/audit');
+              withFields = await hasRow();
+            }
+            if (!withFields) {
+              await page.getByTestId('audit-sign-ins').click();
+              await idle(page);
+              assert(await hasRow(), 'the trail shows no entry at all');
+            }
+            if (username === 'admin' || username === 'hatinh.bcd') assert(phaseEntry, 'the trail does not show the phase the walk added');
+            await firstRow.click();
             const drawer = page.locator('.MuiModal-root .MuiDrawer-paper');
             await drawer.waitFor();
             // The drawer slides in: wait for its transition, or the shot shows it half-way.
             await drawer.evaluate((el) => Promise.all(el.getAnimations().map((a) => a.finished)));
             await idle(page);
             await page.screenshot({ path: path.join(dir, `${size.name}-audit-entry.png`) });
+            if (phaseEntry) assert((await drawer.getByTestId('diff-row').count()) > 5, 'the phase entry shows no fields');
             const lines = (await drawer.innerText()).split('\n').map((l) => l.trim()).filter(Boolean);
             const foreign = foreignLines(lines);
             assert(foreign.length === 0, `English or raw names in the drawer: ${JSON.stringify(foreign.slice(0, 5))}`);
