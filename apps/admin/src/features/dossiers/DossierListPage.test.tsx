@@ -38,4 +38,18 @@ describe('the dossier grid', () => {
     await userEvent.setup({ delay: null }).click(screen.getByTestId('dossier-count-PROCESSING'));
     await waitFor(() => expect(api.calls.filter((c) => c.operationName === 'DossierList').at(-1)?.variables).toEqual({ first: 25, after: null, filter: { ...base, statuses: ['PROCESSING'] } }));
   }, 60_000);
+
+  it('opened from a desk’s page (?desk=…), filters by that desk and names it in the desk filter', async () => {
+    const api = fakeApi({
+      DossierList: () => ({ data: { dossiers: { __typename: 'DossierConnection', totalCount: 0, edges: [], pageInfo: { __typename: 'PageInfo', endCursor: null, hasNextPage: false } } } }),
+      DossierStatusCounts: () => ({ data: { dossierStatusCounts: [] } }),
+      DossierFields: () => ({ data: { procedureFields: [] } }),
+      DossierFilterNames: () => ({ data: { oneStopDesk: { __typename: 'OneStopDesk', id: 'desk-1', name: 'Bộ phận Một cửa huyện Kỳ Anh' } } }),
+    });
+    renderInApp(<DossierListPage />, { link: api.link, route: '/dossiers?desk=desk-1', path: '/dossiers', session: sessionAs(['POST_OFFICE_MANAGER']) });
+    const filter = await screen.findByTestId('dossier-filter-desk');
+    await waitFor(() => expect(filter).toHaveValue('Bộ phận Một cửa huyện Kỳ Anh'));
+    expect(api.calls.find((c) => c.operationName === 'DossierFilterNames')?.variables).toEqual({ procedureId: '', withProcedure: false, deskId: 'desk-1', withDesk: true });
+    expect(api.calls.find((c) => c.operationName === 'DossierList')?.variables).toMatchObject({ filter: { deskId: 'desk-1' } });
+  }, 60_000);
 });

@@ -181,7 +181,11 @@ export function DossierListPage() {
   const countOf = (s: DossierStatus) => countsData.find((c) => c.status === s)?.count ?? 0;
   const total = countsData.reduce((sum, c) => sum + c.count, 0);
   const { data: fields } = useQuery(DossierFieldsDocument);
-  const { data: names } = useQuery(DossierFilterNamesDocument, { variables: { procedureId: procedureId || '', withProcedure: Boolean(procedureId) }, skip: !procedureId });
+  // The names of a procedure or desk chosen before the page was (re)loaded, or named by a link (a desk's page links here).
+  const { data: names } = useQuery(DossierFilterNamesDocument, {
+    variables: { procedureId: procedureId || '', withProcedure: Boolean(procedureId), deskId: deskId || '', withDesk: Boolean(deskId) },
+    skip: !procedureId && !deskId,
+  });
   const procedure: Option | null = procedureId ? { id: procedureId, label: names?.procedure?.name ?? '' } : null;
   const [desk, setDesk] = useState<Option | null>(null);
   const columns = useDossierColumns();
@@ -259,7 +263,7 @@ export function DossierListPage() {
           <Box sx={{ flex: '1 1 240px', minWidth: 200 }}>
             <StaffDeskPicker
               label={t('dossiers.list.desk')}
-              value={deskId ? (desk?.id === deskId ? desk : { id: deskId, label: '' }) : null}
+              value={deskId ? (desk?.id === deskId ? desk : { id: deskId, label: names?.oneStopDesk?.name ?? '' }) : null}
               onChange={(next) => {
                 setDesk(next);
                 set(PARAM.desk, next?.id ?? '');

@@ -14,9 +14,24 @@ function sessionOf(roles: Role[]): SessionStore {
   return store;
 }
 
+const PROVINCE = { __typename: 'AdministrativeUnit', id: 'p-42', code: '42', name: 'Tỉnh Hà Tĩnh' };
+const OWN_DESK = {
+  __typename: 'OneStopDesk',
+  id: 'desk-1',
+  code: '42-KA-MC',
+  name: 'Bộ phận Một cửa huyện Kỳ Anh',
+  address: null,
+  level: 'DISTRICT',
+  administrativeUnit: PROVINCE,
+  province: PROVINCE,
+  agency: { __typename: 'Agency', id: 'ag-1', name: 'UBND huyện Kỳ Anh' },
+};
+
 /** The desk's, the agency's and the post office's page sections, with no pilot site on them. */
 function renderSections(workplace: Workplace, roles: Role[]) {
   const { link } = fakeApi({
+    // The clerk's own desk is desk-1.
+    MyWorkplace: () => ({ data: { me: { __typename: 'User', id: 'u1', displayName: 'Someone', roles, scope: PROVINCE, oneStopDesk: OWN_DESK, agency: null, postOffice: null } } }),
     DeskSite: () => ({ data: { oneStopDesk: { __typename: 'OneStopDesk', id: workplace.id, activePilotSite: null } } }),
     AgencySites: () => ({ data: { oneStopDesks: { __typename: 'OneStopDeskConnection', totalCount: 0, edges: [] } } }),
     PostOfficeSites: () => ({ data: { pilotSites: { __typename: 'PilotSiteConnection', totalCount: 0, pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null }, edges: [] } } }),
@@ -42,6 +57,13 @@ describe('what hangs on a workplace, on its page', () => {
     expect(await screen.findByTestId('workplace-dossiers-link')).toBeTruthy();
     expect(screen.queryByTestId('workplace-staff-link')).toBeNull();
     clerk.unmount();
+    // Another desk's page: the clerk's grid holds only their own desk's dossiers, so no link there.
+    const elsewhere = renderSections({ kind: 'desk', id: 'desk-2' }, ['COUNTER_CLERK']);
+    expect(await screen.findByText('Đơn vị thí điểm')).toBeTruthy();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(screen.queryByTestId('workplace-dossiers-link')).toBeNull();
+    expect(screen.queryByText('Nhân sự và hồ sơ')).toBeNull();
+    elsewhere.unmount();
     const committee = renderSections({ kind: 'desk', id: 'desk-1' }, ['STEERING_COMMITTEE']);
     expect(await screen.findByTestId('workplace-staff-link')).toBeTruthy();
     expect(screen.queryByTestId('workplace-dossiers-link')).toBeNull();

@@ -1,11 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router';
+import { useQuery } from '@apollo/client/react';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import LinearProgress from '@mui/material/LinearProgress';
 import Stack from '@mui/material/Stack';
 import BadgeOutlined from '@mui/icons-material/BadgeOutlined';
 import FolderOpenOutlined from '@mui/icons-material/FolderOpenOutlined';
+import { MyWorkplaceDocument } from '../../graphql/generated';
 import { DetailSection } from '../organisation/DetailPage';
 import { useCanReadAudit } from '../auth/permissions';
 import { useSession } from '../auth/SessionContext';
@@ -34,9 +36,13 @@ export function WorkplaceSections({ workplace }: { workplace: Workplace }) {
   const { sites, loading, error } = useWorkplaceSites(workplace);
   const canReadAudit = useCanReadAudit();
   const roles = useSession().user?.roles;
+  // A counter clerk's grid is their own desk's, with no desk filter to show: the link is on that desk only.
+  const clerk = Boolean(roles?.includes('COUNTER_CLERK'));
+  const { data: mine } = useQuery(MyWorkplaceDocument, { skip: !clerk || workplace.kind !== 'desk' });
   const related = (['staff', 'dossiers'] as const).flatMap((key) => {
     const href = RELATED[key][workplace.kind];
     const area = AREAS.find((a) => a.key === key);
+    if (key === 'dossiers' && clerk && mine?.me.oneStopDesk?.id !== workplace.id) return [];
     return href && area && canOpenArea(area, roles) ? [{ key, href: href(workplace.id) }] : [];
   });
   return (
