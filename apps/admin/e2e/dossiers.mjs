@@ -325,6 +325,36 @@ await withBrowser('osp-dossiers-', async ({ page }) => {
     await signOut();
   });
 
+  await check('satisfaction: the clerk sees their desk’s ratings per clerk, the committee the province’s under Quản trị', async () => {
+    await signIn('hatinh.quay');
+    await page.goto(`${BASE_URL}/dossiers`);
+    await byTestId('dossier-tab-satisfaction').click();
+    await byTestId('satisfaction-share').waitFor();
+    // Today's ratings at least (the applicant's and the counter's above) are this month's.
+    assert(/%/.test(await byTestId('satisfaction-share').innerText()), 'the share satisfied reads as a percentage');
+    await byTestId('satisfaction-clerk-table').waitFor();
+    await shot('satisfaction-clerk-1366');
+    await vietnameseOnly('the desk’s satisfaction ratings');
+    await signOut();
+    // The committee lands on the province's overview, not a home of their own.
+    await byTestId('sign-in-username').fill('hatinh.bcd');
+    await byTestId('sign-in-password').fill(PASSWORD);
+    await byTestId('sign-in-submit').click();
+    await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+    await idle(page);
+    await page.goto(`${BASE_URL}/administration`);
+    await byTestId('admin-tab-satisfaction').click();
+    await byTestId('satisfaction-desk-table').waitFor();
+    const desks = await byTestId('satisfaction-desk-table').locator('tbody tr').count();
+    assert(desks >= 2, `the province's desks are listed (${desks})`);
+    await shot('satisfaction-committee-1366');
+    await vietnameseOnly('the province’s satisfaction ratings');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await shot('satisfaction-committee-390');
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await signOut();
+  });
+
   await check('the post office manager calls from the pickup queue, schedules a window, then records the dossier picked up', async () => {
     await signIn('hatinh.buudien');
     await page.goto(`${BASE_URL}/dossiers/pickups`);

@@ -95,6 +95,14 @@ describe('satisfaction per desk and clerk', () => {
     }
     // The receiving clerk on the dossier.
     expect(ok(await t.gql(`query($id: ID!) { dossier(id: $id) { clerkName } }`, { id: ids[0] }, { as: 'hatinh.bcd' })).dossier.clerkName).toBe(clerk.display_name);
+    // History received by a staff member without an account: named as the reception's event names them.
+    await t.sql(`UPDATE dossier SET clerk_id = NULL WHERE id = $1`, [ids[3]]);
+    await t.sql(`UPDATE dossier_event SET actor_id = NULL, actor_label = 'Trần Thị Nhân Viên' WHERE dossier_id = $1 AND kind = 'RECEIVED_AT_DESK'`, [ids[3]]);
+    const clerks = ok(await t.gql(SUMMARY, { f: { from: today, to: today } }, { as: 'hatinh.bcd' })).dossierSatisfaction.clerks;
+    expect(clerks).toEqual([
+      { clerkId: clerk.id, clerkName: clerk.display_name, deskId: clerkDesk, deskName: desk.name, satisfied: 2, neutral: 1, dissatisfied: 0, total: 3, satisfiedShare: 2 / 3 },
+      { clerkId: null, clerkName: 'Trần Thị Nhân Viên', deskId: clerkDesk, deskName: desk.name, satisfied: 0, neutral: 0, dissatisfied: 1, total: 1, satisfiedShare: 0 },
+    ]);
   });
 
   it('refuses a period that is not one, and the anonymous', async () => {

@@ -79,11 +79,11 @@ export function SatisfactionPage() {
       </Typography>
       <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
         <Box sx={{ width: { sm: 200 } }}>
-          <DateField label={t('dossiers.list.from')} value={from} onChange={(v) => v !== INVALID_DAY && setFrom(v)} size="small" testId="satisfaction-from" />
+          <DateField label={t('dossiers.satisfaction.from')} value={from} onChange={(v) => v !== INVALID_DAY && setFrom(v)} size="small" testId="satisfaction-from" />
         </Box>
         <Box sx={{ width: { sm: 200 } }}>
           <DateField
-            label={t('dossiers.list.to')}
+            label={t('dossiers.satisfaction.to')}
             value={to}
             onChange={(v) => v !== INVALID_DAY && setTo(v)}
             size="small"

@@ -176,7 +176,8 @@ export class DossierService {
    * Satisfaction ratings given over a period (Vietnam days, both included) on the dossiers within the
    * actor's reach, as the grid's (a clerk's desk, an officer's agency, a post office manager's tree, the
    * province for its administrators and committee): in all, per receiving desk, per receiving clerk at
-   * each desk. One statement.
+   * each desk (by their account, or by the name the reception's event gives, for history received by
+   * staff without one). One statement.
    */
   async satisfaction(actor: Actor, filter: SatisfactionFilter): Promise<SatisfactionSummary> {
     if (!isIsoDate(filter.from)) throw badInput('from', { vi: 'Ngày không hợp lệ.', en: 'Not a valid day.' });
@@ -194,14 +195,15 @@ export class DossierService {
       .select('d.desk_id', 'deskId')
       .addSelect('k.name', 'deskName')
       .addSelect('d.clerk_id', 'clerkId')
-      .addSelect('u.display_name', 'clerkName')
+      // Who received it: the user, or as the reception's event names them (staff without an account, in imported history).
+      .addSelect(`coalesce(u.display_name, (SELECT e.actor_label FROM dossier_event e WHERE e.dossier_id = d.id AND e.kind IN ('RECEIVED_AT_DESK', 'RECEIVE') ORDER BY e.at DESC LIMIT 1))`, 'clerkName')
       .addSelect(`count(*) FILTER (WHERE d.rating = ${RATING_VALUE.SATISFIED})`, 'satisfied')
       .addSelect(`count(*) FILTER (WHERE d.rating = ${RATING_VALUE.NEUTRAL})`, 'neutral')
       .addSelect(`count(*) FILTER (WHERE d.rating = ${RATING_VALUE.DISSATISFIED})`, 'dissatisfied')
       .groupBy('d.desk_id')
       .addGroupBy('k.name')
       .addGroupBy('d.clerk_id')
-      .addGroupBy('u.display_name')
+      .addGroupBy('"clerkName"')
       .getRawMany();
     const counts = (satisfied: number, neutral: number, dissatisfied: number): SatisfactionCounts => {
       const total = satisfied + neutral + dissatisfied;
