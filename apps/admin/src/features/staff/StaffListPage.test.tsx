@@ -16,6 +16,7 @@ const row = (overrides: Record<string, unknown> = {}) => {
 
 function renderGrid(route = '/staff/people') {
   const api = fakeApi({
+    StaffFilterNames: () => ({ data: { agency: { __typename: 'Agency', id: 'ag-2', name: 'UBND huyện Kỳ Anh' } } }),
     StaffMembers: () => ({
       data: {
         staffMembers: {
@@ -33,6 +34,16 @@ function renderGrid(route = '/staff/people') {
 }
 
 describe('the staff grid', () => {
+  it('opened from an agency’s page (?agency=…), lists the staff it employs, named on a chip that clears the filter', async () => {
+    const api = renderGrid('/staff/people?agency=ag-2');
+    const chip = await screen.findByTestId('staff-filter-agency');
+    await waitFor(() => expect(chip).toHaveTextContent('Cơ quan sử dụng: UBND huyện Kỳ Anh'));
+    expect(api.calls.find((c) => c.operationName === 'StaffMembers')?.variables).toMatchObject({ filter: { agencyId: 'ag-2' } });
+    await userEvent.setup({ delay: null }).click(within(chip).getByTestId('CancelIcon'));
+    await waitFor(() => expect(api.calls.filter((c) => c.operationName === 'StaffMembers').at(-1)?.variables).not.toHaveProperty('filter.agencyId'));
+    expect(screen.queryByTestId('staff-filter-agency')).toBeNull();
+  });
+
   it('marks a qualification expiring within 30 days amber and an expired one red, saying so in words', async () => {
     renderGrid();
     const grid = await screen.findByTestId('staff-grid');

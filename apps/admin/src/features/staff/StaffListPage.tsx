@@ -4,6 +4,7 @@ import { useNavigate } from 'react-router';
 import { useQuery } from '@apollo/client/react';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import Switch from '@mui/material/Switch';
 import AddIcon from '@mui/icons-material/Add';
@@ -27,8 +28,11 @@ import { StaffCreateDialog } from './StaffForm';
 
 export const staffHref = (row: { id: string }) => `/staff/people/${row.id}`;
 
-/** The filters of the grid, kept in the address: q, po (post office), desk, field, status, expiring=1. */
-const PARAM = { search: 'q', postOffice: 'po', desk: 'desk', field: 'field', status: 'status', expiring: 'expiring' } as const;
+/**
+ * The filters of the grid, kept in the address: q, po (post office), desk, field, status, expiring=1, and
+ * agency (an agency's page links here; shown as a chip, as no picker offers it).
+ */
+const PARAM = { search: 'q', postOffice: 'po', desk: 'desk', agency: 'agency', field: 'field', status: 'status', expiring: 'expiring' } as const;
 /** The status filter's choice of every status (the API's default is the current ones). */
 const ALL = 'ALL';
 
@@ -50,6 +54,7 @@ export function StaffListPage() {
   const search = params.get(PARAM.search) ?? '';
   const postOfficeId = params.get(PARAM.postOffice) ?? '';
   const deskId = params.get(PARAM.desk) ?? '';
+  const agencyId = params.get(PARAM.agency) ?? '';
   const fieldId = params.get(PARAM.field) ?? '';
   const rawStatus = params.get(PARAM.status) ?? '';
   const status = rawStatus === ALL || STAFF_STATUSES.includes(rawStatus as StaffStatus) ? rawStatus : '';
@@ -60,6 +65,7 @@ export function StaffListPage() {
     search: search || null,
     postOfficeId: postOfficeId || null,
     deskId: deskId || null,
+    ...(agencyId ? { agencyId } : {}),
     fieldId: fieldId || null,
     status: status === ALL ? [...STAFF_STATUSES] : status ? [status as StaffStatus] : null,
     expiringWithinDays: expiring ? EXPIRING_WITHIN_DAYS : null,
@@ -68,10 +74,17 @@ export function StaffListPage() {
   const result = useQuery(StaffMembersDocument, { variables: { first: pages.first, after: pages.after, filter } });
   const page = useGridPage(pages, result, result.data?.staffMembers, result.previousData?.staffMembers);
   const { data: fields } = useQuery(StaffProcedureFieldsDocument);
-  // The names of a post office or desk chosen before the page was (re)loaded.
+  // The names of a post office, desk or agency chosen before the page was (re)loaded, or named by a link.
   const { data: names } = useQuery(StaffFilterNamesDocument, {
-    variables: { postOfficeId: postOfficeId || '', deskId: deskId || '', withPostOffice: Boolean(postOfficeId), withDesk: Boolean(deskId) },
-    skip: !postOfficeId && !deskId,
+    variables: {
+      postOfficeId: postOfficeId || '',
+      deskId: deskId || '',
+      agencyId: agencyId || '',
+      withPostOffice: Boolean(postOfficeId),
+      withDesk: Boolean(deskId),
+      withAgency: Boolean(agencyId),
+    },
+    skip: !postOfficeId && !deskId && !agencyId,
   });
   const postOffice: Option | null = postOfficeId ? { id: postOfficeId, label: names?.postOffice?.name ?? '' } : null;
   const desk: Option | null = deskId ? { id: deskId, label: names?.oneStopDesk?.name ?? '' } : null;
@@ -139,6 +152,14 @@ export function StaffListPage() {
           sx={{ flex: '0 1 260px', minWidth: 240 }}
           testId="staff-filter-status"
         />
+        {agencyId && (
+          <Chip
+            label={t('staff.list.agency', { name: names?.agency?.name ?? '…' })}
+            onDelete={() => set(PARAM.agency, '')}
+            sx={{ maxWidth: '100%' }}
+            data-testid="staff-filter-agency"
+          />
+        )}
         <FormControlLabel
           control={<Switch checked={expiring} onChange={(e) => set(PARAM.expiring, e.target.checked ? '1' : '')} slotProps={{ input: { 'data-testid': 'staff-filter-expiring' } as object }} />}
           label={t('staff.list.expiring')}

@@ -74,7 +74,7 @@ describe('what hangs on a workplace, on its page', () => {
     expect(screen.queryByTestId('workplace-staff-link')).toBeNull();
   });
 
-  it('a post office links to the staff it employs; an agency has no such filter yet, so no section', async () => {
+  it('a post office and an agency link to the staff they employ', async () => {
     const office = renderSections({ kind: 'postOffice', id: 'po-42' }, ['POST_OFFICE_MANAGER']);
     expect(await screen.findByTestId('workplace-staff-link')).toBeTruthy();
     expect(hrefOf('workplace-staff-link')).toBe('/staff/people?po=po-42');
@@ -82,7 +82,9 @@ describe('what hangs on a workplace, on its page', () => {
     expect(screen.queryByTestId('workplace-dossiers-link')).toBeNull();
     office.unmount();
     renderSections({ kind: 'agency', id: 'ag-2' }, ['SYSTEM_ADMIN']);
-    expect(await screen.findByText('Bộ phận Một cửa trong thí điểm')).toBeTruthy();
-    expect(screen.queryByText('Nhân sự và hồ sơ')).toBeNull();
+    expect(await screen.findByTestId('workplace-staff-link')).toBeTruthy();
+    expect(hrefOf('workplace-staff-link')).toBe('/staff/people?agency=ag-2');
+    expect(screen.getByTestId('workplace-staff-link').textContent).toBe('Nhân viên của cơ quan này');
+    expect(screen.queryByTestId('workplace-dossiers-link')).toBeNull();
   });
 });

@@ -17,11 +17,14 @@ import { useWorkplaceSites, type Workplace } from './useWorkplaceSites';
 
 /**
  * Where the lists of other modules show what hangs on a workplace, filtered to it: the staff register
- * by desk (deployed there today) or by post office (employed there), the dossier grid by desk. An agency
- * has neither filter on those pages yet.
+ * by desk (deployed there today), post office or agency (employed there), the dossier grid by desk.
  */
 const RELATED: Readonly<Record<'staff' | 'dossiers', Partial<Record<Workplace['kind'], (id: string) => string>>>> = {
-  staff: { desk: (id) => `/staff/people?desk=${encodeURIComponent(id)}`, postOffice: (id) => `/staff/people?po=${encodeURIComponent(id)}` },
+  staff: {
+    desk: (id) => `/staff/people?desk=${encodeURIComponent(id)}`,
+    postOffice: (id) => `/staff/people?po=${encodeURIComponent(id)}`,
+    agency: (id) => `/staff/people?agency=${encodeURIComponent(id)}`,
+  },
   dossiers: { desk: (id) => `/dossiers?desk=${encodeURIComponent(id)}` },
 };
 
