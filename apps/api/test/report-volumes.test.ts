@@ -312,3 +312,53 @@ describe('scope', () => {
     expect((await volumes({ from: '2023-01-01', to: '2023-12-31', granularity: 'YEAR' }, 'hatinh.buudien')).totals).toMatchObject({ totalViaBcci: null, aggregateFigures: [] });
   });
 });
+
+describe('targets against the volumes (report-target.service.ts; the rest of the targets in report-targets.test.ts)', () => {
+  const PROGRESS = `query($filter: ReportTargetFilter) {
+    targetProgress(filter: $filter) { target { id metric targetPercent } unitName measuredFrom measuredTo received counted actualPercent gapPoints light }
+  }`;
+  const SET = `mutation($input: SetReportTargetInput!) { setReportTarget(input: $input) { reportTarget { id version metric targetPercent } } }`;
+  const DELETE = `mutation($input: DeleteReportTargetInput!) { deleteReportTarget(input: $input) { id } }`;
+  const unitId = async (code: string, day: string): Promise<string> =>
+    (await t.sql(`SELECT id FROM administrative_unit WHERE code = $1 AND valid_from <= $2 AND (valid_to IS NULL OR valid_to >= $2)`, [code, day]))[0].id;
+
+  it('measures Hà Tĩnh’s year so far from the dossiers held here, and lights each target', async () => {
+    const today = todayInVietnam();
+    const year = today.slice(0, 4);
+    // Independently of the rollups: the province's dossiers received this year, by channel (Vietnam days).
+    const [naive] = await t.sql(
+      `SELECT count(*)::int AS received, count(*) FILTER (WHERE d.channel = 'ONLINE_WITH_POSTAL_PICKUP')::int AS online, count(*) FILTER (WHERE d.channel <> 'AT_DESK')::int AS bcci
+         FROM dossier d JOIN dossier_event e ON e.dossier_id = d.id AND e.to_status = 'RECEIVED'
+        WHERE d.province_id = (SELECT id FROM administrative_unit WHERE code = '42' AND valid_to IS NULL)
+          AND ((e.at AT TIME ZONE 'UTC') + interval '7 hours')::date BETWEEN $1::date AND $2::date`,
+      [`${year}-01-01`, today],
+    );
+    expect(naive.received).toBeGreaterThan(100);
+    const share = (n: number) => Math.round((1000 * n) / naive.received) / 10;
+    const period = { administrativeUnitCode: '42', periodStart: `${year}-01-01`, periodEnd: `${year}-12-31` };
+    // One target met, one nearly (within 80 %), one far off, one not started.
+    const online = share(naive.online);
+    const bcci = share(naive.bcci);
+    expect(online).toBeGreaterThan(1);
+    const made = [
+      ok(await t.gql(SET, { input: { ...period, metric: 'ONLINE_SHARE', targetPercent: Math.max(0.1, Math.floor(online * 10 - 1) / 10) } })).setReportTarget.reportTarget,
+      ok(await t.gql(SET, { input: { ...period, metric: 'BCCI_SHARE', targetPercent: Math.min(100, Math.round(bcci * 1.1 * 10) / 10 + 0.1) } })).setReportTarget.reportTarget,
+      ok(await t.gql(SET, { input: { ...period, periodStart: `${year}-01-01`, periodEnd: today, metric: 'ONLINE_SHARE', targetPercent: Math.min(100, Math.round(online * 2 * 10) / 10 + 1) } })).setReportTarget.reportTarget,
+      ok(await t.gql(SET, { input: { ...period, periodStart: `${Number(year) + 1}-01-01`, periodEnd: `${Number(year) + 1}-12-31`, metric: 'ONLINE_SHARE', targetPercent: 30 } })).setReportTarget.reportTarget,
+    ];
+    const progress = ok(await t.gql(PROGRESS, { filter: { unitId: await unitId('42', today) } })).targetProgress;
+    const byId = new Map(progress.map((p: any) => [p.target.id, p]));
+    const [met, close, far, later] = made.map((m: any) => byId.get(m.id) as any);
+    expect(met).toMatchObject({ unitName: 'Tỉnh Hà Tĩnh', measuredFrom: `${year}-01-01`, measuredTo: today, received: naive.received, counted: naive.online, actualPercent: online, light: 'ON_TARGET' });
+    expect(close).toMatchObject({ received: naive.received, counted: naive.bcci, actualPercent: bcci, light: 'CLOSE' });
+    expect(close.gapPoints).toBeLessThan(0);
+    expect(far).toMatchObject({ actualPercent: online, light: 'BEHIND' });
+    expect(later).toMatchObject({ light: 'NOT_STARTED', measuredFrom: null, received: null, actualPercent: null });
+    // Furthest behind first, the unmeasured last.
+    const order = progress.map((p: any) => p.target.id);
+    expect(order.indexOf(far.target.id)).toBeLessThan(order.indexOf(close.target.id));
+    expect(order.indexOf(close.target.id)).toBeLessThan(order.indexOf(met.target.id));
+    expect(order.at(-1)).toBe(later.target.id);
+    for (const m of made) ok(await t.gql(DELETE, { input: { id: m.id, version: 1 } }));
+  });
+});

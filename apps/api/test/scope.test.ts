@@ -24,7 +24,8 @@
  * scope/dossiers.scope.ts, those of portals' API clients in scope/api-clients.scope.ts, those of the
  * portals' own operations (submission, their own dossiers) in scope/portal.scope.ts, those of webhooks
  * (endpoints, the delivery log, replays) in scope/webhooks.scope.ts, those of aggregate submissions in
- * scope/aggregate-figures.scope.ts, those of the volume reports in scope/reports.scope.ts.
+ * scope/aggregate-figures.scope.ts, those of the volume reports in scope/reports.scope.ts, those of
+ * targets in scope/report-targets.scope.ts.
  *
  * Roles × operations covered (generated from MATRIX; a test keeps it in step):
  * operation                       anon revoked admin ht.bcd ht.buudien ht.quay ht.stttt ht.quantri dn.bcd bp.buudien dn.quantri portal
@@ -177,6 +178,11 @@
  * updateAggregateFigure           U    U       A     A      F          F       F        A          N      F          .          F
  * deleteAggregateFigure           U    U       A     A      F          F       F        A          N      F          .          F
  * dossierVolumes                  U    U       A     AF     A          F       F        A          ABF    A          AF         F
+ * reportTargets                   U    U       A     A      A          A       .        .          H      .          .          F
+ * setReportTarget                 U    U       A     AB     F          F       F        A          F      F          .          F
+ * updateReportTarget              U    U       A     A      F          F       F        A          N      F          .          F
+ * deleteReportTarget              U    U       A     A      F          F       F        A          N      F          .          F
+ * targetProgress                  U    U       A     A      A          F       F        A          A      .          .          F
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -207,6 +213,7 @@ import { WORKING_DAY_ROWS, workingDayScenarios } from './scope/working-days.scop
 import { WEBHOOK_ROWS, webhookScenarios } from './scope/webhooks.scope';
 import { AGGREGATE_FIGURE_ROWS, aggregateFigureScenarios } from './scope/aggregate-figures.scope';
 import { REPORT_ROWS, reportScenarios } from './scope/reports.scope';
+import { REPORT_TARGET_ROWS, reportTargetScenarios } from './scope/report-targets.scope';
 
 // prettier-ignore
 const MATRIX: Row[] = [
@@ -434,6 +441,7 @@ const MATRIX: Row[] = [
   // Aggregate submissions: read within the province, kept by its steering committee and administrators.
   ...AGGREGATE_FIGURE_ROWS,
   ...REPORT_ROWS,
+  ...REPORT_TARGET_ROWS,
 ];
 
 /** The published schema: every one of its queries and mutations must be in the matrix. */
@@ -1052,6 +1060,7 @@ const SCENARIOS: Scenarios = {
   ...webhookScenarios({ app: () => t }),
   ...aggregateFigureScenarios({ app: () => t }),
   ...reportScenarios({ app: () => t }),
+  ...reportTargetScenarios({ app: () => t }),
 };
 
 // ---------------------------------------------------------------------------------------------

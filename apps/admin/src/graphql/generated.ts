@@ -563,6 +563,12 @@ export type DeleteCalendarAdjustmentInput = {
   version: Scalars['Int']['input'];
 };
 
+export type DeleteReportTargetInput = {
+  id: Scalars['ID']['input'];
+  /** The version read: a stale one is CONFLICT. */
+  version: Scalars['Int']['input'];
+};
+
 export type DeskWeekInput = {
   deskId: Scalars['ID']['input'];
   /** Any day of the week (Monday to Sunday). */
@@ -1200,6 +1206,21 @@ export type ReportGranularity =
   | 'QUARTER'
   | 'YEAR';
 
+/** Which targets to read. */
+export type ReportTargetFilter = {
+  /** The map of units the question is asked on (default today). */
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  /** Targets whose period ends on or after this day. */
+  from?: InputMaybe<Scalars['Date']['input']>;
+  /** Also targets of the units under `unitId` on `asOf`. */
+  includeSubunits?: InputMaybe<Scalars['Boolean']['input']>;
+  metric?: InputMaybe<TargetMetric>;
+  /** Targets whose period starts on or before this day. */
+  to?: InputMaybe<Scalars['Date']['input']>;
+  /** Targets that count for this unit on `asOf`: set for it, or for a unit since merged into it. */
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+};
+
 export type ResetUserPasswordInput = {
   id: Scalars['ID']['input'];
   password: Scalars['String']['input'];
@@ -1326,6 +1347,19 @@ export type SetReadinessInput = {
   on?: InputMaybe<Scalars['Date']['input']>;
   /** The `version` the client read; a record changed since answers CONFLICT. */
   version: Scalars['Int']['input'];
+};
+
+/** A target a province assigns one of its units for a period. */
+export type SetReportTargetInput = {
+  /** Code of the unit as it was during the period (e.g. a commune's code). */
+  administrativeUnitCode: Scalars['String']['input'];
+  /** The decision or criterion the share comes from. */
+  basis?: InputMaybe<Scalars['String']['input']>;
+  metric: TargetMetric;
+  periodEnd: Scalars['Date']['input'];
+  periodStart: Scalars['Date']['input'];
+  /** Per cent, above 0 and at most 100, one decimal. */
+  targetPercent: Scalars['Float']['input'];
 };
 
 export type ShiftStatus =
@@ -1460,6 +1494,21 @@ export type SwapShiftsInput = {
   reason?: InputMaybe<Scalars['String']['input']>;
   secondId: Scalars['ID']['input'];
 };
+
+/** Traffic light of a target: ON_TARGET (green, at or above it), CLOSE (amber, at least 80 % of it), BEHIND (red), NO_DATA (no dossier received to measure), NOT_STARTED (its period has not begun). */
+export type TargetLight =
+  | 'BEHIND'
+  | 'CLOSE'
+  | 'NOT_STARTED'
+  | 'NO_DATA'
+  | 'ON_TARGET';
+
+/** The share a target sets: of the dossiers received in the period, those received online, or via BCCI (the post office). */
+export type TargetMetric =
+  /** Tỷ lệ hồ sơ qua dịch vụ BCCI: received via BCCI ÷ received. */
+  | 'BCCI_SHARE'
+  /** Tỷ lệ hồ sơ trực tuyến: received online ÷ received. */
+  | 'ONLINE_SHARE';
 
 /** Why counters of a slot are left empty. */
 export type UnmetReason =
@@ -1617,6 +1666,18 @@ export type UpdateProcedureInput = {
   processingUnit?: ProcessingTimeUnit;
   /** True withdraws it from the list today, false puts it back. */
   retired?: InputMaybe<Scalars['Boolean']['input']>;
+  version: Scalars['Int']['input'];
+};
+
+/** Fields left out stay as they are. */
+export type UpdateReportTargetInput = {
+  /** An empty string clears it. */
+  basis?: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['ID']['input'];
+  periodEnd?: InputMaybe<Scalars['Date']['input']>;
+  periodStart?: InputMaybe<Scalars['Date']['input']>;
+  targetPercent?: InputMaybe<Scalars['Float']['input']>;
+  /** The `version` the client read; a record changed since answers CONFLICT. */
   version: Scalars['Int']['input'];
 };
 

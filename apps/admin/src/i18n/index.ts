@@ -26,6 +26,8 @@ import dossiersVi from './dossiers.vi.json';
 import dossiersEn from './dossiers.en.json';
 import apiClientVi from './apiClient.vi.json';
 import apiClientEn from './apiClient.en.json';
+import reportsVi from './reports.vi.json';
+import reportsEn from './reports.en.json';
 
 /**
  * The texts: one base file per language, and one per feature area (rollout.*.json, handover.*.json, overview.*.json)
@@ -33,8 +35,8 @@ import apiClientEn from './apiClient.en.json';
  * audit trail's vocabulary for every module (entity types, verbs, field names): a module that audits a
  * new record adds its labels there.
  */
-export const vi = { ...viBase, rollout: rolloutVi, handover: handoverVi, overview: overviewVi, audit: auditVi, workplace: workplaceVi, roster: rosterVi, staff: staffVi, calendar: calendarVi, tracking: trackingVi, procedures: proceduresVi, dossiers: dossiersVi, apiClient: apiClientVi };
-export const en = { ...enBase, rollout: rolloutEn, handover: handoverEn, overview: overviewEn, audit: auditEn, workplace: workplaceEn, roster: rosterEn, staff: staffEn, calendar: calendarEn, tracking: trackingEn, procedures: proceduresEn, dossiers: dossiersEn, apiClient: apiClientEn };
+export const vi = { ...viBase, rollout: rolloutVi, handover: handoverVi, overview: overviewVi, audit: auditVi, workplace: workplaceVi, roster: rosterVi, staff: staffVi, calendar: calendarVi, tracking: trackingVi, procedures: proceduresVi, dossiers: dossiersVi, apiClient: apiClientVi, reports: reportsVi };
+export const en = { ...enBase, rollout: rolloutEn, handover: handoverEn, overview: overviewEn, audit: auditEn, workplace: workplaceEn, roster: rosterEn, staff: staffEn, calendar: calendarEn, tracking: trackingEn, procedures: proceduresEn, dossiers: dossiersEn, apiClient: apiClientEn, reports: reportsEn };
 
 /** Vietnamese first, English second. */
 export const LANGUAGES = ['vi', 'en'] as const;

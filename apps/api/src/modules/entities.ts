@@ -20,6 +20,7 @@ import { PickupAppointment } from './dossiers/pickup.entity';
 import { Absence, ProcedureField, Qualification, Staff, StaffAssignment, TrainingSession } from './staff/staff.entity';
 import { CalendarAdjustment } from './working-days/working-day.entity';
 import { AggregateFigure } from './reports/aggregate-figure.entity';
+import { ReportTarget } from './reports/report-target.entity';
 import { DossierDailyRollup } from './reports/dossier-rollup.entity';
 
 /** Every TypeORM entity of the application. */
@@ -35,4 +36,5 @@ export const entities = [AdministrativeUnit, Agency, OneStopDesk, PostOffice, Au
   WebhookEndpoint, WebhookDelivery, WebhookAttempt,
   DossierDailyRollup,
   AggregateFigure,
+  ReportTarget,
 ];

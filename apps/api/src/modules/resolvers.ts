@@ -18,6 +18,7 @@ import { DossierPickupResolver, PickupResolver } from './dossiers/pickup.resolve
 import { AbsenceResolver, QualificationResolver, StaffAssignmentResolver, StaffResolver, TrainingSessionResolver } from './staff/staff.resolver';
 import { WorkingDayResolver } from './working-days/working-day.resolver';
 import { AggregateFigureConnectionResolver, AggregateFigureResolver } from './reports/aggregate-figure.resolver';
+import { ReportTargetResolver } from './reports/report-target.resolver';
 import { ReportResolver } from './reports/report.resolver';
 
 /** Every GraphQL resolver of the application, one per domain module. */
@@ -31,5 +32,5 @@ export const resolvers = [AdministrativeUnitResolver, AgencyResolver, OneStopDes
   DossierResolver, DossierEventResolver, PickupResolver, DossierPickupResolver,
   ApiClientResolver, PortalResolver,
   WebhookResolver, WebhookDeliveryResolver, ApiClientWebhooksResolver,
-  AggregateFigureResolver, AggregateFigureConnectionResolver, ReportResolver,
+  AggregateFigureResolver, AggregateFigureConnectionResolver, ReportTargetResolver, ReportResolver,
 ] as const;

@@ -17,7 +17,7 @@ const QUARTER = 'a Hà Tĩnh quarter';
 const OWN = 'a Hà Tĩnh figure';
 
 /** A write of the province's figures: the steering committee and administrators. */
-const writerRows = (op: string, scenario: string, otherProvince: 'FORBIDDEN' | 'NOT_FOUND'): Row[] => [
+export const writerRows = (op: string, scenario: string, otherProvince: 'FORBIDDEN' | 'NOT_FOUND'): Row[] => [
   [op, 'anonymous', 'UNAUTHENTICATED', scenario],
   [op, 'revoked', 'UNAUTHENTICATED', scenario],
   [op, 'admin', 'ALLOWED', scenario],

@@ -63,6 +63,7 @@ const AUDITED_FIELDS: Record<AuditEntityType, readonly string[]> = {
   // Never the signing secret (apps/api/src/modules/webhooks/webhook.service.ts, trail).
   WebhookEndpoint: ['id', 'clientId', 'url', 'description', 'active', 'secretRotatedAt', 'createdAt', 'updatedAt'],
   AggregateFigure: ['id', 'provinceId', 'administrativeUnitId', 'deskId', 'periodStart', 'periodEnd', 'receivedViaBcci', 'resultsReturnedViaBcci', 'receivedAndReturnedViaBcci', 'totalViaBcci', 'online', 'atDesk', 'source', 'note', 'version', 'createdAt', 'updatedAt'],
+  ReportTarget: ['id', 'provinceId', 'administrativeUnitId', 'metric', 'periodStart', 'periodEnd', 'targetPercent', 'basis', 'version', 'createdAt', 'updatedAt'],
   // A replay writes the delivery's status before and after, and when the attempt is due.
   WebhookDelivery: ['id', 'seq', 'messageId', 'endpointId', 'clientId', 'dossierId', 'dossierCode', 'eventType', 'payload', 'status', 'attemptCount', 'scheduledAttempts', 'replayPending', 'nextAttemptAt', 'leaseUntil', 'leaseToken', 'createdAt', 'deliveredAt'],
 };
@@ -269,7 +270,7 @@ describe('the audit trail’s labels', () => {
     expect(new Set(prefixes)).toEqual(
       new Set(['levels', 'roles', 'agencyKinds', 'postOfficeKinds', 'rollout.labels.programmeStatus', 'rollout.labels.phaseStatus', 'rollout.labels.siteStatus', 'rollout.labels.handoverModel', 'rollout.labels.meetingKind', 'rollout.labels.actionItemState', 'rollout.labels.committeeRole', 'rollout.labels.handoverStatus', 'rollout.labels.handoverTask',
         'staff.labels.staffStatus', 'staff.labels.absenceKind', 'staff.labels.counterStatus', 'staff.labels.shiftStatus', 'staff.labels.weekday', 'calendar.kinds',
-        'procedures.levels', 'procedures.bcciModes', 'procedures.onlineLevels', 'procedures.units', 'dossiers.status', 'dossiers.channel', 'dossiers.delivery', 'dossiers.postalKind', 'dossiers.pickupStatus', 'administration.apiClients.scopesShort', 'apiClient.deliveries.statuses', 'apiClient.deliveries.events']),
+        'procedures.levels', 'procedures.bcciModes', 'procedures.onlineLevels', 'procedures.units', 'dossiers.status', 'dossiers.channel', 'dossiers.delivery', 'dossiers.postalKind', 'dossiers.pickupStatus', 'administration.apiClients.scopesShort', 'apiClient.deliveries.statuses', 'apiClient.deliveries.events', 'reports.targetMetric']),
     );
     for (const prefix of prefixes) {
       expect(at(vi, prefix)).toEqual(expect.any(Object));

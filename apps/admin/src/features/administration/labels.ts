@@ -46,6 +46,7 @@ export const AUDIT_ENTITY_TYPES = {
   WebhookEndpoint: ['create', 'update', 'rotateSecret', 'delete'],
   WebhookDelivery: ['replay'],
   AggregateFigure: ['submit', 'update', 'delete'],
+  ReportTarget: ['set', 'update', 'delete'],
 } as const;
 
 /**
@@ -106,6 +107,7 @@ const ENUM_LABELS_OF: Readonly<Record<string, Readonly<Record<string, string>>>>
   PickupAppointment: { status: 'dossiers.pickupStatus' },
   ApiClient: { scopes: 'administration.apiClients.scopesShort' },
   WebhookDelivery: { status: 'apiClient.deliveries.statuses', eventType: 'apiClient.deliveries.events' },
+  ReportTarget: { metric: 'reports.targetMetric' },
 };
 const ENUM_LABELS: Readonly<Record<string, string>> = {
   level: 'levels',

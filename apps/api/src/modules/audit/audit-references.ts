@@ -67,6 +67,12 @@ export const AUDIT_NAMES: Readonly<Record<string, { table: string; name: string;
     name: `(SELECT u.name FROM administrative_unit u WHERE u.id = t.administrative_unit_id) || ' ' || to_char(t.period_start, 'DD/MM/YYYY') || '–' || to_char(t.period_end, 'DD/MM/YYYY')`,
     provinceOwned: true,
   },
+  // A target is known by its unit, what it measures and its period.
+  ReportTarget: {
+    table: 'report_target',
+    name: `(SELECT u.name FROM administrative_unit u WHERE u.id = t.administrative_unit_id) || ' ' || CASE t.metric WHEN 'ONLINE_SHARE' THEN 'tỷ lệ trực tuyến' ELSE 'tỷ lệ qua BCCI' END || ' ' || to_char(t.period_start, 'DD/MM/YYYY') || '–' || to_char(t.period_end, 'DD/MM/YYYY')`,
+    provinceOwned: true,
+  },
 };
 
 /** Fields of a snapshot that hold the id (or ids) of another record, and that record's type. */

@@ -229,8 +229,11 @@ export class AggregateFigureService {
 
   // --- Inside ------------------------------------------------------------------------------------
 
-  /** The reporting unit: the version of the code in force when the period starts, in force to its end, within the actor's province. */
-  private async reportingUnit(m: EntityManager, actor: Actor, code: string, periodStart: string, periodEnd: string): Promise<{ unitId: string; provinceId: string }> {
+  /**
+   * The reporting unit: the version of the code in force when the period starts, in force to its end,
+   * within the actor's province (targets name their unit by the same rule: report-target.service.ts).
+   */
+  async reportingUnit(m: EntityManager, actor: Actor, code: string, periodStart: string, periodEnd: string): Promise<{ unitId: string; provinceId: string }> {
     const unit = await this.units.requireByCode(code.trim(), 'administrativeUnitCode', m, periodStart);
     if (!inForceOn(unit, periodEnd)) {
       throw badInput('administrativeUnitCode', {
