@@ -34,9 +34,9 @@ const BINH_PHUOC_DESK = '70-TTPVHCC-MC';
 
 /** The navigation of each kind of role (layout/areas.ts), "*" marking an area still to come. */
 const NAV = {
-  admin: ['overview', 'myRoster', 'rollout', 'handover', 'organisation', 'staff', 'procedures', 'reports*', 'administration', 'graphiql'],
-  committee: ['overview', 'myRoster', 'rollout', 'handover', 'organisation', 'staff', 'procedures', 'reports*', 'administration'],
-  postOffice: ['overview', 'myRoster', 'rollout', 'handover', 'organisation', 'staff', 'procedures', 'dossiers'],
+  admin: ['overview', 'myRoster', 'rollout', 'handover', 'organisation', 'staff', 'procedures', 'reports', 'administration', 'graphiql'],
+  committee: ['overview', 'myRoster', 'rollout', 'handover', 'organisation', 'staff', 'procedures', 'reports', 'administration'],
+  postOffice: ['overview', 'myRoster', 'rollout', 'handover', 'organisation', 'staff', 'procedures', 'dossiers', 'reports'],
   desk: ['overview', 'myRoster', 'organisation', 'procedures', 'dossiers'],
 };
 

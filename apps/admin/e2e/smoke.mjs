@@ -149,22 +149,22 @@ await withBrowser('osp-smoke-', async ({ context, page }) => {
     await other.close();
   });
 
-  await check('an area not built yet says so (client route)', async () => {
-    // Reports: still to come, and an administrator's (staff is built since issue 10).
+  await check('the reports area opens on the volumes report (client route)', async () => {
+    // Reports: the committee's and administrators' (and post office managers'), built since issue 13.
     await page.getByTestId('nav-reports').click();
-    await page.getByTestId('not-available').waitFor();
-    await expectText(page, 'Not available yet');
+    await page.getByTestId('volumes-summary').waitFor();
+    await expectText(page, 'Dossier volumes');
     assert(new URL(page.url()).pathname === '/reports', `URL is ${page.url()}`);
-    await screenshot(page, '03-not-available-en');
+    await screenshot(page, '03-reports-en');
   });
 
   await check('a deep link is served by the SPA fallback', async () => {
     await idle(page); // nothing of the previous page is still loading: a goto would abort it
-    // Reports: still to come, and an administrator's (dossiers are not: layout/areas.ts).
-    const response = await page.goto(`${BASE_URL}/reports`, { waitUntil: 'domcontentloaded' });
-    assert(response?.ok(), `GET /reports answered ${response?.status()}`);
-    await page.getByTestId('not-available').waitFor();
+    // Reports → Targets: an administrator's (dossiers are not: layout/areas.ts).
+    const response = await page.goto(`${BASE_URL}/reports/targets`, { waitUntil: 'domcontentloaded' });
+    assert(response?.ok(), `GET /reports/targets answered ${response?.status()}`);
     await page.getByRole('heading', { name: 'Reports' }).waitFor();
+    await page.getByTestId('report-tab-targets').waitFor();
     await settle(page);
   });
 

@@ -29,6 +29,7 @@ const OverviewPage = lazy(() => import('./features/overview/OverviewPage'));
 const HomePage = lazy(() => import('./pages/home/HomePage'));
 const DossierRoutes = lazy(() => import('./features/dossiers/DossierRoutes'));
 const ProceduresRoutes = lazy(() => import('./features/procedures/ProceduresRoutes'));
+const ReportRoutes = lazy(() => import('./features/reports/ReportRoutes'));
 /** Public (no sign-in): the citizen's tracking page the receipt's QR code opens. */
 const TrackingPage = lazy(() => import('./features/tracking/TrackingPage'));
 
@@ -36,7 +37,7 @@ const TrackingPage = lazy(() => import('./features/tracking/TrackingPage'));
 const dateLocales = { vi, en: enGB } as const;
 
 /** Areas with their own routes below; the rest show "not available yet". */
-const BUILT_AREAS = new Set(['overview', 'myRoster', 'rollout', 'handover', 'organisation', 'staff', 'procedures', 'dossiers', 'administration']);
+const BUILT_AREAS = new Set(['overview', 'myRoster', 'rollout', 'handover', 'organisation', 'staff', 'procedures', 'dossiers', 'reports', 'administration']);
 
 /** `/`: the province's overview for the committee and administrators, one's own desk, agency or post office for the others. */
 function Landing({ lazyArea }: { lazyArea: (element: ReactNode) => ReactNode }) {
@@ -64,6 +65,13 @@ function DossiersArea({ lazyArea }: { lazyArea: (element: ReactNode) => ReactNod
   return area && canOpenArea(area, user?.roles) ? lazyArea(<DossierRoutes />) : <NoAccessPage />;
 }
 
+/** Báo cáo: for the committee, administrators and post office managers; "no access" by address for the others. */
+function ReportsArea({ lazyArea }: { lazyArea: (element: ReactNode) => ReactNode }) {
+  const { user } = useSession();
+  const area = AREAS.find((a) => a.key === 'reports');
+  return area && canOpenArea(area, user?.roles) ? lazyArea(<ReportRoutes />) : <NoAccessPage />;
+}
+
 export function App() {
   const { t, i18n } = useTranslation();
   const lazyArea = (element: ReactNode) => <Suspense fallback={<LinearProgress aria-label={t('status.loading')} />}>{element}</Suspense>;
@@ -89,6 +97,7 @@ export function App() {
               <Route path="/staff/*" element={<StaffArea lazyArea={lazyArea} />} />
               <Route path="/procedures/*" element={lazyArea(<ProceduresRoutes />)} />
               <Route path="/dossiers/*" element={<DossiersArea lazyArea={lazyArea} />} />
+              <Route path="/reports/*" element={<ReportsArea lazyArea={lazyArea} />} />
               <Route path="/administration/*" element={lazyArea(<AdministrationRoutes />)} />
               {AREAS.filter((area) => !BUILT_AREAS.has(area.key)).map((area) => (
                 <Route key={area.key} path={area.path} element={<ComingArea area={area} />} />

@@ -28,9 +28,9 @@ function navigation(): string[] {
 }
 
 const cases: Array<[Role, string[]]> = [
-  ['SYSTEM_ADMIN', ['overview', 'myRoster', 'rollout', 'handover', 'organisation', 'staff', 'procedures', 'reports*', 'administration', 'graphiql']],
-  ['STEERING_COMMITTEE', ['overview', 'myRoster', 'rollout', 'handover', 'organisation', 'staff', 'procedures', 'reports*', 'administration']],
-  ['POST_OFFICE_MANAGER', ['overview', 'myRoster', 'rollout', 'handover', 'organisation', 'staff', 'procedures', 'dossiers']],
+  ['SYSTEM_ADMIN', ['overview', 'myRoster', 'rollout', 'handover', 'organisation', 'staff', 'procedures', 'reports', 'administration', 'graphiql']],
+  ['STEERING_COMMITTEE', ['overview', 'myRoster', 'rollout', 'handover', 'organisation', 'staff', 'procedures', 'reports', 'administration']],
+  ['POST_OFFICE_MANAGER', ['overview', 'myRoster', 'rollout', 'handover', 'organisation', 'staff', 'procedures', 'dossiers', 'reports']],
   ['COUNTER_CLERK', ['overview', 'myRoster', 'organisation', 'procedures', 'dossiers']],
   ['AGENCY_OFFICER', ['overview', 'myRoster', 'organisation', 'procedures', 'dossiers']],
 ];

@@ -64,8 +64,10 @@ const ROLLOUT_ROLES: readonly Role[] = [...OVERVIEW_ROLES, 'POST_OFFICE_MANAGER'
  * - Hồ sơ (issue 11) shows to the people at the desks, agencies and post offices, who receive, decide and
  *   carry dossiers (the API keeps each to their desk, agency or post office). Administrators and the
  *   committee follow volumes in the reports instead.
- * - Areas not built yet show only to the roles they will serve, marked "Sắp có": reports to the committee
- *   and administrators. Others do not see them at all.
+ * - Areas not built yet show only to the roles they will serve, marked "Sắp có". Others do not see them at all.
+ * - Báo cáo (issue 13: dossier volumes, targets) shows to the committee and administrators, who report on
+ *   the province, and to post office managers, who read their post office tree's volumes and the targets;
+ *   only the committee and administrators set targets. Others get "no access" by address.
  * - Thủ tục hành chính (issue 11: the province's procedure catalogue) is an area of its own, shown to every
  *   role: the clerk picks from it at reception, the officer and the post office read the components and
  *   time limits, the committee reads what goes through BCCI. The API lets everyone of the province read it;
@@ -83,7 +85,7 @@ export const AREAS: readonly Area[] = [
   { key: 'staff', path: '/staff', icon: BadgeOutlined, roles: ROLLOUT_ROLES },
   { key: 'procedures', path: '/procedures', icon: MenuBookOutlined, roles: 'all' },
   { key: 'dossiers', path: '/dossiers', icon: FolderOpenOutlined, roles: ['COUNTER_CLERK', 'AGENCY_OFFICER', 'POST_OFFICE_MANAGER'] },
-  { key: 'reports', path: '/reports', icon: AssessmentOutlined, roles: OVERVIEW_ROLES, coming: true },
+  { key: 'reports', path: '/reports', icon: AssessmentOutlined, roles: ROLLOUT_ROLES },
   { key: 'administration', path: '/administration', icon: AdminPanelSettingsOutlined, roles: ['SYSTEM_ADMIN', 'STEERING_COMMITTEE'] },
 ];
 

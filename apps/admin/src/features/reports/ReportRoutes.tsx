@@ -1,0 +1,47 @@
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, Route, Routes, useLocation } from 'react-router';
+import Box from '@mui/material/Box';
+import Tab from '@mui/material/Tab';
+import Tabs from '@mui/material/Tabs';
+import Typography from '@mui/material/Typography';
+import { VolumesPage } from './VolumesPage';
+import { TargetsPage } from './TargetsPage';
+
+/** The pages of Báo cáo, each a tab. */
+export const REPORT_SECTIONS = [
+  { key: 'volumes', path: '/reports' },
+  { key: 'targets', path: '/reports/targets' },
+] as const;
+
+function ReportsLayout() {
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  const current = REPORT_SECTIONS.find((s) => pathname === s.path || pathname === `${s.path}/`);
+  return (
+    <>
+      <Typography variant="h1" gutterBottom>
+        {t('nav.reports')}
+      </Typography>
+      <Box sx={{ borderBottom: 1, borderColor: 'divider', mb: 3 }}>
+        <Tabs value={current?.key ?? false} variant="scrollable" allowScrollButtonsMobile aria-label={t('reports.sectionsLabel')}>
+          {REPORT_SECTIONS.map((s) => (
+            <Tab key={s.key} value={s.key} label={t(`reports.sections.${s.key}`)} component={Link} to={s.path} data-testid={`report-tab-${s.key}`} />
+          ))}
+        </Tabs>
+      </Box>
+      <Outlet />
+    </>
+  );
+}
+
+/** Báo cáo (/reports), loaded on first visit: volumes (the dashboard) and targets. */
+export default function ReportRoutes() {
+  return (
+    <Routes>
+      <Route element={<ReportsLayout />}>
+        <Route index element={<VolumesPage />} />
+        <Route path="targets" element={<TargetsPage />} />
+      </Route>
+    </Routes>
+  );
+}
