@@ -83,7 +83,13 @@ export interface ApolloOptions {
 export function createApolloClient(session: SessionStore, options: ApolloOptions = {}): ApolloClient {
   return new ApolloClient({
     link: ApolloLink.from([sessionRecoveryLink(session), headersLink(session), options.terminatingLink ?? new HttpLink({ uri: GRAPHQL_PATH })]),
-    cache: new InMemoryCache(),
+    cache: new InMemoryCache({
+      typePolicies: {
+        // A report's row is one unit's figures over one period: the same unit id comes back once per
+        // period (and as the totals), so rows are never merged by id.
+        DossierVolumeRow: { keyFields: false },
+      },
+    }),
   });
 }
 

@@ -47,6 +47,8 @@ function volumes({ variables }: FakeRequest) {
     ? [row({ id: 'd-1', kind: 'DESK', name: 'Bộ phận Một cửa huyện Cẩm Xuyên', received: 120, sources: ['DOSSIERS'] })]
     : [
         row({ id: 'u-436', code: '436', kind: 'CHILD_UNIT', name: 'Huyện Cẩm Xuyên', received: 120, receivedViaBcci: 30, online: 50, atDesk: 40, sources: ['DOSSIERS'] }),
+        // The same unit over another period: a row of its own, never merged with the first by its id.
+        row({ id: 'u-436', code: '436', kind: 'CHILD_UNIT', name: 'Huyện Cẩm Xuyên', period: { __typename: 'ReportPeriod', label: 'Năm 2024', start: '2024-01-01', end: '2024-12-31' }, received: 7, sources: ['DOSSIERS'] }),
         row({ id: null, kind: 'UNATTRIBUTED', name: 'Chưa phân theo đơn vị', receivedViaBcci: 45757, resultsReturnedViaBcci: 216968, totalViaBcci: 262725, sources: ['AGGREGATE_FIGURES'], aggregateFigures: [{ __typename: 'VolumeAggregateFigure', countedHere: true, figure }] }),
       ];
   return {
@@ -63,7 +65,7 @@ function volumes({ variables }: FakeRequest) {
         note: district ? null : 'Số liệu do tỉnh báo cáo không chia được theo đơn vị trực thuộc.',
         rows,
         totals,
-        unsplitAggregateFigures: [],
+        unsplitAggregateFigures: district ? [] : [figure],
       },
       periods: { __typename: 'DossierVolumeReport', rows: [{ __typename: 'DossierVolumeRow', period: { __typename: 'ReportPeriod', label: 'Năm 2023', start: '2023-01-01' }, receivedViaBcci: 45757, resultsReturnedViaBcci: 216968, online: null, atDesk: null }] },
     },
@@ -91,14 +93,21 @@ describe('the volumes report', () => {
     expect(screen.getByTestId('volumes-total-onTimeRate').textContent).toMatch(/^98,2\s?%$/);
     const summary = screen.getByTestId('volumes-summary');
     expect(within(summary).getByText('Số liệu đơn vị báo cáo')).toBeInTheDocument();
-    expect(screen.getByTestId('volumes-figure-sources')).toHaveTextContent('Tỉnh Hà Tĩnh (01/01/2023 – 31/12/2023): Báo cáo số 12/BC-UBND của UBND tỉnh Hà Tĩnh');
+    // Each reported figure once, with its source; one of no single period says it is counted in the totals only.
+    const sources = within(screen.getByTestId('volumes-figure-sources')).getAllByRole('listitem');
+    expect(sources.map((li) => li.textContent)).toEqual(['Tỉnh Hà Tĩnh (01/01/2023 – 31/12/2023): Báo cáo số 12/BC-UBND của UBND tỉnh Hà Tĩnh (chỉ tính vào tổng, không chia theo kỳ)']);
+    expect(screen.getByTestId('volumes-unit')).toHaveValue('Tỉnh Hà Tĩnh');
     expect(screen.getByTestId('volumes-note')).toHaveTextContent('Số liệu do tỉnh báo cáo không chia được theo đơn vị trực thuộc.');
     const rows = screen.getAllByTestId('volumes-row');
-    expect(rows).toHaveLength(2);
+    expect(rows).toHaveLength(3);
     expect(within(rows[0]).getByText('Từ hồ sơ trên hệ thống')).toBeInTheDocument();
-    expect(rows[1]).toHaveTextContent('Báo cáo số 12/BC-UBND');
+    expect(rows[0]).toHaveTextContent('Năm 2023');
+    expect(rows[0]).toHaveTextContent('120');
+    expect(rows[1]).toHaveTextContent('Năm 2024');
+    expect(rows[1].querySelectorAll('td')[2]).toHaveTextContent('7');
+    expect(rows[2]).toHaveTextContent('Báo cáo số 12/BC-UBND');
     // Only a child unit opens further.
-    expect(screen.getAllByTestId('volumes-drill')).toHaveLength(1);
+    expect(screen.getAllByTestId('volumes-drill')).toHaveLength(2);
   }, 60_000);
 
   it('sends the filters chosen, and a child unit opens its own report in the address (back returns)', async () => {
@@ -122,7 +131,7 @@ describe('the volumes report', () => {
         periods: { unit: null, from: '2023-01-01', to: '2023-12-31', granularity: 'QUARTER', breakdown: 'NONE' },
       }),
     );
-    await user.click(screen.getByTestId('volumes-drill'));
+    await user.click(screen.getAllByTestId('volumes-drill')[0]);
     await waitFor(() => expect((lastFilter(api.calls)?.filter as { unit: string }).unit).toBe('436'));
     expect(lastFilter(api.calls)?.filter).toEqual({ unit: '436', from: '2023-01-01', to: '2023-12-31', granularity: 'QUARTER', breakdown: 'POST_OFFICE' });
     expect(screen.getByTestId('where').textContent).toBe('?from=2023-01-01&to=2023-12-31&period=QUARTER&breakdown=POST_OFFICE&unit=436');

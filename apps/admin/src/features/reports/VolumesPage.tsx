@@ -143,9 +143,16 @@ export function VolumesPage() {
     return { labels, series, any };
   }, [data, t, theme]);
 
-  const unitValue = unit ? { id: unit, code: unit, label: report && report.unitId ? report.unitName : unit } : null;
+  // The unit asked for by its code, else the reader's own (the API's default), by the report's name for it.
+  const unitValue = unit ? { id: unit, code: unit, label: report?.unitName ?? unit } : report ? { id: report.unitId ?? '', code: '', label: report.unitName } : null;
   const totals = report?.totals;
+  // Every reported figure behind the totals, once: those of no single period (a year's in a monthly
+  // report) marked as counted in the totals only.
+  const unsplit = new Set(report?.unsplitAggregateFigures.map((f) => f.id) ?? []);
   const figures = [...(totals?.aggregateFigures ?? [])];
+  for (const figure of report?.unsplitAggregateFigures ?? []) {
+    if (!figures.some((f) => f.figure.id === figure.id)) figures.push({ countedHere: true, figure });
+  }
 
   return (
     <Stack spacing={2}>
@@ -212,31 +219,20 @@ export function VolumesPage() {
                 {t('reports.volumes.figures.receivedAndReturnedViaBcci')}: {n(totals.receivedAndReturnedViaBcci)}
               </Typography>
             )}
-            {(figures.length > 0 || report.unsplitAggregateFigures.length > 0) && (
+            {figures.length > 0 && (
               <Box sx={{ mt: 1.5 }} data-testid="volumes-figure-sources">
                 <Typography variant="subtitle2">{t('reports.volumes.sourcesTitle')}</Typography>
                 <Box component="ul" sx={{ m: 0, pl: 2.5 }}>
                   {figures.map(({ figure, countedHere }) => (
                     <Typography component="li" variant="body2" key={figure.id}>
                       {figureText(t, figure)}
-                      {!countedHere && ` (${t('reports.volumes.partOfUnit')})`}
+                      {[!countedHere && t('reports.volumes.partOfUnit'), unsplit.has(figure.id) && t('reports.volumes.unsplit')]
+                        .filter(Boolean)
+                        .map((s) => ` (${s})`)
+                        .join('')}
                     </Typography>
                   ))}
                 </Box>
-                {report.unsplitAggregateFigures.length > 0 && (
-                  <>
-                    <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
-                      {t('reports.volumes.unsplitTitle')}
-                    </Typography>
-                    <Box component="ul" sx={{ m: 0, pl: 2.5 }}>
-                      {report.unsplitAggregateFigures.map((figure) => (
-                        <Typography component="li" variant="body2" key={figure.id}>
-                          {figureText(t, figure)}
-                        </Typography>
-                      ))}
-                    </Box>
-                  </>
-                )}
               </Box>
             )}
           </Paper>
@@ -246,9 +242,11 @@ export function VolumesPage() {
             </Alert>
           )}
           {report.rows.length === 0 ? (
-            <Alert severity="info" data-testid="volumes-empty">
-              {t('reports.volumes.empty')}
-            </Alert>
+            totals.sources.length === 0 && (
+              <Alert severity="info" data-testid="volumes-empty">
+                {t('reports.volumes.empty')}
+              </Alert>
+            )
           ) : (
             <>
               {chart.any && (
@@ -299,7 +297,7 @@ export function VolumesPage() {
                               row.name
                             )}
                           </TableCell>
-                          <TableCell>{row.period.label}</TableCell>
+                          <TableCell sx={{ whiteSpace: 'nowrap' }}>{row.period.label}</TableCell>
                           {COUNTS.map((key) => (
                             <TableCell key={key} align="right">
                               {n(row[key])}
