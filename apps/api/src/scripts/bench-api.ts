@@ -21,7 +21,6 @@
  * `npx turbo run build` there): the child loads that checkout's `apps/api/dist` (./bench-api/api-child.ts);
  * the generated data, the raw handler, the load and the byte-for-byte check stay this repository's.
  */
-import { SERVER_NODE_FLAGS } from '../platform/runtime-flags';
 import { execFileSync, fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
@@ -78,7 +77,7 @@ class Target {
   }
 
   static start(name: TargetName, script: string, env: NodeJS.ProcessEnv, applicationName: string): Promise<Target> {
-    const child = fork(script, [], { env, execArgv: [...SERVER_NODE_FLAGS], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(script, [], { env, execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     return new Promise((resolve, reject) => {
       const onExit = (code: number | null) => reject(new Error(`${name} exited with ${code} before it was ready`));
       child.once('exit', onExit);

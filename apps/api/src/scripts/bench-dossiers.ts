@@ -20,7 +20,6 @@
  * BENCH_DATABASE=<name of a database kept by BENCH_KEEP=1> measures again without generating (migrations
  * run on start, so a new index migration is measured that way) and keeps it.
  */
-import { SERVER_NODE_FLAGS } from '../platform/runtime-flags';
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
@@ -61,7 +60,7 @@ const percentile = (values: number[], p: number) => {
 };
 
 async function startApi(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; port: number }> {
-  const child = fork(join(__dirname, 'bench-api', 'api-child.js'), [], { env, execArgv: [...SERVER_NODE_FLAGS], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(join(__dirname, 'bench-api', 'api-child.js'), [], { env, execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const port = await new Promise<number>((resolvePort, reject) => {
     child.once('exit', (code) => reject(new Error(`the API exited with ${code} before it was ready`)));
     child.once('message', (m: { type: string; port: number }) => (m.type === 'ready' ? resolvePort(m.port) : reject(new Error(`unexpected message ${JSON.stringify(m)}`))));
