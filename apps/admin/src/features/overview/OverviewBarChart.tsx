@@ -14,6 +14,8 @@ interface OverviewBarChartProps {
   xLabel: string;
   yLabel: string;
   height?: number;
+  /** Room for the value axis's labels (px), for figures in the hundred thousands; MUI's default without it. */
+  yAxisWidth?: number;
   testId?: string;
 }
 
@@ -21,7 +23,7 @@ interface OverviewBarChartProps {
  * Grouped bars with a title, axis labels and a legend, in the user's language. The exact numbers are in
  * the table the page shows beside every chart; the chart is a figure captioned by its title.
  */
-export function OverviewBarChart({ title, categories, series, xLabel, yLabel, height = 320, testId }: OverviewBarChartProps) {
+export function OverviewBarChart({ title, categories, series, xLabel, yLabel, height = 320, yAxisWidth, testId }: OverviewBarChartProps) {
   const { t, i18n } = useTranslation();
   const titleId = useId();
   const numbers = useMemo(() => new Intl.NumberFormat(i18n.resolvedLanguage ?? 'vi'), [i18n.resolvedLanguage]);
@@ -38,7 +40,7 @@ export function OverviewBarChart({ title, categories, series, xLabel, yLabel, he
         height={height}
         series={chartSeries}
         xAxis={[{ id: 'categories', scaleType: 'band', data: categories, label: xLabel }]}
-        yAxis={[{ id: 'values', label: yLabel, tickMinStep: 1, valueFormatter: (value: number) => numbers.format(value) }]}
+        yAxis={[{ id: 'values', label: yLabel, tickMinStep: 1, valueFormatter: (value: number) => numbers.format(value), ...(yAxisWidth ? { width: yAxisWidth } : {}) }]}
         grid={{ horizontal: true }}
         slotProps={{ legend: { position: { vertical: 'top', horizontal: 'center' } } }}
         localeText={{ noData: t('overview.chart.noData'), loading: t('overview.chart.loading') }}

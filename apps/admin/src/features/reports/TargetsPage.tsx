@@ -298,6 +298,7 @@ export function TargetsPage() {
               <TableHead>
                 <TableRow>
                   <TableCell sx={{ minWidth: 150 }}>{t('reports.targets.columns.unit')}</TableCell>
+                  <TableCell>{t('reports.targets.columns.light')}</TableCell>
                   <TableCell sx={{ minWidth: 150 }}>{t('reports.targets.columns.metric')}</TableCell>
                   <TableCell sx={{ minWidth: 120 }}>{t('reports.targets.columns.period')}</TableCell>
                   <TableCell align="right">{t('reports.targets.columns.target')}</TableCell>
@@ -305,7 +306,6 @@ export function TargetsPage() {
                     {t('reports.targets.columns.actual')}
                   </TableCell>
                   <TableCell align="right">{t('reports.targets.columns.gap')}</TableCell>
-                  <TableCell>{t('reports.targets.columns.light')}</TableCell>
                   <TableCell sx={{ minWidth: 150 }}>{t('reports.targets.columns.basis')}</TableCell>
                   {writer && <TableCell>{t('reports.targets.columns.actions')}</TableCell>}
                 </TableRow>
@@ -314,6 +314,9 @@ export function TargetsPage() {
                 {rows.map((p) => (
                   <TableRow key={p.target.id} data-testid="target-row">
                     <TableCell>{p.unitName}</TableCell>
+                    <TableCell>
+                      <LightChip light={p.light} />
+                    </TableCell>
                     <TableCell>{t(`reports.targetMetric.${p.target.metric}`)}</TableCell>
                     <TableCell>{t('reports.targets.periodValue', { from: formatDate(p.target.periodStart), to: formatDate(p.target.periodEnd) })}</TableCell>
                     <TableCell align="right">{formatPercent(p.target.targetPercent, i18n.language)}</TableCell>
@@ -331,9 +334,6 @@ export function TargetsPage() {
                       )}
                     </TableCell>
                     <TableCell align="right">{p.gapPoints === null || p.gapPoints === undefined ? '—' : t('reports.targets.gapValue', { value: points(p.gapPoints) })}</TableCell>
-                    <TableCell>
-                      <LightChip light={p.light} />
-                    </TableCell>
                     <TableCell>{p.target.basis ?? ''}</TableCell>
                     {writer && (
                       <TableCell sx={{ whiteSpace: 'nowrap' }}>

@@ -140,8 +140,11 @@ export function VolumesPage() {
       color: colors[key],
     }));
     const any = labels.some((l) => Object.values(sums.get(l)!).some((v) => v !== null));
-    return { labels, series, any };
-  }, [data, t, theme]);
+    // Room for the largest tick label ("250.000") beside the axis title.
+    const largest = Math.max(0, ...series.flatMap((s) => s.data));
+    const yAxisWidth = Math.max(48, 9 * (count(largest).length + 1) + 30);
+    return { labels, series, any, yAxisWidth };
+  }, [data, t, theme, count]);
 
   // The unit asked for by its code, else the reader's own (the API's default), by the report's name for it.
   const unitValue = unit ? { id: unit, code: unit, label: report?.unitName ?? unit } : report ? { id: report.unitId ?? '', code: '', label: report.unitName } : null;
@@ -257,6 +260,7 @@ export function VolumesPage() {
                     series={chart.series}
                     xLabel={t('reports.volumes.chartX')}
                     yLabel={t('reports.volumes.chartY')}
+                    yAxisWidth={chart.yAxisWidth}
                     testId="volumes-chart"
                   />
                 </Paper>
@@ -277,7 +281,7 @@ export function VolumesPage() {
                           </TableCell>
                         ))}
                         <TableCell align="right">{t('reports.volumes.short.onTimeRate')}</TableCell>
-                        <TableCell sx={{ minWidth: 200 }}>{t('reports.volumes.columns.sources')}</TableCell>
+                        <TableCell sx={{ minWidth: 280 }}>{t('reports.volumes.columns.sources')}</TableCell>
                       </TableRow>
                     </TableHead>
                     <TableBody>
