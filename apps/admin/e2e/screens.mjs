@@ -4,7 +4,8 @@
 //
 // For every demo user, in Vietnamese, at 1366×768 and at 390×844 (a phone): their home and the pages
 // named in the issue (organisation lists, the pages of a desk, a post office and an agency, the
-// programme, the audit trail where they may read it, with an entry's drawer showing its fields) — no text in an English word or a camelCase name (names and codes aside), no raw id, no page
+// programme, the audit trail where they may read it, with an entry's drawer showing its fields; the
+// reports' volumes and targets for those who see Báo cáo) — no text in an English word or a camelCase name (names and codes aside), no raw id, no page
 // wider than the screen (a table scrolls inside its own box); the organisation lists are in Vietnamese
 // alphabetical order (checked with the browser's own Vietnamese collation, independent of the API's
 // key); the programme page draws at once with a phase that ends on 31/12/2100 (the latest day the API
@@ -17,6 +18,8 @@ import { assert, BASE_URL, check, idle, preflight, REPO_ROOT, sidewaysOverflow, 
 const SHOTS = path.join(REPO_ROOT, 'artifacts', 'screenshots', 'screens');
 const PASSWORD = process.env.SCREENS_PASSWORD ?? 'Demo@2026';
 const LANGUAGE_KEY = 'osp.admin.language';
+/** Who sees Báo cáo (layout/areas.ts). */
+const REPORT_READERS = ['STEERING_COMMITTEE', 'SYSTEM_ADMIN', 'POST_OFFICE_MANAGER'];
 const USERS = ['admin', 'hatinh.quantri', 'hatinh.bcd', 'hatinh.buudien', 'hatinh.quay', 'hatinh.stttt', 'dongnai.bcd', 'binhphuoc.buudien'];
 const WIDTHS = [
   { name: 'desktop', width: 1366, height: 768 },
@@ -81,6 +84,28 @@ await check('a phase ending on 31/12/2100 is accepted, one ending on 31/12/9999 
   assert(refused.errors?.[0]?.extensions?.fields?.[0]?.field === 'plannedEnd', `9999 answered ${JSON.stringify(refused.errors ?? refused.data)}`);
 });
 
+// Two targets of this year for Hà Tĩnh's communes, so that the targets page shows its table and lights
+// (set once per database: on a second run the API answers CONFLICT, and the targets are already there).
+await check('the committee sets two targets of this year for communes (criterion 8: 30 % online; 50 % via BCCI)', async () => {
+  const year = new Date().toISOString().slice(0, 4);
+  // Communes with dossiers this year (their lights then measure something), else any two of the province's.
+  const today = new Date().toISOString().slice(0, 10);
+  const volumes = await gql('query($f: DossierVolumeFilter!) { dossierVolumes(filter: $f) { rows { code kind received } } }', { f: { from: `${year}-01-01`, to: today, granularity: 'YEAR', breakdown: 'CHILD_UNIT' } }, bcdToken);
+  const busy = volumes.dossierVolumes.rows.filter((r) => r.kind === 'CHILD_UNIT' && r.code && r.received > 0).map((r) => r.code);
+  const any = (await gql('{ administrativeUnits(first: 2, filter: { level: COMMUNE, provinceCode: "42" }, sort: NAME_ASC) { edges { node { code } } } }', {}, bcdToken)).administrativeUnits.edges.map((e) => e.node.code);
+  const communes = [...new Set([...busy, ...any])].slice(0, 2);
+  assert(communes.length === 2, `Hà Tĩnh has ${communes.length} communes`);
+  const targets = [
+    { administrativeUnitCode: communes[0], metric: 'ONLINE_SHARE', periodStart: `${year}-01-01`, periodEnd: `${year}-12-31`, targetPercent: 30, basis: 'Tiêu chí 8, xã nông thôn mới' },
+    { administrativeUnitCode: communes[1], metric: 'BCCI_SHARE', periodStart: `${year}-01-01`, periodEnd: `${year}-12-31`, targetPercent: 50, basis: null },
+  ];
+  for (const input of targets) {
+    await gql('mutation($input: SetReportTargetInput!) { setReportTarget(input: $input) { reportTarget { id } } }', { input }, bcdToken).catch((error) => {
+      if (!String(error.message).includes('CONFLICT')) throw error;
+    });
+  }
+});
+
 for (const username of USERS) {
   await withBrowser(`osp-screens-${username}-`, async ({ page }) => {
     const dir = path.join(SHOTS, username);
@@ -104,7 +129,7 @@ for (const username of USERS) {
     // else a desk in a pilot (its site, handovers and links show), its agency and its partner post office.
     const token = (await gql('mutation($u: String!, $p: String!) { signIn(input: { username: $u, password: $p }) { token } }', { u: username, p: PASSWORD })).signIn.token;
     const mine = await gql(
-      `{ me { oneStopDesk { id } postOffice { id } agency { id } }
+      `{ me { roles oneStopDesk { id } postOffice { id } agency { id } }
          oneStopDesks(first: 50) { edges { node { id agency { id } activePilotSite { id postOffice { id } } } } }
          postOffices(first: 1) { edges { node { id } } } }`,
       {},
@@ -130,6 +155,15 @@ for (const username of USERS) {
       { name: 'staff', to: '/staff/people', sorted: true, nameField: 'fullName' },
       { name: 'roster', to: '/staff/roster' },
       { name: 'my-roster', to: '/my-roster' },
+      // Báo cáo (issue 13) for those who see it: the volumes of this year by month and child unit, the targets.
+      ...(mine.me.roles.some((r) => REPORT_READERS.includes(r))
+        ? [
+            { name: 'reports-volumes', to: '/reports', ready: 'volumes-summary', whole: true },
+            { name: 'reports-targets', to: '/reports/targets', ready: 'report-tab-targets', whole: true },
+            // The seeds' reported figures (Hà Tĩnh 2023) with their sources, by year.
+            { name: 'reports-2023', to: '/reports?from=2023-01-01&to=2023-12-31&period=YEAR', ready: 'volumes-summary', whole: true },
+          ]
+        : []),
     ];
     for (const size of WIDTHS) {
       await page.setViewportSize({ width: size.width, height: size.height });
@@ -139,7 +173,7 @@ for (const username of USERS) {
           await go(target.to);
           if (target.ready) {
             await page.getByTestId(target.ready).waitFor();
-            await page.getByTestId('workplace-sections').waitFor();
+            if (!target.whole) await page.getByTestId('workplace-sections').waitFor();
             await idle(page);
           }
           if (target.name === 'programme' && (username === 'admin' || username.startsWith('hatinh.'))) {
