@@ -101,19 +101,25 @@ export class ReportTargetService {
     if (page.totalCount > targets.length) {
       throw badInput('filter', { vi: `Có ${page.totalCount} chỉ tiêu: hãy chọn đơn vị hoặc kỳ hẹp hơn (tối đa ${MAX_PROGRESS}).`, en: `${page.totalCount} targets: choose a narrower unit or period (at most ${MAX_PROGRESS}).` });
     }
-    const measured: Array<{ id: string; unit_id: string }> = targets.length
-      ? await this.dataSource.query('SELECT t.id, osp_unit_as_of(t.administrative_unit_id, $2::date) AS unit_id FROM report_target t WHERE t.id = ANY($1::uuid[])', [targets.map((t) => t.id), asOf])
+    // Each target's unit as it stands on `asOf`, with its name, in one statement.
+    const measured: Array<{ id: string; unit_id: string; unit_name: string }> = targets.length
+      ? await this.dataSource.query(
+          `SELECT t.id, u.id AS unit_id, u.name AS unit_name
+             FROM report_target t JOIN administrative_unit u ON u.id = osp_unit_as_of(t.administrative_unit_id, $2::date)
+            WHERE t.id = ANY($1::uuid[])`,
+          [targets.map((t) => t.id), asOf],
+        )
       : [];
-    const unitOf = new Map(measured.map((r) => [r.id, r.unit_id]));
+    const unitOf = new Map(measured.map((r) => [r.id, r]));
     const reports = new Map<string, ReturnType<ReportService['dossierVolumes']>>();
     const out: TargetProgress[] = [];
     for (const target of targets) {
-      const unitId = unitOf.get(target.id) ?? target.administrativeUnitId;
+      const unit = unitOf.get(target.id)!;
+      const unitId = unit.unit_id;
       const to = target.periodEnd < today ? target.periodEnd : today;
       const base = { target, unitId, measuredFrom: null, measuredTo: null, received: null, counted: null, actualPercent: null, gapPoints: null };
       if (target.periodStart > today) {
-        const [{ name }] = await this.dataSource.query('SELECT name FROM administrative_unit WHERE id = $1', [unitId]);
-        out.push({ ...base, unitName: name, light: TargetLight.NOT_STARTED });
+        out.push({ ...base, unitName: unit.unit_name, light: TargetLight.NOT_STARTED });
         continue;
       }
       const key = `${unitId}|${target.periodStart}|${to}`;

@@ -52,7 +52,7 @@ import { Injectable } from '../../platform/container';
 import { recordFromJson } from '../../platform/database/rows';
 import { badInput, type Bilingual } from '../../platform/errors';
 import type { Actor } from '../../platform/graphql/context';
-import { isIsoDate, shownDay, todayInVietnam } from '../../platform/graphql/scalars';
+import { addDays, isIsoDate, shownDay, todayInVietnam } from '../../platform/graphql/scalars';
 import { currentRequest } from '../../platform/request-context';
 import { POST_OFFICE_TREE } from '../post-offices/post-office.service';
 import { AggregateFigure } from './aggregate-figure.entity';
@@ -166,9 +166,7 @@ export function reportPeriods(from: string, to: string, granularity: ReportGranu
     const whole = calendarPeriod(day, granularity);
     const end = whole.end < to ? whole.end : to;
     periods.push(reportPeriod(day, end, granularity));
-    const next = utc(end);
-    next.setUTCDate(next.getUTCDate() + 1);
-    day = ymd(next);
+    day = addDays(end, 1);
   }
   return periods;
 }
