@@ -11,7 +11,7 @@ import { ROLLUP_COUNTERS } from '../src/modules/reports/dossier-rollup.service';
 import { SYSTEM } from '../src/platform/graphql/context';
 import { prng } from '../src/seed/dossier-seed';
 import { ok, startTestApp, type TestApp } from './harness';
-import { NAIVE_ROLLUP_SQL } from './rollup-naive';
+import { NAIVE_ROLLUP_SQL } from '../src/modules/reports/rollup-naive';
 
 let t: TestApp;
 const KEY = ['province_id', 'desk_id', 'post_office_id', 'agency_id', 'day', 'channel'];

@@ -10,7 +10,7 @@ import { calendarPeriod, reportPeriods } from '../src/modules/reports/report.ser
 import { ReportGranularity } from '../src/modules/reports/report.inputs';
 import { addDays, todayInVietnam } from '../src/platform/graphql/scalars';
 import { failure, ok, startTestApp, type TestApp } from './harness';
-import { NAIVE_ROLLUP_SQL } from './rollup-naive';
+import { NAIVE_ROLLUP_SQL } from '../src/modules/reports/rollup-naive';
 
 let t: TestApp;
 

@@ -3,7 +3,7 @@
  * dossier part too (test/report-volumes.test.ts), written independently of the rollup's statement: every
  * dossier joined to the events that entered RECEIVED, RESULT_READY or RESULT_RETURNED, grouped by the
  * dossier's units, the event's Vietnam day (UTC+7) and the channel, each counter a count of its own kind.
- * A full scan of the raw tables: for tests only, never on a request path.
+ * A full scan of the raw tables: for tests and the reports bench (scripts/bench-reports.ts), never on a request path.
  */
 export const NAIVE_ROLLUP_SQL = `
   SELECT d.province_id::text, d.desk_id::text, d.post_office_id::text, d.agency_id::text, to_char(x.day, 'YYYY-MM-DD') AS day, d.channel::text AS channel,
