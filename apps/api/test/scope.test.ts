@@ -25,7 +25,7 @@
  * portals' own operations (submission, their own dossiers) in scope/portal.scope.ts, those of webhooks
  * (endpoints, the delivery log, replays) in scope/webhooks.scope.ts, those of aggregate submissions in
  * scope/aggregate-figures.scope.ts, those of the volume reports in scope/reports.scope.ts, those of
- * targets in scope/report-targets.scope.ts.
+ * targets in scope/report-targets.scope.ts, those of the report downloads in scope/report-exports.scope.ts.
  *
  * Roles × operations covered (generated from MATRIX; a test keeps it in step):
  * operation                       anon revoked admin ht.bcd ht.buudien ht.quay ht.stttt ht.quantri dn.bcd bp.buudien dn.quantri portal
@@ -183,6 +183,8 @@
  * updateReportTarget              U    U       A     A      F          F       F        A          N      F          .          F
  * deleteReportTarget              U    U       A     A      F          F       F        A          N      F          .          F
  * targetProgress                  U    U       A     A      A          F       F        A          A      .          .          F
+ * exportDossierVolumes            U    .       A     A      .          F       F        A          F      .          .          F
+ * exportTargetProgress            U    .       .     A      A          F       .        .          .      .          .          F
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -214,6 +216,7 @@ import { WEBHOOK_ROWS, webhookScenarios } from './scope/webhooks.scope';
 import { AGGREGATE_FIGURE_ROWS, aggregateFigureScenarios } from './scope/aggregate-figures.scope';
 import { REPORT_ROWS, reportScenarios } from './scope/reports.scope';
 import { REPORT_TARGET_ROWS, reportTargetScenarios } from './scope/report-targets.scope';
+import { REPORT_EXPORT_ROWS, reportExportScenarios } from './scope/report-exports.scope';
 
 // prettier-ignore
 const MATRIX: Row[] = [
@@ -442,6 +445,7 @@ const MATRIX: Row[] = [
   ...AGGREGATE_FIGURE_ROWS,
   ...REPORT_ROWS,
   ...REPORT_TARGET_ROWS,
+  ...REPORT_EXPORT_ROWS,
 ];
 
 /** The published schema: every one of its queries and mutations must be in the matrix. */
@@ -1061,6 +1065,7 @@ const SCENARIOS: Scenarios = {
   ...aggregateFigureScenarios({ app: () => t }),
   ...reportScenarios({ app: () => t }),
   ...reportTargetScenarios({ app: () => t }),
+  ...reportExportScenarios({ app: () => t }),
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -7,14 +7,63 @@ export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml
 /** How a day reads in every export: dd/MM/yyyy (an Excel format code: d, m, y are days, months, years). */
 export const EXCEL_DAY_FORMAT = 'dd/mm/yyyy';
 
+/** How a count reads: a number with a thousands separator (Excel shows it as the reader's locale writes it: 262.725 in Vietnamese). */
+export const EXCEL_COUNT_FORMAT = '#,##0';
+/** How a share reads: a fraction shown in per cent with one decimal (0,937 → 93,7%). */
+export const EXCEL_SHARE_FORMAT = '0.0%';
+/** How a percentage already in per cent (targets: 32,5) reads: with one decimal. */
+export const EXCEL_PERCENT_FORMAT = '0.0';
+
 /** A day as Excel keeps it: a date (a serial number) shown dd/MM/yyyy, so it sorts, filters and counts as a date. */
 export interface DayCell {
   value: Date;
   type: typeof Date;
   format: string;
+  fontWeight?: 'bold';
 }
 
-export type Cell = string | number | null | DayCell | { value: string | number | null; fontWeight: 'bold' };
+/** A number kept as a number (it adds up in Excel), shown with a format. */
+export interface NumberCell {
+  value: number;
+  type: typeof Number;
+  format: string;
+  fontWeight?: 'bold';
+}
+
+export type Cell = string | number | null | DayCell | NumberCell | { value: string | number | null; fontWeight: 'bold' };
+
+/** A count as a number cell with a thousands separator, or an empty cell (no source states it). */
+export function countCell(value: number | null | undefined): NumberCell | null {
+  return value === null || value === undefined ? null : { value, type: Number, format: EXCEL_COUNT_FORMAT };
+}
+
+/** A share (0–1) as a number cell shown in per cent with one decimal, or an empty cell. */
+export function shareCell(value: number | null | undefined): NumberCell | null {
+  return value === null || value === undefined ? null : { value, type: Number, format: EXCEL_SHARE_FORMAT };
+}
+
+/** A percentage already in per cent (0–100) with one decimal, or an empty cell. */
+export function percentCell(value: number | null | undefined): NumberCell | null {
+  return value === null || value === undefined ? null : { value, type: Number, format: EXCEL_PERCENT_FORMAT };
+}
+
+/** A cell in bold (a totals row). */
+export function boldCell(cell: Cell): Cell {
+  if (cell === null || typeof cell !== 'object') return { value: cell, fontWeight: 'bold' };
+  return { ...cell, fontWeight: 'bold' } as Cell;
+}
+
+/** A file name from Vietnamese words: without diacritics, lower case, words joined by hyphens ("Quý 3 Hà Tĩnh" → "quy-3-ha-tinh"). */
+export function fileSlug(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .toLowerCase();
+}
 
 /** A calendar day of the API (YYYY-MM-DD) as a date cell, or an empty cell. Midnight UTC: the day itself in any zone. */
 export function dayCell(iso: string | null | undefined): DayCell | null {
@@ -31,11 +80,20 @@ export interface Spreadsheet {
   rowCount: number;
 }
 
-/** One sheet with a bold, frozen header row; `fileName` without its .xlsx. Every export of the product goes through it. */
-export async function spreadsheet(sheet: string, header: string[], rows: Cell[][], widths: number[], fileName: string): Promise<Spreadsheet> {
-  const data = [header.map((value) => ({ value, fontWeight: 'bold' as const })), ...rows];
-  const buffer = await writeXlsxFile(data as never, { sheet, columns: widths.map((width) => ({ width })), stickyRowsCount: 1 }).toBuffer();
+/**
+ * One sheet with a bold, frozen header row; `fileName` without its .xlsx. Every export of the product goes through it.
+ * `title`: lines above the header (what the grid is: its unit, its days), bold, each across the columns.
+ */
+export async function spreadsheet(sheet: string, header: string[], rows: Cell[][], widths: number[], fileName: string, options: { title?: string[] } = {}): Promise<Spreadsheet> {
+  const title = (options.title ?? []).map((value) => [{ value, fontWeight: 'bold' as const, columnSpan: header.length }, ...header.slice(1).map(() => null)]);
+  const data = [...title, header.map((value) => ({ value, fontWeight: 'bold' as const, wrap: true })), ...rows];
+  const buffer = await writeXlsxFile(data as never, { sheet: sheetName(sheet), columns: widths.map((width) => ({ width })), stickyRowsCount: title.length + 1 }).toBuffer();
   return { fileName: `${fileName}.xlsx`, contentType: XLSX, contentBase64: Buffer.from(buffer).toString('base64'), rowCount: rows.length };
+}
+
+/** A sheet's name as Excel accepts it: at most 31 characters, none of : \\ / ? * [ ]. */
+export function sheetName(name: string): string {
+  return name.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31).trim() || 'Sheet1';
 }
 
 /** The files an import reads. */

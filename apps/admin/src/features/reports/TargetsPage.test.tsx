@@ -3,6 +3,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { apiError, badInput, fakeApi, type FakeHandler } from '../../test/fakeApi';
 import { renderInApp } from '../../test/render';
+import { catchDownloads } from '../../test/downloads';
 import { errorOf } from '../../test/help';
 import { todayIso } from '../../dates';
 import { sessionAs } from '../dossiers/testData';
@@ -148,4 +149,22 @@ describe('the targets', () => {
     expect(parsePercent(' 50 % ')).toBe(50);
     expect(parsePercent('abc')).toBeNull();
   });
+
+  it('Tải về saves the targets grid with the filter of the table, for readers who set no target too', async () => {
+    const file = { __typename: 'ExportedFile', fileName: 'chi-tieu-01-01-2026-31-12-2026.xlsx', contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', contentBase64: btoa('PK'), rowCount: 5 };
+    const api = targetsApi({ ExportTargetProgress: () => ({ data: { exportTargetProgress: file } }) });
+    const downloads = catchDownloads();
+    try {
+      renderInApp(<TargetsPage />, { link: api.link, route: '/reports/targets', path: '/reports/targets', session: sessionAs(['POST_OFFICE_MANAGER']) });
+      await screen.findAllByTestId('target-row');
+      expect(screen.queryByTestId('targets-add')).not.toBeInTheDocument();
+      await userEvent.setup().click(screen.getByTestId('targets-download'));
+      expect(await screen.findByTestId('targets-download-note')).toHaveTextContent(`Đã tải về tệp ${file.fileName}.`);
+      const year = todayIso().slice(0, 4);
+      expect(api.calls.filter((c) => c.operationName === 'ExportTargetProgress').map((c) => c.variables)).toEqual([{ filter: { from: `${year}-01-01`, to: `${year}-12-31`, metric: null } }]);
+      expect(downloads.saved.map((f) => f.fileName)).toEqual([file.fileName]);
+    } finally {
+      downloads.restore();
+    }
+  }, 60_000);
 });

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMutation, useQuery } from '@apollo/client/react';
+import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -24,6 +24,7 @@ import DeleteOutline from '@mui/icons-material/DeleteOutlined';
 import EditOutlined from '@mui/icons-material/EditOutlined';
 import {
   DeleteReportTargetDocument,
+  ExportTargetProgressDocument,
   SetReportTargetDocument,
   TargetProgressDocument,
   UpdateReportTargetDocument,
@@ -43,6 +44,7 @@ import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { useFormState } from '../../hooks/useFormState';
 import { useSession } from '../auth/SessionContext';
 import { UnitPicker, type UnitOption } from '../organisation/pickers';
+import { ReportDownloadButton } from './ReportDownloadButton';
 
 /** Who sets, changes and removes targets (the API's writers); post office managers read them. */
 export const TARGET_WRITERS: readonly Role[] = ['STEERING_COMMITTEE', 'SYSTEM_ADMIN'];
@@ -242,10 +244,11 @@ export function TargetsPage() {
   const [editing, setEditing] = useState<ReportTargetFieldsFragment | 'new' | null>(null);
   const [deleting, setDeleting] = useState<ReportTargetFieldsFragment | null>(null);
   const valid = isIsoDate(from) && isIsoDate(to) && from <= to;
-  const result = useQuery(TargetProgressDocument, {
-    variables: { filter: { from, to, metric: (metric || null) as TargetMetric | null } },
-    skip: !valid,
-  });
+  const filter = { from, to, metric: (metric || null) as TargetMetric | null };
+  const result = useQuery(TargetProgressDocument, { variables: { filter }, skip: !valid });
+  const client = useApolloClient();
+  // The grid's file: the same filter as the table (the API writes it from the same progress).
+  const fetchFile = async () => (await client.query({ query: ExportTargetProgressDocument, variables: { filter }, fetchPolicy: 'no-cache' })).data?.exportTargetProgress;
   const rows = (result.data ?? result.previousData)?.targetProgress;
   const reload = () => void result.refetch();
   const count = (v: number) => new Intl.NumberFormat(i18n.language === 'en' ? 'en-US' : 'vi-VN').format(v);
@@ -279,6 +282,9 @@ export function TargetsPage() {
           testId="targets-metric"
         />
         <Box sx={{ flexGrow: 1 }} />
+        <Box sx={{ alignSelf: { xs: 'stretch', md: 'center' }, display: 'flex', '& > button': { flexGrow: { xs: 1, md: 0 } } }}>
+          <ReportDownloadButton fetchFile={fetchFile} testId="targets-download" disabled={!valid} />
+        </Box>
         {writer && (
           <Button variant="contained" startIcon={<AddIcon />} onClick={() => setEditing('new')} data-testid="targets-add" sx={{ alignSelf: { xs: 'stretch', md: 'center' }, whiteSpace: 'nowrap' }}>
             {t('reports.targets.add')}

@@ -2,7 +2,8 @@ import { describe, expect, it } from '@jest/globals';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useLocation } from 'react-router';
-import { fakeApi, type FakeRequest } from '../../test/fakeApi';
+import { apiError, fakeApi, type FakeRequest } from '../../test/fakeApi';
+import { catchDownloads } from '../../test/downloads';
 import { renderInApp } from '../../test/render';
 import { todayIso } from '../../dates';
 import { sessionAs } from '../dossiers/testData';
@@ -138,5 +139,34 @@ describe('the volumes report', () => {
     await waitFor(() => expect(screen.getByTestId('volumes-unit-name')).toHaveTextContent('Huyện Cẩm Xuyên, từ 01/01/2023 đến 31/12/2023'));
     expect(screen.getByTestId('volumes-unit')).toHaveValue('Huyện Cẩm Xuyên');
     expect(screen.queryByTestId('volumes-note')).not.toBeInTheDocument();
+  }, 60_000);
+
+  it('Tải về saves the grid as the API writes it, with the filter of the table; a refusal is said in words', async () => {
+    const file = { __typename: 'ExportedFile', fileName: 'so-luong-ho-so-tinh-ha-tinh-nam-2023.xlsx', contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', contentBase64: btoa('PK-xlsx'), rowCount: 4 };
+    let refuse = false;
+    const api = fakeApi({
+      DossierVolumes: volumes,
+      ExportDossierVolumes: () => (refuse ? apiError('FORBIDDEN', 'Bạn không có quyền thực hiện thao tác này.') : { data: { exportDossierVolumes: file } }),
+    });
+    const downloads = catchDownloads();
+    try {
+      renderInApp(<VolumesPage />, { link: api.link, route: '/reports?from=2023-01-01&to=2023-12-31&period=YEAR', path: '/reports', session: sessionAs(['STEERING_COMMITTEE']) });
+      const button = await screen.findByTestId('volumes-download');
+      expect(button).toHaveTextContent('Tải về');
+      const user = userEvent.setup();
+      await user.click(button);
+      expect(await screen.findByTestId('volumes-download-note')).toHaveTextContent('Đã tải về tệp so-luong-ho-so-tinh-ha-tinh-nam-2023.xlsx.');
+      expect(api.calls.filter((c) => c.operationName === 'ExportDossierVolumes').map((c) => c.variables)).toEqual([
+        { filter: { unit: null, from: '2023-01-01', to: '2023-12-31', granularity: 'YEAR', breakdown: 'CHILD_UNIT' } },
+      ]);
+      expect(downloads.saved).toEqual([{ fileName: file.fileName, type: file.contentType, size: 7 }]);
+
+      refuse = true;
+      await user.click(button);
+      await waitFor(() => expect(screen.getByTestId('volumes-download-note')).toHaveTextContent('Bạn không có quyền thực hiện thao tác này.'));
+      expect(downloads.saved).toHaveLength(1);
+    } finally {
+      downloads.restore();
+    }
   }, 60_000);
 });

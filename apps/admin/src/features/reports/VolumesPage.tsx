@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { Link, useSearchParams } from 'react-router';
-import { useQuery } from '@apollo/client/react';
+import { useApolloClient, useQuery } from '@apollo/client/react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
@@ -21,6 +21,7 @@ import Typography from '@mui/material/Typography';
 import { useTheme } from '@mui/material/styles';
 import {
   DossierVolumesDocument,
+  ExportDossierVolumesDocument,
   type ReportGranularity,
   type VolumeBreakdown,
   type VolumeFigureFragment,
@@ -36,6 +37,7 @@ import { useNumberFormats } from '../overview/formats';
 import { OverviewBarChart } from '../overview/OverviewBarChart';
 import { formatShare } from '../dossiers/SatisfactionPage';
 import { UnitPicker } from '../organisation/pickers';
+import { ReportDownloadButton } from './ReportDownloadButton';
 
 type Granularity = Exclude<ReportGranularity, 'DAY'>;
 export const GRANULARITIES: readonly Granularity[] = ['MONTH', 'QUARTER', 'YEAR'];
@@ -113,6 +115,9 @@ export function VolumesPage() {
     variables: { filter: { ...base, breakdown }, periods: { ...base, breakdown: 'NONE' } },
     skip: !valid,
   });
+  const client = useApolloClient();
+  // The grid's file: the same filter as the table (the API writes it from the same report).
+  const fetchFile = async () => (await client.query({ query: ExportDossierVolumesDocument, variables: { filter: { ...base, breakdown } }, fetchPolicy: 'no-cache' })).data?.exportDossierVolumes;
   const data = result.data ?? result.previousData;
   const report = data?.dossierVolumes;
   const n = (value: number | null | undefined) => (value === null || value === undefined ? '—' : count(value));
@@ -203,7 +208,10 @@ export function VolumesPage() {
               <Typography variant="h2" sx={{ fontSize: '1.15rem', fontWeight: 500 }} data-testid="volumes-unit-name">
                 {t('reports.volumes.summaryTitle', { unit: report.unitName, from: formatDate(report.from), to: formatDate(report.to) })}
               </Typography>
-              <SourceChips sources={totals.sources} />
+              <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+                <SourceChips sources={totals.sources} />
+                <ReportDownloadButton fetchFile={fetchFile} testId="volumes-download" />
+              </Stack>
             </Stack>
             <Box component="dl" sx={{ m: 0, display: 'grid', gap: 1.5, gridTemplateColumns: { xs: '1fr 1fr', md: 'repeat(4, 1fr)', lg: 'repeat(7, 1fr)' } }}>
               {[...COUNTS.map((key) => ({ key, value: n(totals[key]) })), { key: 'onTimeRate' as const, value: formatShare(totals.onTimeRate, i18n.language) }].map(({ key, value }) => (

@@ -2,6 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from '
 import { Injectable } from '../../platform/container';
 import { PageArgs } from '../../platform/graphql/connection';
 import type { GraphQLContext } from '../../platform/graphql/context';
+import { ExportedFile } from '../../platform/graphql/exported-file';
 import { AdministrativeUnit } from '../administrative-units/administrative-unit.entity';
 import { ReportTarget } from './report-target.entity';
 import {
@@ -15,11 +16,15 @@ import {
   UpdateReportTargetInput,
 } from './report-target.inputs';
 import { ReportTargetService } from './report-target.service';
+import { ReportExportService } from './report-export.service';
 
 @Injectable()
 @Resolver(() => ReportTarget)
 export class ReportTargetResolver {
-  constructor(private readonly targets: ReportTargetService) {}
+  constructor(
+    private readonly targets: ReportTargetService,
+    private readonly exports: ReportExportService,
+  ) {}
 
   @Query(() => ReportTargetConnection, { description: 'Targets (chỉ tiêu) of the caller’s province by period start; rolled up through merged units as of `filter.asOf`.' })
   reportTargets(
@@ -35,6 +40,11 @@ export class ReportTargetResolver {
   })
   targetProgress(@Arg('filter', () => ReportTargetFilter, { nullable: true }) filter: ReportTargetFilter | null, @Ctx() ctx: GraphQLContext) {
     return this.targets.progress(ctx.actor, filter ?? {});
+  }
+
+  @Query(() => ExportedFile, { description: 'The targets grid of `targetProgress(filter)` as an .xlsx spreadsheet, Vietnamese headers; the same readers.' })
+  exportTargetProgress(@Arg('filter', () => ReportTargetFilter, { nullable: true }) filter: ReportTargetFilter | null, @Ctx() ctx: GraphQLContext) {
+    return this.exports.targetProgress(ctx.actor, filter ?? {});
   }
 
   @FieldResolver(() => AdministrativeUnit, { description: 'The unit the target is set for, as it was during the period.' })

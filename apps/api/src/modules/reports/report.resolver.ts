@@ -1,13 +1,18 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import { Injectable } from '../../platform/container';
 import type { GraphQLContext } from '../../platform/graphql/context';
+import { ExportedFile } from '../../platform/graphql/exported-file';
+import { ReportExportService } from './report-export.service';
 import { DossierVolumeFilter, DossierVolumeReport } from './report.inputs';
 import { ReportService } from './report.service';
 
 @Injectable()
 @Resolver()
 export class ReportResolver {
-  constructor(private readonly reports: ReportService) {}
+  constructor(
+    private readonly reports: ReportService,
+    private readonly exports: ReportExportService,
+  ) {}
 
   @Query(() => DossierVolumeReport, {
     description:
@@ -15,5 +20,10 @@ export class ReportResolver {
   })
   dossierVolumes(@Arg('filter', () => DossierVolumeFilter) filter: DossierVolumeFilter, @Ctx() ctx: GraphQLContext) {
     return this.reports.dossierVolumes(ctx.actor, filter);
+  }
+
+  @Query(() => ExportedFile, { description: 'The volumes grid of `dossierVolumes(filter)` as an .xlsx spreadsheet (its rows, the totals, the sources), Vietnamese headers; the same readers.' })
+  exportDossierVolumes(@Arg('filter', () => DossierVolumeFilter) filter: DossierVolumeFilter, @Ctx() ctx: GraphQLContext) {
+    return this.exports.dossierVolumes(ctx.actor, filter);
   }
 }

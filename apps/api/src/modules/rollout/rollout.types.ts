@@ -85,10 +85,5 @@ export class HandoverTotals {
   @Field(() => Number, { description: 'VND invested in facility handovers in effect (construction plus equipment).' }) investmentTotal!: number;
 }
 
-@ObjectType({ description: 'A spreadsheet made on request (base64), e.g. a phase’s site list as .xlsx.' })
-export class ExportedFile {
-  @Field(() => String) fileName!: string;
-  @Field(() => String) contentType!: string;
-  @Field(() => String) contentBase64!: string;
-  @Field(() => Int, { description: 'Data rows written.' }) rowCount!: number;
-}
+/** Kept in platform (every download of the product is one); named here for the rollout module's imports. */
+export { ExportedFile } from '../../platform/graphql/exported-file';
