@@ -14,6 +14,9 @@ import { CalendarService } from './modules/counters/calendar.service';
 import { WebhookDispatcher } from './modules/webhooks/webhook-dispatcher';
 import { WebhookQueue } from './modules/webhooks/webhook-queue';
 import { WebhookWorker } from './modules/webhooks/webhook-worker';
+import { ImportService } from './modules/reports/imports/import.service';
+import { importUploadRoute } from './modules/reports/imports/import.route';
+import { ImportWorker } from './modules/reports/imports/import-worker';
 
 export type { Application } from './platform/application';
 
@@ -36,7 +39,8 @@ export const composition: Composition = {
   },
   seed: seedDemoData as Composition['seed'],
   routes: (container) => [container.get(CalendarService).route()],
-  workers: (container, config, log) => [new WebhookWorker(container.get(WebhookDispatcher), container.get(WebhookQueue), config.webhooks, log)],
+  uploads: (container) => [importUploadRoute(container.get(ImportService))],
+  workers: (container, config, log) => [new WebhookWorker(container.get(WebhookDispatcher), container.get(WebhookQueue), config.webhooks, log), container.get(ImportWorker).withLog(log)],
 };
 
 /** Builds the whole application: database (embedded or given), migrations, seed, GraphQL, HTTP. */

@@ -22,6 +22,7 @@ import { CalendarAdjustment } from './working-days/working-day.entity';
 import { AggregateFigure } from './reports/aggregate-figure.entity';
 import { ReportTarget } from './reports/report-target.entity';
 import { DossierDailyRollup } from './reports/dossier-rollup.entity';
+import { ImportJob } from './reports/imports/import-job.entity';
 
 /** Every TypeORM entity of the application. */
 export const entities = [AdministrativeUnit, Agency, OneStopDesk, PostOffice, AuditEntry, User, UserSession,
@@ -37,4 +38,5 @@ export const entities = [AdministrativeUnit, Agency, OneStopDesk, PostOffice, Au
   DossierDailyRollup,
   AggregateFigure,
   ReportTarget,
+  ImportJob,
 ];

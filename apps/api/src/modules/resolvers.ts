@@ -20,6 +20,7 @@ import { WorkingDayResolver } from './working-days/working-day.resolver';
 import { AggregateFigureConnectionResolver, AggregateFigureResolver } from './reports/aggregate-figure.resolver';
 import { ReportTargetResolver } from './reports/report-target.resolver';
 import { ReportResolver } from './reports/report.resolver';
+import { ImportJobResolver } from './reports/imports/import.resolver';
 
 /** Every GraphQL resolver of the application, one per domain module. */
 export const resolvers = [AdministrativeUnitResolver, AgencyResolver, OneStopDeskResolver, PostOfficeResolver, IdentityResolver, AuditResolver,
@@ -32,5 +33,5 @@ export const resolvers = [AdministrativeUnitResolver, AgencyResolver, OneStopDes
   DossierResolver, DossierEventResolver, PickupResolver, DossierPickupResolver,
   ApiClientResolver, PortalResolver,
   WebhookResolver, WebhookDeliveryResolver, ApiClientWebhooksResolver,
-  AggregateFigureResolver, AggregateFigureConnectionResolver, ReportTargetResolver, ReportResolver,
+  AggregateFigureResolver, AggregateFigureConnectionResolver, ReportTargetResolver, ReportResolver, ImportJobResolver,
 ] as const;

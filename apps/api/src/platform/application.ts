@@ -87,7 +87,7 @@ export async function createPlatform(config: Config, composition: Composition, l
   const schema = await createSchema(container, composition.resolvers);
   await composition.init?.(container);
   await notifications.start();
-  const http = await createHttpServer(config, log, schema, dataSource, composition.authenticate(container), composition.routes?.(container) ?? []);
+  const http = await createHttpServer(config, log, schema, dataSource, composition.authenticate(container), composition.routes?.(container) ?? [], composition.uploads?.(container) ?? []);
   const workers = composition.workers?.(container, config, log) ?? [];
   for (const worker of workers) await worker.start();
   startup.serverMs = lap();

@@ -32,6 +32,11 @@ export interface Composition {
    */
   routes?(container: Container): HttpRoute[];
   /**
+   * Streamed uploads (POST, the file as the body; e.g. the report imports' POST /imports), authenticated
+   * like /graphql (bearer token) and guarded against cross-site requests as Apollo guards it.
+   */
+  uploads?(container: Container): UploadRoute[];
+  /**
    * Background workers (e.g. webhook deliveries): started once the services are built, stopped on
    * shutdown after the last request in flight and before the database closes.
    */
@@ -48,4 +53,17 @@ export interface HttpRoute {
   /** An Express path pattern, e.g. '/calendar/:token.ics'; never under /graphql. */
   path: string;
   handle(params: Record<string, string>): Promise<{ status: number; contentType: string; body: string; headers?: Record<string, string> }>;
+}
+
+/**
+ * A POST route that takes a file as its streamed body. The platform authenticates the request (the actor,
+ * as for /graphql), refuses what a browser could send cross-site without a preflight (a "simple" content
+ * type with neither `x-apollo-operation-name` nor `apollo-require-preflight`: Apollo's CSRF prevention
+ * rule), refuses a declared length over `maxBytes` (413), and answers the handler's JSON, or a typed
+ * error as `{ errors: [{ message, extensions: { code, fields } }] }` with its HTTP status.
+ */
+export interface UploadRoute {
+  path: string;
+  maxBytes: number;
+  handle(actor: Actor, body: import('node:stream').Readable, request: { query: Record<string, string | undefined>; header(name: string): string | undefined }): Promise<{ status: number; body: unknown }>;
 }

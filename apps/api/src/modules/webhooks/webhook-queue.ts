@@ -5,10 +5,10 @@ import type { Logger } from '../../platform/logger';
 
 export const DELIVERY_QUEUE = 'webhook-delivery';
 
-type Executor = (text: string, values: unknown[]) => Promise<{ rows: any[] }>;
+export type Executor = (text: string, values: unknown[]) => Promise<{ rows: any[] }>;
 
-/** pg-boss's `db` over a TypeORM query runner: the manager's own (inside a transaction) or one of the pool's. */
-const through =
+/** pg-boss's `db` over a TypeORM query runner: the manager's own (inside a transaction) or one of the pool's (the report imports' queue uses it too). */
+export const through =
   (manager: EntityManager | null, dataSource: DataSource): Executor =>
   async (text, values) => {
     const runner = manager?.queryRunner ?? dataSource.createQueryRunner();

@@ -11,7 +11,7 @@ import { pinoHttp } from 'pino-http';
 import type { DataSource } from 'typeorm';
 import type { Config } from '../config';
 import { databaseIsUp } from '../database/data-source';
-import type { Authenticate, HttpRoute } from '../composition';
+import type { Authenticate, HttpRoute, UploadRoute } from '../composition';
 import { AppError, createErrorFormatter, isDatabaseUnavailable, serviceUnavailable } from '../errors';
 import { createContext, type GraphQLContext } from '../graphql/context';
 import { compiledExecution } from '../graphql/executor';
@@ -21,7 +21,7 @@ import type { Logger } from '../logger';
 import { currentRequest, languageFrom, runInRequest } from '../request-context';
 import { budgetExhausted, budgetHeaders, ClientBudgets } from './budgets';
 import { authenticateFirst, budgetOf, clientGate, type EarlyAuth } from './clients';
-import { errorHandler, refuseBatches, responseGuards } from './guards';
+import { errorHandler, refuseBatches, responseGuards, sendError } from './guards';
 import { drainHttpServerPlugin } from './shutdown';
 
 export interface HttpServer {
@@ -43,6 +43,7 @@ export async function createHttpServer(
   dataSource: DataSource,
   authenticate: Authenticate,
   routes: readonly HttpRoute[] = [],
+  uploads: readonly UploadRoute[] = [],
 ): Promise<HttpServer> {
   const app = express();
   const server = createServer(app);
@@ -97,6 +98,8 @@ export async function createHttpServer(
       }, next);
     });
   }
+
+  for (const route of uploads) app.post(route.path, authenticateFirst(authenticate), reenter, uploadHandler(route));
 
   // Portals' clients: the persisted-operation allow-list and the hourly budgets (platform/http/clients.ts).
   const persisted = PersistedOperations.load(config.persistedOperations, { maxTokens: config.limits.maxTokens });
@@ -196,6 +199,38 @@ export async function createHttpServer(
   });
   app.use(errorHandler((error, requestId) => log.error({ err: error, requestId }, 'unexpected error in an HTTP request')));
   return { app, server, apollo, budgets, persisted };
+}
+
+/** Content types a browser sends cross-site without a preflight (Apollo's CSRF prevention lets them through only with one of its headers). */
+const SIMPLE_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'];
+const HTTP_STATUS: Record<string, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409 };
+
+function uploadHandler(route: UploadRoute) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    const fail = (error: AppError) => {
+      req.resume();
+      const http = error.extensions.http as { status: number } | undefined;
+      sendError(req, res, http?.status ?? HTTP_STATUS[error.code] ?? 400, error.code, error.bilingual, error.fields.length ? { fields: error.fields.map((f) => ({ field: f.field, message: f.message[(res.locals.request?.lang ?? 'vi') as 'vi' | 'en'] })) } : {});
+    };
+    const type = (req.header('content-type') ?? '').split(';')[0].trim().toLowerCase();
+    if ((!type || SIMPLE_TYPES.includes(type)) && !req.header('x-apollo-operation-name') && !req.header('apollo-require-preflight')) {
+      return fail(new AppError('BAD_USER_INPUT', { vi: 'Yêu cầu bị từ chối để chống giả mạo: gửi tệp với Content-Type application/octet-stream (hoặc kiểu của tệp).', en: 'Refused as a possible cross-site request: send the file as application/octet-stream (or its own type).' }));
+    }
+    const declared = Number(req.header('content-length') ?? 0);
+    if (declared > route.maxBytes) {
+      return fail(new AppError('BAD_USER_INPUT', { vi: `Tệp quá lớn: tối đa ${Math.round(route.maxBytes / 1024 / 1024)} MB.`, en: `The file is too large: at most ${Math.round(route.maxBytes / 1024 / 1024)} MB.` }).withHttp(413));
+    }
+    const early = res.locals.auth as EarlyAuth;
+    if (early.error) {
+      if (early.error instanceof AppError) return fail(early.error);
+      return next(early.error);
+    }
+    const query = Object.fromEntries(Object.entries(req.query).map(([k, v]) => [k, typeof v === 'string' ? v : undefined]));
+    route.handle(early.actor!, req, { query, header: (name) => req.header(name) }).then(
+      (answer) => res.status(answer.status).json(answer.body),
+      (error: unknown) => (error instanceof AppError ? fail(error) : isDatabaseUnavailable(error) ? fail(serviceUnavailable()) : next(error)),
+    );
+  };
 }
 
 function noCacheForHtml(res: Response, path: string): void {
