@@ -25,7 +25,8 @@
  * portals' own operations (submission, their own dossiers) in scope/portal.scope.ts, those of webhooks
  * (endpoints, the delivery log, replays) in scope/webhooks.scope.ts, those of aggregate submissions in
  * scope/aggregate-figures.scope.ts, those of the volume reports in scope/reports.scope.ts, those of
- * targets in scope/report-targets.scope.ts, those of the report downloads in scope/report-exports.scope.ts.
+ * targets in scope/report-targets.scope.ts, those of the report downloads in scope/report-exports.scope.ts,
+ * those of the demand forecast in scope/report-forecast.scope.ts.
  *
  * Roles × operations covered (generated from MATRIX; a test keeps it in step):
  * operation                       anon revoked admin ht.bcd ht.buudien ht.quay ht.stttt ht.quantri dn.bcd bp.buudien dn.quantri portal
@@ -183,6 +184,7 @@
  * updateReportTarget              U    U       A     A      F          F       F        A          N      F          .          F
  * deleteReportTarget              U    U       A     A      F          F       F        A          N      F          .          F
  * targetProgress                  U    U       A     A      A          F       F        A          A      .          .          F
+ * dossierForecast                 U    U       A     A      A          F       F        A          B      B          .          F
  * exportDossierVolumes            U    .       A     A      .          F       F        A          F      .          .          F
  * exportTargetProgress            U    .       .     A      A          F       .        .          .      .          .          F
  */
@@ -216,6 +218,7 @@ import { WEBHOOK_ROWS, webhookScenarios } from './scope/webhooks.scope';
 import { AGGREGATE_FIGURE_ROWS, aggregateFigureScenarios } from './scope/aggregate-figures.scope';
 import { REPORT_ROWS, reportScenarios } from './scope/reports.scope';
 import { REPORT_TARGET_ROWS, reportTargetScenarios } from './scope/report-targets.scope';
+import { REPORT_FORECAST_ROWS, reportForecastScenarios } from './scope/report-forecast.scope';
 import { REPORT_EXPORT_ROWS, reportExportScenarios } from './scope/report-exports.scope';
 
 // prettier-ignore
@@ -445,6 +448,8 @@ const MATRIX: Row[] = [
   ...AGGREGATE_FIGURE_ROWS,
   ...REPORT_ROWS,
   ...REPORT_TARGET_ROWS,
+  // The demand forecast: one desk of the province, for those who read the reports and staff the rosters.
+  ...REPORT_FORECAST_ROWS,
   ...REPORT_EXPORT_ROWS,
 ];
 
@@ -1065,6 +1070,7 @@ const SCENARIOS: Scenarios = {
   ...aggregateFigureScenarios({ app: () => t }),
   ...reportScenarios({ app: () => t }),
   ...reportTargetScenarios({ app: () => t }),
+  ...reportForecastScenarios({ app: () => t }),
   ...reportExportScenarios({ app: () => t }),
 };
 

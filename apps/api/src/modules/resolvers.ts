@@ -21,6 +21,7 @@ import { AggregateFigureConnectionResolver, AggregateFigureResolver } from './re
 import { ReportTargetResolver } from './reports/report-target.resolver';
 import { ReportResolver } from './reports/report.resolver';
 import { ImportJobResolver } from './reports/imports/import.resolver';
+import { DossierForecastResolver } from './reports/dossier-forecast.resolver';
 
 /** Every GraphQL resolver of the application, one per domain module. */
 export const resolvers = [AdministrativeUnitResolver, AgencyResolver, OneStopDeskResolver, PostOfficeResolver, IdentityResolver, AuditResolver,
@@ -33,5 +34,5 @@ export const resolvers = [AdministrativeUnitResolver, AgencyResolver, OneStopDes
   DossierResolver, DossierEventResolver, PickupResolver, DossierPickupResolver,
   ApiClientResolver, PortalResolver,
   WebhookResolver, WebhookDeliveryResolver, ApiClientWebhooksResolver,
-  AggregateFigureResolver, AggregateFigureConnectionResolver, ReportTargetResolver, ReportResolver, ImportJobResolver,
+  AggregateFigureResolver, AggregateFigureConnectionResolver, ReportTargetResolver, ReportResolver, ImportJobResolver, DossierForecastResolver,
 ] as const;

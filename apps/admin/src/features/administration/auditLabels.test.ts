@@ -17,7 +17,7 @@ const AUDITED_FIELDS: Record<AuditEntityType, readonly string[]> = {
     // openingHours.set: the week's intervals; shift.publishWeek and shift.copyWeek: the week and what was done
     'openingHours', 'deskId', 'weekday', 'opensAt', 'closesAt', 'demand', 'week', 'published', 'shiftIds', 'fromWeek', 'toWeek', 'copied', 'skipped',
     // shift.autoFill: the weeks filled and what was planned
-    'from', 'to', 'planned', 'unfilled', 'demanded'],
+    'from', 'to', 'planned', 'unfilled', 'demanded', 'demandFromForecast'],
   PostOffice: [...UNIT_OWNED, 'kind', 'parentId', 'address'],
   AdministrativeUnit: ['id', 'code', 'name', 'level', 'parentId', 'path', 'validFrom', 'validTo', 'successorId', 'createdAt', 'updatedAt'],
   User: ['id', 'username', 'displayName', 'roles', 'scopeUnitId', 'provinceId', 'postOfficeId', 'oneStopDeskId', 'agencyId', 'active', 'passwordChangedAt', 'createdAt', 'updatedAt'],

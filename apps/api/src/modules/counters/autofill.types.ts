@@ -52,6 +52,19 @@ registerEnumType(ProposalQuality, {
   },
 });
 
+export enum RosterDemandSource {
+  OPENING_HOURS = 'OPENING_HOURS',
+  FORECAST = 'FORECAST',
+}
+registerEnumType(RosterDemandSource, {
+  name: 'RosterDemandSource',
+  description: 'Where auto-fill takes the counters to staff per slot from.',
+  valuesConfig: {
+    OPENING_HOURS: { description: 'Nhu cầu đã đặt: each interval’s demand, else every open counter' },
+    FORECAST: { description: 'Theo dự báo lượng hồ sơ: the demand forecast’s counters per slot (dossierForecast), one desk only' },
+  },
+});
+
 export enum UnmetReason {
   NOT_ENOUGH_COUNTERS = 'NOT_ENOUGH_COUNTERS',
   NO_ASSIGNED_STAFF = 'NO_ASSIGNED_STAFF',
@@ -120,6 +133,7 @@ export class RosterAutoFillJob {
   @Field(() => DateScalar) from!: string;
   @Field(() => DateScalar) to!: string;
   @Field(() => [ID], { description: 'The desks it fills.' }) deskIds!: string[];
+  @Field(() => RosterDemandSource, { description: 'Where its demand comes from.' }) demandSource!: RosterDemandSource;
   @Field(() => RosterProposalResult, { nullable: true }) proposal!: RosterProposalResult | null;
   @Field(() => String, { nullable: true, description: 'Why it failed (technical).' }) error!: string | null;
 }

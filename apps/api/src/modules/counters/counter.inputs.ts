@@ -1,8 +1,9 @@
 import { ArrayMaxSize, IsInt, IsOptional, IsUUID, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { DateScalar, TimeOfDayScalar } from '../../platform/graphql/scalars';
 import { Staff } from '../staff/staff.entity';
 import { Counter, CounterStatus, OpeningException, OpeningHours, Shift } from './counter.entity';
+import { RosterDemandSource } from './autofill.types';
 
 @InputType()
 export class CreateCounterInput {
@@ -158,6 +159,8 @@ export class StartRosterAutoFillInput {
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() deskId?: string | null;
   @Field(() => DateScalar) from!: string;
   @Field(() => DateScalar) to!: string;
+  @Field(() => RosterDemandSource, { nullable: true, description: 'OPENING_HOURS (default) or FORECAST (one desk: the counters its demand forecast asks for).' }) @IsOptional() demandSource?: RosterDemandSource | null;
+  @Field(() => Float, { nullable: true, description: 'With FORECAST: dossiers one counter receives per hour (default 4).' }) @IsOptional() @Min(0.5) @Max(60) dossiersPerCounterHour?: number | null;
 }
 
 @InputType()

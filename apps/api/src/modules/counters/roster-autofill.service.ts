@@ -10,7 +10,8 @@ import { STAFF_WRITERS, StaffService } from '../staff/staff.service';
 import { Counter, CounterStatus, Shift, ShiftStatus } from './counter.entity';
 import { CounterService, mondayOf } from './counter.service';
 import { MAX_MINUTES_PER_DAY, MAX_MINUTES_PER_WEEK, ShiftService } from './shift.service';
-import { AutoFillStage, AutoFillStatus, ProposalQuality, UnmetReason, type RosterAutoFillJob } from './autofill.types';
+import { AutoFillStage, AutoFillStatus, ProposalQuality, RosterDemandSource, UnmetReason, type RosterAutoFillJob } from './autofill.types';
+import { DossierForecastService } from '../reports/dossier-forecast.service';
 import type { RosterProblem, RosterProgress, RosterProposal } from './solver/roster-problem';
 import { solveRoster } from './solver/solve';
 
@@ -32,6 +33,9 @@ export interface AutoFillJob {
   deskIds: string[];
   from: string;
   to: string;
+  /** OPENING_HOURS, or FORECAST: the demand forecast's counters per slot (DossierForecastService.demand). */
+  demandSource: RosterDemandSource;
+  dossiersPerCounterHour: number | null;
   status: AutoFillStatus;
   progress: RosterProgress | null;
   proposal: RosterProposal | null;
@@ -59,13 +63,18 @@ export class RosterAutoFillService {
     private readonly counters: CounterService,
     private readonly shifts: ShiftService,
     private readonly staff: StaffService,
+    private readonly forecasts: DossierForecastService,
   ) {}
 
-  async start(actor: Actor, input: { deskId?: string | null; from: string; to: string }): Promise<AutoFillJob> {
+  async start(actor: Actor, input: { deskId?: string | null; from: string; to: string; demandSource?: RosterDemandSource | null; dossiersPerCounterHour?: number | null }): Promise<AutoFillJob> {
     requireRole(actor, STAFF_WRITERS);
     if (input.to < input.from) throw badInput('to', { vi: 'Ngày kết thúc phải từ ngày bắt đầu trở đi.', en: 'The end cannot be before the start.' });
     if (Date.parse(input.to) - Date.parse(input.from) >= AUTOFILL_MAX_DAYS * 86_400_000) {
       throw badInput('to', { vi: `Mỗi lần tự xếp lịch tối đa ${AUTOFILL_MAX_DAYS} ngày.`, en: `At most ${AUTOFILL_MAX_DAYS} days at a time.` });
+    }
+    const demandSource = input.demandSource ?? RosterDemandSource.OPENING_HOURS;
+    if (demandSource === RosterDemandSource.FORECAST && !input.deskId) {
+      throw badInput('deskId', { vi: 'Nhu cầu theo dự báo cần chọn một bộ phận một cửa.', en: 'A forecast demand needs one desk.' });
     }
     const m = this.dataSource.manager;
     let deskIds: string[];
@@ -84,6 +93,7 @@ export class RosterAutoFillService {
     this.forgetOld();
     const job: AutoFillJob = {
       id: randomUUID(), provinceId, createdBy: actor.label, deskIds, from: input.from, to: input.to,
+      demandSource, dossiersPerCounterHour: input.dossiersPerCounterHour ?? null,
       status: AutoFillStatus.QUEUED, progress: null, proposal: null, slots: new Map(), error: null, createdAt: Date.now(), startedAt: null,
     };
     this.jobs.set(job.id, job);
@@ -148,7 +158,7 @@ export class RosterAutoFillService {
         const count = rows.filter((r) => r.deskId === deskId).length;
         await this.audit.record(m, actor, {
           action: 'shift.autoFill', entityType: 'OneStopDesk', entityId: deskId,
-          after: { from: job.from, to: job.to, planned: count, unfilled: proposal.unfilled, demanded: proposal.demanded }, provinceId: job.provinceId,
+          after: { from: job.from, to: job.to, planned: count, unfilled: proposal.unfilled, demanded: proposal.demanded, demandFromForecast: job.demandSource === RosterDemandSource.FORECAST }, provinceId: job.provinceId,
         });
       }
       return rows;
@@ -169,6 +179,7 @@ export class RosterAutoFillService {
       from: job.from,
       to: job.to,
       deskIds: job.deskIds,
+      demandSource: job.demandSource,
       error: job.error,
       proposal: p && {
         shifts: p.shifts.map((s) => ({ staffId: s.staffId, counterId: s.counterId, deskId: slot(s.slotId).deskId, day: slot(s.slotId).day, startsAt: slot(s.slotId).opensAt, endsAt: slot(s.slotId).closesAt })),
@@ -206,9 +217,14 @@ export class RosterAutoFillService {
   }
 
   /** What the solver needs, read in one snapshot of the roster. */
-  async problem(job: Pick<AutoFillJob, 'deskIds' | 'from' | 'to' | 'slots'>): Promise<RosterProblem> {
+  async problem(job: Pick<AutoFillJob, 'deskIds' | 'from' | 'to' | 'slots'> & Partial<Pick<AutoFillJob, 'demandSource' | 'dossiersPerCounterHour'>>): Promise<RosterProblem> {
     return this.dataSource.transaction('REPEATABLE READ', async (m) => {
       const slots = await this.counters.slots(m, job.deskIds, job.from, job.to);
+      if (job.demandSource === RosterDemandSource.FORECAST) {
+        // The forecast's counters replace the slots' demand (one desk; a slot without a forecast keeps its own).
+        const demand = await this.forecasts.demand(m, job.deskIds[0], job.from, job.to, job.dossiersPerCounterHour);
+        for (const s of slots) s.demanded = demand.get(`${s.day}|${s.opensAt}`) ?? s.demanded;
+      }
       job.slots.clear();
       const problemSlots = slots.map((s) => {
         const id = `${s.deskId}|${s.day}|${s.opensAt}`;

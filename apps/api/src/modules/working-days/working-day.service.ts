@@ -168,6 +168,23 @@ export class WorkingDayService {
     return count;
   }
 
+  /**
+   * The days from `from` to `to` the civil service is off for something other than a plain weekend:
+   * public holidays and the government's extra days off (adjustments of kind DAY_OFF), by day with
+   * their Vietnamese name. A weekend that is a working day by adjustment is not listed.
+   */
+  async daysOff(from: string, to: string, manager?: EntityManager): Promise<Map<string, string>> {
+    assertDay(from, 'from');
+    assertDay(to, 'to');
+    const out = new Map<string, string>();
+    for (let year = yearOf(from); year <= yearOf(to); year += 1) {
+      const adjustments = await this.adjustments(year, manager);
+      for (const [day, holiday] of publicHolidays(year)) if (day >= from && day <= to && adjustments.get(day)?.kind !== CalendarAdjustmentKind.WORKING_DAY) out.set(day, holiday.vi);
+      for (const a of adjustments.values()) if (a.date >= from && a.date <= to && a.kind === CalendarAdjustmentKind.DAY_OFF) out.set(a.date, a.name);
+    }
+    return out;
+  }
+
   // --- The calendar, for people ------------------------------------------------------------------
 
   /** The days of `year` that differ from the plain week, in order: public holidays (even on a weekend) and the adjustments. */
