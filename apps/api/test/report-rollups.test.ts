@@ -3,9 +3,10 @@
  * dossier change, so it always equals the naive GROUP BY over the raw dossier and event tables: after the
  * demo seed's year of dossiers, after random receptions at several desks through every channel, steps of
  * the status machine (refusals, supplements, withdrawals, stops, late and on-time results, returns at the
- * desk and by post), and after a change that rolled back.
+ * desk and by post, the applicants' ratings), and after a change that rolled back.
  */
 import { DOSSIER_STEPS, DossierAction, DossierStatus } from '../src/modules/dossiers/dossier-status';
+import { Dossier } from '../src/modules/dossiers/dossier.entity';
 import { DossierService } from '../src/modules/dossiers/dossier.service';
 import { ROLLUP_COUNTERS } from '../src/modules/reports/dossier-rollup.service';
 import { SYSTEM } from '../src/platform/graphql/context';
@@ -56,6 +57,9 @@ it('counts the demo seed’s year of dossiers exactly as the naive GROUP BY does
   expect(sum.digitised).toBeGreaterThan(0);
   expect(sum.resolved_late).toBeGreaterThan(0);
   expect(sum.results_returned_via_bcci).toBeGreaterThan(0);
+  const [rated] = await t.sql(`SELECT count(*)::int AS n FROM dossier WHERE rating IS NOT NULL`);
+  expect(sum.rated_satisfied + sum.rated_neutral + sum.rated_dissatisfied).toBe(rated.n);
+  expect(sum.rated_dissatisfied).toBeGreaterThan(0);
 });
 
 describe('random receptions, steps and returns', () => {
@@ -133,8 +137,18 @@ describe('random receptions, steps and returns', () => {
     // Some results come late: the legal due moment has passed meanwhile.
     if (action === DossierAction.RESULT_READY && rng.next() < 0.35) await t.sql(`UPDATE dossier SET due_at = now() - interval '2 hours' WHERE id = $1`, [id]);
     const after = await t.app.container.get(DossierService).step(SYSTEM, { id, version: d.version, action, note: 'Kiểm thử số liệu' } as never);
+    if (after.status === DossierStatus.RESULT_RETURNED) await rate(id);
     if ([DossierStatus.NOT_ACCEPTED, DossierStatus.STOPPED, DossierStatus.RESULT_RETURNED].includes(after.status)) open.delete(id);
     else open.set(id, { version: after.version, status: after.status });
+  }
+
+  /** Most applicants rate the service once the result is returned: satisfied, neutral, dissatisfied in turn. */
+  let ratings = 0;
+  async function rate(id: string): Promise<void> {
+    if (rng.next() < 0.25) return;
+    const service = t.app.container.get(DossierService);
+    const rating = (['SATISFIED', 'NEUTRAL', 'DISSATISFIED'] as const)[ratings++ % 3];
+    await t.app.dataSource.transaction(async (m) => service.recordRating(m, SYSTEM, await m.getRepository(Dossier).findOneByOrFail({ id }), rating as never, null));
   }
 
   it(`keeps the rollup equal to the naive GROUP BY through 160 random operations (seed ${seed})`, async () => {
@@ -150,8 +164,10 @@ describe('random receptions, steps and returns', () => {
         const d = open.get(id)!;
         const next = ({ NEW: 'RECEIVE', RECEIVED: 'FORWARD', PROCESSING: 'RESULT_READY', SUPPLEMENT_REQUESTED: 'SUPPLEMENT_RECEIVED', AWAITING_FINANCIAL_OBLIGATION: 'FINANCIAL_OBLIGATION_MET', WITHDRAWAL_REQUESTED: 'RESUME', RESULT_READY: 'RETURN_RESULT' } as Record<string, DossierAction>)[d.status];
         const after = await t.app.container.get(DossierService).step(SYSTEM, { id, version: d.version, action: next, note: 'Kiểm thử số liệu' } as never);
-        if (after.status === DossierStatus.RESULT_RETURNED) open.delete(id);
-        else open.set(id, { version: after.version, status: after.status });
+        if (after.status === DossierStatus.RESULT_RETURNED) {
+          await rate(id);
+          open.delete(id);
+        } else open.set(id, { version: after.version, status: after.status });
       }
     }
     await expectRollupEqualsNaive();

@@ -24,7 +24,8 @@
  * scope/dossiers.scope.ts, those of portals' API clients in scope/api-clients.scope.ts, those of the
  * portals' own operations (submission, their own dossiers) in scope/portal.scope.ts, those of webhooks
  * (endpoints, the delivery log, replays) in scope/webhooks.scope.ts, those of aggregate submissions in
- * scope/aggregate-figures.scope.ts, those of the volume reports in scope/reports.scope.ts, those of
+ * scope/aggregate-figures.scope.ts, those of the volume reports in scope/reports.scope.ts (and of the
+ * service-quality index in scope/report-quality.scope.ts), those of
  * targets in scope/report-targets.scope.ts, those of the report downloads in scope/report-exports.scope.ts,
  * those of the demand forecast in scope/report-forecast.scope.ts.
  *
@@ -179,6 +180,7 @@
  * updateAggregateFigure           U    U       A     A      F          F       F        A          N      F          .          F
  * deleteAggregateFigure           U    U       A     A      F          F       F        A          N      F          .          F
  * dossierVolumes                  U    U       A     AF     A          F       F        A          ABF    A          AF         F
+ * serviceQualityIndex             U    U       A     A      A          F       F        A          BF     A          F          F
  * reportTargets                   U    U       A     A      A          A       .        .          H      .          .          F
  * setReportTarget                 U    U       A     AB     F          F       F        A          F      F          .          F
  * updateReportTarget              U    U       A     A      F          F       F        A          N      F          .          F
@@ -217,6 +219,7 @@ import { WORKING_DAY_ROWS, workingDayScenarios } from './scope/working-days.scop
 import { WEBHOOK_ROWS, webhookScenarios } from './scope/webhooks.scope';
 import { AGGREGATE_FIGURE_ROWS, aggregateFigureScenarios } from './scope/aggregate-figures.scope';
 import { REPORT_ROWS, reportScenarios } from './scope/reports.scope';
+import { REPORT_QUALITY_ROWS, reportQualityScenarios } from './scope/report-quality.scope';
 import { REPORT_TARGET_ROWS, reportTargetScenarios } from './scope/report-targets.scope';
 import { REPORT_FORECAST_ROWS, reportForecastScenarios } from './scope/report-forecast.scope';
 import { REPORT_EXPORT_ROWS, reportExportScenarios } from './scope/report-exports.scope';
@@ -447,6 +450,7 @@ const MATRIX: Row[] = [
   // Aggregate submissions: read within the province, kept by its steering committee and administrators.
   ...AGGREGATE_FIGURE_ROWS,
   ...REPORT_ROWS,
+  ...REPORT_QUALITY_ROWS,
   ...REPORT_TARGET_ROWS,
   // The demand forecast: one desk of the province, for those who read the reports and staff the rosters.
   ...REPORT_FORECAST_ROWS,
@@ -1069,6 +1073,7 @@ const SCENARIOS: Scenarios = {
   ...webhookScenarios({ app: () => t }),
   ...aggregateFigureScenarios({ app: () => t }),
   ...reportScenarios({ app: () => t }),
+  ...reportQualityScenarios({ app: () => t }),
   ...reportTargetScenarios({ app: () => t }),
   ...reportForecastScenarios({ app: () => t }),
   ...reportExportScenarios({ app: () => t }),

@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { ROLLUP_DELTA_SQL } from '../modules/reports/dossier-rollup.service';
+import { ROLLUP_COUNTERS_1765000000000, ROLLUP_DELTA_SQL } from '../modules/reports/dossier-rollup.service';
 
 /**
  * Dossier rollups (issue 13): `dossier_daily_rollup`, one row per province, desk, post office, agency,
@@ -34,7 +34,7 @@ export class DossierRollup1765000000000 implements MigrationInterface {
       );
       CREATE INDEX dossier_daily_rollup_province_day ON dossier_daily_rollup (province_id, day);
     `);
-    await q.query(ROLLUP_DELTA_SQL('true'));
+    await q.query(ROLLUP_DELTA_SQL('true', ROLLUP_COUNTERS_1765000000000));
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -20,6 +20,7 @@ import { WorkingDayResolver } from './working-days/working-day.resolver';
 import { AggregateFigureConnectionResolver, AggregateFigureResolver } from './reports/aggregate-figure.resolver';
 import { ReportTargetResolver } from './reports/report-target.resolver';
 import { ReportResolver } from './reports/report.resolver';
+import { ServiceQualityResolver } from './reports/quality.resolver';
 import { ImportJobResolver } from './reports/imports/import.resolver';
 import { DossierForecastResolver } from './reports/dossier-forecast.resolver';
 
@@ -34,5 +35,5 @@ export const resolvers = [AdministrativeUnitResolver, AgencyResolver, OneStopDes
   DossierResolver, DossierEventResolver, PickupResolver, DossierPickupResolver,
   ApiClientResolver, PortalResolver,
   WebhookResolver, WebhookDeliveryResolver, ApiClientWebhooksResolver,
-  AggregateFigureResolver, AggregateFigureConnectionResolver, ReportTargetResolver, ReportResolver, ImportJobResolver, DossierForecastResolver,
+  AggregateFigureResolver, AggregateFigureConnectionResolver, ReportTargetResolver, ReportResolver, ServiceQualityResolver, ImportJobResolver, DossierForecastResolver,
 ] as const;

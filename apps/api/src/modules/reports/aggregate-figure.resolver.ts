@@ -48,6 +48,14 @@ export class AggregateFigureResolver {
     return figure.deskId ? ctx.loaders.byId(OneStopDesk).load(figure.deskId) : null;
   }
 
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'Who submitted it or last corrected it (a user’s display name, from the audit trail; null when no user did, e.g. the demo seed). When: `updatedAt`.',
+  })
+  changedBy(@Root() figure: AggregateFigure, @Ctx() ctx: GraphQLContext) {
+    return ctx.loaders.named<string, string | null>('aggregateFigure.changedBy', (ids) => this.figures.changedBy(ids)).load(figure.id);
+  }
+
   @Mutation(() => AggregateFigurePayload, { description: 'Submits a unit’s period totals (steering committee and administrators of the province).' })
   async submitAggregateFigure(@Arg('input', () => SubmitAggregateFigureInput) input: SubmitAggregateFigureInput, @Ctx() ctx: GraphQLContext) {
     return { aggregateFigure: await this.figures.submit(ctx.actor, input) };

@@ -272,6 +272,23 @@ export class AggregateFigureService {
       [unitIds, todayInVietnam()],
     );
   }
+
+  /**
+   * Who last wrote each figure: the display name of the user of its latest audit entry (one statement for
+   * a page, on the audit trail's (entity_type, entity_id) index); null when no user did. The caller read
+   * the figures within their scope already.
+   */
+  async changedBy(ids: readonly string[]): Promise<Array<string | null>> {
+    const rows: Array<{ id: string; name: string | null }> = await this.dataSource.query(
+      `SELECT DISTINCT ON (a.entity_id) a.entity_id::text AS id, u.display_name AS name
+         FROM audit_entry a LEFT JOIN app_user u ON u.id = a.actor_id AND a.actor_kind = 'user'
+        WHERE a.entity_type = 'AggregateFigure' AND a.entity_id = ANY($1::uuid[])
+        ORDER BY a.entity_id, a.occurred_at DESC, a.seq DESC`,
+      [[...ids]],
+    );
+    const byId = new Map(rows.map((r) => [r.id, r.name]));
+    return ids.map((id) => byId.get(id) ?? null);
+  }
 }
 
 /** The figures of an input; for a change, those left out (undefined) keep their value, null removes one. */

@@ -24,4 +24,7 @@ export class DossierDailyRollup {
   @Column('int') resultsReturnedViaBcci!: number;
   @Column('int') resolvedOnTime!: number;
   @Column('int') resolvedLate!: number;
+  @Column('int') ratedSatisfied!: number;
+  @Column('int') ratedNeutral!: number;
+  @Column('int') ratedDissatisfied!: number;
 }

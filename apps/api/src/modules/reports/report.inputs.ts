@@ -109,6 +109,9 @@ export class DossierVolumeRow {
   @Field(() => Int, { nullable: true, description: 'Results returned (any way).' }) resultsReturned!: number | null;
   @Field(() => Int, { nullable: true, description: 'Results ready on time (by the legal due moment).' }) resolvedOnTime!: number | null;
   @Field(() => Int, { nullable: true, description: 'Results ready late.' }) resolvedLate!: number | null;
+  @Field(() => Int, { nullable: true, description: 'Applicants’ ratings given in the period: satisfied (from dossiers only).' }) ratedSatisfied!: number | null;
+  @Field(() => Int, { nullable: true, description: 'Ratings given: neutral (from dossiers only).' }) ratedNeutral!: number | null;
+  @Field(() => Int, { nullable: true, description: 'Ratings given: dissatisfied (from dossiers only).' }) ratedDissatisfied!: number | null;
   @Field(() => Float, { nullable: true, description: 'resolvedOnTime / (resolvedOnTime + resolvedLate); null when nothing was resolved.' }) onTimeRate!: number | null;
   @Field(() => Float, { nullable: true, description: 'resolvedLate / (resolvedOnTime + resolvedLate); null when nothing was resolved.' }) overdueRate!: number | null;
   @Field(() => [VolumeSource], { description: 'Where the figures come from: DOSSIERS (counted here) and/or AGGREGATE_FIGURES (reported by the unit).' }) sources!: VolumeSource[];

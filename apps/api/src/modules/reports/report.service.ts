@@ -73,7 +73,7 @@ export const REPORT_READERS = ['STEERING_COMMITTEE', 'SYSTEM_ADMIN', 'POST_OFFIC
 /** At most this many periods in one report (a year of days). */
 export const MAX_PERIODS = 400;
 
-const COUNTERS = ['received', 'receivedViaBcci', 'resultsReturnedViaBcci', 'online', 'atDesk', 'digitised', 'resultsReturned', 'resolvedOnTime', 'resolvedLate'] as const;
+const COUNTERS = ['received', 'receivedViaBcci', 'resultsReturnedViaBcci', 'online', 'atDesk', 'digitised', 'resultsReturned', 'resolvedOnTime', 'resolvedLate', 'ratedSatisfied', 'ratedNeutral', 'ratedDissatisfied'] as const;
 type Counter = (typeof COUNTERS)[number];
 const COLUMN: Record<Counter, string> = {
   received: 'received',
@@ -85,6 +85,9 @@ const COLUMN: Record<Counter, string> = {
   resultsReturned: 'results_returned',
   resolvedOnTime: 'resolved_on_time',
   resolvedLate: 'resolved_late',
+  ratedSatisfied: 'rated_satisfied',
+  ratedNeutral: 'rated_neutral',
+  ratedDissatisfied: 'rated_dissatisfied',
 };
 const FIGURE_KEYS = [...COUNTERS, 'receivedAndReturnedViaBcci', 'totalViaBcci'] as const;
 type FigureKey = (typeof FIGURE_KEYS)[number];
@@ -246,8 +249,12 @@ const message = (m: Bilingual) => m[currentRequest()?.lang ?? 'vi'];
 export class ReportService {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** The volume report of a unit (see the module comment for every rule). One statement. */
-  async dossierVolumes(actor: Actor, filter: DossierVolumeFilter): Promise<DossierVolumeReport> {
+  /**
+   * The volume report of a unit (see the module comment for every rule). One statement.
+   * `dossiersOnly`: leave the aggregate figures out (the service-quality index, quality.service.ts, whose
+   * shares units' figures cannot state), without the note `channels` adds.
+   */
+  async dossierVolumes(actor: Actor, filter: DossierVolumeFilter, options: { dossiersOnly?: boolean } = {}): Promise<DossierVolumeReport> {
     requireRole(actor, REPORT_READERS);
     const scope = scopeProvince(actor);
     const managerOnly = actor.kind === 'user' && !actor.roles.some((r) => r === 'STEERING_COMMITTEE' || r === 'SYSTEM_ADMIN');
@@ -297,7 +304,7 @@ export class ReportService {
                 date_trunc($5, f.period_start::timestamp)::date AS bucket,
                 f.period_end <= least((date_trunc($5, f.period_start::timestamp) + $9::interval - interval '1 day')::date, $2::date) AS splits
            FROM aggregate_figure f
-          WHERE $8::uuid IS NULL AND $10::text[] IS NULL AND f.period_start >= $1::date AND f.period_end <= $2::date
+          WHERE $8::uuid IS NULL AND $10::text[] IS NULL AND NOT $11::boolean AND f.period_start >= $1::date AND f.period_end <= $2::date
        ), places AS (
          SELECT DISTINCT place FROM rolled UNION SELECT place FROM figures
        ), mapped AS (
@@ -321,7 +328,7 @@ export class ReportService {
          LEFT JOIN one_stop_desk kd ON kd.id = k.desk_id
          LEFT JOIN post_office po ON po.id = k.post_office_id
         GROUP BY k.src, k.figure_id, k.bucket, k.splits, k.itself, cu.id, kd.id, po.id`,
-      [from, to, asOf, unit.path, trunc, breakdown, level, office, STEP[granularity], channels],
+      [from, to, asOf, unit.path, trunc, breakdown, level, office, STEP[granularity], channels, options.dossiersOnly === true],
     );
 
     const metadata = this.dataSource.getMetadata(AggregateFigure);
