@@ -456,6 +456,29 @@ describe('reads', () => {
     expect(Number(ahead.headers['x-sql-statements'])).toBeLessThan(Number(loaded.headers['x-sql-statements']));
   });
 
+  it('gives parents and children their timestamps whenever any part of the request asks for them', async () => {
+    // The list reads its parents and children without their timestamps when nothing asks for them; the
+    // parents it reads prime the request's loader, which the second root field reads its parent from.
+    const commune = ok(await t.gql(`{ administrativeUnits(first: 1, filter: { provinceCode: "42", level: COMMUNE }) { edges { node { code parent { code createdAt updatedAt } } } } }`))
+      .administrativeUnits.edges[0].node as { code: string; parent: { code: string; createdAt: string; updatedAt: string } };
+    const both = ok(
+      await t.gql(
+        `query Both($code: String!) {
+           administrativeUnits(first: 100, filter: { provinceCode: "42" }) { edges { node { code parent { code } children(first: 3) { edges { node { code } } } } } }
+           administrativeUnit(code: $code) { parent { code createdAt updatedAt } children(first: 3) { edges { node { code } } } }
+         }`,
+        { code: commune.code },
+      ),
+    );
+    expect(both.administrativeUnit.parent).toEqual(commune.parent);
+    expect(Date.parse(commune.parent.createdAt)).toBeLessThanOrEqual(Date.parse(commune.parent.updatedAt));
+    // Asked only below the children of a list, they are read there too, and equal the unit's own.
+    const lean = ok(await t.gql(`{ administrativeUnits(first: 5, filter: { provinceCode: "42", level: PROVINCE }) { edges { node { code children(first: 3) { edges { node { code createdAt } } } } } } }`));
+    const child = lean.administrativeUnits.edges[0].node.children.edges[0].node as { code: string; createdAt: string };
+    const own = ok(await t.gql(`query One($code: String!) { administrativeUnit(code: $code) { createdAt } }`, { code: child.code }));
+    expect(child.createdAt).toBe(own.administrativeUnit.createdAt);
+  });
+
   it('answers null for a code that never existed', async () => {
     expect(ok(await t.gql(UNIT_BY_CODE, { code: '99999995' })).administrativeUnit).toBeNull();
   });

@@ -3,7 +3,7 @@ import type { Connection } from '../../platform/graphql/connection';
 import type { Loaders } from '../../platform/graphql/loaders';
 import { isObjectType, type GraphQLResolveInfo } from 'graphql';
 import { MAX_PAGE_SIZE } from '../../platform/graphql/connection';
-import { argumentsOf, selectedFields } from '../../platform/graphql/lookahead';
+import { argumentsOf, fieldNamesOf, selectedFields } from '../../platform/graphql/lookahead';
 import { AdministrativeUnit } from './administrative-unit.entity';
 import type { AdministrativeUnitService, UnitListPrefetch } from './administrative-unit.service';
 
@@ -15,8 +15,12 @@ export interface ChildrenKey {
   first: number;
 }
 
-/** The request's loader of first pages of children (also primed by a list that read them: AdministrativeUnitService.list). */
-export function childrenLoader(loaders: Loaders, units: AdministrativeUnitService): DataLoader<ChildrenKey, Connection<AdministrativeUnit>> {
+/**
+ * The request's loader of first pages of children (also primed by a list that read them:
+ * AdministrativeUnitService.list). `omit`: the columns the request's operation cannot read
+ * (AdministrativeUnitService.unaskedColumns), the same for every call of one request.
+ */
+export function childrenLoader(loaders: Loaders, units: AdministrativeUnitService, omit: ReadonlySet<string>): DataLoader<ChildrenKey, Connection<AdministrativeUnit>> {
   return loaders.named<ChildrenKey, Connection<AdministrativeUnit>>(
     'administrativeUnit.children',
     async (keys) => {
@@ -32,7 +36,7 @@ export function childrenLoader(loaders: Loaders, units: AdministrativeUnitServic
       const results: Connection<AdministrativeUnit>[] = new Array(keys.length);
       for (const indexes of groups.values()) {
         const { asOf, first } = keys[indexes[0]];
-        const pages = await units.childrenFirstPages(indexes.map((i) => keys[i].parentId), asOf, first);
+        const pages = await units.childrenFirstPages(indexes.map((i) => keys[i].parentId), asOf, first, omit);
         for (const i of indexes) results[i] = pages.get(keys[i].parentId) as Connection<AdministrativeUnit>;
       }
       return results;
@@ -42,8 +46,8 @@ export function childrenLoader(loaders: Loaders, units: AdministrativeUnitServic
 }
 
 /** The first page of a unit's children in force on a day; all pages asked in one tick cost one statement. */
-export function loadChildrenFirstPage(loaders: Loaders, units: AdministrativeUnitService, key: ChildrenKey): Promise<Connection<AdministrativeUnit>> {
-  return childrenLoader(loaders, units).load(key);
+export function loadChildrenFirstPage(loaders: Loaders, units: AdministrativeUnitService, key: ChildrenKey, info: GraphQLResolveInfo): Promise<Connection<AdministrativeUnit>> {
+  return childrenLoader(loaders, units, units.unaskedColumns(fieldNamesOf(info))).load(key);
 }
 
 /** The id of the unit in force on `day` that a unit rolls up to; one statement per day asked. */
@@ -74,7 +78,7 @@ export function loadRollUpId(loaders: Loaders, units: AdministrativeUnitService,
  */
 export function unitListPrefetch(info: GraphQLResolveInfo, loaders: Loaders, units: AdministrativeUnitService): UnitListPrefetch | undefined {
   const fields = selectedFields(info, ['edges', 'node']);
-  const prefetch: UnitListPrefetch = {};
+  const prefetch: UnitListPrefetch = { omit: units.unaskedColumns(fieldNamesOf(info)) };
   if (fields.some((f) => f.name.value === 'parent')) {
     prefetch.parent = (_unit, parent) => loaders.byId(AdministrativeUnit).prime(parent.id, parent);
   }
@@ -84,7 +88,7 @@ export function unitListPrefetch(info: GraphQLResolveInfo, loaders: Loaders, uni
     const args = argumentsOf(type.getFields().children, children[0], info);
     const first = args?.first;
     if (args && args.after == null && typeof first === 'number' && Number.isInteger(first) && first >= 1 && first <= MAX_PAGE_SIZE) {
-      const loader = childrenLoader(loaders, units);
+      const loader = childrenLoader(loaders, units, prefetch.omit);
       prefetch.children = { first, each: (unit, asOf, page) => loader.prime({ parentId: unit.id, asOf, first }, page) };
     }
   }

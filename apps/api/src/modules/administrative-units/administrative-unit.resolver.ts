@@ -80,10 +80,10 @@ export class AdministrativeUnitResolver {
   }
 
   @FieldResolver(() => AdministrativeUnitConnection, { description: 'Units directly under this one, in force on the day it was read for.' })
-  children(@Root() unit: AdministrativeUnit, @Args(() => ChildrenArgs) page: ChildrenArgs, @Ctx() ctx: GraphQLContext) {
+  children(@Root() unit: AdministrativeUnit, @Args(() => ChildrenArgs) page: ChildrenArgs, @Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo) {
     const asOf = unit.viewAsOf ?? todayInVietnam();
     if (page.after) return this.units.childrenPage(unit.id, asOf, page);
-    return loadChildrenFirstPage(ctx.loaders, this.units, { parentId: unit.id, asOf, first: page.first });
+    return loadChildrenFirstPage(ctx.loaders, this.units, { parentId: unit.id, asOf, first: page.first }, info);
   }
 
   @Mutation(() => AdministrativeUnitPayload, { description: 'Creates a unit (e.g. a commune formed in a reorganisation).' })

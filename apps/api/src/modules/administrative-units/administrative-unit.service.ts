@@ -3,7 +3,7 @@ import { forbidden, requireRole } from '../../platform/authz';
 import { Injectable } from '../../platform/container';
 import { likeFragment, trimmedName } from '../../platform/text';
 import { badInput, conflict, notFound, uniquely } from '../../platform/errors';
-import { recordFromJson, recordsFromJson } from '../../platform/database/rows';
+import { jsonRowSql, recordsFromJsonRows, unaskedTimestamps } from '../../platform/database/rows';
 import { connectionFrom, paginate, type Connection, type PageArgs, type PageExtras, type SortKey } from '../../platform/graphql/connection';
 import type { Actor } from '../../platform/graphql/context';
 import { addDays, shownDay, todayInVietnam } from '../../platform/graphql/scalars';
@@ -31,6 +31,8 @@ export interface UnitListPrefetch {
   parent?: (unit: AdministrativeUnit, parent: AdministrativeUnit) => void;
   /** The first page of each unit's children in force on the list's day. */
   children?: { first: number; each: (unit: AdministrativeUnit, asOf: string, page: Connection<AdministrativeUnit>) => void };
+  /** Columns of the parents and children left out (`unaskedColumns`). */
+  omit: ReadonlySet<string>;
 }
 
 /** Something owned by a unit (an agency, a desk, a post office) whose province may change with the map. */
@@ -49,6 +51,11 @@ export class AdministrativeUnitService {
   /** Modules that keep a province per record register here to follow merges and moves. */
   onReorganised(listener: ReorganisationListener): void {
     this.listeners.push(listener);
+  }
+
+  /** The columns a read of many units may leave out when the request's operation selects `asked` (null: not known). */
+  unaskedColumns(asked: ReadonlySet<string> | null): ReadonlySet<string> {
+    return unaskedTimestamps(this.dataSource, AdministrativeUnit, asked);
   }
 
   private query(manager: EntityManager = this.dataSource.manager): SelectQueryBuilder<AdministrativeUnit> {
@@ -79,24 +86,26 @@ export class AdministrativeUnitService {
 
   private prefetchExtras(qb: SelectQueryBuilder<AdministrativeUnit>, asOf: string, prefetch: UnitListPrefetch): PageExtras<AdministrativeUnit> {
     const select: Record<string, string> = {};
-    const children = prefetch.children;
-    if (prefetch.parent) select.__parent = '(SELECT to_jsonb(p) FROM administrative_unit p WHERE p.id = u.parent_id)';
+    const { children, omit } = prefetch;
+    if (prefetch.parent) select.__parent = `(SELECT ${jsonRowSql(this.dataSource, AdministrativeUnit, 'p', omit)} FROM administrative_unit p WHERE p.id = u.parent_id)`;
     if (children) {
       // As childrenFirstPages reads them: in force on the list's day, by code, one more than the page.
       const inForce = 'c.valid_from <= :prefetchAsOf AND (c.valid_to IS NULL OR c.valid_to >= :prefetchAsOf)';
       qb.setParameter('prefetchAsOf', asOf).setParameter('prefetchLimit', children.first + 1);
       // One scan of each unit's children gives both the count and the page (two subqueries scanned them twice).
-      select.__children = `(SELECT json_build_object('total', count(*)::int, 'nodes', json_agg(c ORDER BY c.code, c.id) FILTER (WHERE c.rn <= :prefetchLimit))
+      select.__children = `(SELECT json_build_object('total', count(*)::int, 'nodes', json_agg(${jsonRowSql(this.dataSource, AdministrativeUnit, 'c', omit)} ORDER BY c.code, c.id) FILTER (WHERE c.rn <= :prefetchLimit))
           FROM (SELECT c.*, row_number() OVER (ORDER BY c.code, c.id) AS rn FROM administrative_unit c WHERE c.parent_id = u.id AND ${inForce}) c)`;
     }
-    const metadata = this.dataSource.getMetadata(AdministrativeUnit);
     return {
       select,
       each: (unit, row) => {
-        if (prefetch.parent && row.__parent) prefetch.parent(unit, recordFromJson<AdministrativeUnit>(this.dataSource, metadata, row.__parent as Record<string, unknown>));
+        if (prefetch.parent && row.__parent) {
+          const [parent] = recordsFromJsonRows(this.dataSource, AdministrativeUnit, [row.__parent as unknown[]], omit);
+          prefetch.parent(unit, parent);
+        }
         if (children) {
-          const page = row.__children as { total: number; nodes: Record<string, unknown>[] | null };
-          const nodes = recordsFromJson(this.dataSource, AdministrativeUnit, page.nodes ?? []);
+          const page = row.__children as { total: number; nodes: unknown[][] | null };
+          const nodes = recordsFromJsonRows(this.dataSource, AdministrativeUnit, page.nodes ?? [], omit);
           for (const node of nodes) node.viewAsOf = asOf;
           children.each(unit, asOf, connectionFrom(nodes, children.first, page.total, 'code'));
         }
@@ -146,23 +155,23 @@ export class AdministrativeUnitService {
    * with each parent's total, in one statement. Each parent's page comes back as one JSON array (one
    * row per parent, not one per child): node-postgres decodes one value instead of a dozen columns
    * for each of up to 2,000 children, and the records are built from it as the by-id loader builds
-   * its own (platform/database/rows.ts).
+   * its own (platform/database/rows.ts), each child a compact array without the columns in `omit`.
    */
-  async childrenFirstPages(parentIds: readonly string[], asOf: string, first: number): Promise<Map<string, Connection<AdministrativeUnit>>> {
+  async childrenFirstPages(parentIds: readonly string[], asOf: string, first: number, omit?: ReadonlySet<string>): Promise<Map<string, Connection<AdministrativeUnit>>> {
     const inForce = 'c.valid_from <= $2 AND (c.valid_to IS NULL OR c.valid_to >= $2)';
-    const raw: Array<{ parent: string; total: number; nodes: Record<string, unknown>[] | null }> = await this.dataSource.query(
+    const raw: Array<{ parent: string; total: number; nodes: unknown[][] | null }> = await this.dataSource.query(
       // One scan of each parent's children gives both the total and the page.
       `SELECT p.id AS parent, page.total, page.nodes
          FROM unnest($1::uuid[]) AS p(id)
          CROSS JOIN LATERAL (
-           SELECT count(*)::int AS total, json_agg(c ORDER BY c.code, c.id) FILTER (WHERE c.rn <= $3) AS nodes
+           SELECT count(*)::int AS total, json_agg(${jsonRowSql(this.dataSource, AdministrativeUnit, 'c', omit)} ORDER BY c.code, c.id) FILTER (WHERE c.rn <= $3) AS nodes
              FROM (SELECT c.*, row_number() OVER (ORDER BY c.code, c.id) AS rn FROM administrative_unit c WHERE c.parent_id = p.id AND ${inForce}) c
          ) page`,
       [parentIds, asOf, first + 1],
     );
     const pages = new Map<string, Connection<AdministrativeUnit>>();
     for (const row of raw) {
-      const units = recordsFromJson(this.dataSource, AdministrativeUnit, row.nodes ?? []);
+      const units = recordsFromJsonRows(this.dataSource, AdministrativeUnit, row.nodes ?? [], omit);
       for (const unit of units) unit.viewAsOf = asOf;
       pages.set(row.parent, connectionFrom(units, first, row.total, 'code'));
     }

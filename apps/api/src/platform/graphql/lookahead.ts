@@ -1,4 +1,4 @@
-import { Kind, type FieldNode, type GraphQLField, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import { Kind, type FieldNode, type OperationDefinitionNode, type GraphQLField, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import { getArgumentValues } from 'graphql/execution/values';
 
 /**
@@ -32,4 +32,36 @@ export function argumentsOf(field: GraphQLField<unknown, unknown>, node: FieldNo
   } catch {
     return null;
   }
+}
+
+const namesByOperation = new WeakMap<OperationDefinitionNode, ReadonlySet<string>>();
+
+/**
+ * Every field name the request's operation selects, at any depth and in any fragment, whatever the
+ * type: a superset of what any resolver of the request can be asked for. Computed once per parsed
+ * operation (the document cache hands the same operation node to every request that sends it).
+ */
+export function fieldNamesOf(info: GraphQLResolveInfo): ReadonlySet<string> | null {
+  if (!info.operation) return null; // not known: the caller reads everything
+  let names = namesByOperation.get(info.operation);
+  if (!names) {
+    const found = new Set<string>();
+    const seen = new Set<string>();
+    const walk = (set: SelectionSetNode | undefined): void => {
+      for (const selection of set?.selections ?? []) {
+        if (selection.kind === Kind.FIELD) {
+          found.add(selection.name.value);
+          walk(selection.selectionSet);
+        } else if (selection.kind === Kind.INLINE_FRAGMENT) walk(selection.selectionSet);
+        else if (!seen.has(selection.name.value)) {
+          seen.add(selection.name.value);
+          walk(info.fragments[selection.name.value]?.selectionSet);
+        }
+      }
+    };
+    walk(info.operation.selectionSet);
+    names = found;
+    namesByOperation.set(info.operation, names);
+  }
+  return names;
 }
