@@ -27,7 +27,8 @@
  * scope/aggregate-figures.scope.ts, those of the volume reports in scope/reports.scope.ts (and of the
  * service-quality index in scope/report-quality.scope.ts), those of
  * targets in scope/report-targets.scope.ts, those of the report downloads in scope/report-exports.scope.ts,
- * those of the demand forecast in scope/report-forecast.scope.ts.
+ * those of the demand forecast in scope/report-forecast.scope.ts, those of the staffing report and
+ * outreach records in scope/staffing-outreach.scope.ts.
  *
  * Roles × operations covered (generated from MATRIX; a test keeps it in step):
  * operation                       anon revoked admin ht.bcd ht.buudien ht.quay ht.stttt ht.quantri dn.bcd bp.buudien dn.quantri portal
@@ -186,6 +187,11 @@
  * updateReportTarget              U    U       A     A      F          F       F        A          N      F          .          F
  * deleteReportTarget              U    U       A     A      F          F       F        A          N      F          .          F
  * targetProgress                  U    U       A     A      A          F       F        A          A      .          .          F
+ * staffingReport                  U    U       A     AF     A          F       F        A          AF     .          .          F
+ * outreachActivities              U    U       A     H      .          H       .        .          H      .          .          F
+ * submitOutreachActivity          U    U       A     AB     F          F       F        A          F      F          .          F
+ * updateOutreachActivity          U    U       A     A      F          F       F        A          N      F          .          F
+ * deleteOutreachActivity          U    U       A     A      F          F       F        A          N      F          .          F
  * dossierForecast                 U    U       A     A      A          F       F        A          B      B          .          F
  * exportDossierVolumes            U    .       A     A      .          F       F        A          F      .          .          F
  * exportTargetProgress            U    .       .     A      A          F       .        .          .      .          .          F
@@ -221,6 +227,7 @@ import { AGGREGATE_FIGURE_ROWS, aggregateFigureScenarios } from './scope/aggrega
 import { REPORT_ROWS, reportScenarios } from './scope/reports.scope';
 import { REPORT_QUALITY_ROWS, reportQualityScenarios } from './scope/report-quality.scope';
 import { REPORT_TARGET_ROWS, reportTargetScenarios } from './scope/report-targets.scope';
+import { STAFFING_OUTREACH_ROWS, staffingOutreachScenarios } from './scope/staffing-outreach.scope';
 import { REPORT_FORECAST_ROWS, reportForecastScenarios } from './scope/report-forecast.scope';
 import { REPORT_EXPORT_ROWS, reportExportScenarios } from './scope/report-exports.scope';
 
@@ -452,6 +459,7 @@ const MATRIX: Row[] = [
   ...REPORT_ROWS,
   ...REPORT_QUALITY_ROWS,
   ...REPORT_TARGET_ROWS,
+  ...STAFFING_OUTREACH_ROWS,
   // The demand forecast: one desk of the province, for those who read the reports and staff the rosters.
   ...REPORT_FORECAST_ROWS,
   ...REPORT_EXPORT_ROWS,
@@ -1075,6 +1083,7 @@ const SCENARIOS: Scenarios = {
   ...reportScenarios({ app: () => t }),
   ...reportQualityScenarios({ app: () => t }),
   ...reportTargetScenarios({ app: () => t }),
+  ...staffingOutreachScenarios({ app: () => t }),
   ...reportForecastScenarios({ app: () => t }),
   ...reportExportScenarios({ app: () => t }),
 };

@@ -21,6 +21,7 @@ import { Absence, ProcedureField, Qualification, Staff, StaffAssignment, Trainin
 import { CalendarAdjustment } from './working-days/working-day.entity';
 import { AggregateFigure } from './reports/aggregate-figure.entity';
 import { ReportTarget } from './reports/report-target.entity';
+import { OutreachActivity } from './reports/outreach-activity.entity';
 import { DossierDailyRollup } from './reports/dossier-rollup.entity';
 import { ImportJob } from './reports/imports/import-job.entity';
 
@@ -38,5 +39,6 @@ export const entities = [AdministrativeUnit, Agency, OneStopDesk, PostOffice, Au
   DossierDailyRollup,
   AggregateFigure,
   ReportTarget,
+  OutreachActivity,
   ImportJob,
 ];

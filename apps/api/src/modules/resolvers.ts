@@ -20,6 +20,8 @@ import { WorkingDayResolver } from './working-days/working-day.resolver';
 import { AggregateFigureConnectionResolver, AggregateFigureResolver } from './reports/aggregate-figure.resolver';
 import { ReportTargetResolver } from './reports/report-target.resolver';
 import { ReportResolver } from './reports/report.resolver';
+import { OutreachActivityConnectionResolver, OutreachActivityResolver } from './reports/outreach-activity.resolver';
+import { StaffingReportResolver } from './reports/staffing-report.resolver';
 import { ServiceQualityResolver } from './reports/quality.resolver';
 import { ImportJobResolver } from './reports/imports/import.resolver';
 import { DossierForecastResolver } from './reports/dossier-forecast.resolver';
@@ -36,4 +38,5 @@ export const resolvers = [AdministrativeUnitResolver, AgencyResolver, OneStopDes
   ApiClientResolver, PortalResolver,
   WebhookResolver, WebhookDeliveryResolver, ApiClientWebhooksResolver,
   AggregateFigureResolver, AggregateFigureConnectionResolver, ReportTargetResolver, ReportResolver, ServiceQualityResolver, ImportJobResolver, DossierForecastResolver,
+  OutreachActivityResolver, OutreachActivityConnectionResolver, StaffingReportResolver,
 ] as const;

@@ -11,10 +11,15 @@
  *   Phước as it was; owned today by Đồng Nai.
  * - Huyện Tánh Linh, Bình Thuận, 2022 (seed 003): 657 procedures received and decided online (level
  *   3–4), 661 dossiers received and returned via BCCI (the article does not split the legs: the total).
+ *
+ * And the outreach the articles state (modules/reports/outreach-activity.service.ts), in SEED_OUTREACH:
+ * Huyện Tánh Linh, 2022 (seed 003): "02 phóng sự tuyên truyền, phát hành 750 Sổ tay hướng dẫn sử dụng,
+ * phát 300 tờ rơi … tổ chức 06 lớp cho khoảng 400 lượt người".
  */
 import * as reference from '@osp/reference-data';
 import type { EntityManager } from 'typeorm';
 import { AggregateFigure, FIGURE_FIELDS, type FigureField } from '../modules/reports/aggregate-figure.entity';
+import { OutreachActivity, OutreachKind } from '../modules/reports/outreach-activity.entity';
 import { checkFigures } from '../modules/reports/aggregate-figure.service';
 import { todayInVietnam } from '../platform/graphql/scalars';
 
@@ -111,4 +116,57 @@ export async function loadAggregateDemo(m: EntityManager): Promise<{ aggregateFi
   }
   await m.getRepository(AggregateFigure).insert(rows);
   return { aggregateFigures: rows.length };
+}
+
+interface SeedOutreach {
+  unitCode: string;
+  periodStart: string;
+  periodEnd: string;
+  kind: OutreachKind;
+  quantity: number;
+  peopleReached?: number;
+  sourceId: string;
+  note: string;
+}
+
+const TANH_LINH_2022 = { unitCode: '599', periodStart: '2022-01-01', periodEnd: '2022-12-31', sourceId: 'seed-003' };
+
+export const SEED_OUTREACH: SeedOutreach[] = [
+  { ...TANH_LINH_2022, kind: OutreachKind.REPORTAGE, quantity: 2, note: 'Năm 2022: "thực hiện 02 phóng sự tuyên truyền".' },
+  { ...TANH_LINH_2022, kind: OutreachKind.HANDBOOK, quantity: 750, note: 'Năm 2022: "phát hành 750 Sổ tay hướng dẫn sử dụng".' },
+  { ...TANH_LINH_2022, kind: OutreachKind.LEAFLET, quantity: 300, note: 'Năm 2022: "phát 300 tờ rơi", cùng pa nô, áp phích, truyền thanh, nhóm Zalo, trang Fanpage (không nêu số lượng).' },
+  {
+    ...TANH_LINH_2022,
+    kind: OutreachKind.CONFERENCE_OR_CLASS,
+    quantity: 6,
+    peopleReached: 400,
+    note: 'Năm 2022: tập huấn, hướng dẫn trực tiếp "06 lớp cho khoảng 400 lượt người" (cán bộ, công chức, viên chức và Tổ công nghệ số cộng đồng).',
+  },
+];
+
+export async function loadOutreachDemo(m: EntityManager): Promise<{ outreachActivities: number }> {
+  const today = todayInVietnam();
+  const rows = [];
+  for (const seed of SEED_OUTREACH) {
+    const [unit]: Array<{ id: string; province_id: string }> = await m.query(
+      `SELECT id, osp_province_of(osp_unit_as_of(id, $3)) AS province_id FROM administrative_unit
+        WHERE code = $1 AND valid_from <= $2 AND (valid_to IS NULL OR valid_to >= $2)`,
+      [seed.unitCode, seed.periodEnd, today],
+    );
+    if (!unit) throw new Error(`outreach seed: no unit ${seed.unitCode} in force on ${seed.periodEnd}`);
+    rows.push(m.getRepository(OutreachActivity).create({
+      provinceId: unit.province_id,
+      administrativeUnitId: unit.id,
+      periodStart: seed.periodStart,
+      periodEnd: seed.periodEnd,
+      kind: seed.kind,
+      quantity: seed.quantity,
+      peopleReached: seed.peopleReached ?? null,
+      source: sourceOf(seed.sourceId),
+      note: seed.note,
+      version: 1,
+    }));
+  }
+  await m.getRepository(OutreachActivity).insert(rows);
+  return { outreachActivities: rows.length };
 }

@@ -12,7 +12,7 @@ import { loadRosterDemo } from './roster-seed';
 import { loadProcedureCatalogue } from './procedure-seed';
 import { demoDossiersWanted, loadDossierDemo } from './dossier-seed';
 import { loadPortalDemo } from './portal-seed';
-import { loadAggregateDemo } from './aggregate-seed';
+import { loadAggregateDemo, loadOutreachDemo } from './aggregate-seed';
 
 export const DEMO_SEED_KEY = 'demo_seed';
 export const DEMO_USERS_KEY = 'demo_users';
@@ -22,6 +22,7 @@ export const DEMO_PROCEDURES_KEY = 'demo_procedures';
 export const DEMO_DOSSIERS_KEY = 'demo_dossiers';
 export const DEMO_PORTAL_KEY = 'demo_portal';
 export const DEMO_AGGREGATES_KEY = 'demo_aggregates';
+export const DEMO_OUTREACH_KEY = 'demo_outreach';
 export const DEMO_SEED_VERSION = 1;
 
 export interface SeedCounts {
@@ -44,6 +45,7 @@ export interface SeedCounts {
   webhookDeliveries?: number;
   webhookAttempts?: number;
   aggregateFigures?: number;
+  outreachActivities?: number;
 }
 
 /**
@@ -70,6 +72,8 @@ export async function seedDemoData(dataSource: DataSource): Promise<SeedCounts |
     await part(DEMO_PROCEDURES_KEY, () => loadProcedureCatalogue(m));
     // The seed articles' period totals, as the units would submit them (aggregate-seed.ts).
     await part(DEMO_AGGREGATES_KEY, () => loadAggregateDemo(m));
+    // The seed articles' outreach (Tánh Linh 2022: reports, handbooks, leaflets, classes), in the same place (aggregate-seed.ts).
+    await part(DEMO_OUTREACH_KEY, () => loadOutreachDemo(m));
     // A year of dossiers at the pilot desks; left out of test databases unless asked for (dossier-seed.ts).
     if (demoDossiersWanted()) {
       await part(DEMO_DOSSIERS_KEY, () => loadDossierDemo(m));

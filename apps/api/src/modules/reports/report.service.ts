@@ -96,7 +96,7 @@ type Figures = Record<FigureKey, number | null>;
 const TRUNC: Record<ReportGranularity, string> = { DAY: 'day', MONTH: 'month', QUARTER: 'quarter', YEAR: 'year' };
 const STEP: Record<ReportGranularity, string> = { DAY: '1 day', MONTH: '1 month', QUARTER: '3 months', YEAR: '1 year' };
 
-interface ChosenUnit {
+export interface ChosenUnit {
   id: string | null;
   name: string;
   path: string | null;
@@ -175,7 +175,7 @@ export function reportPeriods(from: string, to: string, granularity: ReportGranu
 }
 
 /** The label of the whole report's days: the calendar period they make up, else the range. */
-function wholeLabel(from: string, to: string): ReportPeriod {
+export function wholeLabel(from: string, to: string): ReportPeriod {
   for (const g of [ReportGranularity.YEAR, ReportGranularity.QUARTER, ReportGranularity.MONTH, ReportGranularity.DAY]) {
     const whole = calendarPeriod(from, g);
     if (whole.start === from && whole.end === to) return { start: from, end: to, label: periodLabel(from, g) };
@@ -428,9 +428,9 @@ export class ReportService {
   /**
    * The unit reported on: named by id or code (the version in force on `asOf`), else the caller's
    * province; national callers without one get the country. It must be in force on `asOf`, and roll up
-   * today to the caller's province.
+   * today to the caller's province. (The staffing report names its unit by the same rule.)
    */
-  private async chosenUnit(scope: string | null, named: string | null, asOf: string, today: string): Promise<ChosenUnit> {
+  async chosenUnit(scope: string | null, named: string | null, asOf: string, today: string): Promise<ChosenUnit> {
     if (!named && !scope) return { id: null, name: message({ vi: 'Toàn quốc', en: 'Whole country' }), path: null };
     const byId = named ? isUUID(named) : true;
     const [unit]: Array<{ id: string; name: string; path: string; in_force: boolean; province_today: string }> = await this.dataSource.query(

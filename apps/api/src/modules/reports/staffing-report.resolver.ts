@@ -1,0 +1,19 @@
+import { Arg, Ctx, Query, Resolver } from 'type-graphql';
+import { Injectable } from '../../platform/container';
+import type { GraphQLContext } from '../../platform/graphql/context';
+import { StaffingReport, StaffingReportFilter } from './staffing-report.inputs';
+import { StaffingReportService } from './staffing-report.service';
+
+@Injectable()
+@Resolver()
+export class StaffingReportResolver {
+  constructor(private readonly staffing: StaffingReportService) {}
+
+  @Query(() => StaffingReport, {
+    description:
+      'Staffing of a unit period by period: civil servants relieved by personnel handovers, postal staff deployed at its desks, training classes and attendances; rolled up through merged units as of `filter.asOf` as dossierVolumes is (same readers).',
+  })
+  staffingReport(@Arg('filter', () => StaffingReportFilter) filter: StaffingReportFilter, @Ctx() ctx: GraphQLContext) {
+    return this.staffing.staffingReport(ctx.actor, filter);
+  }
+}
