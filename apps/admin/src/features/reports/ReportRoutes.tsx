@@ -6,11 +6,13 @@ import Tabs from '@mui/material/Tabs';
 import Typography from '@mui/material/Typography';
 import { VolumesPage } from './VolumesPage';
 import { TargetsPage } from './TargetsPage';
+import { ForecastPage } from './ForecastPage';
 
 /** The pages of Báo cáo, each a tab. */
 export const REPORT_SECTIONS = [
   { key: 'volumes', path: '/reports' },
   { key: 'targets', path: '/reports/targets' },
+  { key: 'forecast', path: '/reports/forecast' },
 ] as const;
 
 function ReportsLayout() {
@@ -41,6 +43,7 @@ export default function ReportRoutes() {
       <Route element={<ReportsLayout />}>
         <Route index element={<VolumesPage />} />
         <Route path="targets" element={<TargetsPage />} />
+        <Route path="forecast" element={<ForecastPage />} />
       </Route>
     </Routes>
   );

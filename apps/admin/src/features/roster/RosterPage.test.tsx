@@ -234,6 +234,7 @@ describe('the roster board', () => {
       seconds: 2,
       from: MONDAY,
       to: '2026-01-18',
+      demandSource: 'OPENING_HOURS',
       proposal: withProposal ? proposal : null,
     });
     const started: unknown[] = [];
@@ -274,6 +275,24 @@ describe('the roster board', () => {
     await waitFor(() => expect(accepted).toEqual([{ jobId: 'job-1' }]));
     await waitFor(() => expect(screen.queryByTestId('roster-autofill')).toBeNull());
     expect(screen.queryByTestId('roster-proposed')).toBeNull();
+  });
+
+  it('arriving from the forecast page (“Dùng làm nhu cầu xếp lịch”) auto-fills the week with the forecast’s demand', async () => {
+    const started: unknown[] = [];
+    const job = { __typename: 'RosterAutoFillJob', id: 'job-2', status: 'RUNNING', stage: 'FILL', seconds: 1, from: MONDAY, to: '2026-01-18', demandSource: 'FORECAST', proposal: null };
+    const api = fakeApi({
+      RosterMe: () => meAnswer,
+      RosterBoard: () => boardAnswer([]),
+      StartRosterAutoFill: ({ variables }) => {
+        started.push(variables.input);
+        return { data: { startRosterAutoFill: { __typename: 'RosterAutoFillPayload', job } } };
+      },
+      RosterAutoFillJob: () => ({ data: { rosterAutoFillJob: job } }),
+    });
+    renderInApp(<RosterPage />, { link: api.link, route: `/staff/roster?desk=${DESK}&week=${MONDAY}&demand=forecast`, session: sessionAs(['POST_OFFICE_MANAGER']) });
+    expect(await screen.findByTestId('roster-forecast-demand')).toHaveTextContent('Nhu cầu theo dự báo lượng hồ sơ');
+    expect(started).toEqual([{ deskId: DESK, from: MONDAY, to: '2026-01-18', demandSource: 'FORECAST' }]);
+    expect(screen.getByTestId('roster-forecast-link')).toHaveAttribute('href', `/reports/forecast?desk=${DESK}`);
   });
 
   it('a shift someone else changed meanwhile (a stale version) asks to reload the roster instead of showing a rule', async () => {

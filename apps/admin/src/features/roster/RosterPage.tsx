@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router';
 import { useMutation, useQuery } from '@apollo/client/react';
@@ -122,7 +122,7 @@ interface Refusals {
 const NO_REFUSALS: Refusals = { cells: {}, shifts: {}, colliding: {} };
 
 /** The week of one desk: coverage, the board and the people, and every write on them. */
-function RosterWeek({ deskId, monday, canWrite }: { deskId: string; monday: string; canWrite: boolean }) {
+function RosterWeek({ deskId, monday, canWrite, fromForecast = false }: { deskId: string; monday: string; canWrite: boolean; fromForecast?: boolean }) {
   const { t } = useTranslation();
   const theme = useTheme();
   const wide = useMediaQuery(theme.breakpoints.up('lg'));
@@ -164,7 +164,7 @@ function RosterWeek({ deskId, monday, canWrite }: { deskId: string; monday: stri
   const askAutofill = async () => {
     setAutofill({ jobId: null, starting: true, problem: null });
     try {
-      const { data: started } = await startAutofill({ variables: { input: { deskId, from: monday, to: sunday } } });
+      const { data: started } = await startAutofill({ variables: { input: { deskId, from: monday, to: sunday, ...(fromForecast ? { demandSource: 'FORECAST' as const } : {}) } } });
       setAutofill({ jobId: started?.startRosterAutoFill.job.id ?? null, starting: false, problem: null });
     } catch (e) {
       setAutofill({ jobId: null, starting: false, problem: apiProblem(e) });
@@ -179,6 +179,15 @@ function RosterWeek({ deskId, monday, canWrite }: { deskId: string; monday: stri
     setProblem(null);
     setAutofill(null);
   }, [deskId, monday]);
+  // Arrived from the forecast page ("Dùng làm nhu cầu xếp lịch"): auto-fill the week with the forecast's demand, once.
+  const askedFromForecast = useRef(false);
+  useEffect(() => {
+    if (fromForecast && canWrite && !askedFromForecast.current) {
+      askedFromForecast.current = true;
+      void askAutofill();
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [fromForecast, canWrite]);
 
   const personOf = useCallback((id: string | undefined) => people.find((p) => p.id === id), [people]);
   const slotOf = (cell: CellRef) => model.days.find((d) => d.day === cell.day)?.slots[cell.slot];
@@ -508,6 +517,11 @@ function RosterWeek({ deskId, monday, canWrite }: { deskId: string; monday: stri
             <ProblemAlert problem={problem} />
           </Box>
         )}
+        {autofill && fromForecast && (
+          <Alert severity="info" className="no-print" data-testid="roster-forecast-demand">
+            {t('reports.forecast.rosterDemand')}
+          </Alert>
+        )}
         {autofill && (
           <AutoFillPanel
             monday={monday}
@@ -763,10 +777,15 @@ export default function RosterPage() {
                 {t('roster.desk.openPage')}
               </Link>
             )}
+            {deskId && (
+              <Link component={RouterLink} to={`/reports/forecast?desk=${deskId}`} variant="body2" sx={{ display: 'block', mt: 0.5 }} data-testid="roster-forecast-link">
+                {t('reports.forecast.rosterLink')}
+              </Link>
+            )}
           </Box>
         </Stack>
       </Box>
-      {deskId ? <RosterWeek key={deskId} deskId={deskId} monday={monday} canWrite={access.write} /> : <Alert severity="info">{t('roster.desk.choose')}</Alert>}
+      {deskId ? <RosterWeek key={deskId} deskId={deskId} monday={monday} canWrite={access.write} fromForecast={params.get('demand') === 'forecast'} /> : <Alert severity="info">{t('roster.desk.choose')}</Alert>}
     </Box>
   );
 }
