@@ -7,6 +7,7 @@
  * are share × the group's maximum and never claim the 100-point index; readers are dossierVolumes'.
  */
 import { addDays, todayInVietnam } from '../src/platform/graphql/scalars';
+import { readTable } from '../src/platform/spreadsheet';
 import { failure, ok, startTestApp, type TestApp } from './harness';
 
 let t: TestApp;
@@ -155,6 +156,25 @@ it('writes the method beside each figure, names what it cannot cover, and never 
   const en = ok(await t.gql(`query($filter: ServiceQualityFilter!) { serviceQualityIndex(filter: $filter) { methods { name } scoring } }`, { filter: { unit: '42', from, to: today } }, { as: 'hatinh.bcd', lang: 'en' })).serviceQualityIndex;
   expect(en.methods[0].name).toBe('Resolved on time');
   expect(en.scoring).toContain('not the 100-point index');
+});
+
+it('downloads the grid as .xlsx: the months, the desks, the totals and each figure’s method below them', async () => {
+  const filter = { unit: '42', from, to: today, breakdown: 'DESK' };
+  const report = await index(filter);
+  const file = ok(await t.gql(`query($filter: ServiceQualityFilter!) { exportServiceQualityIndex(filter: $filter) { fileName contentType contentBase64 } }`, { filter }, { as: 'hatinh.bcd' })).exportServiceQualityIndex;
+  expect(file.fileName).toMatch(/^chi-so-phuc-vu-tinh-ha-tinh-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}-\d{4}\.xlsx$/);
+  const cells = await readTable('XLSX', Buffer.from(file.contentBase64, 'base64'));
+  expect(cells[0][0]).toContain('Quyết định 766/QĐ-TTg');
+  expect(cells[1].slice(0, 6)).toEqual(['Tên', 'Kỳ', 'Giải quyết đúng hạn: tỷ lệ', 'Giải quyết đúng hạn: số được tính', 'Giải quyết đúng hạn: trên tổng số', 'Giải quyết đúng hạn: điểm tham khảo (tối đa 20)']);
+  const first = cells[2];
+  expect(first.slice(0, 2)).toEqual(['Tỉnh Hà Tĩnh', report.periods[0].period.label]);
+  expect(Number(first[3])).toBe(report.periods[0].figures[0].numerator);
+  const totals = cells.find((r) => r[0] === 'Tổng cộng: Tỉnh Hà Tĩnh')!;
+  expect(Number(totals[totals.length - 1])).toBe(82);
+  expect(cells.some((r) => r[0] === report.rows[0].name)).toBe(true);
+  expect(cells.some((r) => r[0] === 'Cách tính')).toBe(true);
+  expect(cells.some((r) => r[0] === 'Công khai, minh bạch (tối đa 18 điểm)')).toBe(true);
+  expect(failure(await t.gql(`query($filter: ServiceQualityFilter!) { exportServiceQualityIndex(filter: $filter) { fileName } }`, { filter }, { as: 'hatinh.quay' })).extensions.code).toBe('FORBIDDEN');
 });
 
 it('is read by those who read the volume reports: the committee and administrators of the province, post office managers their tree only', async () => {

@@ -182,6 +182,7 @@
  * deleteAggregateFigure           U    U       A     A      F          F       F        A          N      F          .          F
  * dossierVolumes                  U    U       A     AF     A          F       F        A          ABF    A          AF         F
  * serviceQualityIndex             U    U       A     A      A          F       F        A          BF     A          F          F
+ * exportServiceQualityIndex       U    .       A     A      A          F       F        A          F      .          .          F
  * reportTargets                   U    U       A     A      A          A       .        .          H      .          .          F
  * setReportTarget                 U    U       A     AB     F          F       F        A          F      F          .          F
  * updateReportTarget              U    U       A     A      F          F       F        A          N      F          .          F

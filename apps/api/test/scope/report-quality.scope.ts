@@ -29,8 +29,19 @@ export const REPORT_QUALITY_ROWS: Row[] = [
   ['serviceQualityIndex', 'hatinh.buudien', 'ALLOWED', TREE],
   ['serviceQualityIndex', 'binhphuoc.buudien', 'ALLOWED', TREE],
   ['serviceQualityIndex', 'dongnai.bcd', 'BAD_USER_INPUT', GONE],
+  // Its download: the same readers.
+  ['exportServiceQualityIndex', 'anonymous', 'UNAUTHENTICATED', HT],
+  ['exportServiceQualityIndex', 'admin', 'ALLOWED', HT],
+  ['exportServiceQualityIndex', 'hatinh.bcd', 'ALLOWED', HT],
+  ['exportServiceQualityIndex', 'hatinh.quantri', 'ALLOWED', HT],
+  ['exportServiceQualityIndex', 'hatinh.buudien', 'ALLOWED', TREE],
+  ['exportServiceQualityIndex', 'hatinh.quay', 'FORBIDDEN', HT],
+  ['exportServiceQualityIndex', 'hatinh.stttt', 'FORBIDDEN', HT],
+  ['exportServiceQualityIndex', 'dongnai.bcd', 'FORBIDDEN', HT],
+  ['exportServiceQualityIndex', 'portal', 'FORBIDDEN', HT],
 ];
 
+const FILE = `query($filter: ServiceQualityFilter!) { exportServiceQualityIndex(filter: $filter) { fileName contentBase64 } }`;
 const Q = `query($filter: ServiceQualityFilter!) { serviceQualityIndex(filter: $filter) {
   unitName note methods { indicator } periods { period { label } received } totals { received maxPoints } } }`;
 
@@ -65,6 +76,20 @@ export function reportQualityScenarios(ctx: ScopeContext): Scenarios {
           },
         };
       },
+    },
+    exportServiceQualityIndex: {
+      [HT]: async (caller) => ({
+        res: await t().gql(FILE, { filter: { unit: '42', ...days() } }, caller),
+        verify(data) {
+          expect(data.fileName).toMatch(/^chi-so-phuc-vu-tinh-ha-tinh-.+\.xlsx$/);
+        },
+      }),
+      [TREE]: async (caller) => ({
+        res: await t().gql(FILE, { filter: days() }, caller),
+        verify(data) {
+          expect(data.contentBase64.length).toBeGreaterThan(100);
+        },
+      }),
     },
   };
 }

@@ -1,6 +1,8 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import { Injectable } from '../../platform/container';
 import type { GraphQLContext } from '../../platform/graphql/context';
+import { ExportedFile } from '../../platform/graphql/exported-file';
+import { qualitySpreadsheet } from './quality-export';
 import { ServiceQualityFilter, ServiceQualityReport } from './quality.inputs';
 import { ServiceQualityService } from './quality.service';
 
@@ -15,5 +17,12 @@ export class ServiceQualityResolver {
   })
   serviceQualityIndex(@Arg('filter', () => ServiceQualityFilter) filter: ServiceQualityFilter, @Ctx() ctx: GraphQLContext) {
     return this.quality.index(ctx.actor, filter);
+  }
+
+  @Query(() => ExportedFile, {
+    description: 'The grid of `serviceQualityIndex(filter)` as an .xlsx spreadsheet (the periods, the breakdown, the totals, each figure’s method below them), Vietnamese headers; the same readers.',
+  })
+  async exportServiceQualityIndex(@Arg('filter', () => ServiceQualityFilter) filter: ServiceQualityFilter, @Ctx() ctx: GraphQLContext) {
+    return qualitySpreadsheet(await this.quality.index(ctx.actor, filter));
   }
 }
