@@ -47,6 +47,7 @@ export const AUDIT_ENTITY_TYPES = {
   WebhookDelivery: ['replay'],
   AggregateFigure: ['submit', 'update', 'delete'],
   ReportTarget: ['set', 'update', 'delete'],
+  OutreachActivity: ['submit', 'update', 'delete'],
 } as const;
 
 /**
@@ -108,6 +109,7 @@ const ENUM_LABELS_OF: Readonly<Record<string, Readonly<Record<string, string>>>>
   ApiClient: { scopes: 'administration.apiClients.scopesShort' },
   WebhookDelivery: { status: 'apiClient.deliveries.statuses', eventType: 'apiClient.deliveries.events' },
   ReportTarget: { metric: 'reports.targetMetric' },
+  OutreachActivity: { kind: 'reports.outreachKind' },
 };
 const ENUM_LABELS: Readonly<Record<string, string>> = {
   level: 'levels',

@@ -6,12 +6,14 @@ import Tabs from '@mui/material/Tabs';
 import Typography from '@mui/material/Typography';
 import { VolumesPage } from './VolumesPage';
 import { TargetsPage } from './TargetsPage';
+import { StaffingPage } from './StaffingPage';
 import { ForecastPage } from './ForecastPage';
 
 /** The pages of Báo cáo, each a tab. */
 export const REPORT_SECTIONS = [
   { key: 'volumes', path: '/reports' },
   { key: 'targets', path: '/reports/targets' },
+  { key: 'staffing', path: '/reports/staffing' },
   { key: 'forecast', path: '/reports/forecast' },
 ] as const;
 
@@ -43,6 +45,7 @@ export default function ReportRoutes() {
       <Route element={<ReportsLayout />}>
         <Route index element={<VolumesPage />} />
         <Route path="targets" element={<TargetsPage />} />
+        <Route path="staffing" element={<StaffingPage />} />
         <Route path="forecast" element={<ForecastPage />} />
       </Route>
     </Routes>
