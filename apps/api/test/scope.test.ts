@@ -196,6 +196,7 @@
  * dossierForecast                 U    U       A     A      A          F       F        A          B      B          .          F
  * exportDossierVolumes            U    .       A     A      .          F       F        A          F      .          .          F
  * exportTargetProgress            U    .       .     A      A          F       .        .          .      .          .          F
+ * quarterlyReport                 U    U       A     A      A          F       F        A          F      .          .          F
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';

@@ -162,3 +162,208 @@ function readCsv(text: string): string[][] {
   }
   return rows;
 }
+
+// ── Administrative reports (báo cáo) as officials file them ─────────────────
+
+/** How a report cell's number reads: a count (262.725), a share (93,7%), a change (+12,5%), a per cent already ×100 (32,5). */
+export type ReportNumberKind = 'count' | 'share' | 'change' | 'percent';
+
+export interface ReportCell {
+  value: string | number | null;
+  kind?: ReportNumberKind;
+  bold?: boolean;
+}
+export type ReportCellInput = string | number | null | ReportCell;
+
+export interface ReportTable {
+  /** Each column spans `span` columns of the page grid (default 1); the last takes what remains. `group`: a header over consecutive columns. */
+  columns: Array<{ header: string; span?: number; group?: string; kind?: ReportNumberKind }>;
+  rows: ReportCellInput[][];
+  /** The last row is a total (bold). */
+  totalRow?: boolean;
+}
+
+export type ReportBlock = { heading: string } | { text: string; italic?: boolean; bold?: boolean } | { table: ReportTable };
+
+/**
+ * An administrative report laid out as Decree 30/2020/NĐ-CP lays out a document: the issuer top left
+ * (its governing body above it), the national name and motto top right, the number and the
+ * place-and-date line, the centred title, the body, then "Nơi nhận:" beside the signature block. One
+ * model, two files: `reportWorkbook` here (.xlsx) and the PDF of modules/reports (pdfmake).
+ */
+export interface OfficialReport {
+  /** The governing body, e.g. "UBND tỉnh Hà Tĩnh" (capitals on the page); optional. */
+  parentIssuer?: string;
+  /** The issuing body, e.g. "Ban Chỉ đạo Đề án" (capitals, bold). */
+  issuer: string;
+  /** "Số:      /BC-BCĐ": the number left for the clerk who registers it. */
+  number: string;
+  /** "Hà Tĩnh, ngày 05 tháng 12 năm 2026". */
+  placeAndDate: string;
+  /** "BÁO CÁO" and what it reports on. */
+  title: string;
+  subtitle: string;
+  blocks: ReportBlock[];
+  recipients: string[];
+  /** "TM. BAN CHỈ ĐẠO", "TRƯỞNG BAN"; the note under it ("(Ký, ghi rõ họ tên)"). */
+  signature: { lines: string[]; note: string };
+  /** The page grid: the widths of its columns in Excel characters (the PDF scales them to the page). */
+  grid: number[];
+}
+
+export const REPORT_FORMATS: Record<ReportNumberKind, string> = {
+  count: EXCEL_COUNT_FORMAT,
+  share: EXCEL_SHARE_FORMAT,
+  change: '+0.0%;-0.0%;0.0%',
+  percent: EXCEL_PERCENT_FORMAT,
+};
+
+export const asReportCell = (cell: ReportCellInput): ReportCell => (cell !== null && typeof cell === 'object' ? cell : { value: cell });
+
+/** The spans of a table's columns on the page grid (the last column takes what remains). */
+export function columnSpans(table: ReportTable, gridSize: number): number[] {
+  const spans = table.columns.map((c) => c.span ?? 1);
+  const used = spans.slice(0, -1).reduce((a, b) => a + b, 0);
+  spans[spans.length - 1] = Math.max(1, gridSize - used);
+  return spans;
+}
+
+const FONT = 'Times New Roman';
+const THIN = { style: 'thin' as const };
+const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+
+/** An administrative report as an .xlsx workbook: Times New Roman, merged cells, borders, numbers as numbers. */
+export async function reportWorkbook(report: OfficialReport, sheet: string, fileName: string): Promise<Spreadsheet> {
+  const book = new ExcelJS.Workbook();
+  book.creator = 'One-Stop Post';
+  const ws = book.addWorksheet(sheetName(sheet), {
+    pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, margins: { left: 1.18, right: 0.59, top: 0.79, bottom: 0.79, header: 0.3, footer: 0.3 } },
+    views: [{ showGridLines: false }],
+  });
+  const n = report.grid.length;
+  ws.columns = report.grid.map((width) => ({ width }));
+  const left = Math.max(2, Math.round(n * 0.4));
+  let row = 1;
+  let dataRows = 0;
+
+  /** Writes text across columns [from, to] of the current row, merged. */
+  const put = (text: string, from: number, to: number, font: Partial<ExcelJS.Font> = {}, align: Partial<ExcelJS.Alignment> = {}) => {
+    if (to > from) ws.mergeCells(row, from, row, to);
+    const cell = ws.getCell(row, from);
+    cell.value = text;
+    cell.font = { name: FONT, size: 13, ...font };
+    cell.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true, ...align };
+  };
+  /** Room for wrapped text in merged cells (Excel does not fit a merged row's height itself). */
+  const fit = (text: string, chars: number, size = 13) => {
+    const lines = text.split('\n').reduce((sum, line) => sum + Math.max(1, Math.ceil((line.length * (size / 13)) / Math.max(chars * 0.95, 1))), 0);
+    ws.getRow(row).height = Math.max(ws.getRow(row).height ?? 0, lines * size * 1.35);
+  };
+  const widthOf = (from: number, to: number) => report.grid.slice(from - 1, to).reduce((a, b) => a + b, 0);
+
+  // The heading: issuer | national name and motto; number | place and date.
+  put((report.parentIssuer ?? '').toLocaleUpperCase('vi'), 1, left, { size: 12 });
+  put('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', left + 1, n, { size: 12, bold: true });
+  row++;
+  put(report.issuer.toLocaleUpperCase('vi'), 1, left, { size: 12, bold: true, underline: true });
+  put('Độc lập - Tự do - Hạnh phúc', left + 1, n, { bold: true, underline: true });
+  row++;
+  put(report.number, 1, left, { size: 12 });
+  put(report.placeAndDate, left + 1, n, { italic: true });
+  row += 2;
+  put(report.title, 1, n, { size: 14, bold: true });
+  row++;
+  put(report.subtitle, 1, n, { size: 13, bold: true });
+  fit(report.subtitle, widthOf(1, n) * 0.9);
+  row += 2;
+
+  for (const block of report.blocks) {
+    if ('heading' in block) {
+      put(block.heading, 1, n, { bold: true }, { horizontal: 'left' });
+      fit(block.heading, widthOf(1, n));
+      row++;
+    } else if ('text' in block) {
+      put(block.text, 1, n, { italic: block.italic, bold: block.bold }, { horizontal: 'left', vertical: 'top' });
+      fit(block.text, widthOf(1, n));
+      row++;
+    } else {
+      const table = block.table;
+      const spans = columnSpans(table, n);
+      const starts = spans.map((_, i) => 1 + spans.slice(0, i).reduce((a, b) => a + b, 0));
+      const grouped = table.columns.some((c) => c.group);
+      const headerFont = { size: 11, bold: true };
+      // Header: a group's title over its columns; a column without a group spans both header rows.
+      table.columns.forEach((c, i) => {
+        const from = starts[i];
+        const to = from + spans[i] - 1;
+        if (grouped && !c.group) {
+          ws.mergeCells(row, from, row + 1, to);
+        } else if (grouped && c.group && table.columns[i - 1]?.group !== c.group) {
+          const last = table.columns.findIndex((d, j) => j > i && d.group !== c.group);
+          const end = last === -1 ? n : starts[last] - 1;
+          if (end > from) ws.mergeCells(row, from, row, end);
+          ws.getCell(row, from).value = c.group;
+        }
+        const at = grouped && c.group ? row + 1 : row;
+        if (!(grouped && !c.group) && to > from) ws.mergeCells(at, from, at, to);
+        ws.getCell(at, from).value = c.header;
+      });
+      const headerRows = grouped ? 2 : 1;
+      for (let r = row; r < row + headerRows; r++) {
+        for (let col = 1; col <= n; col++) {
+          const cell = ws.getCell(r, col);
+          cell.font = { name: FONT, ...headerFont };
+          cell.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
+          cell.border = BORDER;
+        }
+        const longest = Math.max(...table.columns.map((c, i) => (grouped && c.group && r === row ? (c.group ?? '').length / 3 : c.header.length / (widthOf(starts[i], starts[i] + spans[i] - 1) * 0.9))));
+        ws.getRow(r).height = Math.max(16, Math.ceil(longest) * 15);
+      }
+      row += headerRows;
+      table.rows.forEach((cells, index) => {
+        const total = table.totalRow && index === table.rows.length - 1;
+        let lines = 1;
+        table.columns.forEach((c, i) => {
+          const from = starts[i];
+          const to = from + spans[i] - 1;
+          if (to > from) ws.mergeCells(row, from, row, to);
+          const cell = ws.getCell(row, from);
+          const value = asReportCell(cells[i] ?? null);
+          const kind = value.kind ?? c.kind;
+          cell.value = value.value;
+          if (typeof value.value === 'number' && kind) cell.numFmt = REPORT_FORMATS[kind];
+          const text = typeof value.value === 'string' ? value.value : '';
+          lines = Math.max(lines, Math.ceil(text.length / Math.max(widthOf(from, to) * 0.9, 1)));
+          for (let col = from; col <= to; col++) {
+            const part = ws.getCell(row, col);
+            part.font = { name: FONT, size: 12, bold: total || value.bold };
+            part.border = BORDER;
+            part.alignment = { vertical: 'middle', horizontal: typeof value.value === 'number' ? 'right' : i === 0 ? 'center' : 'left', wrapText: true };
+          }
+        });
+        ws.getRow(row).height = Math.max(17, lines * 16);
+        row++;
+        dataRows++;
+      });
+      row++;
+    }
+  }
+
+  // "Nơi nhận:" on the left, the signature block on the right.
+  row++;
+  const signatureRow = row;
+  put('Nơi nhận:', 1, left, { size: 12, bold: true, italic: true }, { horizontal: 'left' });
+  report.recipients.forEach((r) => {
+    row++;
+    put(r, 1, left, { size: 11 }, { horizontal: 'left' });
+  });
+  row = signatureRow;
+  for (const line of report.signature.lines) {
+    put(line, left + 1, n, { bold: true });
+    row++;
+  }
+  put(report.signature.note, left + 1, n, { italic: true, size: 12 });
+
+  const buffer = await book.xlsx.writeBuffer();
+  return { fileName: `${fileName}.xlsx`, contentType: XLSX, contentBase64: Buffer.from(buffer).toString('base64'), rowCount: dataRows };
+}

@@ -27,12 +27,23 @@ export const REPORT_EXPORT_ROWS: Row[] = [
   ['exportTargetProgress', 'hatinh.buudien', 'ALLOWED', TARGETS],
   ['exportTargetProgress', 'hatinh.quay', 'FORBIDDEN', TARGETS],
   ['exportTargetProgress', 'portal', 'FORBIDDEN', TARGETS],
+  ['quarterlyReport', 'anonymous', 'UNAUTHENTICATED', HT_2023],
+  ['quarterlyReport', 'revoked', 'UNAUTHENTICATED', HT_2023],
+  ['quarterlyReport', 'admin', 'ALLOWED', HT_2023],
+  ['quarterlyReport', 'hatinh.bcd', 'ALLOWED', HT_2023],
+  ['quarterlyReport', 'hatinh.quantri', 'ALLOWED', HT_2023],
+  ['quarterlyReport', 'hatinh.buudien', 'ALLOWED', HT_2023],
+  ['quarterlyReport', 'hatinh.quay', 'FORBIDDEN', HT_2023],
+  ['quarterlyReport', 'hatinh.stttt', 'FORBIDDEN', HT_2023],
+  ['quarterlyReport', 'dongnai.bcd', 'FORBIDDEN', HT_2023],
+  ['quarterlyReport', 'portal', 'FORBIDDEN', HT_2023],
 ];
 
 const FILE = 'fileName contentType contentBase64 rowCount';
 const Q = {
   volumes: `query($filter: DossierVolumeFilter!) { exportDossierVolumes(filter: $filter) { ${FILE} } }`,
   targets: `query($filter: ReportTargetFilter) { exportTargetProgress(filter: $filter) { ${FILE} } }`,
+  quarterly: `query($input: QuarterlyReportInput!) { quarterlyReport(input: $input) { ${FILE} } }`,
 };
 
 /** The cells of an .xlsx file's first sheet, row by row. */
@@ -64,6 +75,18 @@ export function reportExportScenarios(ctx: ScopeContext): Scenarios {
           const rows = await cells(data.contentBase64);
           expect(rows[1]).toContain('Đánh giá');
           expect(rows).toHaveLength(2 + data.rowCount);
+        },
+      }),
+    },
+    quarterlyReport: {
+      // A post office manager's report holds their tree's dossiers only: no unit's reported figure.
+      [HT_2023]: async (caller, who) => ({
+        res: await t().gql(Q.quarterly, { input: { unit: '42', year: 2023, format: 'XLSX' } }, caller),
+        async verify(data) {
+          expect(data.fileName).toBe('bao-cao-nam-2023-ha-tinh.xlsx');
+          const rows = await cells(data.contentBase64);
+          expect(rows[0]).toContain('UBND TỈNH HÀ TĨNH');
+          expect(rows.some((row) => row.includes(262_725))).toBe(who !== 'hatinh.buudien');
         },
       }),
     },

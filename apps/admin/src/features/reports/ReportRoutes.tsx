@@ -6,6 +6,7 @@ import Tabs from '@mui/material/Tabs';
 import Typography from '@mui/material/Typography';
 import { VolumesPage } from './VolumesPage';
 import { TargetsPage } from './TargetsPage';
+import { QuarterlyPage } from './QuarterlyPage';
 import { StaffingPage } from './StaffingPage';
 import { ForecastPage } from './ForecastPage';
 
@@ -13,6 +14,7 @@ import { ForecastPage } from './ForecastPage';
 export const REPORT_SECTIONS = [
   { key: 'volumes', path: '/reports' },
   { key: 'targets', path: '/reports/targets' },
+  { key: 'quarterly', path: '/reports/quarterly' },
   { key: 'staffing', path: '/reports/staffing' },
   { key: 'forecast', path: '/reports/forecast' },
 ] as const;
@@ -45,6 +47,7 @@ export default function ReportRoutes() {
       <Route element={<ReportsLayout />}>
         <Route index element={<VolumesPage />} />
         <Route path="targets" element={<TargetsPage />} />
+        <Route path="quarterly" element={<QuarterlyPage />} />
         <Route path="staffing" element={<StaffingPage />} />
         <Route path="forecast" element={<ForecastPage />} />
       </Route>

@@ -78,10 +78,10 @@ const upper = (text: string) => text.toLocaleUpperCase('vi');
 /** A short rule under the issuer's name, centred, as the national layout draws it. */
 const rule = (width: number): Content => ({ canvas: [{ type: 'line', x1: 0, y1: 0, x2: width, y2: 0, lineWidth: 0.6 }], margin: [0, 2, 0, 0] });
 
-/** "Mẫu số 01", the issuer, the national name and motto, the number and the place-and-date line. */
-export function heading(h: FormHeader, formNumber: string): Content[] {
+/** "Mẫu số 01" (a form's; a report has none), the issuer, the national name and motto, the number and the place-and-date line. */
+export function heading(h: FormHeader, formNumber?: string): Content[] {
   return [
-    { text: `Mẫu số ${formNumber}`, alignment: 'right', bold: true, fontSize: 9, margin: [0, 0, 0, 6] },
+    ...(formNumber ? [{ text: `Mẫu số ${formNumber}`, alignment: 'right', bold: true, fontSize: 9, margin: [0, 0, 0, 6] } as Content] : []),
     {
       columnGap: 8,
       columns: [
