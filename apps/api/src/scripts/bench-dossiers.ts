@@ -20,13 +20,14 @@
  * BENCH_DATABASE=<name of a database kept by BENCH_KEEP=1> measures again without generating (migrations
  * run on start, so a new index migration is measured that way) and keeps it.
  */
-import { fork, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { DEMO_PASSWORD } from '../seed/demo-users';
+import { percentile, startApi, stopApi } from './bench-dossiers/api';
 import { generateDossiers } from './bench-dossiers/generate';
 
 const ADMIN_URL = process.env.BENCH_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -52,29 +53,6 @@ const COUNTS = `query Counts($filter: DossierFilter) { dossierStatusCounts(filte
 interface Sample {
   ms: number;
   statements: number;
-}
-
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
-};
-
-async function startApi(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; port: number }> {
-  const child = fork(join(__dirname, 'bench-api', 'api-child.js'), [], { env, execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  const port = await new Promise<number>((resolvePort, reject) => {
-    child.once('exit', (code) => reject(new Error(`the API exited with ${code} before it was ready`)));
-    child.once('message', (m: { type: string; port: number }) => (m.type === 'ready' ? resolvePort(m.port) : reject(new Error(`unexpected message ${JSON.stringify(m)}`))));
-  });
-  return { child, port };
-}
-
-async function stopApi(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise<void>((done) => child.once('exit', () => done()));
-  child.send({ type: 'stop', id: 0 });
-  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-  await exited;
-  clearTimeout(timer);
 }
 
 async function main(): Promise<void> {

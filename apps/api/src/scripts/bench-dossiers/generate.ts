@@ -10,6 +10,8 @@
  * ratings for most returned ones, invented applicants with diacritics (the search folds them), phones and
  * CCCD numbers; one component and one or two timeline events per dossier (reception, and the step
  * that led to the status). Codes `<identifier>-YYMMDD-XXXX` numbered per desk and day.
+ * `npm run bench:reports` uses it over every province (`everyProvince`, 10,000,000 by default), in chunks of
+ * whole Vietnam days (`chunkRows`) with a progress line after each chunk.
  *
  * Secondary indexes of the three tables are dropped before and rebuilt after the load from their own
  * definitions (pg_indexes), and foreign keys are not checked during it (session_replication_role =
@@ -19,7 +21,23 @@ import type { Client } from 'pg';
 
 const TABLES = ['dossier', 'dossier_component', 'dossier_event'];
 
-export async function generateDossiers(db: Client, n: number, log: (line: string) => void): Promise<{ desks: number; rows: number }> {
+export interface GenerateOptions {
+  /** Days back from now the receptions spread over (default 365). */
+  days?: number;
+  /** At most this many dossiers per chunk (default: all at once); each chunk is whole Vietnam days, and logs its progress. */
+  chunkRows?: number;
+  /**
+   * Every province of the map instead of the demo provinces' identified desks (npm run bench:reports): every active
+   * desk in a province in force, a desk without an identifier code numbering its dossiers with its desk code, a
+   * province without a procedure catalogue drawing from the largest one, and each province about the same share
+   * (a desk's weight: the most desks any province has ÷ its province's desks).
+   */
+  everyProvince?: boolean;
+}
+
+export async function generateDossiers(db: Client, n: number, log: (line: string) => void, options: GenerateOptions = {}): Promise<{ desks: number; rows: number }> {
+  const every = options.everyProvince === true;
+  const days = options.days ?? 365;
   const step = async (label: string, sql: string, params: unknown[] = []) => {
     const started = Date.now();
     const result = await db.query(sql, params);
@@ -41,13 +59,25 @@ export async function generateDossiers(db: Client, n: number, log: (line: string
   await step(
     'desks',
     `CREATE TEMP TABLE bench_desk AS
-       SELECT d.id, d.province_id, d.agency_id, coalesce(d.identifier_code, a.identifier_code) AS unit, d.code,
+       SELECT d.id, d.province_id, d.agency_id, coalesce(d.identifier_code, a.identifier_code${every ? ', d.code' : ''}) AS unit, d.code,
               (SELECT po.id FROM post_office po WHERE po.province_id = d.province_id ORDER BY po.code LIMIT 1) AS office,
-              CASE WHEN d.code = '42-TTPVHCC-MC' THEN 8 WHEN d.code LIKE '42-%' THEN 2 ELSE 1 END AS weight
+              ${every ? '1' : "CASE WHEN d.code = '42-TTPVHCC-MC' THEN 8 WHEN d.code LIKE '42-%' THEN 2 ELSE 1 END"} AS weight
          FROM one_stop_desk d JOIN agency a ON a.id = d.agency_id
-        WHERE d.retired_on IS NULL AND coalesce(d.identifier_code, a.identifier_code) IS NOT NULL
-          AND EXISTS (SELECT 1 FROM procedure p WHERE p.province_id = d.province_id)`,
+        WHERE d.retired_on IS NULL
+          AND ${
+            every
+              ? `EXISTS (SELECT 1 FROM administrative_unit pu WHERE pu.id = d.province_id AND pu.valid_to IS NULL)`
+              : `coalesce(d.identifier_code, a.identifier_code) IS NOT NULL AND EXISTS (SELECT 1 FROM procedure p WHERE p.province_id = d.province_id)`
+          }`,
   );
+  if (every) {
+    await db.query(
+      `UPDATE bench_desk b SET weight = greatest(1, round(m.most::numeric / c.n))::int
+         FROM (SELECT province_id, count(*)::int AS n FROM bench_desk GROUP BY 1) c,
+              (SELECT max(n)::int AS most FROM (SELECT count(*) AS n FROM bench_desk GROUP BY province_id) x) m
+        WHERE c.province_id = b.province_id`,
+    );
+  }
   await db.query(`CREATE TEMP TABLE bench_slot AS SELECT (row_number() OVER (ORDER BY d.code, w) - 1)::int AS s, d.* FROM bench_desk d, generate_series(1, d.weight) w`);
   await db.query(
     `CREATE TEMP TABLE bench_proc AS
@@ -55,20 +85,47 @@ export async function generateDossiers(db: Client, n: number, log: (line: string
               (row_number() OVER (PARTITION BY p.province_id ORDER BY p.code) - 1)::int AS k, count(*) OVER (PARTITION BY p.province_id)::int AS n
          FROM procedure p WHERE p.retired_on IS NULL`,
   );
+  if (every) {
+    // Provinces without a catalogue of their own draw from the largest one.
+    await db.query(
+      `INSERT INTO bench_proc
+       SELECT p.id, d.province_id, p.procedure_fee, p.postal_fee, p.processing_time, p.processing_unit, p.bcci_mode, p.k, p.n
+         FROM (SELECT DISTINCT province_id FROM bench_desk) d
+         JOIN bench_proc p ON p.province_id = (SELECT province_id FROM bench_proc ORDER BY n DESC, province_id LIMIT 1)
+        WHERE NOT EXISTS (SELECT 1 FROM bench_proc o WHERE o.province_id = d.province_id)`,
+    );
+  }
   const [{ slots, desks }] = (await db.query(`SELECT count(*)::int AS slots, count(DISTINCT id)::int AS desks FROM bench_slot`)).rows;
   await db.query('SELECT setseed(0.2026)');
-  await step(
-    'draws',
-    `CREATE TEMP TABLE bench_gen AS
-       SELECT g, s.id AS desk_id, s.province_id, s.agency_id, s.unit, s.office,
-              date_trunc('second', now() - random() * interval '365 days') AS received_at,
-              floor(random() * 1000000000)::int AS r1, floor(random() * 1000000000)::int AS r2
-         FROM generate_series(1, $1::int) g JOIN bench_slot s ON s.s = (g::bigint * 7919 % $2)::int`,
-    [n, slots],
-  );
-  await step(
-    'dossiers',
-    `WITH base AS (
+  await db.query(`CREATE TEMP TABLE bench_chunk (id uuid, channel dossier_channel, status dossier_status, received_at timestamptz, result_ready_at timestamptz, result_returned_at timestamptz)`);
+  // The receptions spread over [now − days, now), cut into chunks of whole Vietnam days (a desk's day numbers its codes).
+  const [{ now }] = (await db.query(`SELECT extract(epoch FROM date_trunc('second', now()))::bigint AS now`)).rows;
+  const end = Number(now);
+  const start = end - days * 86_400;
+  const chunks = Math.max(1, Math.min(days, Math.ceil(n / Math.max(1, options.chunkRows ?? n))));
+  const midnight = (k: number) => Math.floor((start + 7 * 3600) / 86_400 + k) * 86_400 - 7 * 3600; // the k-th Vietnam midnight from the start's day
+  const bounds = [start, ...Array.from({ length: chunks - 1 }, (_, c) => midnight(Math.round(((c + 1) * days) / chunks))), end];
+  const share = (t: number) => Math.round((n * (t - start)) / (end - start));
+  const loadStarted = Date.now();
+  let loaded = 0;
+  for (let c = 0; c < chunks; c++) {
+    const [lo, hi] = [bounds[c], bounds[c + 1]];
+    const rows = share(hi) - share(lo);
+    const say = chunks > 1 ? (label: string, sql: string, params: unknown[] = []) => db.query(sql, params).then(() => label) : step;
+    await db.query('TRUNCATE bench_chunk');
+    await db.query('DROP TABLE IF EXISTS bench_gen');
+    await say(
+      'draws',
+      `CREATE TEMP TABLE bench_gen AS
+         SELECT g, s.id AS desk_id, s.province_id, s.agency_id, s.unit, s.office,
+                date_trunc('second', to_timestamp($3::bigint + random() * ($4::bigint - $3::bigint))) AS received_at,
+                floor(random() * 1000000000)::int AS r1, floor(random() * 1000000000)::int AS r2
+           FROM generate_series($5::bigint + 1, $5::bigint + $1::int) g JOIN bench_slot s ON s.s = (g::bigint * 7919 % $2)::int`,
+      [rows, slots, lo, hi, loaded],
+    );
+    await say(
+      'dossiers',
+      `WITH base AS (
        SELECT b.*, p.id AS procedure_id, p.procedure_fee, p.postal_fee, p.bcci_mode,
               CASE WHEN p.processing_unit = 'WORKING_HOURS' THEN 1 ELSE p.processing_time END AS days,
               extract(epoch FROM now() - b.received_at) / 86400 AS age,
@@ -86,7 +143,7 @@ export async function generateDossiers(db: Client, n: number, log: (line: string
               received_at + days * 1.4 * interval '1 day' AS due_at,
               received_at + days * (CASE WHEN r2 % 20 = 7 THEN 1.7 ELSE 0.4 + (r2 % 100) / 100.0 END) * interval '1 day' AS ready_at
          FROM base
-     )
+     ), ins AS (
      INSERT INTO dossier (code, province_id, procedure_id, desk_id, agency_id, post_office_id, channel, status, applicant_name, applicant_national_id, applicant_phone,
                           applicant_address, received_at, due_at, clock_stopped_at, procedure_fee, postal_fee, result_delivery, delivery_address, result_ready_at, result_returned_at,
                           rating, rated_at, version, created_at, updated_at)
@@ -110,26 +167,34 @@ export async function generateDossiers(db: Client, n: number, log: (line: string
             CASE WHEN status0 = 'RESULT_RETURNED' AND r1 % 5 < 3 THEN 1 + (CASE WHEN r2 % 20 = 0 THEN 2 WHEN r2 % 10 = 0 THEN 1 ELSE 0 END) END,
             CASE WHEN status0 = 'RESULT_RETURNED' AND r1 % 5 < 3 THEN ready_at + interval '2 days 1 hour' END,
             CASE WHEN status0 IN ('RECEIVED', 'NEW') THEN 1 ELSE 3 END, received_at, received_at + interval '1 hour'
-       FROM shaped`,
-  );
-  await step(
-    'components',
-    `INSERT INTO dossier_component (dossier_id, position, name, originals, copies, digitised)
-     SELECT id, 1, 'Tờ khai theo mẫu', 1, 0, true FROM dossier`,
-  );
-  await step(
-    'events',
+       FROM shaped
+     RETURNING id, channel, status, received_at, result_ready_at, result_returned_at)
+     INSERT INTO bench_chunk SELECT * FROM ins`,
+    );
+    await say(
+      'components',
+      `INSERT INTO dossier_component (dossier_id, position, name, originals, copies, digitised)
+       SELECT id, 1, 'Tờ khai theo mẫu', 1, 0, true FROM bench_chunk`,
+    );
+    await say(
+      'events',
     `INSERT INTO dossier_event (dossier_id, at, kind, from_status, to_status, actor_label, unit_name)
      SELECT id, received_at, CASE WHEN channel = 'ONLINE_WITH_POSTAL_PICKUP' THEN 'REGISTERED_ONLINE' ELSE 'RECEIVED_AT_DESK' END,
-            NULL, CASE WHEN channel = 'ONLINE_WITH_POSTAL_PICKUP' THEN 'NEW' ELSE 'RECEIVED' END::dossier_status, 'Nhân viên quầy (bench)', NULL FROM dossier
+            NULL, CASE WHEN channel = 'ONLINE_WITH_POSTAL_PICKUP' THEN 'NEW' ELSE 'RECEIVED' END::dossier_status, 'Nhân viên quầy (bench)', NULL FROM bench_chunk
      UNION ALL
      SELECT id, coalesce(result_returned_at, result_ready_at, received_at + interval '2 hours'),
             CASE status WHEN 'PROCESSING' THEN 'FORWARD' WHEN 'NOT_ACCEPTED' THEN 'REFUSE' WHEN 'SUPPLEMENT_REQUESTED' THEN 'REQUEST_SUPPLEMENT' WHEN 'AWAITING_FINANCIAL_OBLIGATION' THEN 'AWAIT_FINANCIAL_OBLIGATION'
                         WHEN 'STOPPED' THEN 'STOP' WHEN 'RESULT_READY' THEN 'RESULT_READY' ELSE 'RETURN_RESULT' END,
             CASE status WHEN 'PROCESSING' THEN 'RECEIVED' WHEN 'NOT_ACCEPTED' THEN 'RECEIVED' WHEN 'RESULT_RETURNED' THEN 'RESULT_READY' ELSE 'PROCESSING' END::dossier_status,
             status, 'Cán bộ (bench)', NULL
-       FROM dossier WHERE status NOT IN ('NEW', 'RECEIVED')`,
-  );
+       FROM bench_chunk WHERE status NOT IN ('NEW', 'RECEIVED')`,
+    );
+    loaded += rows;
+    if (chunks > 1) {
+      const seconds = (Date.now() - loadStarted) / 1000;
+      log(`  chunk ${c + 1}/${chunks}: ${loaded.toLocaleString('en')} of ${n.toLocaleString('en')} dossiers (${Math.round(loaded / seconds).toLocaleString('en')} a second so far, ${seconds.toFixed(0)} s)`);
+    }
+  }
   for (const index of indexes) await step(`index ${index.indexname}`, index.indexdef);
   await db.query('SET session_replication_role = origin');
   // VACUUM as autovacuum would have by the time a database holds a year: index-only scans need the visibility map.
