@@ -29,6 +29,7 @@
  * targets in scope/report-targets.scope.ts, those of the report downloads in scope/report-exports.scope.ts,
  * those of the demand forecast in scope/report-forecast.scope.ts, those of the staffing report and
  * outreach records in scope/staffing-outreach.scope.ts.
+ * Those of report imports are in scope/report-imports.scope.ts.
  *
  * Roles × operations covered (generated from MATRIX; a test keeps it in step):
  * operation                       anon revoked admin ht.bcd ht.buudien ht.quay ht.stttt ht.quantri dn.bcd bp.buudien dn.quantri portal
@@ -196,6 +197,8 @@
  * dossierForecast                 U    U       A     A      A          F       F        A          B      B          .          F
  * exportDossierVolumes            U    .       A     A      .          F       F        A          F      .          .          F
  * exportTargetProgress            U    .       .     A      A          F       .        .          .      .          .          F
+ * importJobs                      U    U       A     A      F          F       F        A          H      .          .          F
+ * importJob                       U    .       A     A      .          F       .        A          N      .          .          F
  * quarterlyReport                 U    U       A     A      A          F       F        A          F      .          .          F
  */
 import { readFileSync } from 'node:fs';
@@ -232,6 +235,7 @@ import { REPORT_TARGET_ROWS, reportTargetScenarios } from './scope/report-target
 import { STAFFING_OUTREACH_ROWS, staffingOutreachScenarios } from './scope/staffing-outreach.scope';
 import { REPORT_FORECAST_ROWS, reportForecastScenarios } from './scope/report-forecast.scope';
 import { REPORT_EXPORT_ROWS, reportExportScenarios } from './scope/report-exports.scope';
+import { REPORT_IMPORT_ROWS, reportImportScenarios } from './scope/report-imports.scope';
 
 // prettier-ignore
 const MATRIX: Row[] = [
@@ -465,6 +469,8 @@ const MATRIX: Row[] = [
   // The demand forecast: one desk of the province, for those who read the reports and staff the rosters.
   ...REPORT_FORECAST_ROWS,
   ...REPORT_EXPORT_ROWS,
+  // Imports: the province's committee and administrators follow them (uploads: test/report-imports.test.ts).
+  ...REPORT_IMPORT_ROWS,
 ];
 
 /** The published schema: every one of its queries and mutations must be in the matrix. */
@@ -1088,6 +1094,7 @@ const SCENARIOS: Scenarios = {
   ...staffingOutreachScenarios({ app: () => t }),
   ...reportForecastScenarios({ app: () => t }),
   ...reportExportScenarios({ app: () => t }),
+  ...reportImportScenarios({ app: () => t }),
 };
 
 // ---------------------------------------------------------------------------------------------

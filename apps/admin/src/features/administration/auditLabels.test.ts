@@ -65,6 +65,7 @@ const AUDITED_FIELDS: Record<AuditEntityType, readonly string[]> = {
   AggregateFigure: ['id', 'provinceId', 'administrativeUnitId', 'deskId', 'periodStart', 'periodEnd', 'receivedViaBcci', 'resultsReturnedViaBcci', 'receivedAndReturnedViaBcci', 'totalViaBcci', 'online', 'atDesk', 'source', 'note', 'version', 'createdAt', 'updatedAt'],
   ReportTarget: ['id', 'provinceId', 'administrativeUnitId', 'metric', 'periodStart', 'periodEnd', 'targetPercent', 'basis', 'version', 'createdAt', 'updatedAt'],
   OutreachActivity: ['id', 'provinceId', 'administrativeUnitId', 'periodStart', 'periodEnd', 'kind', 'quantity', 'peopleReached', 'source', 'note', 'version', 'createdAt', 'updatedAt'],
+  ImportJob: ['id', 'provinceId', 'kind', 'status', 'fileName', 'format', 'sizeBytes', 'sha256', 'totalRows', 'processedRows', 'acceptedRows', 'rejectedRows', 'skippedRows', 'lastRowNo', 'leaseUntil', 'error', 'createdById', 'createdByLabel', 'createdAt', 'startedAt', 'finishedAt', 'updatedAt'],
   // A replay writes the delivery's status before and after, and when the attempt is due.
   WebhookDelivery: ['id', 'seq', 'messageId', 'endpointId', 'clientId', 'dossierId', 'dossierCode', 'eventType', 'payload', 'status', 'attemptCount', 'scheduledAttempts', 'replayPending', 'nextAttemptAt', 'leaseUntil', 'leaseToken', 'createdAt', 'deliveredAt'],
 };
@@ -271,7 +272,7 @@ describe('the audit trail’s labels', () => {
     expect(new Set(prefixes)).toEqual(
       new Set(['levels', 'roles', 'agencyKinds', 'postOfficeKinds', 'rollout.labels.programmeStatus', 'rollout.labels.phaseStatus', 'rollout.labels.siteStatus', 'rollout.labels.handoverModel', 'rollout.labels.meetingKind', 'rollout.labels.actionItemState', 'rollout.labels.committeeRole', 'rollout.labels.handoverStatus', 'rollout.labels.handoverTask',
         'staff.labels.staffStatus', 'staff.labels.absenceKind', 'staff.labels.counterStatus', 'staff.labels.shiftStatus', 'staff.labels.weekday', 'calendar.kinds',
-        'procedures.levels', 'procedures.bcciModes', 'procedures.onlineLevels', 'procedures.units', 'dossiers.status', 'dossiers.channel', 'dossiers.delivery', 'dossiers.postalKind', 'dossiers.pickupStatus', 'administration.apiClients.scopesShort', 'apiClient.deliveries.statuses', 'apiClient.deliveries.events', 'reports.targetMetric', 'reports.outreachKind']),
+        'procedures.levels', 'procedures.bcciModes', 'procedures.onlineLevels', 'procedures.units', 'dossiers.status', 'dossiers.channel', 'dossiers.delivery', 'dossiers.postalKind', 'dossiers.pickupStatus', 'administration.apiClients.scopesShort', 'apiClient.deliveries.statuses', 'apiClient.deliveries.events', 'reports.targetMetric', 'reports.outreachKind', 'reports.imports.kinds', 'reports.imports.statuses']),
     );
     for (const prefix of prefixes) {
       expect(at(vi, prefix)).toEqual(expect.any(Object));

@@ -48,6 +48,7 @@ export const AUDIT_ENTITY_TYPES = {
   AggregateFigure: ['submit', 'update', 'delete'],
   ReportTarget: ['set', 'update', 'delete'],
   OutreachActivity: ['submit', 'update', 'delete'],
+  ImportJob: ['create', 'finish', 'repeat'],
 } as const;
 
 /**
@@ -110,6 +111,7 @@ const ENUM_LABELS_OF: Readonly<Record<string, Readonly<Record<string, string>>>>
   WebhookDelivery: { status: 'apiClient.deliveries.statuses', eventType: 'apiClient.deliveries.events' },
   ReportTarget: { metric: 'reports.targetMetric' },
   OutreachActivity: { kind: 'reports.outreachKind' },
+  ImportJob: { kind: 'reports.imports.kinds', status: 'reports.imports.statuses' },
 };
 const ENUM_LABELS: Readonly<Record<string, string>> = {
   level: 'levels',

@@ -9,6 +9,8 @@ import { TargetsPage } from './TargetsPage';
 import { QuarterlyPage } from './QuarterlyPage';
 import { StaffingPage } from './StaffingPage';
 import { ForecastPage } from './ForecastPage';
+import { IMPORTERS, ImportsPage } from './ImportsPage';
+import { useSession } from '../auth/SessionContext';
 
 /** The pages of Báo cáo, each a tab. */
 export const REPORT_SECTIONS = [
@@ -17,12 +19,17 @@ export const REPORT_SECTIONS = [
   { key: 'quarterly', path: '/reports/quarterly' },
   { key: 'staffing', path: '/reports/staffing' },
   { key: 'forecast', path: '/reports/forecast' },
+  // Nhập dữ liệu: for those who import (the steering committee and administrators) only.
+  { key: 'imports', path: '/reports/imports' },
 ] as const;
 
 function ReportsLayout() {
   const { t } = useTranslation();
   const { pathname } = useLocation();
-  const current = REPORT_SECTIONS.find((s) => pathname === s.path || pathname === `${s.path}/`);
+  const { user } = useSession();
+  const importer = Boolean(user?.roles.some((r) => IMPORTERS.includes(r)));
+  const sections = REPORT_SECTIONS.filter((s) => s.key !== 'imports' || importer);
+  const current = sections.find((s) => pathname === s.path || pathname === `${s.path}/`);
   return (
     <>
       <Typography variant="h1" gutterBottom>
@@ -30,7 +37,7 @@ function ReportsLayout() {
       </Typography>
       <Box sx={{ borderBottom: 1, borderColor: 'divider', mb: 3 }}>
         <Tabs value={current?.key ?? false} variant="scrollable" allowScrollButtonsMobile aria-label={t('reports.sectionsLabel')}>
-          {REPORT_SECTIONS.map((s) => (
+          {sections.map((s) => (
             <Tab key={s.key} value={s.key} label={t(`reports.sections.${s.key}`)} component={Link} to={s.path} data-testid={`report-tab-${s.key}`} />
           ))}
         </Tabs>
@@ -50,6 +57,7 @@ export default function ReportRoutes() {
         <Route path="quarterly" element={<QuarterlyPage />} />
         <Route path="staffing" element={<StaffingPage />} />
         <Route path="forecast" element={<ForecastPage />} />
+        <Route path="imports" element={<ImportsPage />} />
       </Route>
     </Routes>
   );

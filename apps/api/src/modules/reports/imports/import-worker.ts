@@ -5,8 +5,8 @@ import type { Logger } from '../../../platform/logger';
 import { ImportQueue } from './import-queue';
 import { ImportRunner } from './import-runner';
 
-/** How often the worker looks for imports no job announced (queued, or running with a lapsed lease). */
-const SWEEP_MS = Number(process.env.OSP_IMPORT_SWEEP_MS ?? 5000);
+/** How often the worker looks for imports no job announced (queued, or running with a lapsed lease), in ms. */
+const sweepMs = () => Number(process.env.OSP_IMPORT_SWEEP_MS ?? 5000);
 
 /**
  * The import worker, started with the API server (unless OSP_IMPORT_WORKER=off) and stopped on shutdown:
@@ -48,7 +48,7 @@ export class ImportWorker implements BackgroundWorker {
     } catch (error) {
       this.log?.error({ err: error }, 'import job queue (pg-boss) did not start: imports run from the sweep alone');
     }
-    this.timer = setInterval(() => void this.sweep(), SWEEP_MS);
+    this.timer = setInterval(() => void this.sweep(), sweepMs());
     this.timer.unref();
     void this.sweep();
   }
