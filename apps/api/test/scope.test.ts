@@ -197,9 +197,9 @@
  * dossierForecast                 U    U       A     A      A          F       F        A          B      B          .          F
  * exportDossierVolumes            U    .       A     A      .          F       F        A          F      .          .          F
  * exportTargetProgress            U    .       .     A      A          F       .        .          .      .          .          F
+ * quarterlyReport                 U    U       A     A      A          F       F        A          F      .          .          F
  * importJobs                      U    U       A     A      F          F       F        A          H      .          .          F
  * importJob                       U    .       A     A      .          F       .        A          N      .          .          F
- * quarterlyReport                 U    U       A     A      A          F       F        A          F      .          .          F
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';

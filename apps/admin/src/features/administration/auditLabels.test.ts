@@ -64,8 +64,8 @@ const AUDITED_FIELDS: Record<AuditEntityType, readonly string[]> = {
   WebhookEndpoint: ['id', 'clientId', 'url', 'description', 'active', 'secretRotatedAt', 'createdAt', 'updatedAt'],
   AggregateFigure: ['id', 'provinceId', 'administrativeUnitId', 'deskId', 'periodStart', 'periodEnd', 'receivedViaBcci', 'resultsReturnedViaBcci', 'receivedAndReturnedViaBcci', 'totalViaBcci', 'online', 'atDesk', 'source', 'note', 'version', 'createdAt', 'updatedAt'],
   ReportTarget: ['id', 'provinceId', 'administrativeUnitId', 'metric', 'periodStart', 'periodEnd', 'targetPercent', 'basis', 'version', 'createdAt', 'updatedAt'],
-  OutreachActivity: ['id', 'provinceId', 'administrativeUnitId', 'periodStart', 'periodEnd', 'kind', 'quantity', 'peopleReached', 'source', 'note', 'version', 'createdAt', 'updatedAt'],
   ImportJob: ['id', 'provinceId', 'kind', 'status', 'fileName', 'format', 'sizeBytes', 'sha256', 'totalRows', 'processedRows', 'acceptedRows', 'rejectedRows', 'skippedRows', 'lastRowNo', 'leaseUntil', 'error', 'createdById', 'createdByLabel', 'createdAt', 'startedAt', 'finishedAt', 'updatedAt'],
+  OutreachActivity: ['id', 'provinceId', 'administrativeUnitId', 'periodStart', 'periodEnd', 'kind', 'quantity', 'peopleReached', 'source', 'note', 'version', 'createdAt', 'updatedAt'],
   // A replay writes the delivery's status before and after, and when the attempt is due.
   WebhookDelivery: ['id', 'seq', 'messageId', 'endpointId', 'clientId', 'dossierId', 'dossierCode', 'eventType', 'payload', 'status', 'attemptCount', 'scheduledAttempts', 'replayPending', 'nextAttemptAt', 'leaseUntil', 'leaseToken', 'createdAt', 'deliveredAt'],
 };
