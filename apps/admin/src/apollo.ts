@@ -88,6 +88,7 @@ export function createApolloClient(session: SessionStore, options: ApolloOptions
         // A report's row is one unit's figures over one period: the same unit id comes back once per
         // period (and as the totals), so rows are never merged by id.
         DossierVolumeRow: { keyFields: false },
+        ServiceQualityRow: { keyFields: false },
       },
     }),
   });

@@ -6,6 +6,8 @@ import Tabs from '@mui/material/Tabs';
 import Typography from '@mui/material/Typography';
 import { VolumesPage } from './VolumesPage';
 import { TargetsPage } from './TargetsPage';
+import { FiguresPage } from './FiguresPage';
+import { QualityPage } from './QualityPage';
 import { QuarterlyPage } from './QuarterlyPage';
 import { StaffingPage } from './StaffingPage';
 import { ForecastPage } from './ForecastPage';
@@ -16,6 +18,8 @@ import { useSession } from '../auth/SessionContext';
 export const REPORT_SECTIONS = [
   { key: 'volumes', path: '/reports' },
   { key: 'targets', path: '/reports/targets' },
+  { key: 'figures', path: '/reports/figures' },
+  { key: 'quality', path: '/reports/quality' },
   { key: 'quarterly', path: '/reports/quarterly' },
   { key: 'staffing', path: '/reports/staffing' },
   { key: 'forecast', path: '/reports/forecast' },
@@ -54,6 +58,8 @@ export default function ReportRoutes() {
       <Route element={<ReportsLayout />}>
         <Route index element={<VolumesPage />} />
         <Route path="targets" element={<TargetsPage />} />
+        <Route path="figures" element={<FiguresPage />} />
+        <Route path="quality" element={<QualityPage />} />
         <Route path="quarterly" element={<QuarterlyPage />} />
         <Route path="staffing" element={<StaffingPage />} />
         <Route path="forecast" element={<ForecastPage />} />
