@@ -75,6 +75,7 @@ BASE_URL="$BASE" node apps/admin/e2e/clients.mjs
 echo "--- the portal guide's runnable example (docs/examples): a new client, then a portal's calls"
 eval "$(API="$BASE" node docs/examples/new-client.mjs)"
 API="$BASE" node docs/examples/portal-client.mjs
+BASE_URL="$BASE" node apps/admin/e2e/reports-downloads.mjs
 BASE_URL="$BASE" node apps/admin/e2e/screens.mjs
 stop artifacts/smoke-start-1.log
 

@@ -316,9 +316,15 @@ export async function reportWorkbook(report: OfficialReport, sheet: string, file
           cell.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
           cell.border = BORDER;
         }
-        const longest = Math.max(...table.columns.map((c, i) => (grouped && c.group && r === row ? (c.group ?? '').length / 3 : c.header.length / (widthOf(starts[i], starts[i] + spans[i] - 1) * 0.9))));
-        ws.getRow(r).height = Math.max(16, Math.ceil(longest) * 15);
       }
+      // Heights: the lines of the longest header in its width (a header over both rows shares them).
+      const linesOf = (text: string, i: number) => Math.ceil(text.length / (widthOf(starts[i], starts[i] + spans[i] - 1) * 0.85));
+      const own = Math.max(1, ...table.columns.map((c, i) => (grouped && !c.group ? 0 : linesOf(c.header, i))));
+      const shared = Math.max(1, ...table.columns.map((c, i) => (grouped && !c.group ? linesOf(c.header, i) : 0)));
+      if (grouped) {
+        ws.getRow(row + 1).height = own * 15 + 4;
+        ws.getRow(row).height = Math.max(18, (shared - own) * 15 + 4);
+      } else ws.getRow(row).height = own * 15 + 4;
       row += headerRows;
       table.rows.forEach((cells, index) => {
         const total = table.totalRow && index === table.rows.length - 1;

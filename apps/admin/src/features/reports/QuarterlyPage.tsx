@@ -70,7 +70,6 @@ export function QuarterlyPage() {
           <UnitPicker label={t('reports.quarterly.unit')} value={unit} onChange={setUnit} helperText={t('reports.quarterly.unitHint')} testId="quarterly-unit" />
           <TextField
             select
-            size="small"
             label={t('reports.quarterly.quarter')}
             value={quarter}
             onChange={(e) => setQuarter(Number(e.target.value))}
@@ -83,7 +82,7 @@ export function QuarterlyPage() {
             ))}
             <MenuItem value={0}>{t('reports.quarterly.wholeYear')}</MenuItem>
           </TextField>
-          <TextField select size="small" label={t('reports.quarterly.year')} value={year} onChange={(e) => setYear(Number(e.target.value))} slotProps={{ htmlInput: { 'data-testid': 'quarterly-year' } }}>
+          <TextField select label={t('reports.quarterly.year')} value={year} onChange={(e) => setYear(Number(e.target.value))} slotProps={{ htmlInput: { 'data-testid': 'quarterly-year' } }}>
             {years.map((y) => (
               <MenuItem key={y} value={y}>
                 {y}

@@ -35,10 +35,12 @@ function pdfTable(table: ReportTable, grid: number[]): Content {
   const spans = columnSpans(table, grid.length);
   const total = grid.reduce((a, b) => a + b, 0);
   let at = 0;
+  // pdfmake's widths leave out each cell's padding (3 + 3) and the rules between cells (0.5 each).
+  const room = CONTENT_WIDTH - table.columns.length * 6 - (table.columns.length + 1) * 0.5;
   const widths = spans.map((span) => {
     const w = grid.slice(at, at + span).reduce((a, b) => a + b, 0);
     at += span;
-    return (CONTENT_WIDTH - 2 * table.columns.length) * (w / total) - 8;
+    return room * (w / total);
   });
   const grouped = table.columns.some((c) => c.group);
   const head = (text: string, extra: Record<string, unknown> = {}): TableCell => ({ text, bold: true, alignment: 'center', fillColor: '#eeeeee', ...extra }) as TableCell;
@@ -71,7 +73,7 @@ function pdfTable(table: ReportTable, grid: number[]): Content {
   return {
     fontSize: table.columns.length > 7 ? 8.5 : 9.5,
     lineHeight: 1.1,
-    table: { headerRows: header.length, dontBreakRows: true, widths, body: [...header, ...body] },
+    table: { headerRows: header.length, keepWithHeaderRows: 1, dontBreakRows: true, widths, body: [...header, ...body] },
     layout: { hLineWidth: () => 0.5, vLineWidth: () => 0.5, paddingTop: () => 2, paddingBottom: () => 2, paddingLeft: () => 3, paddingRight: () => 3 },
     margin: [0, 2, 0, 8],
   } as Content;
@@ -89,9 +91,18 @@ export function renderReportPdf(report: OfficialReport, options: { placeName: st
     }),
     ...title(report.title, { text: report.subtitle, bold: true, fontSize: 12.5 }),
   ];
-  for (const block of report.blocks) {
-    if ('heading' in block) content.push({ text: block.heading, bold: true, margin: [0, 6, 0, 4] });
-    else if ('text' in block) content.push({ text: block.text, italics: block.italic, bold: block.bold, alignment: 'justify', margin: [0, 0, 0, 4], fontSize: block.italic ? 10 : 11 });
+  const blocks = report.blocks;
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i];
+    if ('heading' in block) {
+      const text: Content = { text: block.heading, bold: true, margin: [0, 6, 0, 4], headlineLevel: 1 };
+      // A heading goes with the short table it heads (a long one breaks where it must, its header repeated).
+      const next = blocks[i + 1];
+      if (next && 'table' in next && next.table.rows.length <= 25) {
+        content.push({ stack: [text, pdfTable(next.table, report.grid)], unbreakable: true });
+        i++;
+      } else content.push(text);
+    } else if ('text' in block) content.push({ text: block.text, italics: block.italic, bold: block.bold, alignment: 'justify', margin: [0, 0, 0, 4], fontSize: block.italic ? 10 : 11 });
     else content.push(pdfTable(block.table, report.grid));
   }
   content.push({
@@ -107,5 +118,11 @@ export function renderReportPdf(report: OfficialReport, options: { placeName: st
       },
     ],
   } as Content);
-  return renderPdf({ info: { title: options.title, creator: 'One-Stop Post' }, content, ...pageFurniture(undefined) });
+  return renderPdf({
+    info: { title: options.title, creator: 'One-Stop Post' },
+    content,
+    // A heading is never the last line of a page: it goes over with what it heads.
+    pageBreakBefore: (node, nodes) => node.headlineLevel === 1 && nodes.getFollowingNodesOnPage().length < 2,
+    ...pageFurniture(undefined),
+  });
 }

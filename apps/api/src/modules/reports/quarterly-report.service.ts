@@ -257,7 +257,7 @@ export class QuarterlyReportService {
       blocks,
       recipients: [`- ${province ? `UBND ${province.name.charAt(0).toLocaleLowerCase('vi')}${province.name.slice(1)}` : 'Cơ quan cấp trên'} (để báo cáo);`, '- Thành viên Ban Chỉ đạo;', '- Bưu điện tỉnh;', '- Lưu: VT.'],
       signature: { lines: ['TM. BAN CHỈ ĐẠO', 'TRƯỞNG BAN'], note: '(Ký, ghi rõ họ tên)' },
-      grid: [6, 30, 13, 13, 13, 13, 13, 13, 12],
+      grid: [7, 30, 13, 13, 13, 13, 13, 13, 12],
     };
     const unitSlug = unit && province?.is_self ? bareName(current.unitName) : current.unitName;
     return { report, place, issuedAt, unitSlug, rowCount: current.rows.length + progress.length };
