@@ -190,6 +190,7 @@
  * deleteReportTarget              U    U       A     A      F          F       F        A          N      F          .          F
  * targetProgress                  U    U       A     A      A          F       F        A          A      .          .          F
  * staffingReport                  U    U       A     AF     A          F       F        A          AF     .          .          F
+ * exportStaffingReport            U    .       .     A      A          F       .        .          F      .          .          F
  * outreachActivities              U    U       A     H      .          H       .        .          H      .          .          F
  * submitOutreachActivity          U    U       A     AB     F          F       F        A          F      F          .          F
  * updateOutreachActivity          U    U       A     A      F          F       F        A          N      F          .          F

@@ -180,10 +180,10 @@ function ForecastView({ forecast, canApply }: { forecast: Forecast; canApply: bo
             <TableHead>
               <TableRow>
                 <TableCell>{t('reports.forecast.week')}</TableCell>
-                <TableCell align="right">{t('reports.forecast.forecastCol')}</TableCell>
-                <TableCell align="right">{t('reports.forecast.actualCol')}</TableCell>
-                <TableCell align="right">{t('reports.forecast.maeCol')}</TableCell>
-                <TableCell align="right">{t('reports.forecast.wapeCol')}</TableCell>
+                <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>{t('reports.forecast.forecastCol')}</TableCell>
+                <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>{t('reports.forecast.actualCol')}</TableCell>
+                <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>{t('reports.forecast.maeCol')}</TableCell>
+                <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>{t('reports.forecast.wapeCol')}</TableCell>
               </TableRow>
             </TableHead>
             <TableBody>

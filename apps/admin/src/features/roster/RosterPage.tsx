@@ -520,6 +520,7 @@ function RosterWeek({ deskId, monday, canWrite, fromForecast = false }: { deskId
         {autofill && fromForecast && (
           <Alert severity="info" className="no-print" data-testid="roster-forecast-demand">
             {t('reports.forecast.rosterDemand')}
+            {job?.proposal ? ` ${t('reports.forecast.rosterDemandCount', { count: job.proposal.demanded })}` : ''}
           </Alert>
         )}
         {autofill && (
