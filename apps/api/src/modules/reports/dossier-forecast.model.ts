@@ -11,7 +11,8 @@
  *    desk was not normally open: public holidays, the government's extra days off, days with an
  *    opening exception of the desk, and days before the desk's first dossier. With fewer than
  *    MIN_COMPARABLE (3) such days there is no forecast for the slot (too little history).
- * 2. Seasonality by month (only with a full year of history before the forecast is made): a month's
+ * 2. Seasonality by month (only with a year of history before the forecast is made: each of the twelve
+ *    months with at least 4 normal open days in the last 364 days): a month's
  *    factor is the mean arrivals per normal open day of that month in the last 364 days over the mean
  *    of every normal open day of those 364 days, kept within 0.5–2. Each comparable day's arrivals are
  *    divided by its month's factor, averaged, then multiplied by the factor of the forecast day's
@@ -39,7 +40,7 @@ export const BACKTEST_WEEKS = 4;
 export const DEFAULT_DOSSIERS_PER_COUNTER_HOUR = 4;
 const FACTOR_MIN = 0.5;
 const FACTOR_MAX = 2;
-/** A month needs this many normal open days in the year for its own factor (else 1). */
+/** Every month needs this many normal open days in the year for the factors to be used. */
 const MIN_DAYS_PER_MONTH = 4;
 
 /** The history: every normal open day from `firstDay` on, with its arrivals per slot start (minutes; 0 when none came). */
@@ -60,10 +61,12 @@ const monthOf = (day: string) => Number(day.slice(5, 7)) - 1;
 const round1 = (x: number) => Math.round(x * 10) / 10;
 export const round2 = (x: number) => Math.round(x * 100) / 100;
 
-/** The twelve month factors from the 364 days before `origin`, or null without a full year of history. */
+/**
+ * The twelve month factors from the 364 days before `origin`, or null without a year of history: every
+ * calendar month needs MIN_DAYS_PER_MONTH normal open days with data in those 364 days.
+ */
 export function monthFactors(history: ForecastHistory, origin: string): number[] | null {
   const start = addDays(origin, -SEASON_DAYS);
-  if (history.firstDay > start) return null;
   const sums = new Array<number>(12).fill(0);
   const counts = new Array<number>(12).fill(0);
   let total = 0;
@@ -77,9 +80,9 @@ export function monthFactors(history: ForecastHistory, origin: string): number[]
     total += daily;
     n += 1;
   }
-  if (n === 0 || total === 0) return null;
+  if (n === 0 || total === 0 || counts.some((c) => c < MIN_DAYS_PER_MONTH)) return null;
   const mean = total / n;
-  return sums.map((s, i) => (counts[i] >= MIN_DAYS_PER_MONTH ? Math.min(FACTOR_MAX, Math.max(FACTOR_MIN, s / counts[i] / mean)) : 1));
+  return sums.map((s, i) => Math.min(FACTOR_MAX, Math.max(FACTOR_MIN, s / counts[i] / mean)));
 }
 
 /** The forecast of one slot of `day`, from the data before `origin` only (null: too little history). */
