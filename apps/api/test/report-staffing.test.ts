@@ -6,6 +6,7 @@
  * seeds' Tánh Linh figures through the API; writes audited, CONFLICT on a stale version, typed errors);
  * who reads and writes.
  */
+import ExcelJS from 'exceljs';
 import { todayInVietnam } from '../src/platform/graphql/scalars';
 import { failure, ok, startTestApp, type TestApp } from './harness';
 
@@ -156,6 +157,26 @@ describe('the staffing report', () => {
     // Lâm Đồng as it was in 2022 did not hold Tánh Linh; Bình Thuận is no province today.
     expect(training((await staffing({ ...year, unit: '68', asOf: '2022-12-31' })).totals)).toEqual([0, 0]);
     expect(fieldsOf(await t.gql(STAFFING, { filter: { ...year, unit: '60' } }, { as: 'admin' }))).toEqual(['unit']);
+  });
+
+  it('downloads as the grid shows it: its periods, the totals in bold, for the grid’s readers only', async () => {
+    const filter = { unit: '60', asOf: '2022-12-31', from: '2022-01-01', to: '2022-12-31', granularity: 'QUARTER' };
+    const EXPORT = `query($filter: StaffingReportFilter!) { exportStaffingReport(filter: $filter) { fileName contentType contentBase64 rowCount } }`;
+    const file = ok(await t.gql(EXPORT, { filter }, { as: 'admin' })).exportStaffingReport;
+    expect(file.fileName).toBe('nhan-su-tinh-binh-thuan-01-01-2022-31-12-2022.xlsx');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(file.contentBase64, 'base64') as never);
+    const sheet = book.worksheets[0];
+    const rows: unknown[][] = [];
+    sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+    expect(rows[0][0]).toBe('Nhân sự và tập huấn – Tỉnh Bình Thuận, từ 01/01/2022 đến 31/12/2022');
+    expect(rows[1]).toEqual(['Kỳ', 'Công chức được thay thế', 'Biên bản chuyển giao có hiệu lực', 'Nhân viên bưu điện làm việc cuối kỳ', 'Nhân viên bưu điện mới bố trí', 'Lớp tập huấn', 'Lượt người tập huấn']);
+    const report = await staffing(filter);
+    const figures = (r: any) => [r.civilServantsRelieved, r.handovers, r.postalStaffDeployed, r.postalStaffNewlyDeployed, r.trainingClasses, r.trainingAttendees];
+    expect(rows.slice(2, 7)).toEqual([...report.rows.map((r: any) => [r.period.label, ...figures(r)]), ['Tổng cộng', ...figures(report.totals)]]);
+    expect(rows[6].slice(5)).toEqual([6, 400]);
+    expect(sheet.getRow(7).getCell(1).font?.bold).toBe(true);
+    expect(failure(await t.gql(EXPORT, { filter: { ...filter, unit: null, asOf: null } }, { as: 'hatinh.quay' })).extensions.code).toBe('FORBIDDEN');
   });
 
   it('is read as dossierVolumes is: the province’s committee and administrators, post office managers their tree; typed errors', async () => {

@@ -32,6 +32,12 @@ export const STAFFING_OUTREACH_ROWS: Row[] = [
   ['staffingReport', 'portal', 'FORBIDDEN', HT_YEAR],
   ['staffingReport', 'dongnai.bcd', 'ALLOWED', BP_2019],
   ['staffingReport', 'hatinh.bcd', 'FORBIDDEN', BP_2019],
+  ['exportStaffingReport', 'anonymous', 'UNAUTHENTICATED', HT_YEAR],
+  ['exportStaffingReport', 'hatinh.bcd', 'ALLOWED', HT_YEAR],
+  ['exportStaffingReport', 'hatinh.buudien', 'ALLOWED', HT_YEAR],
+  ['exportStaffingReport', 'hatinh.quay', 'FORBIDDEN', HT_YEAR],
+  ['exportStaffingReport', 'dongnai.bcd', 'FORBIDDEN', HT_YEAR],
+  ['exportStaffingReport', 'portal', 'FORBIDDEN', HT_YEAR],
   ['outreachActivities', 'anonymous', 'UNAUTHENTICATED', TANH_LINH],
   ['outreachActivities', 'revoked', 'UNAUTHENTICATED', TANH_LINH],
   ['outreachActivities', 'admin', 'ALLOWED', TANH_LINH],
@@ -47,6 +53,7 @@ export const STAFFING_OUTREACH_ROWS: Row[] = [
 
 const Q = {
   staffing: `query($filter: StaffingReportFilter!) { staffingReport(filter: $filter) { unitName totals { trainingClasses postalStaffDeployed } } }`,
+  export: `query($filter: StaffingReportFilter!) { exportStaffingReport(filter: $filter) { fileName rowCount } }`,
   list: `query($filter: OutreachActivityFilter) { outreachActivities(filter: $filter, first: 10) { totalCount totals { kind quantity } edges { node { id quantity province { code } } } } }`,
   submit: `mutation($input: SubmitOutreachActivityInput!) { submitOutreachActivity(input: $input) { outreachActivity { id version quantity } } }`,
   update: `mutation($input: UpdateOutreachActivityInput!) { updateOutreachActivity(input: $input) { outreachActivity { id version quantity } } }`,
@@ -93,6 +100,14 @@ export function staffingOutreachScenarios(ctx: ScopeContext): Scenarios {
     staffingReport: {
       [HT_YEAR]: staffing({ unit: '42', from: `${year}-01-01`, to: `${year}-12-31`, granularity: 'QUARTER' }, 'Tỉnh Hà Tĩnh'),
       [BP_2019]: staffing({ unit: '70', asOf: '2019-06-30', from: '2018-01-01', to: '2018-12-31', granularity: 'YEAR' }, 'Tỉnh Bình Phước'),
+    },
+    exportStaffingReport: {
+      [HT_YEAR]: async (caller) => ({
+        res: await t().gql(Q.export, { filter: { unit: '42', from: `${year}-01-01`, to: `${year}-12-31`, granularity: 'QUARTER' } }, caller),
+        verify(data) {
+          expect(data.fileName).toMatch(/^nhan-su-tinh-ha-tinh-.*\.xlsx$/);
+        },
+      }),
     },
     outreachActivities: {
       [TANH_LINH]: async (caller) => ({

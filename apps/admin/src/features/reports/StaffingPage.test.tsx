@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { apiError, badInput, fakeApi, type FakeHandler } from '../../test/fakeApi';
 import { renderInApp } from '../../test/render';
 import { errorOf } from '../../test/help';
+import { catchDownloads } from '../../test/downloads';
 import { todayIso } from '../../dates';
 import { sessionAs } from '../dossiers/testData';
 import { periodText, StaffingPage } from './StaffingPage';
@@ -151,5 +152,21 @@ describe('Nhân sự và tuyên truyền', () => {
     await user.click(screen.getByTestId('outreach-delete-submit'));
     await waitFor(() => expect(api.calls.find((c) => c.operationName === 'DeleteOutreachActivity')?.variables).toEqual({ input: { id: 'a2', version: 3 } }));
     await waitFor(() => expect(api.calls.filter((c) => c.operationName === 'OutreachActivities').length).toBeGreaterThanOrEqual(3));
+  }, 60_000);
+
+  it('Tải về saves the staffing grid with the filter of the table', async () => {
+    const file = { __typename: 'ExportedFile', fileName: 'nhan-su-tinh-ha-tinh-01-01-2026-31-03-2026.xlsx', contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', contentBase64: btoa('PK'), rowCount: 4 };
+    const api = staffingApi({ ExportStaffingReport: () => ({ data: { exportStaffingReport: file } }) });
+    const downloads = catchDownloads();
+    try {
+      renderInApp(<StaffingPage />, { link: api.link, ...ROUTE, session: sessionAs(['POST_OFFICE_MANAGER']) });
+      await screen.findAllByTestId('staffing-row');
+      await userEvent.setup().click(screen.getByTestId('staffing-download'));
+      expect(await screen.findByTestId('staffing-download-note')).toHaveTextContent(`Đã tải về tệp ${file.fileName}.`);
+      expect(api.calls.filter((c) => c.operationName === 'ExportStaffingReport').map((c) => c.variables)).toEqual([{ filter: { unit: null, from: '2026-01-01', to: '2026-03-31', granularity: 'MONTH' } }]);
+      expect(downloads.saved.map((f) => f.fileName)).toEqual([file.fileName]);
+    } finally {
+      downloads.restore();
+    }
   }, 60_000);
 });

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { useMutation, useQuery } from '@apollo/client/react';
+import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -25,6 +25,7 @@ import DeleteOutline from '@mui/icons-material/DeleteOutlined';
 import EditOutlined from '@mui/icons-material/EditOutlined';
 import {
   DeleteOutreachActivityDocument,
+  ExportStaffingReportDocument,
   OutreachActivitiesDocument,
   StaffingReportDocument,
   SubmitOutreachActivityDocument,
@@ -48,6 +49,7 @@ import { OverviewBarChart } from '../overview/OverviewBarChart';
 import { UnitPicker, type UnitOption } from '../organisation/pickers';
 import { TARGET_WRITERS } from './TargetsPage';
 import { GRANULARITIES } from './VolumesPage';
+import { ReportDownloadButton } from './ReportDownloadButton';
 
 /** The kinds of outreach in the order the forms list them (the API's OutreachKind). */
 export const OUTREACH_KINDS: readonly OutreachKind[] = ['REPORTAGE', 'HANDBOOK', 'LEAFLET', 'BROADCAST', 'SOCIAL_GROUP', 'CONFERENCE_OR_CLASS', 'OTHER'];
@@ -252,7 +254,11 @@ export function StaffingPage() {
     setParams(next, { replace: true });
   };
   const valid = isIsoDate(from) && isIsoDate(to) && from <= to;
-  const result = useQuery(StaffingReportDocument, { variables: { filter: { unit: unit || null, from, to, granularity } }, skip: !valid });
+  const filter = { unit: unit || null, from, to, granularity };
+  const result = useQuery(StaffingReportDocument, { variables: { filter }, skip: !valid });
+  const client = useApolloClient();
+  // The grid's file: the same filter as the table (the API writes it from the same report).
+  const fetchFile = async () => (await client.query({ query: ExportStaffingReportDocument, variables: { filter }, fetchPolicy: 'no-cache' })).data?.exportStaffingReport;
   const report = (result.data ?? result.previousData)?.staffingReport;
   const outreach = useQuery(OutreachActivitiesDocument, {
     variables: { filter: { unitId: report?.unitId ?? null, includeSubunits: true, from, to }, first: 100 },
@@ -338,16 +344,19 @@ export function StaffingPage() {
             </Paper>
           )}
           <section aria-labelledby="staffing-table-title">
-            <Typography id="staffing-table-title" variant="h3" sx={{ fontSize: '1rem', fontWeight: 500, mb: 1 }}>
-              {t('reports.staffing.tableTitle')}
-            </Typography>
+            <Stack direction="row" spacing={1} sx={{ justifyContent: 'space-between', alignItems: 'center', mb: 1 }}>
+              <Typography id="staffing-table-title" variant="h3" sx={{ fontSize: '1rem', fontWeight: 500 }}>
+                {t('reports.staffing.tableTitle')}
+              </Typography>
+              <ReportDownloadButton fetchFile={fetchFile} testId="staffing-download" disabled={!valid} />
+            </Stack>
             <TableContainer component={Paper} variant="outlined">
               <Table size="small" data-testid="staffing-table">
                 <TableHead>
                   <TableRow>
                     <TableCell sx={{ minWidth: 110 }}>{t('reports.volumes.columns.period')}</TableCell>
                     {FIGURES.map((key) => (
-                      <TableCell key={key} align="right">
+                      <TableCell key={key} align="right" sx={{ minWidth: 104 }}>
                         {t(`reports.staffing.short.${key}`)}
                       </TableCell>
                     ))}
@@ -408,7 +417,7 @@ export function StaffingPage() {
                   <Table size="small" data-testid="outreach-table">
                     <TableHead>
                       <TableRow>
-                        <TableCell>{t('reports.staffing.columns.kind')}</TableCell>
+                        <TableCell sx={{ minWidth: 150 }}>{t('reports.staffing.columns.kind')}</TableCell>
                         <TableCell align="right">{t('reports.staffing.columns.quantity')}</TableCell>
                         <TableCell align="right">{t('reports.staffing.columns.people')}</TableCell>
                         <TableCell sx={{ minWidth: 140 }}>{t('reports.staffing.columns.unit')}</TableCell>

@@ -1,6 +1,7 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import { Injectable } from '../../platform/container';
 import type { GraphQLContext } from '../../platform/graphql/context';
+import { ExportedFile } from '../../platform/graphql/exported-file';
 import { StaffingReport, StaffingReportFilter } from './staffing-report.inputs';
 import { StaffingReportService } from './staffing-report.service';
 
@@ -15,5 +16,10 @@ export class StaffingReportResolver {
   })
   staffingReport(@Arg('filter', () => StaffingReportFilter) filter: StaffingReportFilter, @Ctx() ctx: GraphQLContext) {
     return this.staffing.staffingReport(ctx.actor, filter);
+  }
+
+  @Query(() => ExportedFile, { description: 'The staffing grid of `staffingReport(filter)` as an .xlsx spreadsheet (its periods, the totals), Vietnamese headers; the same readers.' })
+  exportStaffingReport(@Arg('filter', () => StaffingReportFilter) filter: StaffingReportFilter, @Ctx() ctx: GraphQLContext) {
+    return this.staffing.exportStaffingReport(ctx.actor, filter);
   }
 }

@@ -24,7 +24,9 @@ import { forbidden, requireRole, scopeProvince } from '../../platform/authz';
 import { Injectable } from '../../platform/container';
 import { badInput, type Bilingual } from '../../platform/errors';
 import type { Actor } from '../../platform/graphql/context';
-import { isIsoDate, todayInVietnam } from '../../platform/graphql/scalars';
+import type { ExportedFile } from '../../platform/graphql/exported-file';
+import { isIsoDate, shownDay, todayInVietnam } from '../../platform/graphql/scalars';
+import { boldCell, countCell, fileSlug, spreadsheet, type Cell } from '../../platform/spreadsheet';
 import { currentRequest } from '../../platform/request-context';
 import { POST_OFFICE_TREE } from '../post-offices/post-office.service';
 import { ReportGranularity, type ReportPeriod } from './report.inputs';
@@ -32,6 +34,35 @@ import { MAX_PERIODS, REPORT_READERS, ReportService, reportPeriods, wholeLabel }
 import type { StaffingReport, StaffingReportFilter, StaffingRow } from './staffing-report.inputs';
 
 const message = (m: Bilingual) => m[currentRequest()?.lang ?? 'vi'];
+
+/** The staffing grid's columns, in the order of the page's table (reports.vi.json's words). */
+const COLUMNS: Array<{ header: string; width: number; cell: (row: StaffingRow) => Cell }> = [
+  { header: 'Kỳ', width: 24, cell: (r) => r.period.label.replace(/^Tháng 0(\d)\//, 'Tháng $1/') },
+  { header: 'Công chức được thay thế', width: 14, cell: (r) => countCell(r.civilServantsRelieved) },
+  { header: 'Biên bản chuyển giao có hiệu lực', width: 14, cell: (r) => countCell(r.handovers) },
+  { header: 'Nhân viên bưu điện làm việc cuối kỳ', width: 16, cell: (r) => countCell(r.postalStaffDeployed) },
+  { header: 'Nhân viên bưu điện mới bố trí', width: 14, cell: (r) => countCell(r.postalStaffNewlyDeployed) },
+  { header: 'Lớp tập huấn', width: 12, cell: (r) => countCell(r.trainingClasses) },
+  { header: 'Lượt người tập huấn', width: 14, cell: (r) => countCell(r.trainingAttendees) },
+];
+
+/** The staffing grid as the page shows it (a download, README "Reports"): its periods, then the totals in bold, then the note. */
+export function staffingSpreadsheet(report: StaffingReport): Promise<ExportedFile> {
+  const rows: Cell[][] = report.rows.map((row) => COLUMNS.map((c) => c.cell(row)));
+  const totals = COLUMNS.map((c) => boldCell(c.cell(report.totals)));
+  totals[0] = boldCell('Tổng cộng');
+  rows.push(totals);
+  rows.push([], ['Nhân viên bưu điện làm việc tính tại ngày cuối kỳ; dòng Tổng cộng tính tại ngày cuối cùng của báo cáo, mỗi người mới bố trí chỉ tính một lần.']);
+  if (report.note) rows.push([`Ghi chú: ${report.note}`]);
+  return spreadsheet(
+    'Nhân sự',
+    COLUMNS.map((c) => c.header),
+    rows,
+    COLUMNS.map((c) => c.width),
+    fileSlug(`nhan su ${report.unitName} ${shownDay(report.from)} ${shownDay(report.to)}`),
+    { title: [`Nhân sự và tập huấn – ${report.unitName}, từ ${shownDay(report.from)} đến ${shownDay(report.to)}`] },
+  );
+}
 
 interface RawRow {
   n: number;
@@ -49,6 +80,11 @@ export class StaffingReportService {
     private readonly dataSource: DataSource,
     private readonly reports: ReportService,
   ) {}
+
+  /** The staffing grid (staffingReport with the same filter: its scope, its figures) as .xlsx. */
+  async exportStaffingReport(actor: Actor, filter: StaffingReportFilter): Promise<ExportedFile> {
+    return staffingSpreadsheet(await this.staffingReport(actor, filter));
+  }
 
   async staffingReport(actor: Actor, filter: StaffingReportFilter): Promise<StaffingReport> {
     requireRole(actor, REPORT_READERS);
