@@ -17,7 +17,7 @@
  */
 import { DataSource } from 'typeorm';
 import { Injectable } from '../../platform/container';
-import { badInput } from '../../platform/errors';
+import { AppError, badInput } from '../../platform/errors';
 import type { ExportedFile } from '../../platform/graphql/exported-file';
 import type { Actor } from '../../platform/graphql/context';
 import { shownDay, todayInVietnam } from '../../platform/graphql/scalars';
@@ -26,7 +26,7 @@ import { placeAndDate } from '../dossiers/documents';
 import { LIGHT_LABEL, METRIC_LABEL, SOURCE_LABEL } from './report-export.service';
 import type { TargetProgress } from './report-target.inputs';
 import { TargetLight } from './report-target.inputs';
-import { ReportTargetService } from './report-target.service';
+import { MAX_PROGRESS, ReportTargetService } from './report-target.service';
 import { ReportGranularity, VolumeBreakdown, VolumeRowKind, type DossierVolumeReport, type DossierVolumeRow } from './report.inputs';
 import { ReportService } from './report.service';
 import { ReportFileFormat, type QuarterlyReportInput } from './quarterly-report.inputs';
@@ -131,9 +131,9 @@ export class QuarterlyReportService {
     try {
       progress = await this.targets.progress(actor, { ...(unit ? { unitId: unit, includeSubunits: true } : {}), from: days.from, to: days.to });
     } catch (error) {
-      const problem = error as { extensions?: { code?: string }; message?: string };
-      if (problem.extensions?.code !== 'BAD_USER_INPUT') throw error;
-      targetsProblem = 'Có quá nhiều chỉ tiêu để liệt kê trong báo cáo này: hãy xem trang Chỉ tiêu.';
+      // More targets than one answer holds (MAX_PROGRESS): the report says so rather than failing.
+      if (!(error instanceof AppError && error.code === 'BAD_USER_INPUT')) throw error;
+      targetsProblem = `Có hơn ${MAX_PROGRESS} chỉ tiêu trong kỳ: xem đầy đủ tại trang Báo cáo → Chỉ tiêu.`;
     }
 
     const [province]: Array<{ name: string; is_self: boolean }> = unit
