@@ -78,6 +78,7 @@ API="$BASE" node docs/examples/portal-client.mjs
 BASE_URL="$BASE" node apps/admin/e2e/reports-downloads.mjs
 BASE_URL="$BASE" node apps/admin/e2e/reports-forecast.mjs
 BASE_URL="$BASE" node apps/admin/e2e/reports-staffing.mjs
+BASE_URL="$BASE" node apps/admin/e2e/reports-import.mjs
 BASE_URL="$BASE" node apps/admin/e2e/screens.mjs
 stop artifacts/smoke-start-1.log
 

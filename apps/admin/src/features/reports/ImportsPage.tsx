@@ -228,7 +228,7 @@ function JobProgress({ job, rejections, fetchRejected }: { job: ImportJobFieldsF
   return (
     <Paper variant="outlined" sx={{ p: 2 }} data-testid="import-current" data-status={job.status}>
       <Stack direction="row" spacing={1} sx={{ mb: 1, flexWrap: 'wrap', alignItems: 'center' }} useFlexGap>
-        <Typography variant="h3" sx={{ wordBreak: 'break-all' }}>
+        <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 600, wordBreak: 'break-all' }} data-testid="import-current-file">
           {job.fileName}
         </Typography>
         <Chip size="small" color={STATUS_COLOURS[job.status]} label={t(`reports.imports.statuses.${job.status}`)} data-testid="import-status" />

@@ -64,8 +64,10 @@ export class ImportService {
       throw badInput('file', { vi: 'Chỉ nhận tệp .csv hoặc .xlsx (ghi rõ tên tệp).', en: 'Only .csv or .xlsx files are taken (name the file).' });
     }
     const provinceId = await this.provinceFor(actor, request.provinceCode);
+    // Who uploaded, as the list shows it: the user's display name (the system's label otherwise).
     const [created] = await this.dataSource.query(
-      `INSERT INTO import_job (province_id, kind, status, file_name, format, created_by_id, created_by_label) VALUES ($1, $2, 'UPLOADING', $3, $4, $5, $6) RETURNING id`,
+      `INSERT INTO import_job (province_id, kind, status, file_name, format, created_by_id, created_by_label)
+       VALUES ($1, $2, 'UPLOADING', $3, $4, $5, coalesce((SELECT display_name FROM app_user WHERE id = $5), $6)) RETURNING id`,
       [provinceId, kind, fileName, format, actor.kind === 'user' ? actor.id : null, actor.label],
     );
     const jobId: string = created.id;
