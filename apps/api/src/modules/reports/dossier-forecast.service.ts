@@ -19,9 +19,7 @@ import { badInput } from '../../platform/errors';
 import type { Actor } from '../../platform/graphql/context';
 import { addDays, isIsoDate, todayInVietnam } from '../../platform/graphql/scalars';
 import { CounterStatus } from '../counters/counter.entity';
-import { CounterService, DESK_LABEL, isoWeekday, mondayOf } from '../counters/counter.service';
-import { OneStopDesk } from '../one-stop-desks/one-stop-desk.entity';
-import { findInScope } from '../rollout/rollout-access';
+import { CounterService, isoWeekday, mondayOf } from '../counters/counter.service';
 import { WorkingDayService } from '../working-days/working-day.service';
 import { vietnamDaySql } from './dossier-rollup.service';
 import {
@@ -43,9 +41,8 @@ const MAX_WEEKS_BACK = 8;
 const MAX_WEEKS_AHEAD = 52;
 
 interface DeskData {
-  desk: OneStopDesk;
+  deskId: string;
   history: ForecastHistory;
-  /** Every day of the read window with its arrivals per slot start, typical or not (for the backtest's actuals). */
   openCounters: number;
   hours: Array<{ weekday: number; opensAt: number; closesAt: number }>;
   daysOff: Map<string, string>;
@@ -74,9 +71,9 @@ export class DossierForecastService {
     }
     const to = addDays(from, 7 * weeks - 1);
     return this.dataSource.transaction('REPEATABLE READ', async (m) => {
-      const desk = await findInScope(m, actor, OneStopDesk, input.deskId, DESK_LABEL, 'deskId');
+      const desk = await this.counters.desk(m, actor, input.deskId);
       const origin = from < today ? from : today;
-      const data = await this.read(m, desk, origin, to);
+      const data = await this.read(m, desk.id, origin, to);
       const days = await this.days(m, data, from, to, origin, rate);
       const backtest = this.backtest(data, mondayOf(origin));
       const overall = errors(backtest.flatMap((w) => w.pairs));
@@ -106,9 +103,8 @@ export class DossierForecastService {
    */
   async demand(m: EntityManager, deskId: string, from: string, to: string, perCounterHour?: number | null, today = todayInVietnam()): Promise<Map<string, number>> {
     const rate = this.rate(perCounterHour);
-    const desk = await m.getRepository(OneStopDesk).findOneByOrFail({ id: deskId });
     const origin = from < today ? from : today;
-    const data = await this.read(m, desk, origin, to);
+    const data = await this.read(m, deskId, origin, to);
     const out = new Map<string, number>();
     for (const day of await this.days(m, data, from, to, origin, rate)) {
       if (day.status !== ForecastDayStatus.OPEN) {
@@ -128,11 +124,11 @@ export class DossierForecastService {
   }
 
   /** The desk's data from the oldest backtest week's season on, up to the day before `origin`. */
-  private async read(m: EntityManager, desk: OneStopDesk, origin: string, to: string): Promise<DeskData> {
+  private async read(m: EntityManager, deskId: string, origin: string, to: string): Promise<DeskData> {
     const readFrom = addDays(mondayOf(origin), -7 * BACKTEST_WEEKS - SEASON_DAYS);
-    const hours = (await this.counters.hoursOf([desk.id], m))[0].map((h) => ({ weekday: h.weekday, opensAt: h.opensAt, closesAt: h.closesAt }));
-    const openCounters = (await this.counters.countersOf([desk.id], m))[0].filter((c) => c.status === CounterStatus.OPEN).length;
-    const exceptionDays = new Map((await this.counters.exceptionsOf([desk.id], readFrom, to, m))[0].map((e) => [e.day, e.note]));
+    const hours = (await this.counters.hoursOf([deskId], m))[0].map((h) => ({ weekday: h.weekday, opensAt: h.opensAt, closesAt: h.closesAt }));
+    const openCounters = (await this.counters.countersOf([deskId], m))[0].filter((c) => c.status === CounterStatus.OPEN).length;
+    const exceptionDays = new Map((await this.counters.exceptionsOf([deskId], readFrom, to, m))[0].map((e) => [e.day, e.note]));
     const daysOff = await this.workingDays.daysOff(readFrom, to, m);
     // Arrivals per Vietnam day and slot of the desk's weekly hours: one statement over one desk's window (dossier_desk_received).
     const rows: Array<{ day: string; opens_at: number; n: number }> = await m.query(
@@ -144,9 +140,9 @@ export class DossierForecastService {
                 WHERE d.desk_id = $1 AND d.received_at >= ($2::date - interval '7 hours') AND d.received_at < ($3::date - interval '7 hours')) a
          JOIN opening_hours h ON h.desk_id = $1 AND h.weekday = extract(isodow FROM a.day)::int AND a.minute >= h.opens_at AND a.minute < h.closes_at
         GROUP BY a.day, h.opens_at`,
-      [desk.id, readFrom, origin],
+      [deskId, readFrom, origin],
     );
-    const [first]: Array<{ day: string | null }> = await m.query(`SELECT ${vietnamDaySql('min(received_at)')}::text AS day FROM dossier WHERE desk_id = $1`, [desk.id]);
+    const [first]: Array<{ day: string | null }> = await m.query(`SELECT ${vietnamDaySql('min(received_at)')}::text AS day FROM dossier WHERE desk_id = $1`, [deskId]);
     const firstDay = first?.day && first.day > readFrom ? first.day : readFrom;
     const counts = new Map<string, number>(rows.map((r) => [`${r.day}|${r.opens_at}`, r.n]));
     const days = new Map<string, Map<number, number>>();
@@ -158,12 +154,12 @@ export class DossierForecastService {
         days.set(d, new Map(slots.map((h) => [h.opensAt, counts.get(`${d}|${h.opensAt}`) ?? 0])));
       }
     }
-    return { desk, history: { firstDay: first?.day ? firstDay : origin, days }, openCounters, hours, daysOff, exceptionDays };
+    return { deskId, history: { firstDay: first?.day ? firstDay : origin, days }, openCounters, hours, daysOff, exceptionDays };
   }
 
   /** The forecast days: the roster's slots (CounterService.slots), 0 on the calendar's days off. */
   private async days(m: EntityManager, data: DeskData, from: string, to: string, origin: string, rate: number): Promise<ForecastDay[]> {
-    const slots = await this.counters.slots(m, [data.desk.id], from, to);
+    const slots = await this.counters.slots(m, [data.deskId], from, to);
     const factors = monthFactors(data.history, origin);
     const out: ForecastDay[] = [];
     for (let day = from; day <= to; day = addDays(day, 1)) {
