@@ -138,7 +138,9 @@ function QualityTable({ rows, methods, first, testId, caption }: { rows: readonl
           <TableHead>
             <TableRow>
               <TableCell sx={{ minWidth: first === 'name' ? 180 : 110 }}>{first === 'name' ? t('reports.quality.columns.name') : t('reports.quality.columns.period')}</TableCell>
-              <TableCell align="right">{t('reports.quality.columns.received')}</TableCell>
+              <TableCell align="right" sx={{ minWidth: 90 }}>
+                {t('reports.quality.columns.received')}
+              </TableCell>
               {methods.map((m) => (
                 <TableCell key={m.indicator} align="right" sx={{ minWidth: 130, verticalAlign: 'bottom' }}>
                   {m.name}
