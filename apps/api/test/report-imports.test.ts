@@ -76,6 +76,7 @@ const lines = (rows: Array<Record<string, unknown>>) =>
 const expectRollupsEqualNaive = async () => expect(lines(await t.sql(ROLLUP))).toEqual(lines(await t.sql(NAIVE_ROLLUP_SQL)));
 
 beforeAll(async () => {
+  process.env.OSP_IMPORT_WORKER = 'on'; // off by default under tests
   process.env.OSP_IMPORT_SWEEP_MS = '250'; // the worker's sweep, besides pg-boss's wake-ups: quick in tests
   t = await startTestApp({ signInAs: 'hatinh.bcd' });
   const [ht] = await t.sql(`SELECT id FROM administrative_unit WHERE code = '42' AND valid_to IS NULL`);
@@ -87,6 +88,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await t.close();
   delete process.env.OSP_IMPORT_SWEEP_MS;
+  delete process.env.OSP_IMPORT_WORKER;
 });
 
 describe('dossiers', () => {

@@ -9,7 +9,7 @@ import { ImportRunner } from './import-runner';
 const sweepMs = () => Number(process.env.OSP_IMPORT_SWEEP_MS ?? 5000);
 
 /**
- * The import worker, started with the API server (unless OSP_IMPORT_WORKER=off) and stopped on shutdown:
+ * The import worker, started with the API server (OSP_IMPORT_WORKER: on, except under tests) and stopped on shutdown:
  * pg-boss's jobs (ImportQueue) start an import as soon as its upload commits; a sweep every few seconds
  * (and at start) takes up any queued import and any running one whose runner stopped (its lease, renewed
  * with each batch, lapsed: import-runner.ts), which then goes on from its last committed batch. One
@@ -36,8 +36,10 @@ export class ImportWorker implements BackgroundWorker {
     return this;
   }
 
+  /** OSP_IMPORT_WORKER=on|off; by default on, except under tests (as the webhooks' worker), whose import tests switch it on. */
   get enabled(): boolean {
-    return process.env.OSP_IMPORT_WORKER !== 'off';
+    const flag = process.env.OSP_IMPORT_WORKER?.trim();
+    return flag ? flag !== 'off' : process.env.NODE_ENV !== 'test';
   }
 
   async start(): Promise<void> {
