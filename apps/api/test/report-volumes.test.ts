@@ -68,8 +68,8 @@ describe('periods', () => {
       ['2026-10-01', '2026-12-31', 'Quý 4/2026'],
     ]);
     expect(reportPeriods('2024-02-01', '2024-03-31', ReportGranularity.MONTH).map((p) => [p.start, p.end, p.label])).toEqual([
-      ['2024-02-01', '2024-02-29', 'Tháng 02/2024'],
-      ['2024-03-01', '2024-03-31', 'Tháng 03/2024'],
+      ['2024-02-01', '2024-02-29', 'Tháng 2/2024'],
+      ['2024-03-01', '2024-03-31', 'Tháng 3/2024'],
     ]);
     expect(reportPeriods('2023-01-01', '2023-12-31', ReportGranularity.YEAR)).toEqual([{ start: '2023-01-01', end: '2023-12-31', label: 'Năm 2023' }]);
     expect(reportPeriods('2026-07-15', '2026-08-10', ReportGranularity.MONTH).map((p) => p.label)).toEqual(['15/07/2026 – 31/07/2026', '01/08/2026 – 10/08/2026']);

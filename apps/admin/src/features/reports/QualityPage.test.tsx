@@ -60,8 +60,8 @@ const REPORT = {
   })),
   notCovered: [{ __typename: 'ServiceQualityGap', name: 'Công khai, minh bạch', maxPoints: 18, reason: 'Việc công khai thủ tục hành chính không được ghi nhận ở hệ thống này.' }],
   periods: [
-    row('UNIT', 'Tỉnh Hà Tĩnh', ['2026-01-01', '2026-01-31', 'Tháng 01/2026'], 1_250, [[900, 1_000], [125, 1_250], [1_000, 1_250], [80, 100]], 'u-42'),
-    row('UNIT', 'Tỉnh Hà Tĩnh', ['2026-02-01', '2026-02-28', 'Tháng 02/2026'], 0, [[0, 0], [0, 0], [0, 0], [3, 4]], 'u-42'),
+    row('UNIT', 'Tỉnh Hà Tĩnh', ['2026-01-01', '2026-01-31', 'Tháng 1/2026'], 1_250, [[900, 1_000], [125, 1_250], [1_000, 1_250], [80, 100]], 'u-42'),
+    row('UNIT', 'Tỉnh Hà Tĩnh', ['2026-02-01', '2026-02-28', 'Tháng 2/2026'], 0, [[0, 0], [0, 0], [0, 0], [3, 4]], 'u-42'),
   ],
   rows: [
     row('DESK', 'Trung tâm Phục vụ Hành chính công tỉnh Hà Tĩnh', WHOLE, 1_000, [[700, 800], [100, 1_000], [800, 1_000], [60, 80]], 'd-1'),
@@ -93,19 +93,19 @@ describe('Chỉ số phục vụ (QĐ 766)', () => {
     expect(method).toHaveTextContent('Chưa tính được');
     expect(screen.getByTestId('quality-card-SATISFACTION')).toHaveTextContent('83/104 hồ sơ');
 
-    expect(screen.getByTestId('quality-total-points')).toHaveTextContent(`Điểm tham khảo: ${REPORT.totals.points.toFixed(1).replace('.', ',')}/82 điểm`);
+    expect(screen.getByTestId('quality-total-points')).toHaveTextContent(`Điểm tham khảo: ${REPORT.totals.points!.toFixed(1).replace('.', ',')}/82 điểm`);
     const scope = screen.getByTestId('quality-scope');
     expect(scope).toHaveTextContent('không phải Chỉ số 100 điểm');
     expect(scope).toHaveTextContent('Công khai, minh bạch (tối đa 18 điểm): không tính.');
 
-    const months = within(screen.getByTestId('quality-months')).getAllByTestId('quality-months-row');
-    expect(months.map((r) => r.cells[0].textContent)).toEqual(['Tháng 01/2026', 'Tháng 02/2026']);
+    const months = within(screen.getByTestId('quality-months')).getAllByTestId('quality-months-row') as HTMLTableRowElement[];
+    expect(months.map((r) => r.cells[0].textContent)).toEqual(['Tháng 1/2026', 'Tháng 2/2026']);
     expect(months[0]).toHaveTextContent('1.250');
     expect(months[0].cells[2].textContent).toMatch(/^90,0\s?%900\/1\.000 · 18,0 điểm$/);
     // A month with nothing resolved has no share, not 0 %.
     expect(months[1].cells[2].textContent).toBe('—0/0');
     expect(months[1].cells[6].textContent).toBe('13,5/18');
-    const desks = within(screen.getByTestId('quality-rows')).getAllByTestId('quality-rows-row');
+    const desks = within(screen.getByTestId('quality-rows')).getAllByTestId('quality-rows-row') as HTMLTableRowElement[];
     expect(screen.getByRole('heading', { name: 'Theo Bộ phận Một cửa' })).toBeInTheDocument();
     expect(desks.map((r) => r.cells[0].textContent)).toEqual(['Trung tâm Phục vụ Hành chính công tỉnh Hà Tĩnh', 'Bộ phận Một cửa UBND huyện Kỳ Anh']);
     expect(desks[1].cells[2].textContent).toMatch(/^100,0\s?%200\/200 · 20,0 điểm$/);

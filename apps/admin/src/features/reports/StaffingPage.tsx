@@ -58,11 +58,6 @@ const FIGURES = ['civilServantsRelieved', 'handovers', 'postalStaffDeployed', 'p
 
 type Granularity = Exclude<ReportGranularity, 'DAY'>;
 
-/** A period as officials write it: "Tháng 3/2026", "Quý 3/2026", "Năm 2026" (the API pads the month: "Tháng 03/2026"). */
-export function periodText(label: string): string {
-  return label.replace(/^Tháng 0(\d)\//, 'Tháng $1/');
-}
-
 const yearStart = () => `${todayIso().slice(0, 4)}-01-01`;
 const monthStart = () => `${todayIso().slice(0, 7)}-01`;
 
@@ -278,7 +273,7 @@ export function StaffingPage() {
       data: rows.map((r) => r[key]),
       color: colors[key],
     }));
-    return { labels: rows.map((r) => periodText(r.period.label)), series, any: series.some((s) => s.data.some((v) => v > 0)) };
+    return { labels: rows.map((r) => r.period.label), series, any: series.some((s) => s.data.some((v) => v > 0)) };
   }, [report, t, theme]);
 
   const unitValue = unit ? { id: unit, code: unit, label: report?.unitName ?? unit } : report ? { id: report.unitCode ?? '', code: report.unitCode ?? '', label: report.unitName } : null;
@@ -367,7 +362,7 @@ export function StaffingPage() {
                     const isTotal = index === report.rows.length;
                     return (
                       <TableRow key={`${row.period.start}:${index}`} data-testid={isTotal ? 'staffing-total-row' : 'staffing-row'} sx={isTotal ? { '& td': { fontWeight: 600 } } : undefined}>
-                        <TableCell sx={{ whiteSpace: 'nowrap' }}>{isTotal ? t('reports.staffing.totalRow') : periodText(row.period.label)}</TableCell>
+                        <TableCell sx={{ whiteSpace: 'nowrap' }}>{isTotal ? t('reports.staffing.totalRow') : row.period.label}</TableCell>
                         {FIGURES.map((key) => (
                           <TableCell key={key} align="right">
                             {count(row[key])}

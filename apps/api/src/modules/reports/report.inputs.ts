@@ -73,7 +73,7 @@ export class DossierVolumeFilter {
 export class ReportPeriod {
   @Field(() => DateScalar) start!: string;
   @Field(() => DateScalar, { description: 'Last day, included.' }) end!: string;
-  @Field(() => String, { description: 'As officials write it: "Ngày 05/12/2026", "Tháng 07/2026", "Quý 3/2026", "Năm 2023"; a period cut by the report’s days as "dd/MM/yyyy – dd/MM/yyyy".' })
+  @Field(() => String, { description: 'As officials write it: "Ngày 05/12/2026", "Tháng 7/2026", "Quý 3/2026", "Năm 2023"; a period cut by the report’s days as "dd/MM/yyyy – dd/MM/yyyy".' })
   label!: string;
 }
 

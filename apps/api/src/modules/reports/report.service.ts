@@ -139,14 +139,14 @@ export function calendarPeriod(day: string, granularity: ReportGranularity): { s
   }
 }
 
-/** How officials write a whole calendar period: "Ngày 05/12/2026", "Tháng 07/2026", "Quý 3/2026", "Năm 2023". */
+/** How officials write a whole calendar period: "Ngày 05/12/2026", "Tháng 7/2026", "Quý 3/2026", "Năm 2023" (month and quarter alike unpadded). */
 export function periodLabel(start: string, granularity: ReportGranularity): string {
   const [y, m] = start.split('-');
   switch (granularity) {
     case ReportGranularity.DAY:
       return `Ngày ${shownDay(start)}`;
     case ReportGranularity.MONTH:
-      return `Tháng ${m}/${y}`;
+      return `Tháng ${Number(m)}/${y}`;
     case ReportGranularity.QUARTER:
       return `Quý ${Math.floor((Number(m) - 1) / 3) + 1}/${y}`;
     case ReportGranularity.YEAR:

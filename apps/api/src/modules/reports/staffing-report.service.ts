@@ -37,7 +37,7 @@ const message = (m: Bilingual) => m[currentRequest()?.lang ?? 'vi'];
 
 /** The staffing grid's columns, in the order of the page's table (reports.vi.json's words). */
 const COLUMNS: Array<{ header: string; width: number; cell: (row: StaffingRow) => Cell }> = [
-  { header: 'Kỳ', width: 24, cell: (r) => r.period.label.replace(/^Tháng 0(\d)\//, 'Tháng $1/') },
+  { header: 'Kỳ', width: 24, cell: (r) => r.period.label },
   { header: 'Công chức được thay thế', width: 14, cell: (r) => countCell(r.civilServantsRelieved) },
   { header: 'Biên bản chuyển giao có hiệu lực', width: 14, cell: (r) => countCell(r.handovers) },
   { header: 'Nhân viên bưu điện làm việc cuối kỳ', width: 16, cell: (r) => countCell(r.postalStaffDeployed) },
