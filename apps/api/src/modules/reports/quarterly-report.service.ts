@@ -27,7 +27,7 @@ import { LIGHT_LABEL, METRIC_LABEL, SOURCE_LABEL } from './report-export.service
 import type { TargetProgress } from './report-target.inputs';
 import { TargetLight } from './report-target.inputs';
 import { MAX_PROGRESS, ReportTargetService } from './report-target.service';
-import { ReportGranularity, VolumeBreakdown, VolumeRowKind, type DossierVolumeReport, type DossierVolumeRow } from './report.inputs';
+import { ReportGranularity, VolumeBreakdown, type DossierVolumeReport, type DossierVolumeRow } from './report.inputs';
 import { ReportService } from './report.service';
 import { ReportFileFormat, type QuarterlyReportInput } from './quarterly-report.inputs';
 import { renderReportPdf } from './quarterly-report.pdf';
@@ -190,7 +190,7 @@ export class QuarterlyReportService {
       share(r.onTimeRate),
     ];
     const rows = current.rows.map((r, i) =>
-      unitRow(r.kind === VolumeRowKind.UNIT_ITSELF ? `Số liệu chung của ${r.name}` : r.name, r, String(i + 1)),
+      unitRow(r.name, r, String(i + 1)),
     );
     if (rows.length) {
       blocks.push({

@@ -372,7 +372,10 @@ export class ReportService {
           ? (r.key_name ?? '')
           : kind === VolumeRowKind.UNATTRIBUTED
             ? message(breakdown === VolumeBreakdown.DESK ? { vi: 'Không theo bộ phận một cửa', en: 'Not by desk' } : { vi: 'Không theo bưu cục', en: 'Not by post office' })
-            : unit.name;
+            : kind === VolumeRowKind.UNIT_ITSELF
+              ? // Beside its children, what sits at the unit itself (the provincial centre's desk, the province's own figures).
+                message({ vi: `Trực thuộc ${unit.name}`, en: `Directly under ${unit.name}` })
+              : unit.name;
         acc = { kind, id, code: named ? r.key_code : null, name, sort: named ? (r.key_sort ?? '') : '', period, figures: empty(), fromDossiers: false, aggregates: [] };
         rows.set(rowKey, acc);
       }
