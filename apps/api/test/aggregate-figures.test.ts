@@ -47,7 +47,8 @@ describe('the seed articles’ figures, reproduced exactly', () => {
     expect(province.edges).toHaveLength(1);
     const [{ node }] = province.edges;
     expect(node).toMatchObject({ periodStart: '2023-01-01', periodEnd: '2023-12-31', administrativeUnit: { code: '42', name: 'Tỉnh Hà Tĩnh' }, province: { code: '42' }, desk: null });
-    expect(node.source).toContain('[seed-000]');
+    // Cited as an official cites a source (title and publisher in Vietnamese), without the reference data's internal id.
+    expect(node.source).toBe('Hà Tĩnh đồng hành giải quyết thủ tục hành chính qua dịch vụ Bưu chính công ích (24/12/2023) – Cổng Thông tin điện tử Sở Thông tin và Truyền thông Hà Tĩnh (Ban Biên tập)');
 
     const [centre] = await t.sql(`SELECT id FROM one_stop_desk WHERE code = '42-TTPVHCC-MC'`);
     const desk = await figures({ ...year, deskId: centre.id }, 'hatinh.bcd');
@@ -67,7 +68,7 @@ describe('the seed articles’ figures, reproduced exactly', () => {
     const asOf2019 = await figures({ ...year2017, unitId: bp, asOf: '2019-06-30' });
     expect(asOf2019.totals).toMatchObject({ figures: 1, totalViaBcci: 74_071, receivedViaBcci: null, resultsReturnedViaBcci: null });
     expect(asOf2019.edges[0].node).toMatchObject({ administrativeUnit: { code: '70', name: 'Tỉnh Bình Phước' }, province: { code: '75' } });
-    expect(asOf2019.edges[0].node.source).toContain('[seed-001]');
+    expect(asOf2019.edges[0].node.source).toContain('Bình Phước: Đề xuất chuyển dịch vụ');
 
     // Today the same figure counts for Đồng Nai, for its steering committee too …
     for (const as of ['admin', 'dongnai.bcd']) {
@@ -99,7 +100,7 @@ describe('the seed articles’ figures, reproduced exactly', () => {
     const district = await figures({ ...year, unitId: await unitId('599', '2022-12-31'), asOf: '2022-12-31' });
     expect(district.totals).toMatchObject(expected);
     expect(district.edges[0].node).toMatchObject({ administrativeUnit: { code: '599', name: 'Huyện Tánh Linh' }, province: { code: '68' } });
-    expect(district.edges[0].node.source).toContain('[seed-003]');
+    expect(district.edges[0].node.source).toContain('(Tánh Linh, 2022)');
     // Under its province of the time only with its subunits; under Lâm Đồng today, the district abolished.
     const binhThuan = await unitId('60', '2022-12-31');
     expect((await figures({ ...year, unitId: binhThuan, asOf: '2022-12-31' })).totals.figures).toBe(0);

@@ -121,7 +121,7 @@ describe('the volumes grid downloads as .xlsx with the figures the grid shows', 
     // No source states what was received in all: an empty cell, not a zero.
     expect(row.get('Hồ sơ tiếp nhận')!.value).toBeNull();
     expect(String(row.get('Nguồn số liệu')!.value)).toContain('Số liệu đơn vị báo cáo');
-    expect(String(row.get('Nguồn số liệu')!.value)).toContain('[seed-000]');
+    expect(String(row.get('Nguồn số liệu')!.value)).toContain('Hà Tĩnh đồng hành giải quyết thủ tục hành chính');
 
     const totals = rowByFirst(sheet, 2, 'Tổng cộng: Tỉnh Hà Tĩnh');
     expect(totals.get('Tổng số qua BCCI')!.value).toBe(grid.totals.totalViaBcci);
@@ -248,7 +248,7 @@ describe('the quarterly report (báo cáo quý)', () => {
     expect(rowWith(sheet, 'Tổng số hồ sơ tiếp nhận')[2].value).toBeNull();
     const flat = textOf(sheet).map((r) => r.join(' | '));
     expect(flat).toContain('Kết quả tiếp nhận hồ sơ và trả kết quả giải quyết thủ tục hành chính qua dịch vụ bưu chính công ích, năm 2023');
-    expect(flat.some((r) => r.includes('[seed-000]'))).toBe(true);
+    expect(flat.some((r) => r.includes('Hà Tĩnh đồng hành giải quyết thủ tục hành chính'))).toBe(true);
     expect(rowWith(sheet, 'Trực thuộc Tỉnh Hà Tĩnh')[5].value).toBe(262_725);
   });
 

@@ -204,7 +204,7 @@ describe('outreach activities', () => {
     for (const { node } of list.edges) {
       expect(node).toMatchObject({ periodStart: '2022-01-01', periodEnd: '2022-12-31', administrativeUnit: { code: '599' }, province: { code: '68' } });
       expect(node.source).toContain('Tánh Linh');
-      expect(node.source).toContain('seed-003');
+      expect(node.source).toContain('(Tánh Linh, 2022)');
     }
     // The same as Bình Thuận's as of 2022; hidden from Hà Tĩnh.
     const binhThuan = ok(await t.gql(LIST, { filter: { unitId: await unitId('60', '2022-12-31'), asOf: '2022-12-31', includeSubunits: true } }, { as: 'admin' })).outreachActivities;

@@ -117,7 +117,7 @@ describe('the seed articles’ figures, reproduced exactly, marked as reported b
         [false, null, 42_854, '42-TTPVHCC-MC'],
       ]),
     );
-    expect(row.aggregateFigures.every((a: any) => a.figure.source.includes('[seed-000]'))).toBe(true);
+    expect(row.aggregateFigures.every((a: any) => a.figure.source.includes('Hà Tĩnh đồng hành giải quyết thủ tục hành chính'))).toBe(true);
     expect(figuresOf(year.totals)).toEqual(figuresOf(row));
 
     // By desk: the centre's row lists its 42,854 (not added: it is in the province's figure), the province's figure unattributed.
@@ -135,7 +135,7 @@ describe('the seed articles’ figures, reproduced exactly, marked as reported b
     const asOf2019 = await volumes({ ...year2017, unit: '70', asOf: '2019-06-30' });
     expect(asOf2019.unitName).toBe('Tỉnh Bình Phước');
     expect(asOf2019.totals).toMatchObject({ totalViaBcci: 74_071, receivedViaBcci: null, received: null, sources: ['AGGREGATE_FIGURES'] });
-    expect(asOf2019.totals.aggregateFigures[0].figure).toMatchObject({ administrativeUnit: { code: '70' }, source: expect.stringContaining('[seed-001]') });
+    expect(asOf2019.totals.aggregateFigures[0].figure).toMatchObject({ administrativeUnit: { code: '70' }, source: expect.stringContaining('Bình Phước: Đề xuất chuyển dịch vụ') });
     for (const as of ['admin', 'dongnai.bcd']) {
       const now = await volumes({ ...year2017, unit: '75' }, as);
       expect(now.totals).toMatchObject({ totalViaBcci: 74_071, sources: ['AGGREGATE_FIGURES'] });
@@ -171,7 +171,7 @@ describe('the seed articles’ figures, reproduced exactly, marked as reported b
     const year = { from: '2022-01-01', to: '2022-12-31', granularity: 'YEAR' };
     const district = await volumes({ ...year, unit: '599', asOf: '2022-12-31' });
     expect(district.totals).toMatchObject({ online: 657, totalViaBcci: 661, receivedViaBcci: null, atDesk: null, sources: ['AGGREGATE_FIGURES'] });
-    expect(district.totals.aggregateFigures[0].figure.source).toContain('[seed-003]');
+    expect(district.totals.aggregateFigures[0].figure.source).toContain('(Tánh Linh, 2022)');
     const binhThuan = await volumes({ ...year, unit: '60', asOf: '2022-12-31', breakdown: 'CHILD_UNIT' });
     const tanhLinh = binhThuan.rows.find((r: any) => r.code === '599');
     expect(tanhLinh).toMatchObject({ kind: 'CHILD_UNIT', name: 'Huyện Tánh Linh', online: 657, totalViaBcci: 661 });

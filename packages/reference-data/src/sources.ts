@@ -105,9 +105,9 @@ export const sources: Source[] = [
     url: 'https://kampuspedia.com/vi/K%E1%BB%B3_Long',
   },
   // The seed articles (agencies, desks, post offices)
-  { id: 'seed-000', title: 'Hà Tĩnh đồng hành giải quyết thủ tục hành chính qua dịch vụ Bưu chính công ích (24/12/2023)', publisher: 'Sở TT&TT Hà Tĩnh portal (BBT)', note: 'shared/seeds/000_7a43b806b223f837.txt — 9 pilot departments, 9 pilot districts, provincial centre' },
-  { id: 'seed-001', title: 'Bình Phước: Đề xuất chuyển dịch vụ hành chính công sang bưu điện (2018)', publisher: 'unknown news site', note: 'shared/seeds/001_5f01384b9f7c95a0.txt — Bù Đốp, Đồng Tiến, Thanh Lương, Đức Liễu' },
-  { id: 'seed-002', title: 'Bắc Kạn: Giải quyết thủ tục hành chính qua dịch vụ bưu chính công ích', publisher: 'unknown news site', note: 'shared/seeds/002_e2901085771cf97e.txt' },
-  { id: 'seed-003', title: 'Đẩy mạnh sử dụng dịch vụ công trực tuyến và bưu chính công ích góp phần cải cách thủ tục hành chính (Tánh Linh, 2022)', publisher: 'huyện Tánh Linh portal (Anh Thoại)', note: 'shared/seeds/003_d8fe96d8d113c00d.txt — Bưu điện Tánh Linh, TT Lạc Tánh' },
+  { id: 'seed-000', title: 'Hà Tĩnh đồng hành giải quyết thủ tục hành chính qua dịch vụ Bưu chính công ích (24/12/2023)', publisher: 'Cổng Thông tin điện tử Sở Thông tin và Truyền thông Hà Tĩnh (Ban Biên tập)', note: 'shared/seeds/000_7a43b806b223f837.txt — 9 pilot departments, 9 pilot districts, provincial centre' },
+  { id: 'seed-001', title: 'Bình Phước: Đề xuất chuyển dịch vụ hành chính công sang bưu điện (2018)', publisher: 'trang tin điện tử, không rõ tên', note: 'shared/seeds/001_5f01384b9f7c95a0.txt — Bù Đốp, Đồng Tiến, Thanh Lương, Đức Liễu' },
+  { id: 'seed-002', title: 'Bắc Kạn: Giải quyết thủ tục hành chính qua dịch vụ bưu chính công ích', publisher: 'trang tin điện tử, không rõ tên', note: 'shared/seeds/002_e2901085771cf97e.txt' },
+  { id: 'seed-003', title: 'Đẩy mạnh sử dụng dịch vụ công trực tuyến và bưu chính công ích góp phần cải cách thủ tục hành chính (Tánh Linh, 2022)', publisher: 'Cổng Thông tin điện tử huyện Tánh Linh (Anh Thoại)', note: 'shared/seeds/003_d8fe96d8d113c00d.txt — Bưu điện Tánh Linh, TT Lạc Tánh' },
   { id: 'seed-004', title: 'Hà Tĩnh khai trương mô hình "một cửa" đầu tiên tại bưu điện văn hóa xã', publisher: 'Báo Hà Tĩnh (baohatinh.vn)', note: 'shared/seeds/004_d31242a54ffabc75.txt — desk in BĐVHX Kỳ Bắc, huyện Kỳ Anh' },
 ];

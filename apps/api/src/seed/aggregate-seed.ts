@@ -77,11 +77,11 @@ export const SEED_FIGURES: SeedFigure[] = [
   },
 ];
 
-/** The source line of a seed article: its title, publisher and id in packages/reference-data. */
+/** The source line of a seed article as officials cite one: its title and publisher (packages/reference-data), no internal id. */
 export function sourceOf(sourceId: string): string {
   const source = reference.sources.find((s) => s.id === sourceId);
   if (!source) throw new Error(`reference data: no source ${sourceId}`);
-  return `${source.title} – ${source.publisher} [${source.id}]`;
+  return `${source.title} – ${source.publisher}`;
 }
 
 export async function loadAggregateDemo(m: EntityManager): Promise<{ aggregateFigures: number }> {
