@@ -180,6 +180,78 @@ export async function withBrowser(profilePrefix, walk) {
   }
 }
 
+/**
+ * Words of English UI text that no Vietnamese screen should show (MUI's untranslated defaults among
+ * them), camelCase names and UUIDs. Vietnamese words never match: the list is whole English words,
+ * and a Vietnamese name or a code (HT-2459, BDVHX-18760) has no camelCase.
+ */
+const ENGLISH_WORDS = 'the|and|with|of|from|status|error|loading|cancel|save|delete|edit|create|search|page|rows|next|previous|null|undefined|true|false|NaN|Invalid|Date|No rows|per page|Rows per page|Sign in|Sign out|Overview|Programme|Phase|Site|Handover|Audit|Users';
+const CAMEL = /\b[a-z]+[A-Z][A-Za-z]*\b/;
+const UUID = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/i;
+
+/**
+ * The lines an official must not meet: an English UI word (the list above, plus a walk's `extraWords`),
+ * a camelCase name or a UUID. Lines for which `except(line)` holds are left out.
+ */
+export function foreignLines(lines, { extraWords = [], except = () => false } = {}) {
+  const english = new RegExp(`\\b(${[ENGLISH_WORDS, ...extraWords].join('|')})\\b`);
+  return lines.filter((line) => !except(line) && (english.test(line) || CAMEL.test(line) || UUID.test(line)));
+}
+
+/** The visible text of the page, line by line. */
+function onScreenLines(page) {
+  return page.evaluate(() =>
+    document.body.innerText
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean),
+  );
+}
+
+/**
+ * What a walk inside `withBrowser` uses on its page, its screenshots numbered in `shotsDir`:
+ * - `screenshot(name, { fullPage })`: once the page is idle, scrolled to the top when whole (`fullPage`,
+ *   by default the kit's `fullPage`, true unless told);
+ * - `step(name, fn)`: a `check` that also shoots the page as "failed" when `fn` throws; with `timings`,
+ *   prints how long the step took;
+ * - `readable(where, options)`: fit for an official, no `foreignLines` on screen (options as there, by
+ *   default the kit's `foreign`) and nothing wider than the screen;
+ * - `shotPath(name)`: the next numbered file, for a shot taken otherwise.
+ */
+export function walkKit(page, shotsDir, { fullPage: wholeByDefault = true, timings = false, foreign = {} } = {}) {
+  let shotNumber = 0;
+  const shotPath = (name) => {
+    shotNumber += 1;
+    return path.join(shotsDir, `${String(shotNumber).padStart(2, '0')}-${name}.png`);
+  };
+  return {
+    shotPath,
+    async screenshot(name, { fullPage = wholeByDefault } = {}) {
+      await idle(page);
+      if (fullPage) await page.evaluate(() => window.scrollTo(0, 0));
+      await page.screenshot({ path: shotPath(name), fullPage });
+    },
+    async step(name, fn) {
+      const t0 = Date.now();
+      await check(name, async () => {
+        try {
+          await fn();
+        } catch (error) {
+          await page.screenshot({ path: shotPath('failed') }).catch(() => undefined);
+          throw error;
+        }
+      });
+      if (timings) console.log(`    (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+    },
+    async readable(where, options = foreign) {
+      const found = foreignLines(await onScreenLines(page), options);
+      assert(found.length === 0, `${where}: English or raw names on screen: ${JSON.stringify(found.slice(0, 5))}`);
+      const overflow = await sidewaysOverflow(page);
+      assert(overflow.px <= 0, `${where}: the page scrolls sideways by ${overflow.px} px (${overflow.culprit})`);
+    },
+  };
+}
+
 /** Prints how many checks passed and failed; the exit code is 1 if any failed. */
 export function tally() {
   console.log(`${passed} passed, ${failed} failed`);

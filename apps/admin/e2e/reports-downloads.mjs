@@ -19,16 +19,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { assert, BASE_URL, check, idle, preflight, REPO_ROOT, sidewaysOverflow, tally, withBrowser } from './browser.mjs';
+import { assert, BASE_URL, idle, preflight, REPO_ROOT, tally, walkKit, withBrowser } from './browser.mjs';
 
 const SHOTS = process.env.DOWNLOADS_SHOTS ?? path.join(REPO_ROOT, 'artifacts', 'screenshots', 'reports-downloads');
 const PASSWORD = process.env.DOWNLOADS_PASSWORD ?? 'Demo@2026';
 const LANGUAGE_KEY = 'osp.admin.language';
-
-/** The same checks as screens.mjs: English UI words, camelCase names, uuids. */
-const ENGLISH = /\b(the|and|with|of|from|status|error|loading|cancel|save|delete|edit|create|search|page|rows|next|previous|null|undefined|true|false|NaN|Invalid|Date|No rows|per page|Rows per page|Sign in|Sign out|Overview|Programme|Phase|Site|Handover|Audit|Users|Download)\b/;
-const CAMEL = /\b[a-z]+[A-Z][A-Za-z]*\b/;
-const UUID = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/i;
 
 const vietnamToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
 
@@ -82,38 +77,7 @@ const quarterTotals = (
 
 await withBrowser('osp-downloads-', async ({ page }) => {
   const byTestId = (id) => page.getByTestId(id);
-  let shotNumber = 0;
-  async function screenshot(name) {
-    await idle(page);
-    await page.evaluate(() => window.scrollTo(0, 0));
-    shotNumber += 1;
-    await page.screenshot({ path: path.join(SHOTS, `${String(shotNumber).padStart(2, '0')}-${name}.png`), fullPage: true });
-  }
-  async function step(name, fn) {
-    await check(name, async () => {
-      try {
-        const t0 = Date.now();
-        await fn();
-        if (process.env.DOWNLOADS_TIMINGS) console.log(`    (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
-      } catch (error) {
-        shotNumber += 1;
-        await page.screenshot({ path: path.join(SHOTS, `${String(shotNumber).padStart(2, '0')}-failed.png`) }).catch(() => undefined);
-        throw error;
-      }
-    });
-  }
-  async function readable(where) {
-    const lines = await page.evaluate(() =>
-      document.body.innerText
-        .split('\n')
-        .map((l) => l.trim())
-        .filter(Boolean),
-    );
-    const foreign = lines.filter((line) => ENGLISH.test(line) || CAMEL.test(line) || UUID.test(line));
-    assert(foreign.length === 0, `${where}: English or raw names on screen: ${JSON.stringify(foreign.slice(0, 5))}`);
-    const overflow = await sidewaysOverflow(page);
-    assert(overflow.px <= 0, `${where}: the page scrolls sideways by ${overflow.px} px (${overflow.culprit})`);
-  }
+  const { screenshot, step, readable, shotPath } = walkKit(page, SHOTS, { timings: Boolean(process.env.DOWNLOADS_TIMINGS), foreign: { extraWords: ['Download'] } });
   async function choose(testId, option) {
     await byTestId(testId).locator('xpath=..').getByRole('combobox').click();
     await page.getByRole('option', { name: option, exact: true }).click();
@@ -208,7 +172,7 @@ await withBrowser('osp-downloads-', async ({ page }) => {
     assert(pdf.subarray(0, 5).toString() === '%PDF-', 'the PDF does not start with %PDF-');
     assert(pdf.length > 20_000 && pdf.length < 3_000_000, `the PDF weighs ${pdf.length} bytes`);
     console.log(`    (PDF ${Math.round(pdf.length / 1024)} KB)`);
-    await drawPdf(page.context(), pdf, path.join(SHOTS, `${String(++shotNumber).padStart(2, '0')}-quarterly-pdf.png`));
+    await drawPdf(page.context(), pdf, shotPath('quarterly-pdf'));
   });
 
   await step('Báo cáo quý at 390 px: readable, nothing wider than the screen', async () => {

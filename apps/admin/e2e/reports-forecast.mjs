@@ -16,17 +16,11 @@
 // Exits non-zero when a check fails, the page logs a console error, or a request fails.
 import fs from 'node:fs';
 import path from 'node:path';
-import { assert, BASE_URL, check, idle, preflight, REPO_ROOT, sidewaysOverflow, tally, withBrowser } from './browser.mjs';
+import { assert, BASE_URL, foreignLines, idle, preflight, REPO_ROOT, sidewaysOverflow, tally, walkKit, withBrowser } from './browser.mjs';
 
 const SHOTS = path.join(REPO_ROOT, 'artifacts', 'screenshots', 'reports-forecast');
 const PASSWORD = process.env.FORECAST_PASSWORD ?? 'Demo@2026';
 const LANGUAGE_KEY = 'osp.admin.language';
-
-// The same test as e2e/screens.mjs: no English UI word, no camelCase name, no raw id on a Vietnamese screen.
-const ENGLISH =
-  /\b(the|and|with|of|from|status|error|loading|cancel|save|delete|edit|create|search|page|rows|next|previous|null|undefined|true|false|NaN|Invalid|Date|No rows|per page|Rows per page|Sign in|Sign out|Overview|Programme|Phase|Site|Handover|Audit|Users)\b/;
-const CAMEL = /\b[a-z]+[A-Z][A-Za-z]*\b/;
-const UUID = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/i;
 
 await preflight();
 fs.rmSync(SHOTS, { recursive: true, force: true });
@@ -53,26 +47,7 @@ console.log(`Forecast walk of ${BASE_URL}`);
 const started = Date.now();
 await withBrowser('osp-forecast-', async ({ page }) => {
   const byTestId = (id) => page.getByTestId(id);
-  let shotNumber = 0;
-  async function screenshot(name, { fullPage = false } = {}) {
-    await idle(page);
-    if (fullPage) await page.evaluate(() => window.scrollTo(0, 0));
-    shotNumber += 1;
-    await page.screenshot({ path: path.join(SHOTS, `${String(shotNumber).padStart(2, '0')}-${name}.png`), fullPage });
-  }
-  async function step(name, fn) {
-    const t0 = Date.now();
-    await check(name, async () => {
-      try {
-        await fn();
-      } catch (error) {
-        shotNumber += 1;
-        await page.screenshot({ path: path.join(SHOTS, `${String(shotNumber).padStart(2, '0')}-failed.png`) }).catch(() => undefined);
-        throw error;
-      }
-    });
-    console.log(`    (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
-  }
+  const { screenshot, step } = walkKit(page, SHOTS, { fullPage: false, timings: true });
   async function noForeignText(where) {
     const lines = await page.evaluate(() =>
       document.body.innerText
@@ -80,7 +55,7 @@ await withBrowser('osp-forecast-', async ({ page }) => {
         .map((l) => l.trim())
         .filter(Boolean),
     );
-    const foreign = lines.filter((line) => ENGLISH.test(line) || CAMEL.test(line) || UUID.test(line));
+    const foreign = foreignLines(lines);
     assert(foreign.length === 0, `${where}: not Vietnamese: ${foreign.slice(0, 5).join(' | ')}`);
   }
   async function fitsScreen(where) {

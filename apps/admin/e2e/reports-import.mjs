@@ -20,7 +20,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { assert, BASE_URL, check, idle, preflight, REPO_ROOT, sidewaysOverflow, tally, withBrowser } from './browser.mjs';
+import { assert, BASE_URL, idle, preflight, REPO_ROOT, tally, walkKit, withBrowser } from './browser.mjs';
 
 const ExcelJS = createRequire(path.join(REPO_ROOT, 'apps/api/package.json'))('exceljs');
 const SHOTS = process.env.IMPORT_SHOTS ?? path.join(REPO_ROOT, 'artifacts', 'screenshots', 'reports-import');
@@ -28,10 +28,6 @@ const PASSWORD = process.env.IMPORT_PASSWORD ?? 'Demo@2026';
 const ROWS = Number(process.env.IMPORT_ROWS ?? 20000);
 const LANGUAGE_KEY = 'osp.admin.language';
 
-/** The same checks as screens.mjs: English UI words, camelCase names, uuids. */
-const ENGLISH = /\b(the|and|with|of|from|status|error|loading|cancel|save|delete|edit|create|search|page|rows|next|previous|null|undefined|true|false|NaN|Invalid|Date|No rows|per page|Rows per page|Sign in|Sign out|Overview|Programme|Phase|Site|Handover|Audit|Users|DOSSIERS|SUCCEEDED|RUNNING|QUEUED)\b/;
-const CAMEL = /\b[a-z]+[A-Z][A-Za-z]*\b/;
-const UUID = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/i;
 const dots = (n) => new Intl.NumberFormat('vi-VN').format(n);
 
 async function gql(query, variables, token) {
@@ -85,37 +81,10 @@ fs.writeFileSync(file, `\uFEFF${lines.join('\r\n')}\r\n`);
 
 await withBrowser('osp-import-', async ({ page }) => {
   const byTestId = (id) => page.getByTestId(id);
-  let shotNumber = 0;
-  async function screenshot(name) {
-    await idle(page);
-    await page.evaluate(() => window.scrollTo(0, 0));
-    shotNumber += 1;
-    await page.screenshot({ path: path.join(SHOTS, `${String(shotNumber).padStart(2, '0')}-${name}.png`), fullPage: true });
-  }
-  async function step(name, fn) {
-    await check(name, async () => {
-      try {
-        await fn();
-      } catch (error) {
-        shotNumber += 1;
-        await page.screenshot({ path: path.join(SHOTS, `${String(shotNumber).padStart(2, '0')}-failed.png`) }).catch(() => undefined);
-        throw error;
-      }
-    });
-  }
-  async function readable(where) {
-    const onScreen = await page.evaluate(() =>
-      document.body.innerText
-        .split('\n')
-        .map((l) => l.trim())
-        .filter(Boolean),
-    );
-    // File names are the user's own (ho-so-mot-cua-….csv): not words of the interface.
-    const foreign = onScreen.filter((line) => !line.includes(run.toLowerCase()) && (ENGLISH.test(line) || CAMEL.test(line) || UUID.test(line)));
-    assert(foreign.length === 0, `${where}: English or raw names on screen: ${JSON.stringify(foreign.slice(0, 5))}`);
-    const overflow = await sidewaysOverflow(page);
-    assert(overflow.px <= 0, `${where}: the page scrolls sideways by ${overflow.px} px (${overflow.culprit})`);
-  }
+  // File names are the user's own (ho-so-mot-cua-….csv): not words of the interface.
+  const { screenshot, step, readable } = walkKit(page, SHOTS, {
+    foreign: { extraWords: ['DOSSIERS', 'SUCCEEDED', 'RUNNING', 'QUEUED'], except: (line) => line.includes(run.toLowerCase()) },
+  });
 
   console.log('\nhatinh.bcd (Ban Chỉ đạo tỉnh Hà Tĩnh)');
 

@@ -15,16 +15,11 @@
 // Exits non-zero when a check fails, the page logs a console error, or a request fails.
 import fs from 'node:fs';
 import path from 'node:path';
-import { assert, BASE_URL, check, idle, preflight, REPO_ROOT, sidewaysOverflow, tally, withBrowser } from './browser.mjs';
+import { assert, BASE_URL, idle, preflight, REPO_ROOT, tally, walkKit, withBrowser } from './browser.mjs';
 
 const SHOTS = process.env.STAFFING_SHOTS ?? path.join(REPO_ROOT, 'artifacts', 'screenshots', 'reports-staffing');
 const PASSWORD = process.env.STAFFING_PASSWORD ?? 'Demo@2026';
 const LANGUAGE_KEY = 'osp.admin.language';
-
-/** The same checks as screens.mjs: English UI words, camelCase names, uuids. */
-const ENGLISH = /\b(the|and|with|of|from|status|error|loading|cancel|save|delete|edit|create|search|page|rows|next|previous|null|undefined|true|false|NaN|Invalid|Date|No rows|per page|Rows per page|Sign in|Sign out|Overview|Programme|Phase|Site|Handover|Audit|Users)\b/;
-const CAMEL = /\b[a-z]+[A-Z][A-Za-z]*\b/;
-const UUID = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/i;
 
 const vietnamToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
 const dots = (n) => new Intl.NumberFormat('vi-VN').format(n);
@@ -58,37 +53,7 @@ const quantity = 1000 + (Math.floor(Date.now() / 1000) % 8999);
 
 await withBrowser('osp-staffing-', async ({ page }) => {
   const byTestId = (id) => page.getByTestId(id);
-  let shotNumber = 0;
-  async function screenshot(name) {
-    await idle(page);
-    await page.evaluate(() => window.scrollTo(0, 0));
-    shotNumber += 1;
-    await page.screenshot({ path: path.join(SHOTS, `${String(shotNumber).padStart(2, '0')}-${name}.png`), fullPage: true });
-  }
-  async function step(name, fn) {
-    await check(name, async () => {
-      try {
-        await fn();
-      } catch (error) {
-        shotNumber += 1;
-        await page.screenshot({ path: path.join(SHOTS, `${String(shotNumber).padStart(2, '0')}-failed.png`) }).catch(() => undefined);
-        throw error;
-      }
-    });
-  }
-  /** Fit for an official: no English word, camelCase name or uuid on screen, nothing wider than it. */
-  async function readable(where) {
-    const lines = await page.evaluate(() =>
-      document.body.innerText
-        .split('\n')
-        .map((l) => l.trim())
-        .filter(Boolean),
-    );
-    const foreign = lines.filter((line) => ENGLISH.test(line) || CAMEL.test(line) || UUID.test(line));
-    assert(foreign.length === 0, `${where}: English or raw names on screen: ${JSON.stringify(foreign.slice(0, 5))}`);
-    const overflow = await sidewaysOverflow(page);
-    assert(overflow.px <= 0, `${where}: the page scrolls sideways by ${overflow.px} px (${overflow.culprit})`);
-  }
+  const { screenshot, step, readable } = walkKit(page, SHOTS);
   async function choose(testId, option) {
     await byTestId(testId).locator('xpath=..').getByRole('combobox').click();
     await page.getByRole('option', { name: option, exact: true }).click();

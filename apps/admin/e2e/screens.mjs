@@ -13,7 +13,7 @@
 // Env: BASE_URL, CHROMIUM_PATH, SCREENS_PASSWORD (default Demo@2026). Exits non-zero when a check fails.
 import fs from 'node:fs';
 import path from 'node:path';
-import { assert, BASE_URL, check, idle, preflight, REPO_ROOT, sidewaysOverflow, tally, withBrowser } from './browser.mjs';
+import { assert, BASE_URL, check, foreignLines, idle, preflight, REPO_ROOT, sidewaysOverflow, tally, withBrowser } from './browser.mjs';
 
 const SHOTS = path.join(REPO_ROOT, 'artifacts', 'screenshots', 'screens');
 const PASSWORD = process.env.SCREENS_PASSWORD ?? 'Demo@2026';
@@ -26,15 +26,6 @@ const WIDTHS = [
   { name: 'phone', width: 390, height: 844 },
 ];
 
-/**
- * Words of English UI text that no Vietnamese screen should show (MUI's untranslated defaults among
- * them), camelCase names and UUIDs. Vietnamese words never match: the list is whole English words,
- * and a Vietnamese name or a code (HT-2459, BDVHX-18760) has no camelCase.
- */
-const ENGLISH = /\b(the|and|with|of|from|status|error|loading|cancel|save|delete|edit|create|search|page|rows|next|previous|null|undefined|true|false|NaN|Invalid|Date|No rows|per page|Rows per page|Sign in|Sign out|Overview|Programme|Phase|Site|Handover|Audit|Users)\b/;
-const CAMEL = /\b[a-z]+[A-Z][A-Za-z]*\b/;
-const UUID = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/i;
-
 /** The visible text of the page, line by line (the address bar and titles aside). */
 async function visibleLines(page) {
   return page.evaluate(() =>
@@ -43,10 +34,6 @@ async function visibleLines(page) {
       .map((l) => l.trim())
       .filter(Boolean),
   );
-}
-
-function foreignLines(lines) {
-  return lines.filter((line) => ENGLISH.test(line) || CAMEL.test(line) || UUID.test(line));
 }
 
 /** GraphQL as a portal would (for the far-future phase); returns data or throws with the errors. */
