@@ -1,4 +1,5 @@
-import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { isUUID } from 'class-validator';
+import { DataSource, type EntityManager, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { forbidden, requireRole } from '../../platform/authz';
 import { Injectable } from '../../platform/container';
 import { likeFragment, trimmedName } from '../../platform/text';
@@ -195,6 +196,32 @@ export class AdministrativeUnitService {
       [unitIds, asOf],
     );
     return new Map(rows.map((r) => [r.id, r.target]));
+  }
+
+  /**
+   * Narrows a list of records located at units (`column`, e.g. `f.administrative_unit_id`) to those that
+   * roll up, on `asOf`, to the unit `unitId` (with `includeSubunits`, to it or any unit under it): the
+   * filter of the reports' record lists (aggregate figures, outreach). The unit must be in force that day;
+   * a malformed or unknown id, or one not in force, is a BAD_USER_INPUT on `unitId`.
+   */
+  async whereRollsUpTo(qb: SelectQueryBuilder<ObjectLiteral>, column: string, unitId: string, asOf: string, includeSubunits: boolean): Promise<void> {
+    if (!isUUID(unitId)) throw badInput('unitId', { vi: 'Không phải mã định danh hợp lệ.', en: 'Is not a valid id.' });
+    const [unit]: Array<{ id: string; name: string; path: string; valid_from: string; valid_to: string | null }> = await this.dataSource.query(
+      `SELECT id, name, path::text AS path, to_char(valid_from, 'YYYY-MM-DD') AS valid_from, to_char(valid_to, 'YYYY-MM-DD') AS valid_to FROM administrative_unit WHERE id = $1`,
+      [unitId],
+    );
+    if (!unit) throw badInput('unitId', { vi: `Không tìm thấy đơn vị hành chính "${unitId}".`, en: `No administrative unit "${unitId}" was found.` });
+    if (!inForceOn({ validFrom: unit.valid_from, validTo: unit.valid_to }, asOf)) {
+      throw badInput('unitId', {
+        vi: `${unit.name} không có hiệu lực ngày ${shownDay(asOf)}: hãy hỏi theo một ngày đơn vị còn hiệu lực, hoặc theo đơn vị kế thừa.`,
+        en: `${unit.name} is not in force on ${shownDay(asOf)}: ask as of a day it was, or for the unit that succeeded it.`,
+      });
+    }
+    if (includeSubunits) {
+      qb.andWhere(`(SELECT ru.path FROM administrative_unit ru WHERE ru.id = osp_unit_as_of(${column}, :asOf)) <@ CAST(:unitPath AS ltree)`, { asOf, unitPath: unit.path });
+    } else {
+      qb.andWhere(`osp_unit_as_of(${column}, :asOf) = :unitId`, { asOf, unitId: unit.id });
+    }
   }
 
   /** The province that owns a unit's records on a day: the root of the unit it rolls up to. */

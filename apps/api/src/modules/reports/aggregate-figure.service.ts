@@ -28,7 +28,6 @@
  *   figures selected (desks' own figures only when the filter names the desk), each figure as stated:
  *   nothing is derived or estimated.
  */
-import { isUUID } from 'class-validator';
 import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { assertProvince, requireRole, scopeProvince } from '../../platform/authz';
 import { staleVersion, updateVersioned } from '../../platform/database/versioned';
@@ -115,25 +114,7 @@ export class AggregateFigureService {
     const asOf = filter.asOf ?? todayInVietnam();
     const qb = this.dataSource.getRepository(AggregateFigure).createQueryBuilder('f');
     if (scope) qb.andWhere('f.province_id = :scope', { scope });
-    if (filter.unitId) {
-      if (!isUUID(filter.unitId)) throw badInput('unitId', { vi: 'Không phải mã định danh hợp lệ.', en: 'Is not a valid id.' });
-      const [unit]: Array<{ id: string; name: string; path: string; valid_from: string; valid_to: string | null }> = await this.dataSource.query(
-        `SELECT id, name, path::text AS path, to_char(valid_from, 'YYYY-MM-DD') AS valid_from, to_char(valid_to, 'YYYY-MM-DD') AS valid_to FROM administrative_unit WHERE id = $1`,
-        [filter.unitId],
-      );
-      if (!unit) throw badInput('unitId', { vi: `Không tìm thấy đơn vị hành chính "${filter.unitId}".`, en: `No administrative unit "${filter.unitId}" was found.` });
-      if (!inForceOn({ validFrom: unit.valid_from, validTo: unit.valid_to }, asOf)) {
-        throw badInput('unitId', {
-          vi: `${unit.name} không có hiệu lực ngày ${shownDay(asOf)}: hãy hỏi theo một ngày đơn vị còn hiệu lực, hoặc theo đơn vị kế thừa.`,
-          en: `${unit.name} is not in force on ${shownDay(asOf)}: ask as of a day it was, or for the unit that succeeded it.`,
-        });
-      }
-      if (filter.includeSubunits) {
-        qb.andWhere('(SELECT ru.path FROM administrative_unit ru WHERE ru.id = osp_unit_as_of(f.administrative_unit_id, :asOf)) <@ CAST(:unitPath AS ltree)', { asOf, unitPath: unit.path });
-      } else {
-        qb.andWhere('osp_unit_as_of(f.administrative_unit_id, :asOf) = :unitId', { asOf, unitId: unit.id });
-      }
-    }
+    if (filter.unitId) await this.units.whereRollsUpTo(qb, 'f.administrative_unit_id', filter.unitId, asOf, Boolean(filter.includeSubunits));
     if (filter.from) qb.andWhere('f.period_start >= :from', { from: filter.from });
     if (filter.to) qb.andWhere('f.period_end <= :to', { to: filter.to });
     if (filter.deskId) qb.andWhere('f.desk_id = :deskId', { deskId: filter.deskId });

@@ -18,7 +18,6 @@
  *   merges as of a day (`osp_unit_as_of`), with the units under it on request; a period filter keeps the
  *   activities whose period meets [from, to].
  */
-import { isUUID } from 'class-validator';
 import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { requireRole, scopeProvince } from '../../platform/authz';
 import { Injectable } from '../../platform/container';
@@ -26,9 +25,8 @@ import { staleVersion, updateVersioned } from '../../platform/database/versioned
 import { badInput, type Bilingual } from '../../platform/errors';
 import { paginate, type Connection, type PageArgs } from '../../platform/graphql/connection';
 import type { Actor } from '../../platform/graphql/context';
-import { isIsoDate, shownDay, todayInVietnam } from '../../platform/graphql/scalars';
+import { isIsoDate, todayInVietnam } from '../../platform/graphql/scalars';
 import { requiredText } from '../../platform/text';
-import { inForceOn } from '../administrative-units/administrative-unit.entity';
 import { AdministrativeUnitService } from '../administrative-units/administrative-unit.service';
 import { AuditService } from '../audit/audit.service';
 import { findInScope } from '../rollout/rollout-access';
@@ -49,7 +47,7 @@ export type OutreachActivityPage = Connection<OutreachActivity> & { totals: () =
 export class OutreachActivityService {
   constructor(
     private readonly dataSource: DataSource,
-    units: AdministrativeUnitService,
+    private readonly units: AdministrativeUnitService,
     private readonly figures: AggregateFigureService,
     private readonly audit: AuditService,
   ) {
@@ -61,25 +59,7 @@ export class OutreachActivityService {
     const asOf = filter.asOf ?? todayInVietnam();
     const qb = this.dataSource.getRepository(OutreachActivity).createQueryBuilder('o');
     if (scope) qb.andWhere('o.province_id = :scope', { scope });
-    if (filter.unitId) {
-      if (!isUUID(filter.unitId)) throw badInput('unitId', { vi: 'Không phải mã định danh hợp lệ.', en: 'Is not a valid id.' });
-      const [unit]: Array<{ id: string; name: string; path: string; valid_from: string; valid_to: string | null }> = await this.dataSource.query(
-        `SELECT id, name, path::text AS path, to_char(valid_from, 'YYYY-MM-DD') AS valid_from, to_char(valid_to, 'YYYY-MM-DD') AS valid_to FROM administrative_unit WHERE id = $1`,
-        [filter.unitId],
-      );
-      if (!unit) throw badInput('unitId', { vi: `Không tìm thấy đơn vị hành chính "${filter.unitId}".`, en: `No administrative unit "${filter.unitId}" was found.` });
-      if (!inForceOn({ validFrom: unit.valid_from, validTo: unit.valid_to }, asOf)) {
-        throw badInput('unitId', {
-          vi: `${unit.name} không có hiệu lực ngày ${shownDay(asOf)}: hãy hỏi theo một ngày đơn vị còn hiệu lực, hoặc theo đơn vị kế thừa.`,
-          en: `${unit.name} is not in force on ${shownDay(asOf)}: ask as of a day it was, or for the unit that succeeded it.`,
-        });
-      }
-      if (filter.includeSubunits) {
-        qb.andWhere('(SELECT ru.path FROM administrative_unit ru WHERE ru.id = osp_unit_as_of(o.administrative_unit_id, :asOf)) <@ CAST(:unitPath AS ltree)', { asOf, unitPath: unit.path });
-      } else {
-        qb.andWhere('osp_unit_as_of(o.administrative_unit_id, :asOf) = :unitId', { asOf, unitId: unit.id });
-      }
-    }
+    if (filter.unitId) await this.units.whereRollsUpTo(qb, 'o.administrative_unit_id', filter.unitId, asOf, Boolean(filter.includeSubunits));
     if (filter.from) qb.andWhere('o.period_end >= :from', { from: filter.from });
     if (filter.to) qb.andWhere('o.period_start <= :to', { to: filter.to });
     if (filter.kinds?.length) qb.andWhere('o.kind::text IN (:...kinds)', { kinds: filter.kinds });
