@@ -3,7 +3,8 @@
  * dossier change, so it always equals the naive GROUP BY over the raw dossier and event tables: after the
  * demo seed's year of dossiers, after random receptions at several desks through every channel, steps of
  * the status machine (refusals, supplements, withdrawals, stops, late and on-time results, returns at the
- * desk and by post, the applicants' ratings), and after a change that rolled back.
+ * desk and by post, the applicants' ratings), and after a change that rolled back. The monthly rollup the
+ * reports read their whole months from is checked alike, against the same naive rows by place and month.
  */
 import { DOSSIER_STEPS, DossierAction, DossierStatus } from '../src/modules/dossiers/dossier-status';
 import { Dossier } from '../src/modules/dossiers/dossier.entity';
@@ -28,9 +29,31 @@ const lines = (rows: Row[]) =>
     .filter((r) => ROLLUP_COUNTERS.some((c) => Number(r[c]) !== 0))
     .map((r) => [...KEY.map((k) => r[k] ?? '-'), ...ROLLUP_COUNTERS.map((c) => `${c}=${Number(r[c])}`)].join(' '))
     .sort();
+/**
+ * The monthly rollup (migration 1765600000000, kept from the daily one by triggers): the naive rows by
+ * place (the desk's unit, else the post office's, the agency's, the province), month, desk, post office
+ * and channel.
+ */
+const MONTH_KEY = ['place_id', 'month', 'desk_id', 'post_office_id', 'channel'];
+const MONTHLY = `SELECT place_id::text, to_char(month, 'YYYY-MM-DD') AS month, desk_id::text, post_office_id::text, channel::text AS channel, ${ROLLUP_COUNTERS.join(', ')} FROM dossier_monthly_rollup`;
+const NAIVE_MONTHLY = `
+  SELECT coalesce(kd.administrative_unit_id, po.administrative_unit_id, ag.administrative_unit_id, n.province_id::uuid)::text AS place_id,
+         to_char(date_trunc('month', n.day::date), 'YYYY-MM-DD') AS month, n.desk_id, n.post_office_id, n.channel,
+         ${ROLLUP_COUNTERS.map((c) => `sum(n.${c})::int AS ${c}`).join(', ')}
+    FROM (${NAIVE}) n
+    LEFT JOIN one_stop_desk kd ON kd.id = n.desk_id::uuid
+    LEFT JOIN post_office po ON po.id = n.post_office_id::uuid
+    LEFT JOIN agency ag ON ag.id = n.agency_id::uuid
+   GROUP BY 1, 2, 3, 4, 5`;
+const monthLines = (rows: Row[]) =>
+  rows
+    .filter((r) => ROLLUP_COUNTERS.some((c) => Number(r[c]) !== 0))
+    .map((r) => [...MONTH_KEY.map((k) => r[k] ?? '-'), ...ROLLUP_COUNTERS.map((c) => `${c}=${Number(r[c])}`)].join(' '))
+    .sort();
 async function expectRollupEqualsNaive(): Promise<string[]> {
   const naive = lines(await t.sql(NAIVE));
   expect(lines(await t.sql(ROLLUP))).toEqual(naive);
+  expect(monthLines(await t.sql(MONTHLY))).toEqual(monthLines(await t.sql(NAIVE_MONTHLY)));
   return naive;
 }
 const totals = async () => (await t.sql(`SELECT ${ROLLUP_COUNTERS.map((c) => `coalesce(sum(${c}), 0)::int AS ${c}`).join(', ')} FROM dossier_daily_rollup`))[0] as Record<string, number>;
@@ -175,8 +198,9 @@ describe('random receptions, steps and returns', () => {
     for (const c of ROLLUP_COUNTERS) expect({ [c]: after[c] - before[c] > 0 }).toEqual({ [c]: true });
   }, 300_000);
 
-  it('leaves the rollup untouched by a change that rolled back', async () => {
+  it('leaves the rollups untouched by a change that rolled back', async () => {
     const before = await t.sql(ROLLUP);
+    const beforeMonthly = await t.sql(MONTHLY);
     const service = t.app.container.get(DossierService);
     const [desk] = desks;
     await expect(
@@ -187,6 +211,7 @@ describe('random receptions, steps and returns', () => {
       }),
     ).rejects.toThrow('rolled back');
     expect(lines(await t.sql(ROLLUP))).toEqual(lines(before));
+    expect(monthLines(await t.sql(MONTHLY))).toEqual(monthLines(beforeMonthly));
     await expectRollupEqualsNaive();
   });
 });

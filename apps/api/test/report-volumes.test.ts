@@ -6,7 +6,7 @@
  * dossier and event tables for the demo seed's year; periods are Vietnam calendar periods with their
  * labels; and only the steering committee, administrators and post office managers (their tree) read it.
  */
-import { calendarPeriod, reportPeriods } from '../src/modules/reports/report.service';
+import { calendarPeriod, reportPeriods, rollupRanges } from '../src/modules/reports/report.service';
 import { ReportGranularity } from '../src/modules/reports/report.inputs';
 import { addDays, todayInVietnam } from '../src/platform/graphql/scalars';
 import { failure, ok, startTestApp, type TestApp } from './harness';
@@ -75,6 +75,18 @@ describe('periods', () => {
     expect(reportPeriods('2026-07-15', '2026-08-10', ReportGranularity.MONTH).map((p) => p.label)).toEqual(['15/07/2026 – 31/07/2026', '01/08/2026 – 10/08/2026']);
     expect(reportPeriods('2026-12-31', '2027-01-01', ReportGranularity.DAY).map((p) => p.label)).toEqual(['Ngày 31/12/2026', 'Ngày 01/01/2027']);
     expect(calendarPeriod('2026-11-15', ReportGranularity.QUARTER)).toEqual({ start: '2026-10-01', end: '2026-12-31' });
+  });
+
+  it('read whole months from the monthly rollup and the other days from the daily one', () => {
+    // 15 January to 5 December: February … November by month, the two part months by day.
+    expect(rollupRanges('2026-01-15', '2026-12-05', ReportGranularity.QUARTER)).toEqual({
+      months: { first: '2026-02-01', lastStart: '2026-11-01' },
+      days: [['2026-01-15', '2026-01-31'], ['2026-12-01', '2026-12-05']],
+    });
+    expect(rollupRanges('2024-01-01', '2024-02-29', ReportGranularity.MONTH)).toEqual({ months: { first: '2024-01-01', lastStart: '2024-02-01' }, days: [] });
+    // No whole month, or a report by day: days only.
+    expect(rollupRanges('2026-07-15', '2026-08-10', ReportGranularity.MONTH)).toEqual({ months: null, days: [['2026-07-15', '2026-08-10']] });
+    expect(rollupRanges('2026-01-01', '2026-03-31', ReportGranularity.DAY)).toEqual({ months: null, days: [['2026-01-01', '2026-03-31']] });
   });
 
   it('count a dossier’s event on its Vietnam day: 23:30 on 30 June (UTC) is in July, in the third quarter', async () => {

@@ -41,9 +41,12 @@
  *   only (no aggregate figure: those are the units'). Others are FORBIDDEN.
  * - Channels. With `channels`, only the rollup rows of those channels count; aggregate figures, which are
  *   not split by channel, are left out, and the note says so.
- * - How. One statement: the rollup rows of the days grouped by place and period, the aggregate figures
- *   of the days, their places rolled up through `osp_unit_as_of` once per distinct unit, kept under the
- *   chosen unit's path and keyed by the breakdown; the rows and totals are assembled in memory.
+ * - How. One statement: the rollup rows of the days grouped by place and period (the whole months from
+ *   `dossier_monthly_rollup`, the days of months covered in part from `dossier_daily_rollup`:
+ *   rollupRanges; with a unit, only the places that can roll up under it), the aggregate figures of the
+ *   days, their places rolled up through `osp_unit_as_of` once per distinct unit not in force on asOf
+ *   (one in force is itself), kept under the chosen unit's path and keyed by the breakdown; the rows and
+ *   totals are assembled in memory.
  */
 import { isUUID } from 'class-validator';
 import { DataSource } from 'typeorm';
@@ -183,6 +186,22 @@ export function wholeLabel(from: string, to: string): ReportPeriod {
   return { start: from, end: to, label: `${shownDay(from)} – ${shownDay(to)}` };
 }
 
+/**
+ * Where a report's days are read (see the migration 1765600000000-monthly-rollup): the whole calendar months
+ * within [from, to] from `dossier_monthly_rollup` (`first` … the first day of the last, `lastStart`), the
+ * other days (the months covered in part, at most two ranges) from `dossier_daily_rollup`. A report by day
+ * reads days only (its periods are days).
+ */
+export function rollupRanges(from: string, to: string, granularity: ReportGranularity): { months: { first: string; lastStart: string } | null; days: Array<[string, string]> } {
+  const first = from.endsWith('-01') ? from : addDays(calendarPeriod(from, ReportGranularity.MONTH).end, 1);
+  const lastEnd = calendarPeriod(to, ReportGranularity.MONTH).end === to ? to : addDays(calendarPeriod(to, ReportGranularity.MONTH).start, -1);
+  if (granularity === ReportGranularity.DAY || first > lastEnd) return { months: null, days: [[from, to]] };
+  const days: Array<[string, string]> = [];
+  if (from < first) days.push([from, addDays(first, -1)]);
+  if (lastEnd < to) days.push([addDays(lastEnd, 1), to]);
+  return { months: { first, lastStart: calendarPeriod(lastEnd, ReportGranularity.MONTH).start }, days };
+}
+
 // ── Figures ─────────────────────────────────────────────────────────────────
 
 const empty = (): Figures => Object.fromEntries(FIGURE_KEYS.map((k) => [k, null])) as Figures;
@@ -277,8 +296,9 @@ export class ReportService {
     const unit = await this.chosenUnit(scope, filter.unit?.trim() || null, asOf, today);
 
     const trunc = TRUNC[granularity];
+    const { months, days } = rollupRanges(from, to, granularity);
     const level = unit.path ? unit.path.split('.').length : 0;
-    const counters = COUNTERS.map((c) => `sum(r.${COLUMN[c]})::int AS ${COLUMN[c]}`).join(', ');
+    const sums = (alias: string) => COUNTERS.map((c) => `sum(${alias}.${COLUMN[c]})::int AS ${COLUMN[c]}`).join(', ');
     const keyedCounters = COUNTERS.map((c) => `${COLUMN[c]}`).join(', ');
     const nullCounters = COUNTERS.map((c) => `NULL::int AS ${COLUMN[c]}`).join(', ');
     const summed = COUNTERS.map((c) => `sum(k.${COLUMN[c]})::int AS "${c}"`).join(', ');
@@ -288,16 +308,33 @@ export class ReportService {
       CASE $6 WHEN 'DESK' THEN ${alias}.desk_id END AS desk_id,
       CASE $6 WHEN 'POST_OFFICE' THEN ${alias}.post_office_id END AS post_office_id`;
     const raw: RawRow[] = await this.dataSource.query(
-      `WITH rolled AS (
-         SELECT coalesce(kd.administrative_unit_id, po.administrative_unit_id, ag.administrative_unit_id, r.province_id) AS place,
-                r.desk_id, r.post_office_id, date_trunc($5, r.day::timestamp)::date AS bucket, ${counters}
-           FROM dossier_daily_rollup r
-           LEFT JOIN one_stop_desk kd ON kd.id = r.desk_id
-           LEFT JOIN post_office po ON po.id = r.post_office_id
-           LEFT JOIN agency ag ON ag.id = r.agency_id
-          WHERE r.day BETWEEN $1::date AND $2::date
+      `WITH candidates AS (
+         -- With a unit: the places that may roll up under it, so that the rollups are read for those only. A
+         -- unit in force on asOf is itself on that day's map (under the unit when its path is); any other may
+         -- roll up anywhere through its successors (mapped decides).
+         SELECT u.id FROM administrative_unit u
+          WHERE $4::ltree IS NOT NULL AND (u.path <@ $4::ltree OR NOT (u.valid_from <= $3::date AND (u.valid_to IS NULL OR u.valid_to >= $3::date)))
+       ), rolled AS (
+         -- The whole months from the monthly rollup, by place …
+         SELECT r.place_id AS place, r.desk_id, r.post_office_id, date_trunc($5, r.month::timestamp)::date AS bucket, ${sums('r')}
+           FROM dossier_monthly_rollup r
+          WHERE r.month BETWEEN $12::date AND $13::date
+            AND ($4::ltree IS NULL OR r.place_id IN (SELECT id FROM candidates))
             AND ($8::uuid IS NULL OR r.post_office_id IN (${POST_OFFICE_TREE.replace(':office', '$8::uuid')}))
             AND ($10::text[] IS NULL OR r.channel::text = ANY($10::text[]))
+          GROUP BY 1, 2, 3, 4
+         UNION ALL
+         -- … and the days of the months covered in part (or every day of a report by day) from the daily one.
+         SELECT x.place, x.desk_id, x.post_office_id, date_trunc($5, x.day::timestamp)::date AS bucket, ${sums('x')}
+           FROM (SELECT coalesce(kd.administrative_unit_id, po.administrative_unit_id, ag.administrative_unit_id, r.province_id) AS place, r.*
+                   FROM dossier_daily_rollup r
+                   LEFT JOIN one_stop_desk kd ON kd.id = r.desk_id
+                   LEFT JOIN post_office po ON po.id = r.post_office_id
+                   LEFT JOIN agency ag ON ag.id = r.agency_id
+                  WHERE (r.day BETWEEN $14::date AND $15::date OR r.day BETWEEN $16::date AND $17::date)
+                    AND ($8::uuid IS NULL OR r.post_office_id IN (${POST_OFFICE_TREE.replace(':office', '$8::uuid')}))
+                    AND ($10::text[] IS NULL OR r.channel::text = ANY($10::text[]))) x
+          WHERE $4::ltree IS NULL OR x.place IN (SELECT id FROM candidates)
           GROUP BY 1, 2, 3, 4
        ), figures AS (
          SELECT f.id, f.administrative_unit_id AS place, f.desk_id, NULL::uuid AS post_office_id,
@@ -309,7 +346,10 @@ export class ReportService {
          SELECT DISTINCT place FROM rolled UNION SELECT place FROM figures
        ), mapped AS (
          SELECT p.place, u.path
-           FROM places p JOIN administrative_unit u ON u.id = osp_unit_as_of(p.place, $3::date)
+           FROM places p
+           JOIN administrative_unit a ON a.id = p.place
+           JOIN administrative_unit u
+             ON u.id = CASE WHEN a.valid_from <= $3::date AND (a.valid_to IS NULL OR a.valid_to >= $3::date) THEN a.id ELSE osp_unit_as_of(a.id, $3::date) END
           WHERE u.valid_from <= $3::date AND ($4::ltree IS NULL OR u.path <@ $4::ltree)
        ), keyed AS (
          SELECT 'D' AS src, NULL::uuid AS figure_id, x.bucket, true AS splits, ${key('x')}, ${keyedCounters}
@@ -328,7 +368,10 @@ export class ReportService {
          LEFT JOIN one_stop_desk kd ON kd.id = k.desk_id
          LEFT JOIN post_office po ON po.id = k.post_office_id
         GROUP BY k.src, k.figure_id, k.bucket, k.splits, k.itself, cu.id, kd.id, po.id`,
-      [from, to, asOf, unit.path, trunc, breakdown, level, office, STEP[granularity], channels, options.dossiersOnly === true],
+      [
+        ...[from, to, asOf, unit.path, trunc, breakdown, level, office, STEP[granularity], channels, options.dossiersOnly === true],
+        ...[months?.first ?? null, months?.lastStart ?? null, ...(days[0] ?? [null, null]), ...(days[1] ?? [null, null])],
+      ],
     );
 
     const metadata = this.dataSource.getMetadata(AggregateFigure);
