@@ -4,7 +4,7 @@
  * demo seed's year of dossiers, after random receptions at several desks through every channel, steps of
  * the status machine (refusals, supplements, withdrawals, stops, late and on-time results, returns at the
  * desk and by post, the applicants' ratings), and after a change that rolled back. The monthly rollup the
- * reports read their whole months from is checked alike, against the same naive rows by place and month.
+ * reports read their whole months from is checked alike, against the same naive rows by month.
  */
 import { DOSSIER_STEPS, DossierAction, DossierStatus } from '../src/modules/dossiers/dossier-status';
 import { Dossier } from '../src/modules/dossiers/dossier.entity';
@@ -29,22 +29,14 @@ const lines = (rows: Row[]) =>
     .filter((r) => ROLLUP_COUNTERS.some((c) => Number(r[c]) !== 0))
     .map((r) => [...KEY.map((k) => r[k] ?? '-'), ...ROLLUP_COUNTERS.map((c) => `${c}=${Number(r[c])}`)].join(' '))
     .sort();
-/**
- * The monthly rollup (migration 1765600000000, kept from the daily one by triggers): the naive rows by
- * place (the desk's unit, else the post office's, the agency's, the province), month, desk, post office
- * and channel.
- */
-const MONTH_KEY = ['place_id', 'month', 'desk_id', 'post_office_id', 'channel'];
-const MONTHLY = `SELECT place_id::text, to_char(month, 'YYYY-MM-DD') AS month, desk_id::text, post_office_id::text, channel::text AS channel, ${ROLLUP_COUNTERS.join(', ')} FROM dossier_monthly_rollup`;
+/** The monthly rollup (migration 1765600000000, kept from the daily one by triggers): the naive rows by month. */
+const MONTH_KEY = ['province_id', 'desk_id', 'post_office_id', 'agency_id', 'month', 'channel'];
+const MONTHLY = `SELECT province_id::text, desk_id::text, post_office_id::text, agency_id::text, to_char(month, 'YYYY-MM-DD') AS month, channel::text AS channel, ${ROLLUP_COUNTERS.join(', ')} FROM dossier_monthly_rollup`;
 const NAIVE_MONTHLY = `
-  SELECT coalesce(kd.administrative_unit_id, po.administrative_unit_id, ag.administrative_unit_id, n.province_id::uuid)::text AS place_id,
-         to_char(date_trunc('month', n.day::date), 'YYYY-MM-DD') AS month, n.desk_id, n.post_office_id, n.channel,
+  SELECT n.province_id, n.desk_id, n.post_office_id, n.agency_id, to_char(date_trunc('month', n.day::date), 'YYYY-MM-DD') AS month, n.channel,
          ${ROLLUP_COUNTERS.map((c) => `sum(n.${c})::int AS ${c}`).join(', ')}
     FROM (${NAIVE}) n
-    LEFT JOIN one_stop_desk kd ON kd.id = n.desk_id::uuid
-    LEFT JOIN post_office po ON po.id = n.post_office_id::uuid
-    LEFT JOIN agency ag ON ag.id = n.agency_id::uuid
-   GROUP BY 1, 2, 3, 4, 5`;
+   GROUP BY 1, 2, 3, 4, 5, 6`;
 const monthLines = (rows: Row[]) =>
   rows
     .filter((r) => ROLLUP_COUNTERS.some((c) => Number(r[c]) !== 0))

@@ -293,6 +293,35 @@ describe('the dossiers held here', () => {
     const country2019 = await volumes({ ...filter, breakdown: 'CHILD_UNIT', asOf: '2019-06-30' });
     expect(country2019.rows.find((r: any) => r.code === '70')).toMatchObject({ name: 'Tỉnh Bình Phước', received: 7 });
   });
+
+  it('a desk moved to another unit takes its past dossiers along, in whole months and part months alike', async () => {
+    // Hà Tĩnh's busiest desk, and a commune in force with no desk.
+    const [desk] = await t.sql(
+      `SELECT k.id, k.administrative_unit_id, k.level FROM one_stop_desk k JOIN dossier d ON d.desk_id = k.id
+        WHERE k.code LIKE '42-%' GROUP BY k.id ORDER BY count(*) DESC LIMIT 1`,
+    );
+    const [other] = await t.sql(
+      `SELECT u.id FROM administrative_unit u WHERE u.level = 'COMMUNE' AND u.valid_to IS NULL
+          AND u.path <@ (SELECT path FROM administrative_unit WHERE code = '42' AND valid_to IS NULL)
+          AND NOT EXISTS (SELECT 1 FROM one_stop_desk k WHERE k.administrative_unit_id = u.id) ORDER BY u.code LIMIT 1`,
+    );
+    // lastYear: a part month at each end, whole months between (rollupRanges).
+    const filter = { ...lastYear, granularity: 'QUARTER', breakdown: 'DESK' };
+    const mine = (report: any) => perPeriod(report.rows.filter((r: any) => r.id === desk.id));
+    const before = mine(await volumes({ ...filter, unit: '42' }));
+    expect(Object.keys(before).length).toBeGreaterThanOrEqual(4);
+    expect(mine(await volumes({ ...filter, unit: other.id }))).toEqual({});
+    const [{ code }] = await t.sql(`SELECT code FROM administrative_unit WHERE id = $1`, [other.id]);
+    const move = `mutation($input: MoveOneStopDeskInput!) { moveOneStopDesk(input: $input) { oneStopDesk { id } } }`;
+    ok(await t.gql(move, { input: { id: desk.id, administrativeUnitCode: code } }, { as: 'admin' }));
+    try {
+      expect(mine(await volumes({ ...filter, unit: other.id }))).toEqual(before);
+      expect(mine(await volumes({ ...filter, unit: '42' }))).toEqual(before);
+    } finally {
+      // Back where it was (its unit may no longer take new records: restored as the test found it).
+      await t.sql(`UPDATE one_stop_desk SET administrative_unit_id = $2, level = $3 WHERE id = $1`, [desk.id, desk.administrative_unit_id, desk.level]);
+    }
+  });
 });
 
 describe('scope', () => {

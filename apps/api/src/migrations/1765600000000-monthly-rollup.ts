@@ -15,38 +15,30 @@ const COUNTERS = [
   'rated_neutral',
   'rated_dissatisfied',
 ];
-const KEY = 'place_id, month, desk_id, post_office_id, channel';
+const KEY = 'province_id, desk_id, post_office_id, agency_id, month, channel';
 
-/**
- * The daily rollup's rows (`source`, with `sign` +1 or -1 per row) added to `dossier_monthly_rollup`: the
- * place of each row (its desk's unit, else its post office's, its agency's, its province: the rule of
- * report.service.ts), its desk, its post office, its month and its channel.
- */
+/** The daily rollup's rows (`source`, with `sign` +1 or -1 per row) added to `dossier_monthly_rollup`, by month. */
 const addToMonthly = (source: string) => `
   INSERT INTO dossier_monthly_rollup AS r (${KEY}, ${COUNTERS.join(', ')})
-  SELECT coalesce(kd.administrative_unit_id, po.administrative_unit_id, ag.administrative_unit_id, x.province_id),
-         date_trunc('month', x.day)::date, x.desk_id, x.post_office_id, x.channel,
+  SELECT x.province_id, x.desk_id, x.post_office_id, x.agency_id, date_trunc('month', x.day)::date, x.channel,
          ${COUNTERS.map((c) => `sum(x.sign * x.${c})`).join(', ')}
     FROM (${source}) x
-    LEFT JOIN one_stop_desk kd ON kd.id = x.desk_id
-    LEFT JOIN post_office po ON po.id = x.post_office_id
-    LEFT JOIN agency ag ON ag.id = x.agency_id
-   GROUP BY 1, 2, 3, 4, 5
+   GROUP BY 1, 2, 3, 4, 5, 6
   ON CONFLICT (${KEY}) DO UPDATE SET ${COUNTERS.map((c) => `${c} = r.${c} + EXCLUDED.${c}`).join(', ')}`;
 
 /**
  * The monthly rollup (issue 13, "Speed at scale"): `dossier_daily_rollup` hardly aggregates at a national
  * scale (one row per province, desk, post office, agency, day and channel: with 19,000 desks, about as many
- * rows as events), and every report summed all its days' rows of the whole country before keeping its
- * unit's. `dossier_monthly_rollup` holds the same counters per place (the administrative unit a figure is
- * located in), desk, post office, calendar month and channel, so a report reads its whole months there, by
- * place, and only the days of a month it covers in part from the daily table (report.service.ts).
+ * rows as events: 1,515,971 rows for 1,000,000 generated dossiers), and every report summed all its days'
+ * rows. `dossier_monthly_rollup` holds the same counters under the same key by calendar month (428,405 rows
+ * for those dossiers), so a report reads its whole months there and only the days of a month it covers in
+ * part from the daily table (report.service.ts, rollupRanges). Same key, so a report locates both kinds of
+ * row alike, at read time: a desk, post office or agency moved to another unit takes its past dossiers
+ * along in both.
  *
  * The daily table stays the one the product writes (ROLLUP_DELTA_SQL, in each dossier change's
  * transaction); statement-level triggers with transition tables carry each statement's inserted, updated or
  * deleted daily rows into the monthly one, in the same statement and transaction, whoever wrote them.
- * The place is read once, when the row is added: desks, post offices and agencies never change their
- * administrative unit (no mutation does; mergers are followed by osp_unit_as_of at read time).
  * Backfilled here from the daily rows already there. `dossier_daily_rollup_day` serves the part months.
  */
 export class MonthlyRollup1765600000000 implements MigrationInterface {
@@ -55,10 +47,11 @@ export class MonthlyRollup1765600000000 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
     await q.query(`
       CREATE TABLE dossier_monthly_rollup (
-        place_id uuid NOT NULL,
-        month date NOT NULL,
+        province_id uuid NOT NULL,
         desk_id uuid,
         post_office_id uuid,
+        agency_id uuid,
+        month date NOT NULL,
         channel dossier_channel NOT NULL,
         ${COUNTERS.map((c) => `${c} integer NOT NULL DEFAULT 0`).join(',\n        ')},
         CONSTRAINT dossier_monthly_rollup_key UNIQUE NULLS NOT DISTINCT (${KEY})

@@ -43,7 +43,7 @@
  *   not split by channel, are left out, and the note says so.
  * - How. One statement: the rollup rows of the days grouped by place and period (the whole months from
  *   `dossier_monthly_rollup`, the days of months covered in part from `dossier_daily_rollup`:
- *   rollupRanges; with a unit, only the places that can roll up under it), the aggregate figures of the
+ *   rollupRanges; with a unit, only the rows of places that can roll up under it), the aggregate figures of the
  *   days, their places rolled up through `osp_unit_as_of` once per distinct unit not in force on asOf
  *   (one in force is itself), kept under the chosen unit's path and keyed by the breakdown; the rows and
  *   totals are assembled in memory.
@@ -298,7 +298,8 @@ export class ReportService {
     const trunc = TRUNC[granularity];
     const { months, days } = rollupRanges(from, to, granularity);
     const level = unit.path ? unit.path.split('.').length : 0;
-    const sums = (alias: string) => COUNTERS.map((c) => `sum(${alias}.${COLUMN[c]})::int AS ${COLUMN[c]}`).join(', ');
+    const sums = COUNTERS.map((c) => `sum(r.${COLUMN[c]})::int AS ${COLUMN[c]}`).join(', ');
+    const columns = (alias: string) => COUNTERS.map((c) => `${alias}.${COLUMN[c]}`).join(', ');
     const keyedCounters = COUNTERS.map((c) => `${COLUMN[c]}`).join(', ');
     const nullCounters = COUNTERS.map((c) => `NULL::int AS ${COLUMN[c]}`).join(', ');
     const summed = COUNTERS.map((c) => `sum(k.${COLUMN[c]})::int AS "${c}"`).join(', ');
@@ -309,32 +310,27 @@ export class ReportService {
       CASE $6 WHEN 'POST_OFFICE' THEN ${alias}.post_office_id END AS post_office_id`;
     const raw: RawRow[] = await this.dataSource.query(
       `WITH candidates AS (
-         -- With a unit: the places that may roll up under it, so that the rollups are read for those only. A
+         -- With a unit: the places that may roll up under it, so that only their rollup rows are grouped. A
          -- unit in force on asOf is itself on that day's map (under the unit when its path is); any other may
          -- roll up anywhere through its successors (mapped decides).
          SELECT u.id FROM administrative_unit u
           WHERE $4::ltree IS NOT NULL AND (u.path <@ $4::ltree OR NOT (u.valid_from <= $3::date AND (u.valid_to IS NULL OR u.valid_to >= $3::date)))
        ), rolled AS (
-         -- The whole months from the monthly rollup, by place …
-         SELECT r.place_id AS place, r.desk_id, r.post_office_id, date_trunc($5, r.month::timestamp)::date AS bucket, ${sums('r')}
-           FROM dossier_monthly_rollup r
-          WHERE r.month BETWEEN $12::date AND $13::date
-            AND ($4::ltree IS NULL OR r.place_id IN (SELECT id FROM candidates))
-            AND ($8::uuid IS NULL OR r.post_office_id IN (${POST_OFFICE_TREE.replace(':office', '$8::uuid')}))
+         -- The whole months from the monthly rollup and the days of the months covered in part (or every day
+         -- of a report by day) from the daily one; each row located in its place.
+         SELECT coalesce(kd.administrative_unit_id, po.administrative_unit_id, ag.administrative_unit_id, r.province_id) AS place,
+                r.desk_id, r.post_office_id, date_trunc($5, r.day::timestamp)::date AS bucket, ${sums}
+           FROM (SELECT m.province_id, m.desk_id, m.post_office_id, m.agency_id, m.month AS day, m.channel, ${columns('m')}
+                   FROM dossier_monthly_rollup m WHERE m.month BETWEEN $12::date AND $13::date
+                 UNION ALL
+                 SELECT d.province_id, d.desk_id, d.post_office_id, d.agency_id, d.day, d.channel, ${columns('d')}
+                   FROM dossier_daily_rollup d WHERE d.day BETWEEN $14::date AND $15::date OR d.day BETWEEN $16::date AND $17::date) r
+           LEFT JOIN one_stop_desk kd ON kd.id = r.desk_id
+           LEFT JOIN post_office po ON po.id = r.post_office_id
+           LEFT JOIN agency ag ON ag.id = r.agency_id
+          WHERE ($8::uuid IS NULL OR r.post_office_id IN (${POST_OFFICE_TREE.replace(':office', '$8::uuid')}))
             AND ($10::text[] IS NULL OR r.channel::text = ANY($10::text[]))
-          GROUP BY 1, 2, 3, 4
-         UNION ALL
-         -- … and the days of the months covered in part (or every day of a report by day) from the daily one.
-         SELECT x.place, x.desk_id, x.post_office_id, date_trunc($5, x.day::timestamp)::date AS bucket, ${sums('x')}
-           FROM (SELECT coalesce(kd.administrative_unit_id, po.administrative_unit_id, ag.administrative_unit_id, r.province_id) AS place, r.*
-                   FROM dossier_daily_rollup r
-                   LEFT JOIN one_stop_desk kd ON kd.id = r.desk_id
-                   LEFT JOIN post_office po ON po.id = r.post_office_id
-                   LEFT JOIN agency ag ON ag.id = r.agency_id
-                  WHERE (r.day BETWEEN $14::date AND $15::date OR r.day BETWEEN $16::date AND $17::date)
-                    AND ($8::uuid IS NULL OR r.post_office_id IN (${POST_OFFICE_TREE.replace(':office', '$8::uuid')}))
-                    AND ($10::text[] IS NULL OR r.channel::text = ANY($10::text[]))) x
-          WHERE $4::ltree IS NULL OR x.place IN (SELECT id FROM candidates)
+            AND ($4::ltree IS NULL OR coalesce(kd.administrative_unit_id, po.administrative_unit_id, ag.administrative_unit_id, r.province_id) IN (SELECT id FROM candidates))
           GROUP BY 1, 2, 3, 4
        ), figures AS (
          SELECT f.id, f.administrative_unit_id AS place, f.desk_id, NULL::uuid AS post_office_id,
