@@ -2,8 +2,10 @@ import 'reflect-metadata';
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream, mkdirSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { migrations } from '../../migrations';
 import { entities } from '../../modules/entities';
@@ -17,6 +19,7 @@ import { Notifications } from '../../platform/database/notifications';
 import { SYSTEM } from '../../platform/graphql/context';
 import { createLogger } from '../../platform/logger';
 import { PublicUrl } from '../../platform/public-url';
+import { seedDemoData } from '../../seed/demo-seed';
 
 const run = promisify(execFile);
 
@@ -50,7 +53,7 @@ const run = promisify(execFile);
  *    of the same file into a table of text columns (created before, dropped after; the psql process's
  *    start is inside the time, a few milliseconds).
  */
-export async function measureImportRate(opts: { databaseUrl: string; rows: number; workDir: string }): Promise<{ importRowsPerS: number; copyRowsPerS: number }> {
+export async function measureImportRate(opts: { databaseUrl: string; rows: number; workDir: string }): Promise<{ importRowsPerS: number; copyRowsPerS: number; uploadSeconds: number; runSeconds: number }> {
   const log = createLogger('silent');
   const dataSource = createDataSource({ url: opts.databaseUrl, poolSize: 4, log, entities, migrations });
   await dataSource.initialize();
@@ -78,8 +81,10 @@ export async function measureImportRate(opts: { databaseUrl: string; rows: numbe
     const actor = { ...SYSTEM, label: 'bench:reports' };
     const started = process.hrtime.bigint();
     const { job } = await container.get(ImportService).upload(actor, createReadStream(file), { kind: 'DOSSIERS', fileName: `import-${opts.rows}.csv`, provinceCode: province.code });
-    await container.get(ImportRunner).run(job.id, { batchSize: Number(process.env.OSP_IMPORT_BATCH ?? 2000) });
+    const uploaded = process.hrtime.bigint();
+    await container.get(ImportRunner).run(job.id, process.env.OSP_IMPORT_BATCH ? { batchSize: Number(process.env.OSP_IMPORT_BATCH) } : {});
     const importSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const uploadSeconds = Number(uploaded - started) / 1e9;
     const [done] = await dataSource.query(`SELECT status, accepted_rows, rejected_rows FROM import_job WHERE id = $1`, [job.id]);
     if (done.status !== 'SUCCEEDED' || done.accepted_rows !== opts.rows) {
       throw new Error(`measureImportRate: the import ended ${done.status} with ${done.accepted_rows} of ${opts.rows} rows accepted (${done.rejected_rows} refused)`);
@@ -93,7 +98,7 @@ export async function measureImportRate(opts: { databaseUrl: string; rows: numbe
       const copyStarted = process.hrtime.bigint();
       await psql(`\\copy ${bare} FROM '${file.replace(/'/g, "''")}' CSV HEADER`);
       const copySeconds = Number(process.hrtime.bigint() - copyStarted) / 1e9;
-      return { importRowsPerS: opts.rows / importSeconds, copyRowsPerS: opts.rows / copySeconds };
+      return { importRowsPerS: opts.rows / importSeconds, copyRowsPerS: opts.rows / copySeconds, uploadSeconds, runSeconds: importSeconds - uploadSeconds };
     } finally {
       await psql(`DROP TABLE IF EXISTS ${bare}`);
     }
@@ -139,4 +144,49 @@ async function writeCsv(file: string, rows: number, desks: string[], procedures:
   }
   await write(chunk);
   await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
+}
+
+/**
+ * Run alone (`node apps/api/dist/scripts/bench-reports/import-rate.js`, after the build): a fresh database
+ * `osp_imp_<random>` on BENCH_ADMIN_URL (default postgres://postgres@127.0.0.1:5432/postgres), migrated and
+ * demo-seeded without the demo dossiers (as bench:reports starts the API), then measureImportRate of
+ * BENCH_IMPORT_ROWS rows (default 100,000; OSP_IMPORT_BATCH for the batch size), printed with the load
+ * average; the database is dropped after (BENCH_KEEP=1 keeps it).
+ */
+async function main(): Promise<void> {
+  process.env.OSP_DEMO_DOSSIERS = '0';
+  const rows = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
+  const adminUrl = new URL(process.env.BENCH_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+  const dbName = `osp_imp_${randomBytes(4).toString('hex')}`;
+  const dbUrl = new URL(adminUrl);
+  dbUrl.pathname = `/${dbName}`;
+  const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+  const admin = new Client({ connectionString: adminUrl.toString() });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${dbName}`);
+  try {
+    const log = createLogger('silent');
+    const setup = createDataSource({ url: dbUrl.toString(), poolSize: 1, log, entities, migrations });
+    await setup.initialize();
+    await setup.runMigrations({ transaction: 'each' });
+    await seedDemoData(setup);
+    await setup.destroy();
+    console.log(`import-rate: ${dbName} migrated and seeded; ${rows.toLocaleString('en')} rows, batch ${process.env.OSP_IMPORT_BATCH ?? 'default'}; load average ${load()}`);
+    const r = await measureImportRate({ databaseUrl: dbUrl.toString(), rows, workDir: join(tmpdir(), 'osp-import-rate') });
+    console.log(
+      `import-rate: rows=${rows} import_rows_per_s=${Math.round(r.importRowsPerS)} (upload ${r.uploadSeconds.toFixed(2)} s, run ${r.runSeconds.toFixed(2)} s) ` +
+        `copy_rows_per_s=${Math.round(r.copyRowsPerS)}; load average ${load()}`,
+    );
+  } finally {
+    if (process.env.BENCH_KEEP === '1') console.log(`import-rate: database kept: ${dbUrl.toString()}`);
+    else await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+    process.exit(1);
+  });
 }
