@@ -268,7 +268,10 @@ async function main(): Promise<void> {
       await db.query(
         `SELECT u.id, u.code, u.name, u.path::text AS path, sum(r.received)::int AS received
            FROM dossier_daily_rollup r JOIN administrative_unit u ON u.id = r.province_id
-          WHERE u.valid_to IS NULL GROUP BY u.id ORDER BY 5 DESC LIMIT 1`,
+          WHERE u.valid_to IS NULL
+            -- with a desk in a commune in force (a kept database's imported dossiers may make a demo province the largest)
+            AND EXISTS (SELECT 1 FROM one_stop_desk k JOIN administrative_unit c ON c.id = k.administrative_unit_id WHERE k.province_id = u.id AND c.level = 'COMMUNE' AND c.valid_to IS NULL)
+          GROUP BY u.id ORDER BY 5 DESC LIMIT 1`,
       )
     ).rows;
     const [commune] = (

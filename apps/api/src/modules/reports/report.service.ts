@@ -319,7 +319,9 @@ export class ReportService {
          -- The whole months from the monthly rollup and the days of the months covered in part (or every day
          -- of a report by day) from the daily one; each row located in its place.
          SELECT coalesce(kd.administrative_unit_id, po.administrative_unit_id, ag.administrative_unit_id, r.province_id) AS place,
-                r.desk_id, r.post_office_id, date_trunc($5, r.day::timestamp)::date AS bucket, ${sums}
+                -- the desk or post office only when the breakdown is by them: fewer groups otherwise
+                CASE $6 WHEN 'DESK' THEN r.desk_id END AS desk_id, CASE $6 WHEN 'POST_OFFICE' THEN r.post_office_id END AS post_office_id,
+                date_trunc($5, r.day::timestamp)::date AS bucket, ${sums}
            FROM (SELECT m.province_id, m.desk_id, m.post_office_id, m.agency_id, m.month AS day, m.channel, ${columns('m')}
                    FROM dossier_monthly_rollup m WHERE m.month BETWEEN $12::date AND $13::date
                  UNION ALL
