@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { DataSource, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
-import { recordFromJson } from '../database/rows';
+import { jsonRowSql, recordsFromJsonRows } from '../database/rows';
 import type { Actor } from './context';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -66,12 +66,17 @@ export class Loaders {
         params.push(this.actor.provinceId);
         where += ` AND t.province_id = $${params.length}::uuid`;
       }
-      return `SELECT ${i} AS b, to_jsonb(t) AS r FROM ${table} t WHERE ${where}`;
+      // Each row as a compact JSON array of its columns (no key names to write, send and parse: jsonRowSql).
+      return `SELECT ${i} AS b, ${jsonRowSql(this.dataSource, request.metadata.target, 't')} AS r FROM ${table} t WHERE ${where}`;
     });
     try {
-      const rows: Array<{ b: number; r: Record<string, unknown> }> = await this.dataSource.query(branches.join(' UNION ALL '), params);
+      const rows: Array<{ b: number; r: unknown[] }> = await this.dataSource.query(branches.join(' UNION ALL '), params);
       const found = batch.map(() => new Map<string, ObjectLiteral>());
-      for (const row of rows) found[row.b].set(row.r.id as string, recordFromJson(this.dataSource, batch[row.b].metadata, row.r));
+      const byBranch = batch.map((): unknown[][] => []);
+      for (const row of rows) byBranch[row.b].push(row.r);
+      batch.forEach((request, i) => {
+        for (const record of recordsFromJsonRows<ObjectLiteral>(this.dataSource, request.metadata.target, byBranch[i])) found[i].set(record.id as string, record);
+      });
       batch.forEach((request, i) => request.resolve(found[i]));
     } catch (error) {
       for (const request of batch) request.reject(error);
