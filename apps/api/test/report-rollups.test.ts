@@ -4,7 +4,8 @@
  * demo seed's year of dossiers, after random receptions at several desks through every channel, steps of
  * the status machine (refusals, supplements, withdrawals, stops, late and on-time results, returns at the
  * desk and by post, the applicants' ratings), and after a change that rolled back. The monthly rollup the
- * reports read their whole months from is checked alike, against the same naive rows by month.
+ * reports read their whole months from is checked alike, against the same naive rows by month, and so is
+ * the place rollup (by place, month and channel), also after desks and post offices moved to other units.
  */
 import { DOSSIER_STEPS, DossierAction, DossierStatus } from '../src/modules/dossiers/dossier-status';
 import { Dossier } from '../src/modules/dossiers/dossier.entity';
@@ -42,10 +43,28 @@ const monthLines = (rows: Row[]) =>
     .filter((r) => ROLLUP_COUNTERS.some((c) => Number(r[c]) !== 0))
     .map((r) => [...MONTH_KEY.map((k) => r[k] ?? '-'), ...ROLLUP_COUNTERS.map((c) => `${c}=${Number(r[c])}`)].join(' '))
     .sort();
+/** The place rollup: the naive rows by place (the desk's unit today, else the post office's, the agency's, the province), month and channel. */
+const PLACE_KEY = ['place_id', 'month', 'channel'];
+const PLACES = `SELECT place_id::text, to_char(month, 'YYYY-MM-DD') AS month, channel::text AS channel, ${ROLLUP_COUNTERS.join(', ')} FROM dossier_place_rollup`;
+const NAIVE_PLACES = `
+  SELECT coalesce(kd.administrative_unit_id, po.administrative_unit_id, ag.administrative_unit_id, n.province_id::uuid)::text AS place_id,
+         to_char(date_trunc('month', n.day::date), 'YYYY-MM-DD') AS month, n.channel,
+         ${ROLLUP_COUNTERS.map((c) => `sum(n.${c})::int AS ${c}`).join(', ')}
+    FROM (${NAIVE}) n
+    LEFT JOIN one_stop_desk kd ON kd.id = n.desk_id::uuid
+    LEFT JOIN post_office po ON po.id = n.post_office_id::uuid
+    LEFT JOIN agency ag ON ag.id = n.agency_id::uuid
+   GROUP BY 1, 2, 3`;
+const placeLines = (rows: Row[]) =>
+  rows
+    .filter((r) => ROLLUP_COUNTERS.some((c) => Number(r[c]) !== 0))
+    .map((r) => [...PLACE_KEY.map((k) => r[k] ?? '-'), ...ROLLUP_COUNTERS.map((c) => `${c}=${Number(r[c])}`)].join(' '))
+    .sort();
 async function expectRollupEqualsNaive(): Promise<string[]> {
   const naive = lines(await t.sql(NAIVE));
   expect(lines(await t.sql(ROLLUP))).toEqual(naive);
   expect(monthLines(await t.sql(MONTHLY))).toEqual(monthLines(await t.sql(NAIVE_MONTHLY)));
+  expect(placeLines(await t.sql(PLACES))).toEqual(placeLines(await t.sql(NAIVE_PLACES)));
   return naive;
 }
 const totals = async () => (await t.sql(`SELECT ${ROLLUP_COUNTERS.map((c) => `coalesce(sum(${c}), 0)::int AS ${c}`).join(', ')} FROM dossier_daily_rollup`))[0] as Record<string, number>;
@@ -205,5 +224,29 @@ describe('random receptions, steps and returns', () => {
     expect(lines(await t.sql(ROLLUP))).toEqual(lines(before));
     expect(monthLines(await t.sql(MONTHLY))).toEqual(monthLines(beforeMonthly));
     await expectRollupEqualsNaive();
+  });
+
+  it('moves a desk’s and a post office’s months to their new unit when they move', async () => {
+    // A desk and a post office with dossiers, each moved to another commune in force of the province, then back.
+    const [desk] = await t.sql(
+      `SELECT k.id, k.administrative_unit_id AS unit, k.level FROM one_stop_desk k WHERE k.id IN (SELECT desk_id FROM dossier WHERE post_office_id IS NULL) ORDER BY k.code LIMIT 1`,
+    );
+    const [office] = await t.sql(`SELECT p.id, p.administrative_unit_id AS unit FROM post_office p WHERE p.id IN (SELECT post_office_id FROM dossier) ORDER BY p.code LIMIT 1`);
+    const [commune] = await t.sql(
+      `SELECT c.id FROM administrative_unit c WHERE c.level = 'COMMUNE' AND c.valid_to IS NULL AND c.id NOT IN ($1, $2)
+          AND osp_province_of(c.id) = (SELECT province_id FROM one_stop_desk WHERE id = $3) ORDER BY c.code LIMIT 1`,
+      [desk.unit, office.unit, desk.id],
+    );
+    const before = placeLines(await t.sql(PLACES));
+    try {
+      await t.sql(`UPDATE one_stop_desk SET administrative_unit_id = $2 WHERE id = $1`, [desk.id, commune.id]);
+      await t.sql(`UPDATE post_office SET administrative_unit_id = $2 WHERE id = $1`, [office.id, commune.id]);
+      await expectRollupEqualsNaive();
+      expect(placeLines(await t.sql(PLACES))).not.toEqual(before);
+    } finally {
+      await t.sql(`UPDATE one_stop_desk SET administrative_unit_id = $2, level = $3 WHERE id = $1`, [desk.id, desk.unit, desk.level]);
+      await t.sql(`UPDATE post_office SET administrative_unit_id = $2 WHERE id = $1`, [office.id, office.unit]);
+    }
+    expect(placeLines(await t.sql(PLACES))).toEqual(before);
   });
 });

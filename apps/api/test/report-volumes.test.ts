@@ -311,12 +311,19 @@ describe('the dossiers held here', () => {
     const before = mine(await volumes({ ...filter, unit: '42' }));
     expect(Object.keys(before).length).toBeGreaterThanOrEqual(4);
     expect(mine(await volumes({ ...filter, unit: other.id }))).toEqual({});
+    const whole = async (unit: string) => (await volumes({ ...filter, unit, breakdown: 'NONE' })).rows;
+    const provinceBefore = perPeriod(await whole('42'));
+    const otherBefore = await whole(other.id);
     const [{ code }] = await t.sql(`SELECT code FROM administrative_unit WHERE id = $1`, [other.id]);
     const move = `mutation($input: MoveOneStopDeskInput!) { moveOneStopDesk(input: $input) { oneStopDesk { id } } }`;
     ok(await t.gql(move, { input: { id: desk.id, administrativeUnitCode: code } }, { as: 'admin' }));
     try {
       expect(mine(await volumes({ ...filter, unit: other.id }))).toEqual(before);
       expect(mine(await volumes({ ...filter, unit: '42' }))).toEqual(before);
+      // Without a desk breakdown (whole months read by place): the commune holds the desk's dossiers on top of its own.
+      const deskRows = (await volumes({ ...filter, unit: other.id })).rows.filter((r: any) => r.id === desk.id);
+      expect(perPeriod(await whole(other.id))).toEqual(perPeriod([...otherBefore, ...deskRows]));
+      expect(perPeriod(await whole('42'))).toEqual(provinceBefore);
     } finally {
       // Back where it was (its unit may no longer take new records: restored as the test found it).
       await t.sql(`UPDATE one_stop_desk SET administrative_unit_id = $2, level = $3 WHERE id = $1`, [desk.id, desk.administrative_unit_id, desk.level]);

@@ -42,7 +42,8 @@
  * - Channels. With `channels`, only the rollup rows of those channels count; aggregate figures, which are
  *   not split by channel, are left out, and the note says so.
  * - How. One statement: the rollup rows of the days grouped by place and period (the whole months from
- *   `dossier_monthly_rollup`, the days of months covered in part from `dossier_daily_rollup`:
+ *   `dossier_place_rollup` when no desk or post office matters, else `dossier_monthly_rollup`; the days
+ *   of months covered in part from `dossier_daily_rollup`:
  *   rollupRanges; with a unit, only the rows of places that can roll up under it), the aggregate figures of the
  *   days, their places rolled up through `osp_unit_as_of` once per distinct unit not in force on asOf
  *   (one in force is itself), kept under the chosen unit's path and keyed by the breakdown; the rows and
@@ -298,7 +299,7 @@ export class ReportService {
     const trunc = TRUNC[granularity];
     const { months, days } = rollupRanges(from, to, granularity);
     const level = unit.path ? unit.path.split('.').length : 0;
-    const sums = COUNTERS.map((c) => `sum(r.${COLUMN[c]})::int AS ${COLUMN[c]}`).join(', ');
+    const sums = (alias: string) => COUNTERS.map((c) => `sum(${alias}.${COLUMN[c]})::int AS ${COLUMN[c]}`).join(', ');
     const columns = (alias: string) => COUNTERS.map((c) => `${alias}.${COLUMN[c]}`).join(', ');
     const keyedCounters = COUNTERS.map((c) => `${COLUMN[c]}`).join(', ');
     const nullCounters = COUNTERS.map((c) => `NULL::int AS ${COLUMN[c]}`).join(', ');
@@ -316,14 +317,22 @@ export class ReportService {
          SELECT u.id FROM administrative_unit u
           WHERE $4::ltree IS NOT NULL AND (u.path <@ $4::ltree OR NOT (u.valid_from <= $3::date AND (u.valid_to IS NULL OR u.valid_to >= $3::date)))
        ), rolled AS (
-         -- The whole months from the monthly rollup and the days of the months covered in part (or every day
-         -- of a report by day) from the daily one; each row located in its place.
+         -- The whole months: by place from dossier_place_rollup when neither desk nor post office matters ($18) …
+         SELECT p.place_id AS place, NULL::uuid AS desk_id, NULL::uuid AS post_office_id, date_trunc($5, p.month::timestamp)::date AS bucket, ${sums('p')}
+           FROM dossier_place_rollup p
+          WHERE $18::boolean AND p.month BETWEEN $12::date AND $13::date
+            AND ($10::text[] IS NULL OR p.channel::text = ANY($10::text[]))
+            AND ($4::ltree IS NULL OR p.place_id IN (SELECT id FROM candidates))
+          GROUP BY 1, 4
+         UNION ALL
+         -- … else from dossier_monthly_rollup; and the days of the months covered in part (or every day of a
+         -- report by day) from the daily one; each row located in its place.
          SELECT coalesce(kd.administrative_unit_id, po.administrative_unit_id, ag.administrative_unit_id, r.province_id) AS place,
                 -- the desk or post office only when the breakdown is by them: fewer groups otherwise
                 CASE $6 WHEN 'DESK' THEN r.desk_id END AS desk_id, CASE $6 WHEN 'POST_OFFICE' THEN r.post_office_id END AS post_office_id,
-                date_trunc($5, r.day::timestamp)::date AS bucket, ${sums}
+                date_trunc($5, r.day::timestamp)::date AS bucket, ${sums('r')}
            FROM (SELECT m.province_id, m.desk_id, m.post_office_id, m.agency_id, m.month AS day, m.channel, ${columns('m')}
-                   FROM dossier_monthly_rollup m WHERE m.month BETWEEN $12::date AND $13::date
+                   FROM dossier_monthly_rollup m WHERE NOT $18::boolean AND m.month BETWEEN $12::date AND $13::date
                  UNION ALL
                  SELECT d.province_id, d.desk_id, d.post_office_id, d.agency_id, d.day, d.channel, ${columns('d')}
                    FROM dossier_daily_rollup d WHERE d.day BETWEEN $14::date AND $15::date OR d.day BETWEEN $16::date AND $17::date) r
@@ -369,6 +378,8 @@ export class ReportService {
       [
         ...[from, to, asOf, unit.path, trunc, breakdown, level, office, STEP[granularity], channels, options.dossiersOnly === true],
         ...[months?.first ?? null, months?.lastStart ?? null, ...(days[0] ?? [null, null]), ...(days[1] ?? [null, null])],
+        // whole months by place: no desk or post office breakdown, no post office tree to keep to
+        (breakdown === VolumeBreakdown.NONE || breakdown === VolumeBreakdown.CHILD_UNIT) && !office,
       ],
     );
 
