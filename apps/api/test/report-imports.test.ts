@@ -155,14 +155,19 @@ describe('dossiers', () => {
     expect(audit.map((a) => a.action)).toEqual(['importJob.create', 'importJob.finish']);
   });
 
-  it('imports an XLSX (dates as date cells, commas in numbers no matter) the same way', async () => {
+  it('imports an XLSX (dates as date cells, codes in number cells as shown, commas in numbers no matter) the same way', async () => {
     const before = await volumes();
     const book = new ExcelJS.Workbook();
     const sheet = book.addWorksheet('Hồ sơ');
     sheet.addRow(HEADER.map((h) => h.toUpperCase()));
+    // A procedure code that ends in 0, typed into a number cell formatted "0.000000" (as a sheet holds 2.001610):
+    // read as shown, not as the number 2.00161.
+    const [zero] = await t.sql(`SELECT code FROM procedure WHERE province_id = (SELECT province_id FROM app_user WHERE username = 'hatinh.bcd') AND retired_on IS NULL AND code ~ '^[0-9]\\.[0-9]{5}0$' ORDER BY code LIMIT 1`);
+    expect(zero).toBeDefined();
     dossierRows('42-NHAPXLSX-261102', 12).forEach((r, i) => {
       const [d, m, y] = r[4].slice(0, 10).split('/').map(Number);
-      sheet.addRow([r[0], r[1], r[2], r[3], i % 2 ? new Date(Date.UTC(y, m - 1, d, 9, 15)) : r[4], r[5], r[6], r[7], r[8], r[9], r[10], r[11]]);
+      const row = sheet.addRow([r[0], i % 3 ? r[1] : Number(zero.code), r[2], r[3], i % 2 ? new Date(Date.UTC(y, m - 1, d, 9, 15)) : r[4], r[5], r[6], r[7], r[8], r[9], r[10], r[11]]);
+      if (!(i % 3)) row.getCell(2).numFmt = '0.000000';
     });
     const buffer = Buffer.from(await book.xlsx.writeBuffer());
     const res = await upload(buffer, 'ho-so.xlsx', 'DOSSIERS');
@@ -171,6 +176,8 @@ describe('dossiers', () => {
     expect(job).toMatchObject({ status: 'SUCCEEDED', format: 'XLSX', totalRows: 12, acceptedRows: 12, rejectedRows: 0, rejectedRowsFile: null });
     const [date] = await t.sql(`SELECT to_char(received_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'HH24:MI') AS at FROM dossier WHERE code = '42-NHAPXLSX-261102-0002'`);
     expect(date.at).toBe('09:15');
+    const [numeric] = await t.sql(`SELECT p.code FROM dossier d JOIN procedure p ON p.id = d.procedure_id WHERE d.code = '42-NHAPXLSX-261102-0004'`);
+    expect(numeric.code).toBe(zero.code);
     expect(((await volumes()).received ?? 0) - (before.received ?? 0)).toBe(12);
     await expectRollupsEqualNaive();
   });

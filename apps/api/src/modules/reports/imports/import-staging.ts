@@ -15,7 +15,8 @@ import { COLUMNS_OF, mapHeader, STAGING_COLUMNS, type ImportKind } from './impor
  * - CSV: UTF-8, with or without a BOM; comma or semicolon separated (whichever the header line uses
  *   more), quoted as RFC 4180 says (a quoted cell may hold separators, quotes doubled, line breaks).
  * - XLSX: exceljs's streaming reader, first sheet only; a date cell reads as dd/MM/yyyy HH:mm (its
- *   wall-clock value, Vietnam time), a number as written.
+ *   wall-clock value, Vietnam time), a number as written, or as shown when its format is plain zeros
+ *   ("0.000000": a procedure code keeps its trailing zeros; numberText).
  * - The first non-empty row is the header; a required column missing refuses the file (BAD_USER_INPUT
  *   on `file`, naming the columns). Empty rows are skipped; row numbers are those the user sees
  *   (the header is row 1 when it is the first line).
@@ -289,11 +290,23 @@ export async function* xlsxRows(input: Readable): AsyncGenerator<[number, string
       if (sheets > 1) continue; // the first sheet only; the others are read through, unused
       const cells: string[] = [];
       row.eachCell({ includeEmpty: true }, (cell, column) => {
-        cells[column - 1] = cellText(cell.value);
+        cells[column - 1] = typeof cell.value === 'number' ? numberText(cell.value, cell.numFmt) : cellText(cell.value);
       });
       yield [row.number, Array.from(cells, (c) => c ?? '')];
     }
   }
+}
+
+/**
+ * A number as the sheet shows it when its format is plain zeros ("0.000000", "000"): a code such as
+ * 2.000120 typed into a number cell keeps its trailing zeros (and 007 its leading ones), as the official
+ * sees them; any other format, the number as written.
+ */
+export function numberText(value: number, numFmt: string | undefined): string {
+  const zeros = numFmt ? /^(0+)(?:\.(0+))?$/.exec(numFmt) : null;
+  if (!zeros) return String(value);
+  const [whole, fraction] = Math.abs(value).toFixed(zeros[2]?.length ?? 0).split('.');
+  return `${value < 0 ? '-' : ''}${whole.padStart(zeros[1].length, '0')}${fraction ? `.${fraction}` : ''}`;
 }
 
 function cellText(value: ExcelJS.CellValue): string {
