@@ -147,6 +147,8 @@ export class MonthlyRollup1765600000000 implements MigrationInterface {
         FOR EACH ROW WHEN (OLD.administrative_unit_id IS DISTINCT FROM NEW.administrative_unit_id) EXECUTE FUNCTION osp_rollup_place_follows_move();
     `);
     await q.query(addToBoth('SELECT d.*, 1 AS sign FROM dossier_daily_rollup d'));
+    // The planner's statistics of the backfilled tables at once, not when autovacuum comes round.
+    await q.query('ANALYZE dossier_monthly_rollup; ANALYZE dossier_place_rollup');
   }
 
   async down(q: QueryRunner): Promise<void> {

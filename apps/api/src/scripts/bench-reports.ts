@@ -258,9 +258,11 @@ async function main(): Promise<void> {
         done += g.n;
         log(`  rollups: chunk ${i + 1}/${groups.length} (${g.ids.length} provinces), ${done.toLocaleString('en')} of ${rows.toLocaleString('en')} dossiers (${seconds(t0)})`);
       }
-      await db.query('VACUUM (ANALYZE) dossier_daily_rollup');
+      // The daily rollup and the two the triggers fill from it (monthly, place: migration 1765600000000).
+      await db.query('VACUUM (ANALYZE) dossier_daily_rollup, dossier_monthly_rollup, dossier_place_rollup');
       const [{ n }] = (await db.query('SELECT count(*)::int AS n FROM dossier_daily_rollup')).rows;
-      log(`rollups filled in ${seconds(t0)}: ${n.toLocaleString('en')} rows (load average ${load()})`);
+      const [{ monthly, places }] = (await db.query('SELECT (SELECT count(*)::int FROM dossier_monthly_rollup) AS monthly, (SELECT count(*)::int FROM dossier_place_rollup) AS places')).rows;
+      log(`rollups filled in ${seconds(t0)}: ${n.toLocaleString('en')} daily rows, ${monthly.toLocaleString('en')} monthly, ${places.toLocaleString('en')} by place (load average ${load()})`);
     }
     const [{ inForce }] = (await db.query(`SELECT count(*)::int AS "inForce" FROM administrative_unit WHERE level = 'PROVINCE' AND valid_to IS NULL`)).rows;
     // The largest province (by dossiers received) and its busiest commune: the drill-downs' units.
