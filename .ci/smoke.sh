@@ -80,6 +80,7 @@ BASE_URL="$BASE" node apps/admin/e2e/reports-forecast.mjs
 BASE_URL="$BASE" node apps/admin/e2e/reports-staffing.mjs
 BASE_URL="$BASE" node apps/admin/e2e/reports-import.mjs
 BASE_URL="$BASE" node apps/admin/e2e/reports-quality.mjs
+BASE_URL="$BASE" node apps/admin/e2e/reports-dashboards.mjs
 BASE_URL="$BASE" node apps/admin/e2e/screens.mjs
 stop artifacts/smoke-start-1.log
 
