@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { DatePicker } from '@mui/x-date-pickers/DatePicker';
 import { fieldHelp } from './FieldHelp';
@@ -29,15 +29,30 @@ export const INVALID_DAY = 'invalid';
  * {@link INVALID_DAY} while what is typed is not a day (the field keeps showing it).
  */
 export function DateField({ label, value, onChange, required, error, helperText, testId, size, minDate, disableFuture, fullWidth = true }: DateFieldProps) {
-  const [draft, setDraft] = useState<Date | null>(null);
+  // The field shows what was typed (`shown`), not the value handed back: a parent that applies a day a
+  // moment later (a report filter kept in the address) or not at all (a part-typed year) would otherwise
+  // reset the field under the typing (31/12 became 03/01). A new `value` from outside (a form reset,
+  // the address going back) that is not what the field last handed over replaces what it shows.
+  const [shown, setShown] = useState<Date | null>(() => (value === INVALID_DAY ? null : fromIsoDate(value)));
+  const handed = useRef(value);
+  const [previous, setPrevious] = useState(value);
+  if (value !== previous) {
+    setPrevious(value);
+    if (value !== handed.current && value !== INVALID_DAY) {
+      handed.current = value;
+      setShown(fromIsoDate(value));
+    }
+  }
   return (
     <DatePicker
       label={label}
       format={DATE_FORMAT}
-      value={value === INVALID_DAY ? draft : fromIsoDate(value)}
+      value={shown}
       onChange={(date) => {
-        setDraft(date);
-        onChange(!date ? '' : !Number.isNaN(date.getTime()) && date.getFullYear() >= 1900 ? toIsoDate(date) : INVALID_DAY);
+        setShown(date);
+        const day = !date ? '' : !Number.isNaN(date.getTime()) && date.getFullYear() >= 1900 ? toIsoDate(date) : INVALID_DAY;
+        handed.current = day;
+        onChange(day);
       }}
       minDate={fromIsoDate(minDate) ?? undefined}
       disableFuture={disableFuture}
