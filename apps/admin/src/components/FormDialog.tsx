@@ -32,7 +32,11 @@ export interface FormDialogProps {
   fullScreenOnPhone?: boolean;
   /** Lines above and below the fields, for long forms that scroll between a fixed title and buttons. */
   dividers?: boolean;
-  /** With it, a CONFLICT shows `conflictMessage` and a button that reloads the record and closes the dialog. */
+  /**
+   * With it, a CONFLICT that names no field (the record changed since it was read) shows `conflictMessage`
+   * and a button that reloads the record and closes the dialog; one that names a field (a key another
+   * record holds) shows the API's message and the field's, as any other problem.
+   */
   onReload?: () => void;
   /** What a CONFLICT says (default: a handover record was changed). */
   conflictMessage?: string;
@@ -81,7 +85,8 @@ export function FormDialog({
       <DialogTitle id={testId ? `${testId}-title` : undefined}>{title}</DialogTitle>
       <DialogContent dividers={dividers}>
         <Stack spacing={2.5} sx={dividers ? undefined : { pt: 1 }}>
-          {onReload && problem?.code === 'CONFLICT' ? (
+          {/* A stale version names no field; a CONFLICT naming one (a key another record holds) is the API's own words. */}
+          {onReload && problem?.code === 'CONFLICT' && Object.keys(problem.fields).length === 0 ? (
             <ConflictAlert
               message={conflictMessage ?? t('handover.form.conflict')}
               onReload={() => {

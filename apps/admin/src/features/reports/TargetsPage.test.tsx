@@ -133,6 +133,23 @@ describe('the targets', () => {
     await waitFor(() => expect(screen.queryByTestId('target-form')).not.toBeInTheDocument());
   }, 60_000);
 
+  it('a CONFLICT naming a field (the same target exists) shows the API’s words under that field, not the offer to reload', async () => {
+    const api = targetsApi({
+      UpdateReportTarget: () =>
+        apiError('CONFLICT', 'Đơn vị này đã có chỉ tiêu cùng loại cho đúng kỳ này: hãy sửa chỉ tiêu đó.', {
+          fields: [{ field: 'periodStart', message: 'Đã có chỉ tiêu cùng loại cho kỳ này.' }],
+        }),
+    });
+    renderInApp(<TargetsPage />, { link: api.link, route: '/reports/targets', path: '/reports/targets', session: sessionAs(['SYSTEM_ADMIN']) });
+    const user = userEvent.setup();
+    await user.click((await screen.findAllByTestId('target-edit'))[1]);
+    const form = await screen.findByTestId('target-form');
+    await user.click(screen.getByTestId('target-form-submit'));
+    await waitFor(() => expect(form).toHaveTextContent('Đã có chỉ tiêu cùng loại cho kỳ này.'));
+    expect(within(form).queryByTestId('conflict-alert')).not.toBeInTheDocument();
+    expect(form).not.toHaveTextContent('người khác thay đổi');
+  }, 60_000);
+
   it('removes a target with its version', async () => {
     const api = targetsApi({ DeleteReportTarget: () => ({ data: { deleteReportTarget: { __typename: 'DeleteReportTargetPayload', id: '1' } } }) });
     renderInApp(<TargetsPage />, { link: api.link, route: '/reports/targets', path: '/reports/targets', session: sessionAs(['STEERING_COMMITTEE']) });

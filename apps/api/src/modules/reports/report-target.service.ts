@@ -55,6 +55,8 @@ const ONCE: Bilingual = {
   vi: 'Đơn vị này đã có chỉ tiêu cùng loại cho đúng kỳ này: hãy sửa chỉ tiêu đó.',
   en: 'This unit already has a target of this kind for this exact period: change that one.',
 };
+/** Under the period's first day (the field the CONFLICT names). */
+const ONCE_FIELD: Bilingual = { vi: 'Đã có chỉ tiêu cùng loại cho kỳ này.', en: 'A target of this kind exists for this period.' };
 
 @Injectable()
 export class ReportTargetService {
@@ -159,7 +161,7 @@ export class ReportTargetService {
         basis: input.basis?.trim() || null,
         version: 1,
       });
-      await uniquely(() => repo.insert(target), 'periodStart', ONCE);
+      await uniquely(() => repo.insert(target), 'periodStart', ONCE, ONCE_FIELD);
       const saved = await repo.findOneByOrFail({ id: target.id });
       await this.audit.record(m, actor, { action: 'reportTarget.set', entityType: 'ReportTarget', entityId: saved.id, after: saved, provinceId });
       return saved;
@@ -185,6 +187,7 @@ export class ReportTargetService {
         () => updateVersioned(m, ReportTarget, before.id, input.version, { administrativeUnitId: unitId, provinceId, periodStart, periodEnd, targetPercent, basis }, TARGET_LABEL),
         'periodStart',
         ONCE,
+        ONCE_FIELD,
       );
       const after = await m.getRepository(ReportTarget).findOneByOrFail({ id: before.id });
       await this.audit.record(m, actor, { action: 'reportTarget.update', entityType: 'ReportTarget', entityId: after.id, before, after, provinceId: after.provinceId });
