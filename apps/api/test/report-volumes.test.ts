@@ -77,16 +77,28 @@ describe('periods', () => {
     expect(calendarPeriod('2026-11-15', ReportGranularity.QUARTER)).toEqual({ start: '2026-10-01', end: '2026-12-31' });
   });
 
-  it('read whole months from the monthly rollup and the other days from the daily one', () => {
-    // 15 January to 5 December: February … November by month, the two part months by day.
+  it('read whole months from the monthly rollup and the other days from the daily one, the cheaper way', () => {
+    // 15 January to 5 December: February … November whole; January mostly covered: read whole, 1–14 taken
+    // away; December hardly covered: its 5 days added.
     expect(rollupRanges('2026-01-15', '2026-12-05', ReportGranularity.QUARTER)).toEqual({
-      months: { first: '2026-02-01', lastStart: '2026-11-01' },
-      days: [['2026-01-15', '2026-01-31'], ['2026-12-01', '2026-12-05']],
+      months: ['2026-01-01', '2026-02-01', '2026-03-01', '2026-04-01', '2026-05-01', '2026-06-01', '2026-07-01', '2026-08-01', '2026-09-01', '2026-10-01', '2026-11-01'],
+      days: [
+        { from: '2026-01-01', to: '2026-01-14', sign: -1 },
+        { from: '2026-12-01', to: '2026-12-05', sign: 1 },
+      ],
     });
-    expect(rollupRanges('2024-01-01', '2024-02-29', ReportGranularity.MONTH)).toEqual({ months: { first: '2024-01-01', lastStart: '2024-02-01' }, days: [] });
-    // No whole month, or a report by day: days only.
-    expect(rollupRanges('2026-07-15', '2026-08-10', ReportGranularity.MONTH)).toEqual({ months: null, days: [['2026-07-15', '2026-08-10']] });
-    expect(rollupRanges('2026-01-01', '2026-03-31', ReportGranularity.DAY)).toEqual({ months: null, days: [['2026-01-01', '2026-03-31']] });
+    expect(rollupRanges('2024-01-01', '2024-02-29', ReportGranularity.MONTH)).toEqual({ months: ['2024-01-01', '2024-02-01'], days: [] });
+    // Within one month: its days, or the month without the days on either side.
+    expect(rollupRanges('2026-07-15', '2026-07-20', ReportGranularity.MONTH)).toEqual({ months: [], days: [{ from: '2026-07-15', to: '2026-07-20', sign: 1 }] });
+    expect(rollupRanges('2026-07-02', '2026-07-30', ReportGranularity.MONTH)).toEqual({
+      months: ['2026-07-01'],
+      days: [
+        { from: '2026-07-01', to: '2026-07-01', sign: -1 },
+        { from: '2026-07-31', to: '2026-07-31', sign: -1 },
+      ],
+    });
+    // A report by day: days only.
+    expect(rollupRanges('2026-01-01', '2026-03-31', ReportGranularity.DAY)).toEqual({ months: [], days: [{ from: '2026-01-01', to: '2026-03-31', sign: 1 }] });
   });
 
   it('count a dossier’s event on its Vietnam day: 23:30 on 30 June (UTC) is in July, in the third quarter', async () => {

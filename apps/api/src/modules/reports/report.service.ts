@@ -45,8 +45,9 @@
  *   `dossier_place_rollup` when no desk or post office matters, else `dossier_monthly_rollup`; the days
  *   of months covered in part from `dossier_daily_rollup`:
  *   rollupRanges; with a unit, only the rows of places that can roll up under it), the aggregate figures of the
- *   days, their places rolled up through `osp_unit_as_of` once per distinct unit not in force on asOf
- *   (one in force is itself), kept under the chosen unit's path and keyed by the breakdown; the rows and
+ *   days, their places rolled up through `osp_unit_as_of` once per distinct unit retired before asOf
+ *   (one in force is itself, one not yet created is off the map), kept under the chosen unit's path and
+ *   keyed by the breakdown; the rows and
  *   totals are assembled in memory.
  */
 import { isUUID } from 'class-validator';
@@ -187,21 +188,47 @@ export function wholeLabel(from: string, to: string): ReportPeriod {
   return { start: from, end: to, label: `${shownDay(from)} – ${shownDay(to)}` };
 }
 
-/**
- * Where a report's days are read (see the migration 1765600000000-monthly-rollup): the whole calendar months
- * within [from, to] from `dossier_monthly_rollup` (`first` … the first day of the last, `lastStart`), the
- * other days (the months covered in part, at most two ranges) from `dossier_daily_rollup`. A report by day
- * reads days only (its periods are days).
- */
-export function rollupRanges(from: string, to: string, granularity: ReportGranularity): { months: { first: string; lastStart: string } | null; days: Array<[string, string]> } {
-  const first = from.endsWith('-01') ? from : addDays(calendarPeriod(from, ReportGranularity.MONTH).end, 1);
-  const lastEnd = calendarPeriod(to, ReportGranularity.MONTH).end === to ? to : addDays(calendarPeriod(to, ReportGranularity.MONTH).start, -1);
-  if (granularity === ReportGranularity.DAY || first > lastEnd) return { months: null, days: [[from, to]] };
-  const days: Array<[string, string]> = [];
-  if (from < first) days.push([from, addDays(first, -1)]);
-  if (lastEnd < to) days.push([addDays(lastEnd, 1), to]);
-  return { months: { first, lastStart: calendarPeriod(lastEnd, ReportGranularity.MONTH).start }, days };
+/** A range of days read from the daily rollup, added (+1) or taken away (-1) from a month read whole. */
+export interface DayRange {
+  from: string;
+  to: string;
+  sign: 1 | -1;
 }
+
+/**
+ * Where a report's days are read (see the migration 1765600000000-monthly-rollup): `months`, the first days
+ * of the calendar months read whole from the monthly (or place) rollup, and `days`, ranges of days read from
+ * the daily one. A month within [from, to] is read whole; a month the report covers in part (its first or
+ * last) is read by its covered days, or, when it covers more than half of it, whole with the days it does
+ * not cover taken away (fewer daily rows: the last 365 days read 5 days of December and take away 5, not
+ * 26 + 5). Every row taken away lies in the same month, so in the same period of any granularity but DAY;
+ * a report by day reads days only. At most two ranges of days (the first month's and the last's, or the
+ * two sides of the one month a report covers in part).
+ */
+export function rollupRanges(from: string, to: string, granularity: ReportGranularity): { months: string[]; days: DayRange[] } {
+  if (granularity === ReportGranularity.DAY) return { months: [], days: [{ from, to, sign: 1 }] };
+  const months: string[] = [];
+  const days: DayRange[] = [];
+  for (let start = calendarPeriod(from, ReportGranularity.MONTH).start; start <= to; ) {
+    const end = calendarPeriod(start, ReportGranularity.MONTH).end;
+    const coveredFrom = from > start ? from : start;
+    const coveredTo = to < end ? to : end;
+    if (coveredFrom === start && coveredTo === end) months.push(start);
+    else {
+      const covered = dayCount(coveredFrom, coveredTo);
+      if (covered * 2 <= dayCount(start, end)) days.push({ from: coveredFrom, to: coveredTo, sign: 1 });
+      else {
+        months.push(start);
+        if (coveredFrom > start) days.push({ from: start, to: addDays(coveredFrom, -1), sign: -1 });
+        if (coveredTo < end) days.push({ from: addDays(coveredTo, 1), to: end, sign: -1 });
+      }
+    }
+    start = addDays(end, 1);
+  }
+  return { months, days };
+}
+
+const dayCount = (from: string, to: string) => Math.round((utc(to).getTime() - utc(from).getTime()) / 86_400_000) + 1;
 
 // ── Figures ─────────────────────────────────────────────────────────────────
 
@@ -298,9 +325,10 @@ export class ReportService {
 
     const trunc = TRUNC[granularity];
     const { months, days } = rollupRanges(from, to, granularity);
+    if (days.length > 2) throw new Error(`rollupRanges gave ${days.length} ranges of days; the statement reads two`);
     const level = unit.path ? unit.path.split('.').length : 0;
     const sums = (alias: string) => COUNTERS.map((c) => `sum(${alias}.${COLUMN[c]})::int AS ${COLUMN[c]}`).join(', ');
-    const columns = (alias: string) => COUNTERS.map((c) => `${alias}.${COLUMN[c]}`).join(', ');
+    const columns = (alias: string, sign?: string) => COUNTERS.map((c) => (sign ? `${alias}.${COLUMN[c]} * ${sign} AS ${COLUMN[c]}` : `${alias}.${COLUMN[c]}`)).join(', ');
     const keyedCounters = COUNTERS.map((c) => `${COLUMN[c]}`).join(', ');
     const nullCounters = COUNTERS.map((c) => `NULL::int AS ${COLUMN[c]}`).join(', ');
     const summed = COUNTERS.map((c) => `sum(k.${COLUMN[c]})::int AS "${c}"`).join(', ');
@@ -317,25 +345,29 @@ export class ReportService {
          SELECT u.id FROM administrative_unit u
           WHERE $4::ltree IS NOT NULL AND (u.path <@ $4::ltree OR NOT (u.valid_from <= $3::date AND (u.valid_to IS NULL OR u.valid_to >= $3::date)))
        ), rolled AS (
-         -- The whole months: by place from dossier_place_rollup when neither desk nor post office matters ($18) …
+         -- The months read whole: by place from dossier_place_rollup when neither desk nor post office matters ($16) …
          SELECT p.place_id AS place, NULL::uuid AS desk_id, NULL::uuid AS post_office_id, date_trunc($5, p.month::timestamp)::date AS bucket, ${sums('p')}
            FROM dossier_place_rollup p
-          WHERE $18::boolean AND p.month BETWEEN $12::date AND $13::date
+          WHERE $16::boolean AND p.month = ANY($12::date[])
             AND ($10::text[] IS NULL OR p.channel::text = ANY($10::text[]))
             AND ($4::ltree IS NULL OR p.place_id IN (SELECT id FROM candidates))
           GROUP BY 1, 4
          UNION ALL
          -- … else from dossier_monthly_rollup; and the days of the months covered in part (or every day of a
-         -- report by day) from the daily one; each row located in its place.
+         -- report by day) from the daily one, added or taken away (rollupRanges); each row located in its place.
          SELECT coalesce(kd.administrative_unit_id, po.administrative_unit_id, ag.administrative_unit_id, r.province_id) AS place,
                 -- the desk or post office only when the breakdown is by them: fewer groups otherwise
                 CASE $6 WHEN 'DESK' THEN r.desk_id END AS desk_id, CASE $6 WHEN 'POST_OFFICE' THEN r.post_office_id END AS post_office_id,
                 date_trunc($5, r.day::timestamp)::date AS bucket, ${sums('r')}
            FROM (SELECT m.province_id, m.desk_id, m.post_office_id, m.agency_id, m.month AS day, m.channel, ${columns('m')}
-                   FROM dossier_monthly_rollup m WHERE NOT $18::boolean AND m.month BETWEEN $12::date AND $13::date
+                   FROM dossier_monthly_rollup m WHERE NOT $16::boolean AND m.month = ANY($12::date[])
                  UNION ALL
-                 SELECT d.province_id, d.desk_id, d.post_office_id, d.agency_id, d.day, d.channel, ${columns('d')}
-                   FROM dossier_daily_rollup d WHERE d.day BETWEEN $14::date AND $15::date OR d.day BETWEEN $16::date AND $17::date) r
+                 -- at most two ranges of days, each its own branch: index scans on the day
+                 SELECT d.province_id, d.desk_id, d.post_office_id, d.agency_id, d.day, d.channel, ${columns('d', '$15::int')}
+                   FROM dossier_daily_rollup d WHERE d.day BETWEEN $13::date AND $14::date
+                 UNION ALL
+                 SELECT d.province_id, d.desk_id, d.post_office_id, d.agency_id, d.day, d.channel, ${columns('d', '$19::int')}
+                   FROM dossier_daily_rollup d WHERE d.day BETWEEN $17::date AND $18::date) r
            LEFT JOIN one_stop_desk kd ON kd.id = r.desk_id
            LEFT JOIN post_office po ON po.id = r.post_office_id
            LEFT JOIN agency ag ON ag.id = r.agency_id
@@ -356,7 +388,11 @@ export class ReportService {
            FROM places p
            JOIN administrative_unit a ON a.id = p.place
            JOIN administrative_unit u
-             ON u.id = CASE WHEN a.valid_from <= $3::date AND (a.valid_to IS NULL OR a.valid_to >= $3::date) THEN a.id ELSE osp_unit_as_of(a.id, $3::date) END
+             -- not yet created on asOf: not on that day's map (osp_unit_as_of would give it back, refused below);
+             -- in force: itself; retired before asOf: its successors'
+             ON u.id = CASE WHEN a.valid_from > $3::date THEN NULL
+                            WHEN a.valid_to IS NULL OR a.valid_to >= $3::date THEN a.id
+                            ELSE osp_unit_as_of(a.id, $3::date) END
           WHERE u.valid_from <= $3::date AND ($4::ltree IS NULL OR u.path <@ $4::ltree)
        ), keyed AS (
          SELECT 'D' AS src, NULL::uuid AS figure_id, x.bucket, true AS splits, ${key('x')}, ${keyedCounters}
@@ -377,9 +413,10 @@ export class ReportService {
         GROUP BY k.src, k.figure_id, k.bucket, k.splits, k.itself, cu.id, kd.id, po.id`,
       [
         ...[from, to, asOf, unit.path, trunc, breakdown, level, office, STEP[granularity], channels, options.dossiersOnly === true],
-        ...[months?.first ?? null, months?.lastStart ?? null, ...(days[0] ?? [null, null]), ...(days[1] ?? [null, null])],
+        ...[months, days[0]?.from ?? null, days[0]?.to ?? null, days[0]?.sign ?? null],
         // whole months by place: no desk or post office breakdown, no post office tree to keep to
         (breakdown === VolumeBreakdown.NONE || breakdown === VolumeBreakdown.CHILD_UNIT) && !office,
+        ...[days[1]?.from ?? null, days[1]?.to ?? null, days[1]?.sign ?? null],
       ],
     );
 
