@@ -1,5 +1,7 @@
-// What the browser tests (smoke.mjs, roles.mjs, rollout.mjs) share: the server and Chromium they
-// use, a checked step that also fails on anything the page reports as an error, and the final tally.
+// What the browser tests (smoke.mjs, roles.mjs, rollout.mjs, staff.mjs, the reports walks…) share: the
+// server and Chromium they use, a checked step that also fails on anything the page reports as an
+// error, GraphQL calls to the API as a portal makes them, signing in from a clean browser, and the
+// final tally.
 //
 // Env: BASE_URL (default http://localhost:4000), CHROMIUM_PATH (default /usr/bin/chromium).
 import fs from 'node:fs';
@@ -250,6 +252,56 @@ export function walkKit(page, shotsDir, { fullPage: wholeByDefault = true, timin
       assert(overflow.px <= 0, `${where}: the page scrolls sideways by ${overflow.px} px (${overflow.culprit})`);
     },
   };
+}
+
+/** Where the admin app keeps the language chosen ('vi', 'en'). */
+export const LANGUAGE_KEY = 'osp.admin.language';
+
+/** GraphQL as a portal would: POST to BASE_URL/graphql (as `token`'s bearer when given); the data, or throws with the API's errors. */
+export async function gql(query, variables, token) {
+  const res = await fetch(`${BASE_URL}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = await res.json();
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return body.data;
+}
+
+/** A token of `username` from the API's signIn mutation, for `gql`. */
+export async function tokenOf(username, password) {
+  return (await gql('mutation($u: String!, $p: String!) { signIn(input: { username: $u, password: $p }) { token } }', { u: username, p: password })).signIn.token;
+}
+
+/**
+ * Signs `username` in through the sign-in form from a clean browser: no session or language left from
+ * before, the app in `language`. The form is asked for at `at` (by default the home page), where signing
+ * in then returns; waits for the navigation (its overview link) and for the page to be idle.
+ */
+export async function signIn(page, username, password, { language = 'vi', at = '/' } = {}) {
+  const go = async (to) => {
+    await idle(page);
+    await page.goto(`${BASE_URL}${to}`, { waitUntil: 'domcontentloaded' });
+  };
+  await go('/sign-in');
+  await idle(page);
+  await page.evaluate(
+    ({ key, lang }) => {
+      window.sessionStorage.clear();
+      window.localStorage.clear();
+      window.localStorage.setItem(key, lang);
+    },
+    { key: LANGUAGE_KEY, lang: language },
+  );
+  await go(at);
+  await page.getByTestId('sign-in-form').waitFor();
+  await idle(page);
+  await page.getByTestId('sign-in-username').fill(username);
+  await page.getByTestId('sign-in-password').fill(password);
+  await page.getByTestId('sign-in-submit').click();
+  await page.getByTestId('nav-overview').waitFor();
+  await idle(page);
 }
 
 /** Prints how many checks passed and failed; the exit code is 1 if any failed. */

@@ -14,11 +14,11 @@
 // 2. drills down through a child unit's name (the address names it, a history entry is added): the title
 //    and the unit filter name it, its rows are the API's; again while there is a level below, then by
 //    desk (Theo Bộ phận Một cửa: the desks' rows, the API's); the browser's Back returns to the unit above;
-// 3. by quarter (the periods "Quý …" of the API), then the year 2023 by the address (the day fields then read it): the seeds'
+// 3. by quarter (the periods "Quý …" of the API), then the year 2023 typed into the day fields: the seeds'
 //    aggregate figure gives Hà Tĩnh 262.725 dossiers via BCCI, in the summary and in the row "Năm 2023";
 // 4. Chỉ tiêu (/reports/targets): sets Xã Kỳ Xuân's BCCI share target for this year through the form
-//    (CONFLICT accepted when an earlier run set it: the target is there already), finds it in the table
-//    with its light in words and the share reached, both the API's;
+//    (CONFLICT accepted when an earlier run set it: the form says so under the first day, the target is
+//    there already), finds it in the table with its light in words and the share reached, both the API's;
 // 5. the dashboard and the targets at 390×844.
 // Every screen at 1366×768 (and the last ones at 390×844): no English word, camelCase name or uuid,
 // nothing wider than the screen. Each database gets one target from this walk (Xã Kỳ Xuân, BCCI share,
@@ -26,11 +26,10 @@
 // Exits non-zero when a check fails, the page logs a console error, or a request fails.
 import fs from 'node:fs';
 import path from 'node:path';
-import { assert, BASE_URL, idle, preflight, REPO_ROOT, tally, walkKit, withBrowser } from './browser.mjs';
+import { assert, BASE_URL, gql, idle, preflight, REPO_ROOT, signIn, tally, tokenOf, walkKit, withBrowser } from './browser.mjs';
 
 const SHOTS = process.env.DASHBOARDS_SHOTS ?? path.join(REPO_ROOT, 'artifacts', 'screenshots', 'reports-dashboards');
 const PASSWORD = process.env.DASHBOARDS_PASSWORD ?? 'Demo@2026';
-const LANGUAGE_KEY = 'osp.admin.language';
 /** The commune whose BCCI share target the walk sets (screens.mjs sets its online share, not this one). */
 const COMMUNE = 'Xã Kỳ Xuân';
 const METRIC = 'BCCI_SHARE';
@@ -45,24 +44,13 @@ const share = (value) => (value === null || value === undefined ? '—' : new In
 const percent = (value) => (value === null || value === undefined ? '—' : share(value / 100));
 const ddmmyyyy = (iso) => iso.split('-').reverse().join('/');
 
-async function gql(query, variables, token) {
-  const res = await fetch(`${BASE_URL}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = await res.json();
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data;
-}
-
 await preflight();
 fs.rmSync(SHOTS, { recursive: true, force: true });
 fs.mkdirSync(SHOTS, { recursive: true });
 
 console.log(`Report dashboards walk of ${BASE_URL}`);
 const started = Date.now();
-const token = (await gql('mutation($u: String!, $p: String!) { signIn(input: { username: $u, password: $p }) { token } }', { u: 'hatinh.bcd', p: PASSWORD })).signIn.token;
+const token = await tokenOf('hatinh.bcd', PASSWORD);
 const ROW = `code kind name period { label } ${COUNTS.join(' ')} onTimeRate`;
 /** The API's report for the page's filter (`unit` a code, or null for the reader's province). */
 const volumes = async ({ unit = null, from, to, granularity = 'MONTH', breakdown = 'CHILD_UNIT' }) =>
@@ -141,21 +129,7 @@ await withBrowser('osp-dashboards-', async ({ page }) => {
   let province;
 
   await step('Báo cáo: Tỉnh Hà Tĩnh this year by month and child unit, the summary, the chart and the table the API’s, numbers with dots', async () => {
-    await page.goto(`${BASE_URL}/`, { waitUntil: 'domcontentloaded' });
-    await idle(page);
-    await page.evaluate((key) => {
-      window.sessionStorage.clear();
-      window.localStorage.clear();
-      window.localStorage.setItem(key, 'vi');
-    }, LANGUAGE_KEY);
-    await page.goto(`${BASE_URL}/`, { waitUntil: 'domcontentloaded' });
-    await byTestId('sign-in-form').waitFor();
-    await idle(page);
-    await byTestId('sign-in-username').fill('hatinh.bcd');
-    await byTestId('sign-in-password').fill(PASSWORD);
-    await byTestId('sign-in-submit').click();
-    await byTestId('nav-overview').waitFor();
-    await idle(page);
+    await signIn(page, 'hatinh.bcd', PASSWORD);
     await byTestId('nav-reports').click();
     await byTestId('volumes-summary').waitFor();
     await byTestId('volumes-table').waitFor();
@@ -254,10 +228,17 @@ await withBrowser('osp-dashboards-', async ({ page }) => {
   });
 
   await step('the year 2023 (01/01–31/12/2023 in the day filters): the seeds’ 262.725 dossiers via BCCI in the summary and the row "Năm 2023"', async () => {
-    // The year 2023 by the report's address (as a link or a bookmark gives it), by quarter as left. Not
-    // through the day fields' keys: on this page they are unreliable (keys lost or misread once the report
-    // refetches; see the walk's report), which would make this walk fail at random.
-    await page.goto(`${BASE_URL}/reports?period=QUARTER&from=2023-01-01&to=2023-12-31`, { waitUntil: 'domcontentloaded' });
+    // Typed into the day fields as an official types them, digit by digit, by quarter as left: the report
+    // refetches after each whole day typed, and the fields must keep what is being typed (DateField).
+    // The field's sections (day, month, year) are spinbuttons over a hidden input: a click on the day
+    // selects it, and the digits fill the day, the month and the year in turn.
+    for (const [testId, digits] of [['volumes-from', '01012023'], ['volumes-to', '31122023']]) {
+      await byTestId(testId).locator('[role="spinbutton"]').first().click();
+      await page.keyboard.type(digits, { delay: 120 });
+    }
+    await page.waitForURL(/from=2023-01-01/);
+    await page.waitForURL(/to=2023-12-31/);
+    assert(new URL(page.url()).searchParams.get('period') === 'QUARTER', `the address lost the quarter: ${page.url()}`);
     await byTestId('volumes-summary').waitFor();
     await idle(page);
     const typed = [await byTestId('volumes-from').locator('input').inputValue(), await byTestId('volumes-to').locator('input').inputValue()];
@@ -310,15 +291,16 @@ await withBrowser('osp-dashboards-', async ({ page }) => {
     await readable('the target form');
     await screenshot('target-form');
     await byTestId('target-form-submit').click();
-    // Set now, or CONFLICT: an earlier run set it (one target per unit, metric and period).
-    const conflict = form.getByTestId('conflict-alert');
+    // Set now, or CONFLICT: an earlier run set it (one target per unit, metric and period). The form then
+    // stays open and says so under the period's first day; Hủy closes it.
+    const taken = form.getByText('Đã có chỉ tiêu cùng loại cho kỳ này.');
     // (The wait that loses the race times out later, quietly.)
-    await Promise.race([form.waitFor({ state: 'detached' }), conflict.waitFor()].map((wait) => wait.catch((error) => error)));
+    await Promise.race([form.waitFor({ state: 'detached' }), taken.waitFor()].map((wait) => wait.catch((error) => error)));
     if (await form.isVisible()) {
-      assert(await conflict.isVisible(), `the form stays open: ${JSON.stringify(await form.innerText())}`);
-      console.log(`    (CONFLICT: set by an earlier run; the form says ${JSON.stringify(await conflict.innerText())})`);
+      assert(await taken.isVisible(), `the form stays open: ${JSON.stringify(await form.innerText())}`);
+      console.log(`    (CONFLICT: set by an earlier run; the form says ${JSON.stringify(await taken.innerText())})`);
       await screenshot('target-form-conflict');
-      await byTestId('conflict-alert-reload').click();
+      await form.getByRole('button', { name: 'Hủy', exact: true }).click();
       await form.waitFor({ state: 'detached' });
     } else {
       console.log('    (set)');

@@ -19,24 +19,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { assert, BASE_URL, idle, preflight, REPO_ROOT, tally, walkKit, withBrowser } from './browser.mjs';
+import { assert, BASE_URL, gql, idle, preflight, REPO_ROOT, signIn, tally, tokenOf, walkKit, withBrowser } from './browser.mjs';
 
 const SHOTS = process.env.DOWNLOADS_SHOTS ?? path.join(REPO_ROOT, 'artifacts', 'screenshots', 'reports-downloads');
 const PASSWORD = process.env.DOWNLOADS_PASSWORD ?? 'Demo@2026';
-const LANGUAGE_KEY = 'osp.admin.language';
 
 const vietnamToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
-
-async function gql(query, variables, token) {
-  const res = await fetch(`${BASE_URL}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = await res.json();
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data;
-}
 
 /** Every row of a workbook's first sheet as its cells' values (merged cells once). */
 async function sheetRows(file) {
@@ -61,7 +49,7 @@ fs.mkdirSync(SHOTS, { recursive: true });
 const started = Date.now();
 console.log(`Report downloads walk of ${BASE_URL}`);
 const today = vietnamToday();
-const token = (await gql('mutation($u: String!, $p: String!) { signIn(input: { username: $u, password: $p }) { token } }', { u: 'hatinh.bcd', p: PASSWORD })).signIn.token;
+const token = await tokenOf('hatinh.bcd', PASSWORD);
 // The quarter the page offers first: the last one ended.
 const month = Number(today.slice(5, 7));
 const current = Math.floor((month - 1) / 3) + 1;
@@ -100,20 +88,8 @@ await withBrowser('osp-downloads-', async ({ page }) => {
   console.log('\nhatinh.bcd (Ban Chỉ đạo tỉnh Hà Tĩnh)');
 
   await step('Số lượng hồ sơ, Hà Tĩnh 2023: Tải về saves the grid, 45.757 / 216.968 / 262.725 as numbers', async () => {
-    await page.goto(`${BASE_URL}/`, { waitUntil: 'domcontentloaded' });
-    await idle(page);
-    await page.evaluate((key) => {
-      window.sessionStorage.clear();
-      window.localStorage.clear();
-      window.localStorage.setItem(key, 'vi');
-    }, LANGUAGE_KEY);
     // Signing in returns to the address asked for: the volumes of 2023 by year.
-    await page.goto(`${BASE_URL}/reports?from=2023-01-01&to=2023-12-31&period=YEAR&breakdown=NONE`, { waitUntil: 'domcontentloaded' });
-    await byTestId('sign-in-form').waitFor();
-    await idle(page);
-    await byTestId('sign-in-username').fill('hatinh.bcd');
-    await byTestId('sign-in-password').fill(PASSWORD);
-    await byTestId('sign-in-submit').click();
+    await signIn(page, 'hatinh.bcd', PASSWORD, { at: '/reports?from=2023-01-01&to=2023-12-31&period=YEAR&breakdown=NONE' });
     await byTestId('volumes-unit-name').filter({ hasText: 'từ 01/01/2023 đến 31/12/2023' }).waitFor();
     await idle(page);
     const rows = await sheetRows(await download('volumes-download', 'so-luong-ho-so-tinh-ha-tinh-nam-2023.xlsx'));

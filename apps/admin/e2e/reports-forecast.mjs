@@ -16,11 +16,10 @@
 // Exits non-zero when a check fails, the page logs a console error, or a request fails.
 import fs from 'node:fs';
 import path from 'node:path';
-import { assert, BASE_URL, foreignLines, idle, preflight, REPO_ROOT, sidewaysOverflow, tally, walkKit, withBrowser } from './browser.mjs';
+import { assert, BASE_URL, foreignLines, gql, idle, preflight, REPO_ROOT, sidewaysOverflow, signIn, tally, tokenOf, walkKit, withBrowser } from './browser.mjs';
 
 const SHOTS = path.join(REPO_ROOT, 'artifacts', 'screenshots', 'reports-forecast');
 const PASSWORD = process.env.FORECAST_PASSWORD ?? 'Demo@2026';
-const LANGUAGE_KEY = 'osp.admin.language';
 
 await preflight();
 fs.rmSync(SHOTS, { recursive: true, force: true });
@@ -28,17 +27,7 @@ fs.mkdirSync(SHOTS, { recursive: true });
 
 /** Kỳ Anh's district desk (3 counters, a few people): its auto-fill takes seconds, the provincial centre's up to the solver's limit. */
 const SMALL_DESK = '42-UBND-447-MC';
-async function gql(query, variables = {}, token = null) {
-  const res = await fetch(`${BASE_URL}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = await res.json();
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data;
-}
-const manager = (await gql('mutation($u: String!, $p: String!) { signIn(input: { username: $u, password: $p }) { token } }', { u: 'hatinh.buudien', p: PASSWORD })).signIn.token;
+const manager = await tokenOf('hatinh.buudien', PASSWORD);
 const small = (await gql('query($s: String) { oneStopDesks(first: 5, filter: { search: $s }) { edges { node { id name code } } } }', { s: SMALL_DESK }, manager)).oneStopDesks.edges
   .map((e) => e.node)
   .find((d) => d.code === SMALL_DESK);
@@ -65,21 +54,7 @@ await withBrowser('osp-forecast-', async ({ page }) => {
   }
 
   await step('hatinh.buudien: Báo cáo › Dự báo lượng hồ sơ of the provincial centre: chart, weekday × slot table, past weeks with the error in words', async () => {
-    await page.goto(`${BASE_URL}/sign-in`, { waitUntil: 'domcontentloaded' });
-    await idle(page);
-    await page.evaluate((key) => {
-      window.sessionStorage.clear();
-      window.localStorage.clear();
-      window.localStorage.setItem(key, 'vi');
-    }, LANGUAGE_KEY);
-    await page.goto(`${BASE_URL}/`, { waitUntil: 'domcontentloaded' });
-    await byTestId('sign-in-form').waitFor();
-    await idle(page);
-    await byTestId('sign-in-username').fill('hatinh.buudien');
-    await byTestId('sign-in-password').fill(PASSWORD);
-    await byTestId('sign-in-submit').click();
-    await byTestId('nav-overview').waitFor();
-    await idle(page);
+    await signIn(page, 'hatinh.buudien', PASSWORD);
     await byTestId('nav-reports').waitFor();
     await idle(page);
     await page.goto(`${BASE_URL}/reports/forecast`, { waitUntil: 'domcontentloaded' });

@@ -20,26 +20,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { assert, BASE_URL, idle, preflight, REPO_ROOT, tally, walkKit, withBrowser } from './browser.mjs';
+import { assert, BASE_URL, gql, idle, preflight, REPO_ROOT, signIn, tally, tokenOf, walkKit, withBrowser } from './browser.mjs';
 
 const ExcelJS = createRequire(path.join(REPO_ROOT, 'apps/api/package.json'))('exceljs');
 const SHOTS = process.env.IMPORT_SHOTS ?? path.join(REPO_ROOT, 'artifacts', 'screenshots', 'reports-import');
 const PASSWORD = process.env.IMPORT_PASSWORD ?? 'Demo@2026';
 const ROWS = Number(process.env.IMPORT_ROWS ?? 20000);
-const LANGUAGE_KEY = 'osp.admin.language';
 
 const dots = (n) => new Intl.NumberFormat('vi-VN').format(n);
-
-async function gql(query, variables, token) {
-  const res = await fetch(`${BASE_URL}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = await res.json();
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data;
-}
 
 await preflight();
 fs.rmSync(SHOTS, { recursive: true, force: true });
@@ -47,7 +35,7 @@ fs.mkdirSync(SHOTS, { recursive: true });
 
 console.log(`Import walk of ${BASE_URL}`);
 const started = Date.now();
-const token = (await gql('mutation($u: String!, $p: String!) { signIn(input: { username: $u, password: $p }) { token } }', { u: 'hatinh.bcd', p: PASSWORD })).signIn.token;
+const token = await tokenOf('hatinh.bcd', PASSWORD);
 const procedures = (await gql('query { procedures(first: 20) { edges { node { code } } } }', {}, token)).procedures.edges.map((e) => e.node.code);
 assert(procedures.length > 0, 'Hà Tĩnh has no procedure in its catalogue');
 const DESKS = ['42-TTPVHCC-MC', '42-UBND-446-MC', '42-UBND-447-MC'];
@@ -89,21 +77,7 @@ await withBrowser('osp-import-', async ({ page }) => {
   console.log('\nhatinh.bcd (Ban Chỉ đạo tỉnh Hà Tĩnh)');
 
   await step('Báo cáo → Nhập dữ liệu: the page for the committee, in Vietnamese', async () => {
-    await page.goto(`${BASE_URL}/`, { waitUntil: 'domcontentloaded' });
-    await idle(page);
-    await page.evaluate((key) => {
-      window.sessionStorage.clear();
-      window.localStorage.clear();
-      window.localStorage.setItem(key, 'vi');
-    }, LANGUAGE_KEY);
-    await page.goto(`${BASE_URL}/`, { waitUntil: 'domcontentloaded' });
-    await byTestId('sign-in-form').waitFor();
-    await idle(page);
-    await byTestId('sign-in-username').fill('hatinh.bcd');
-    await byTestId('sign-in-password').fill(PASSWORD);
-    await byTestId('sign-in-submit').click();
-    await byTestId('nav-overview').waitFor();
-    await idle(page);
+    await signIn(page, 'hatinh.bcd', PASSWORD);
     await byTestId('nav-reports').click();
     await byTestId('report-tab-imports').waitFor();
     await idle(page);

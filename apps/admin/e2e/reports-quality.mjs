@@ -16,27 +16,15 @@
 // Exits non-zero when a check fails, the page logs a console error, or a request fails.
 import fs from 'node:fs';
 import path from 'node:path';
-import { assert, BASE_URL, idle, preflight, REPO_ROOT, tally, walkKit, withBrowser } from './browser.mjs';
+import { assert, BASE_URL, gql, idle, preflight, REPO_ROOT, signIn, tally, tokenOf, walkKit, withBrowser } from './browser.mjs';
 
 const SHOTS = process.env.QUALITY_SHOTS ?? path.join(REPO_ROOT, 'artifacts', 'screenshots', 'reports-quality');
 const PASSWORD = process.env.QUALITY_PASSWORD ?? 'Demo@2026';
-const LANGUAGE_KEY = 'osp.admin.language';
 const UNIT = 'Xã Kỳ Xuân';
 
 const vietnamToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
 const dots = (n) => new Intl.NumberFormat('vi-VN').format(n);
 const percent = (share) => new Intl.NumberFormat('vi-VN', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(share);
-
-async function gql(query, variables, token) {
-  const res = await fetch(`${BASE_URL}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = await res.json();
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data;
-}
 
 await preflight();
 fs.rmSync(SHOTS, { recursive: true, force: true });
@@ -45,7 +33,7 @@ fs.mkdirSync(SHOTS, { recursive: true });
 console.log(`Reported figures and service-index walk of ${BASE_URL}`);
 const started = Date.now();
 const today = vietnamToday();
-const token = (await gql('mutation($u: String!, $p: String!) { signIn(input: { username: $u, password: $p }) { token } }', { u: 'hatinh.bcd', p: PASSWORD })).signIn.token;
+const token = await tokenOf('hatinh.bcd', PASSWORD);
 // Figures no earlier run wrote (in the thousands, so the dots show).
 const online = 1000 + (Math.floor(Date.now() / 1000) % 8999);
 const corrected = online + 111;
@@ -59,21 +47,7 @@ await withBrowser('osp-quality-', async ({ page }) => {
   console.log('\nhatinh.bcd (Ban Chỉ đạo tỉnh Hà Tĩnh)');
 
   await step(`Báo cáo → Số liệu đơn vị báo cáo: submits ${UNIT}'s figures of last month through the form`, async () => {
-    await page.goto(`${BASE_URL}/`, { waitUntil: 'domcontentloaded' });
-    await idle(page);
-    await page.evaluate((key) => {
-      window.sessionStorage.clear();
-      window.localStorage.clear();
-      window.localStorage.setItem(key, 'vi');
-    }, LANGUAGE_KEY);
-    await page.goto(`${BASE_URL}/`, { waitUntil: 'domcontentloaded' });
-    await byTestId('sign-in-form').waitFor();
-    await idle(page);
-    await byTestId('sign-in-username').fill('hatinh.bcd');
-    await byTestId('sign-in-password').fill(PASSWORD);
-    await byTestId('sign-in-submit').click();
-    await byTestId('nav-overview').waitFor();
-    await idle(page);
+    await signIn(page, 'hatinh.bcd', PASSWORD);
     await byTestId('nav-reports').click();
     await byTestId('report-tab-figures').waitFor();
     await idle(page);

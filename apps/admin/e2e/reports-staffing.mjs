@@ -15,25 +15,13 @@
 // Exits non-zero when a check fails, the page logs a console error, or a request fails.
 import fs from 'node:fs';
 import path from 'node:path';
-import { assert, BASE_URL, idle, preflight, REPO_ROOT, tally, walkKit, withBrowser } from './browser.mjs';
+import { assert, BASE_URL, gql, idle, preflight, REPO_ROOT, signIn, tally, tokenOf, walkKit, withBrowser } from './browser.mjs';
 
 const SHOTS = process.env.STAFFING_SHOTS ?? path.join(REPO_ROOT, 'artifacts', 'screenshots', 'reports-staffing');
 const PASSWORD = process.env.STAFFING_PASSWORD ?? 'Demo@2026';
-const LANGUAGE_KEY = 'osp.admin.language';
 
 const vietnamToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
 const dots = (n) => new Intl.NumberFormat('vi-VN').format(n);
-
-async function gql(query, variables, token) {
-  const res = await fetch(`${BASE_URL}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = await res.json();
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data;
-}
 
 await preflight();
 fs.rmSync(SHOTS, { recursive: true, force: true });
@@ -43,7 +31,7 @@ console.log(`Staffing and outreach walk of ${BASE_URL}`);
 const started = Date.now();
 const today = vietnamToday();
 const year = today.slice(0, 4);
-const token = (await gql('mutation($u: String!, $p: String!) { signIn(input: { username: $u, password: $p }) { token } }', { u: 'hatinh.bcd', p: PASSWORD })).signIn.token;
+const token = await tokenOf('hatinh.bcd', PASSWORD);
 const FIGURES = 'handovers civilServantsRelieved postalStaffDeployed postalStaffNewlyDeployed trainingClasses trainingAttendees';
 const report = async (granularity, from = `${year}-01-01`) =>
   (await gql(`query($filter: StaffingReportFilter!) { staffingReport(filter: $filter) { unitName rows { period { label } ${FIGURES} } totals { ${FIGURES} } } }`, { filter: { from, to: today, granularity } }, token))
@@ -66,21 +54,7 @@ await withBrowser('osp-staffing-', async ({ page }) => {
   console.log('\nhatinh.bcd (Ban Chỉ đạo tỉnh Hà Tĩnh)');
 
   await step('Báo cáo → Nhân sự và tuyên truyền: staffing of this year by month, the API’s figures, periods as officials write them', async () => {
-    await page.goto(`${BASE_URL}/`, { waitUntil: 'domcontentloaded' });
-    await idle(page);
-    await page.evaluate((key) => {
-      window.sessionStorage.clear();
-      window.localStorage.clear();
-      window.localStorage.setItem(key, 'vi');
-    }, LANGUAGE_KEY);
-    await page.goto(`${BASE_URL}/`, { waitUntil: 'domcontentloaded' });
-    await byTestId('sign-in-form').waitFor();
-    await idle(page);
-    await byTestId('sign-in-username').fill('hatinh.bcd');
-    await byTestId('sign-in-password').fill(PASSWORD);
-    await byTestId('sign-in-submit').click();
-    await byTestId('nav-overview').waitFor();
-    await idle(page);
+    await signIn(page, 'hatinh.bcd', PASSWORD);
     await byTestId('nav-reports').click();
     await byTestId('report-tab-staffing').waitFor();
     await idle(page);

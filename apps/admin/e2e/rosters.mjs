@@ -21,11 +21,10 @@
 // Exits non-zero when a check fails, the page logs a console error, or a request fails.
 import fs from 'node:fs';
 import path from 'node:path';
-import { assert, BASE_URL, check, idle, preflight, REPO_ROOT, sidewaysOverflow, tally, withBrowser } from './browser.mjs';
+import { assert, BASE_URL, check, gql, idle, preflight, REPO_ROOT, sidewaysOverflow, signIn, tally, tokenOf, withBrowser } from './browser.mjs';
 
 const SHOTS = path.join(REPO_ROOT, 'artifacts', 'screenshots', 'rosters');
 const PASSWORD = process.env.ROSTERS_PASSWORD ?? 'Demo@2026';
-const LANGUAGE_KEY = 'osp.admin.language';
 const DESK_CODE = '42-TTPVHCC-MC';
 /** Counter 6 serves đăng ký kinh doanh, counter 4 xây dựng, counter 3 đất đai and tài nguyên – môi trường. */
 const BUSINESS = 6;
@@ -38,20 +37,6 @@ const ENGLISH =
 const CAMEL = /\b[a-z]+[A-Z][A-Za-z]*\b/;
 const UUID = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/i;
 
-/** GraphQL as a portal would: data, or an error with the API's errors. */
-async function gql(query, variables = {}, token = null) {
-  const res = await fetch(`${BASE_URL}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = await res.json();
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data;
-}
-const tokenOf = async (username) =>
-  (await gql('mutation($u: String!, $p: String!) { signIn(input: { username: $u, password: $p }) { token } }', { u: username, p: PASSWORD })).signIn.token;
-
 const addDays = (day, n) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 const todayInVietnam = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
 const mondayOf = (day) => addDays(day, -((new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7));
@@ -62,11 +47,11 @@ fs.rmSync(SHOTS, { recursive: true, force: true });
 fs.mkdirSync(SHOTS, { recursive: true });
 
 // What the walk needs to know beforehand, read as the manager and the clerk through the API.
-const manager = await tokenOf('hatinh.buudien');
+const manager = await tokenOf('hatinh.buudien', PASSWORD);
 const desk = (await gql('query($s: String) { oneStopDesks(first: 5, filter: { search: $s }) { edges { node { id name code } } } }', { s: DESK_CODE }, manager)).oneStopDesks.edges
   .map((e) => e.node)
   .find((d) => d.code === DESK_CODE);
-const clerk = (await gql('{ myStaffRecord { id fullName } }', {}, await tokenOf('hatinh.quay'))).myStaffRecord;
+const clerk = (await gql('{ myStaffRecord { id fullName } }', {}, await tokenOf('hatinh.quay', PASSWORD))).myStaffRecord;
 const thisWeek = mondayOf(todayInVietnam());
 /** The first week ahead with no shift at the desk: a run leaves its week behind, the next run takes the one after. */
 let week = null;
@@ -114,23 +99,6 @@ await withBrowser('osp-rosters-', async ({ page }) => {
         throw error;
       }
     });
-  }
-  async function signIn(username) {
-    await go('/sign-in');
-    await idle(page);
-    await page.evaluate((key) => {
-      window.sessionStorage.clear();
-      window.localStorage.clear();
-      window.localStorage.setItem(key, 'vi');
-    }, LANGUAGE_KEY);
-    await go('/');
-    await byTestId('sign-in-form').waitFor();
-    await idle(page);
-    await byTestId('sign-in-username').fill(username);
-    await byTestId('sign-in-password').fill(PASSWORD);
-    await byTestId('sign-in-submit').click();
-    await byTestId('nav-overview').waitFor();
-    await idle(page);
   }
   async function signOut() {
     await idle(page);
@@ -188,7 +156,7 @@ await withBrowser('osp-rosters-', async ({ page }) => {
 
   await step('hatinh.buudien: the current week of the provincial centre: published shifts, coverage per slot, the people deployed', async () => {
     assert(desk && clerk && week && builder && untrained, `test data missing: ${JSON.stringify({ desk: desk?.code, clerk: clerk?.fullName, week, builder: builder?.fullName, untrained: untrained?.fullName })}`);
-    await signIn('hatinh.buudien');
+    await signIn(page, 'hatinh.buudien', PASSWORD);
     await byTestId('nav-myRoster').waitFor();
     await go('/staff/roster');
     await byTestId('roster-board').waitFor();
@@ -446,7 +414,7 @@ await withBrowser('osp-rosters-', async ({ page }) => {
 
   await step(`hatinh.quay: "Lịch trực của tôi" lists ${clerk?.fullName}'s published shifts of that week, Monday at counter ${BUSINESS}`, async () => {
     await signOut();
-    await signIn('hatinh.quay');
+    await signIn(page, 'hatinh.quay', PASSWORD);
     await byTestId('nav-myRoster').click();
     await byTestId('my-roster').waitFor();
     await go(`/my-roster?from=${week}`);

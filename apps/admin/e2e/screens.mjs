@@ -13,11 +13,10 @@
 // Env: BASE_URL, CHROMIUM_PATH, SCREENS_PASSWORD (default Demo@2026). Exits non-zero when a check fails.
 import fs from 'node:fs';
 import path from 'node:path';
-import { assert, BASE_URL, check, foreignLines, idle, preflight, REPO_ROOT, sidewaysOverflow, tally, withBrowser } from './browser.mjs';
+import { assert, BASE_URL, check, foreignLines, gql, idle, LANGUAGE_KEY, preflight, REPO_ROOT, sidewaysOverflow, tally, tokenOf, withBrowser } from './browser.mjs';
 
 const SHOTS = path.join(REPO_ROOT, 'artifacts', 'screenshots', 'screens');
 const PASSWORD = process.env.SCREENS_PASSWORD ?? 'Demo@2026';
-const LANGUAGE_KEY = 'osp.admin.language';
 /** Who sees Báo cáo (layout/areas.ts). */
 const REPORT_READERS = ['STEERING_COMMITTEE', 'SYSTEM_ADMIN', 'POST_OFFICE_MANAGER'];
 const USERS = ['admin', 'hatinh.quantri', 'hatinh.bcd', 'hatinh.buudien', 'hatinh.quay', 'hatinh.stttt', 'dongnai.bcd', 'binhphuoc.buudien'];
@@ -36,18 +35,6 @@ async function visibleLines(page) {
   );
 }
 
-/** GraphQL as a portal would (for the far-future phase); returns data or throws with the errors. */
-async function gql(query, variables, token) {
-  const res = await fetch(`${BASE_URL}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = await res.json();
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data;
-}
-
 await preflight();
 fs.rmSync(SHOTS, { recursive: true, force: true });
 
@@ -55,7 +42,7 @@ console.log(`Screens walk of ${BASE_URL}`);
 const started = Date.now();
 
 // A phase that ends on the last day the API accepts, in Hà Tĩnh's programme: its page must still draw.
-const bcdToken = (await gql('mutation($u: String!, $p: String!) { signIn(input: { username: $u, password: $p }) { token } }', { u: 'hatinh.bcd', p: PASSWORD })).signIn.token;
+const bcdToken = await tokenOf('hatinh.bcd', PASSWORD);
 const programme = (await gql('{ pilotProgrammes(first: 20) { edges { node { id code } } } }', {}, bcdToken)).pilotProgrammes.edges.map((e) => e.node).find((p) => p.code === 'HT-2459');
 /** The phase added below: its audit entry (rolloutPhase.create, with every field of the plan) is the one the drawer check opens. */
 let addedPhaseId = null;
@@ -114,7 +101,7 @@ for (const username of USERS) {
 
     // The desk, post office and agency whose pages the walk opens: the user's own where they have one,
     // else a desk in a pilot (its site, handovers and links show), its agency and its partner post office.
-    const token = (await gql('mutation($u: String!, $p: String!) { signIn(input: { username: $u, password: $p }) { token } }', { u: username, p: PASSWORD })).signIn.token;
+    const token = await tokenOf(username, PASSWORD);
     const mine = await gql(
       `{ me { roles oneStopDesk { id } postOffice { id } agency { id } }
          oneStopDesks(first: 50) { edges { node { id agency { id } activePilotSite { id postOffice { id } } } } }

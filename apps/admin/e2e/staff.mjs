@@ -18,11 +18,10 @@
 // Exits non-zero when a check fails, the page logs a console error, or a request fails.
 import fs from 'node:fs';
 import path from 'node:path';
-import { assert, BASE_URL, check, idle, preflight, REPO_ROOT, sidewaysOverflow, tally, withBrowser } from './browser.mjs';
+import { assert, BASE_URL, check, gql, idle, preflight, REPO_ROOT, sidewaysOverflow, signIn, tally, tokenOf, withBrowser } from './browser.mjs';
 
 const SHOTS = process.env.STAFF_SHOTS ?? path.join(REPO_ROOT, 'artifacts', 'screenshots', 'staff');
 const PASSWORD = process.env.STAFF_PASSWORD ?? 'Demo@2026';
-const LANGUAGE_KEY = 'osp.admin.language';
 
 /** The same checks as screens.mjs: English UI words, camelCase names, uuids. */
 const ENGLISH = /\b(the|and|with|of|from|status|error|loading|cancel|save|delete|edit|create|search|page|rows|next|previous|null|undefined|true|false|NaN|Invalid|Date|No rows|per page|Rows per page|Sign in|Sign out|Overview|Programme|Phase|Site|Handover|Audit|Users)\b/;
@@ -44,17 +43,6 @@ const folded = (name) =>
     .replace(/Đ/g, 'D')
     .toLowerCase();
 
-async function gql(query, variables, token) {
-  const res = await fetch(`${BASE_URL}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = await res.json();
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data;
-}
-
 await preflight();
 fs.rmSync(SHOTS, { recursive: true, force: true });
 fs.mkdirSync(SHOTS, { recursive: true });
@@ -64,7 +52,7 @@ const started = Date.now();
 
 // A person of the manager's province with a published shift around this week: the absence will collide with it.
 const today = vietnamToday();
-const managerToken = (await gql('mutation($u: String!, $p: String!) { signIn(input: { username: $u, password: $p }) { token } }', { u: 'hatinh.buudien', p: PASSWORD })).signIn.token;
+const managerToken = await tokenOf('hatinh.buudien', PASSWORD);
 const register = await gql(
   `query($from: Date!, $to: Date!) { staffMembers(first: 100) { totalCount edges { node { id fullName homeDesk { id name }
      shifts(from: $from, to: $to) { id day startsAt endsAt status desk { id name } counter { number } } } } } }`,
@@ -115,23 +103,6 @@ await withBrowser('osp-staff-', async ({ page }) => {
     const overflow = await sidewaysOverflow(page);
     assert(overflow.px <= 0, `${where}: the page scrolls sideways by ${overflow.px} px (${overflow.culprit})`);
   }
-  async function signIn(username) {
-    await go('/sign-in');
-    await idle(page);
-    await page.evaluate((key) => {
-      window.sessionStorage.clear();
-      window.localStorage.clear();
-      window.localStorage.setItem(key, 'vi');
-    }, LANGUAGE_KEY);
-    await go('/');
-    await byTestId('sign-in-form').waitFor();
-    await idle(page);
-    await byTestId('sign-in-username').fill(username);
-    await byTestId('sign-in-password').fill(PASSWORD);
-    await byTestId('sign-in-submit').click();
-    await byTestId('nav-overview').waitFor();
-    await idle(page);
-  }
   async function signOut() {
     await idle(page);
     await byTestId('user-menu-button').click();
@@ -171,7 +142,7 @@ await withBrowser('osp-staff-', async ({ page }) => {
   console.log('\nhatinh.buudien (Quản lý Bưu điện tỉnh Hà Tĩnh)');
 
   await step('Nhân sự: the register, each person’s qualifications with the expiring amber and the expired red, in words', async () => {
-    await signIn('hatinh.buudien');
+    await signIn(page, 'hatinh.buudien', PASSWORD);
     await byTestId('nav-staff').click();
     await byTestId('staff-grid').waitFor();
     await gridRows().first().waitFor();
@@ -330,7 +301,7 @@ await withBrowser('osp-staff-', async ({ page }) => {
   console.log('\nhatinh.bcd (Ban Chỉ đạo: reads the register)');
 
   await step('hatinh.bcd reads the person and the desk’s counters without a button to change them; the history is linked', async () => {
-    await signIn('hatinh.bcd');
+    await signIn(page, 'hatinh.bcd', PASSWORD);
     await go(personUrl);
     await byTestId('staff-page').waitFor();
     await byTestId('staff-absences').waitFor();
