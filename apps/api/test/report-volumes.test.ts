@@ -407,7 +407,16 @@ describe('targets against the volumes (report-target.service.ts; the rest of the
       ok(await t.gql(SET, { input: { ...period, periodStart: `${year}-01-01`, periodEnd: today, metric: 'ONLINE_SHARE', targetPercent: Math.min(100, Math.round(online * 2 * 10) / 10 + 1) } })).setReportTarget.reportTarget,
       ok(await t.gql(SET, { input: { ...period, periodStart: `${Number(year) + 1}-01-01`, periodEnd: `${Number(year) + 1}-12-31`, metric: 'ONLINE_SHARE', targetPercent: 30 } })).setReportTarget.reportTarget,
     ];
+    // The province's own aggregate figure of January, online and via BCCI but no received total: no denominator,
+    // so it stays out of the shares (added to the dossiers' counts, it once gave shares over 100 %).
+    const figure = ok(
+      await t.gql(
+        `mutation($input: SubmitAggregateFigureInput!) { submitAggregateFigure(input: $input) { aggregateFigure { id version } } }`,
+        { input: { administrativeUnitCode: '42', periodStart: `${year}-01-01`, periodEnd: `${year}-01-31`, online: 50_000, receivedViaBcci: 40_000, source: 'Kiểm thử: số liệu không có tổng tiếp nhận' } },
+      ),
+    ).submitAggregateFigure.aggregateFigure;
     const progress = ok(await t.gql(PROGRESS, { filter: { unitId: await unitId('42', today) } })).targetProgress;
+    ok(await t.gql(`mutation($input: DeleteAggregateFigureInput!) { deleteAggregateFigure(input: $input) { id } }`, { input: { id: figure.id, version: figure.version } }));
     const byId = new Map(progress.map((p: any) => [p.target.id, p]));
     const [met, close, far, later] = made.map((m: any) => byId.get(m.id) as any);
     expect(met).toMatchObject({ unitName: 'Tỉnh Hà Tĩnh', measuredFrom: `${year}-01-01`, measuredTo: today, received: naive.received, counted: naive.online, actualPercent: online, light: 'ON_TARGET' });

@@ -18,9 +18,10 @@
  * - Progress (`progress`, for the readers of volume reports): each target's unit, as it stands on the day
  *   asked, is measured over the target's period so far (its first day to its last, or to today while it
  *   runs) by the volume report (ReportService.dossierVolumes, the one place figures are counted): the
- *   share is online ÷ received or received via BCCI ÷ received, in per cent with one decimal. The light is
- *   ON_TARGET at or above the target, CLOSE from 80 % of it, BEHIND below; NO_DATA when nothing received
- *   is known (units' aggregate figures that state no received total cannot give a share), NOT_STARTED
+ *   share is online ÷ received or received via BCCI ÷ received of the dossiers held here (units' aggregate
+ *   figures state no received total, so they cannot give a share, and are left out of both), in per cent
+ *   with one decimal. The light is ON_TARGET at or above the target, CLOSE from 80 % of it, BEHIND below;
+ *   NO_DATA when no dossier was received, NOT_STARTED
  *   before the period. Targets come furthest behind first (by the gap in points), then the unmeasured.
  *   One volume report per distinct unit and period (both metrics of a unit share it).
  */
@@ -126,7 +127,12 @@ export class ReportTargetService {
       }
       const key = `${unitId}|${target.periodStart}|${to}`;
       if (!reports.has(key)) {
-        reports.set(key, this.reports.dossierVolumes(actor, { unit: unitId, asOf, from: target.periodStart, to, granularity: ReportGranularity.YEAR, breakdown: VolumeBreakdown.NONE }));
+        // The dossiers held here only: a unit's aggregate figure states no received total, so its online or
+        // via-BCCI count has no denominator, and added to the dossiers' it gave shares over 100 %.
+        reports.set(
+          key,
+          this.reports.dossierVolumes(actor, { unit: unitId, asOf, from: target.periodStart, to, granularity: ReportGranularity.YEAR, breakdown: VolumeBreakdown.NONE }, { dossiersOnly: true }),
+        );
       }
       const report = await reports.get(key)!;
       const { received } = report.totals;
