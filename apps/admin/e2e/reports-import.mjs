@@ -6,7 +6,8 @@
 //
 // Env: BASE_URL (default http://localhost:4000), CHROMIUM_PATH (default /usr/bin/chromium),
 //      IMPORT_PASSWORD (default Demo@2026: the demo users the API seeds on first start),
-//      IMPORT_ROWS (default 20000: enough rows for the bar to be seen at two values between 0 and 100 %),
+//      IMPORT_ROWS (default 60000: enough rows for the bar, which moves a batch of 5,000 rows at a time, to be
+//      seen at two values between 0 and 100 % on the embedded database),
 //      IMPORT_SHOTS (default artifacts/screenshots/reports-import/ at the repository root).
 // As hatinh.bcd, in Vietnamese: opens Báo cáo → Nhập dữ liệu, chooses "Hồ sơ" and a generated CSV of
 // IMPORT_ROWS dossiers of the province's desks and procedures (semicolons, a BOM, codes new on each run)
@@ -25,7 +26,7 @@ import { assert, BASE_URL, gql, idle, preflight, REPO_ROOT, signIn, tally, token
 const ExcelJS = createRequire(path.join(REPO_ROOT, 'apps/api/package.json'))('exceljs');
 const SHOTS = process.env.IMPORT_SHOTS ?? path.join(REPO_ROOT, 'artifacts', 'screenshots', 'reports-import');
 const PASSWORD = process.env.IMPORT_PASSWORD ?? 'Demo@2026';
-const ROWS = Number(process.env.IMPORT_ROWS ?? 20000);
+const ROWS = Number(process.env.IMPORT_ROWS ?? 60000);
 
 const dots = (n) => new Intl.NumberFormat('vi-VN').format(n);
 
