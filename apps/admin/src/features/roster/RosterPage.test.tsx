@@ -162,10 +162,12 @@ describe('the roster board', () => {
     expect(reasons).toContain('Trần Thị Bình (demo) đã có ca trực Thứ Năm 15/01/2026 07:30–11:30 tại Bộ phận Một cửa thử.');
     await userEvent.click(within(dialog).getByTestId('roster-check-close'));
     expect(created).toHaveLength(0);
+    // Gone (its closing transition over), so that the next check found is the next drag's, not this one fading out.
+    await waitFor(() => expect(screen.queryByTestId('roster-check')).not.toBeInTheDocument());
     // Sent anyway: the server decides.
     await drag(person(/Trần Thị Bình/), cell(2, '2026-01-15', 0));
     await userEvent.click(within(await screen.findByTestId('roster-check')).getByTestId('roster-check-send'));
-    await waitFor(() => expect(created).toHaveLength(1));
+    await waitFor(() => expect(created).toHaveLength(1), { timeout: 5000 });
     expect(await within(cell(2, '2026-01-15', 0)).findByTestId('roster-cell-error')).toHaveTextContent('Từ chối.');
   });
 
