@@ -263,6 +263,7 @@ export async function loadDossierDemo(m: EntityManager, now = new Date()): Promi
     // Numbered per unit and day in order of reception (Article 19), after any number already given.
     receptions.sort((a, b) => a.at.getTime() - b.at.getTime());
     const firstOfDesk = dossiers.length;
+    const waitsForPickup = receptions.findLast((r) => r.channel === 'ONLINE_WITH_POSTAL_PICKUP');
     for (const r of receptions) {
       const key = `${unitCode}@${todayInVietnam(r.at)}`;
       const number = (sequences.get(key) ?? taken.get(key) ?? 0) + 1;
@@ -428,8 +429,16 @@ export async function loadDossierDemo(m: EntityManager, now = new Date()): Promi
         }
       }
 
-      // Cut at the moment of seeding, then read the columns back from what happened.
-      const kept = evs.filter((e) => e.at.getTime() <= now.getTime());
+      // Cut at the moment of seeding, then read the columns back from what happened. The desk's latest online
+      // dossier is cut after its pickup was called for, its window ahead: the post office's pickup queue always
+      // has one waiting, whatever the day and hour of seeding (on a Sunday night every other pickup is done).
+      const holdsPickup = r === waitsForPickup ? evs.find((e) => e.kind === 'PICKUP_SCHEDULED') : undefined;
+      const cutAt = holdsPickup ? Math.min(holdsPickup.at.getTime(), now.getTime()) : now.getTime();
+      const kept = evs.filter((e) => e.at.getTime() <= cutAt);
+      if (holdsPickup) {
+        const from = wh(now, 2);
+        pickupWindow = [from, new Date(from.getTime() + 2 * 3600_000)];
+      }
       let status: DossierStatus = kept[0].to!;
       let dueAt = kept[0].due!;
       let receivedAt = r.at;
