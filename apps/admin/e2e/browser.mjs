@@ -118,7 +118,12 @@ export function watch(page) {
     if (msg.type() === 'error') problems.push(`console error: ${msg.text()} (${msg.location().url ?? ''})`);
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('requestfailed', (request) => problems.push(`request failed: ${request.method()} ${request.url()}${operationOf(request)} (${request.failure()?.errorText})`));
+  page.on('requestfailed', (request) => {
+    // Cancelled by the page or a navigation (a query still loading when the walk goes to the next page): no
+    // failure anyone sees. What the server refuses still shows, as a status below or a connection error.
+    if (request.failure()?.errorText === 'net::ERR_ABORTED') return;
+    problems.push(`request failed: ${request.method()} ${request.url()}${operationOf(request)} (${request.failure()?.errorText})`);
+  });
   page.on('response', (response) => {
     if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.request().method()} ${response.url()}`);
   });
