@@ -16,7 +16,9 @@ export function fromIsoDate(value: string | null | undefined): Date | null {
 }
 
 export function todayIso(): string {
-  return toIsoDate(new Date());
+  // The day in Vietnam (UTC+7), as the API counts it, whatever the browser's time zone (a browser in UTC
+  // between 17:00 and midnight is already on the next day there).
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
 }
 
 /** `2019-06-01` → `01/06/2019`; empty for null. */
