@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { BarChart } from '@mui/x-charts/BarChart';
+import { ChartBox } from '../../components/ChartBox';
 import type { ChartSeries } from './overviewData';
 
 interface OverviewBarChartProps {
@@ -36,15 +37,20 @@ export function OverviewBarChart({ title, categories, series, xLabel, yLabel, he
       <Typography id={titleId} component="figcaption" variant="subtitle1" sx={{ fontWeight: 500, mb: 0.5 }}>
         {title}
       </Typography>
-      <BarChart
-        height={height}
-        series={chartSeries}
-        xAxis={[{ id: 'categories', scaleType: 'band', data: categories, label: xLabel }]}
-        yAxis={[{ id: 'values', label: yLabel, tickMinStep: 1, valueFormatter: (value: number) => numbers.format(value), ...(yAxisWidth ? { width: yAxisWidth } : {}) }]}
-        grid={{ horizontal: true }}
-        slotProps={{ legend: { position: { vertical: 'top', horizontal: 'center' } } }}
-        localeText={{ noData: t('overview.chart.noData'), loading: t('overview.chart.loading') }}
-      />
+      <ChartBox height={height}>
+        {(width) => (
+          <BarChart
+            width={width}
+            height={height}
+            series={chartSeries}
+            xAxis={[{ id: 'categories', scaleType: 'band', data: categories, label: xLabel }]}
+            yAxis={[{ id: 'values', label: yLabel, tickMinStep: 1, valueFormatter: (value: number) => numbers.format(value), ...(yAxisWidth ? { width: yAxisWidth } : {}) }]}
+            grid={{ horizontal: true }}
+            slotProps={{ legend: { position: { vertical: 'top', horizontal: 'center' } } }}
+            localeText={{ noData: t('overview.chart.noData'), loading: t('overview.chart.loading') }}
+          />
+        )}
+      </ChartBox>
     </Box>
   );
 }

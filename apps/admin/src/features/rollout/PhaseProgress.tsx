@@ -11,6 +11,7 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useTheme } from '@mui/material/styles';
 import { BarChart } from '@mui/x-charts/BarChart';
+import { ChartBox } from '../../components/ChartBox';
 import type { RolloutLevelProgressFragment } from '../../graphql/generated';
 
 const COLUMNS = ['target', 'enrolled', 'preparing', 'launched', 'operating', 'suspended', 'late'] as const;
@@ -109,15 +110,20 @@ export function PhaseProgressChart({ rows }: { rows: readonly RolloutLevelProgre
   }));
   return (
     <Box data-testid="progress-chart" role="figure" aria-label={t('rollout.phases.progress.chartLabel')}>
-      <BarChart
-        height={280}
-        dataset={levels.map((r) => ({ level: levelName(r, t), target: r.target, enrolled: r.enrolled, launched: r.launched, operating: r.operating }))}
-        xAxis={[{ scaleType: 'band', dataKey: 'level' }]}
-        yAxis={[{ tickMinStep: 1, width: 36 }]}
-        series={series}
-        margin={{ left: 8, right: 8, top: 16, bottom: 8 }}
-        slotProps={{ legend: { direction: 'horizontal', position: { vertical: 'top', horizontal: 'center' } } }}
-      />
+      <ChartBox height={280}>
+        {(width) => (
+          <BarChart
+            width={width}
+            height={280}
+            dataset={levels.map((r) => ({ level: levelName(r, t), target: r.target, enrolled: r.enrolled, launched: r.launched, operating: r.operating }))}
+            xAxis={[{ scaleType: 'band', dataKey: 'level' }]}
+            yAxis={[{ tickMinStep: 1, width: 36 }]}
+            series={series}
+            margin={{ left: 8, right: 8, top: 16, bottom: 8 }}
+            slotProps={{ legend: { direction: 'horizontal', position: { vertical: 'top', horizontal: 'center' } } }}
+          />
+        )}
+      </ChartBox>
     </Box>
   );
 }
