@@ -15,6 +15,16 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const TIMEOUT = 15_000;
 
+/**
+ * A day as the API and the admin count it: the day in Vietnam (YYYY-MM-DD), `days` after today. The walks
+ * run in UTC (CI's machine and chromium), seven hours behind: from 17:00 UTC the local date is a day
+ * short of the one the pages show and the API files under.
+ */
+export const vietnamDay = (days = 0) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date(Date.now() + days * 86_400_000));
+
+/** `day` (YYYY-MM-DD) moved by `n` calendar days. */
+export const addDays = (day, n) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
 let passed = 0;
 let failed = 0;
 /** Console errors, page errors and failed requests seen since the last check. */

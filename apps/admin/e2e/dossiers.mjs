@@ -14,7 +14,7 @@
 //   BASE_URL=http://localhost:4351 node apps/admin/e2e/dossiers.mjs
 import fs from 'node:fs';
 import path from 'node:path';
-import { assert, BASE_URL, check, idle, preflight, REPO_ROOT, sidewaysOverflow, tally, withBrowser } from './browser.mjs';
+import { assert, BASE_URL, check, idle, preflight, REPO_ROOT, sidewaysOverflow, tally, withBrowser, vietnamDay } from './browser.mjs';
 
 const PASSWORD = process.env.DEMO_PASSWORD ?? 'Demo@2026';
 const SHOTS = process.env.SHOTS_DIR ?? path.join(REPO_ROOT, 'artifacts/screenshots/dossiers');
@@ -269,8 +269,8 @@ await withBrowser('osp-dossiers-', async ({ page }) => {
 
   /** Types a day into an MUI X date field (its sections are spinbuttons), as a person would. */
   async function typeDay(testId, daysAhead) {
-    const d = new Date(Date.now() + daysAhead * 86_400_000);
-    const typed = `${String(d.getDate()).padStart(2, '0')}${String(d.getMonth() + 1).padStart(2, '0')}${d.getFullYear()}`;
+    const [y, m, d] = vietnamDay(daysAhead).split('-');
+    const typed = `${d}${m}${y}`;
     await byTestId(testId).locator('[role="spinbutton"]').first().click();
     await page.keyboard.type(typed);
     return `${typed.slice(0, 2)}/${typed.slice(2, 4)}/${typed.slice(4)}`;

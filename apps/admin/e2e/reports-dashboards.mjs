@@ -26,7 +26,7 @@
 // Exits non-zero when a check fails, the page logs a console error, or a request fails.
 import fs from 'node:fs';
 import path from 'node:path';
-import { assert, BASE_URL, gql, idle, preflight, REPO_ROOT, signIn, tally, tokenOf, walkKit, withBrowser } from './browser.mjs';
+import { assert, BASE_URL, gql, idle, preflight, REPO_ROOT, signIn, tally, tokenOf, walkKit, withBrowser, vietnamDay } from './browser.mjs';
 
 const SHOTS = process.env.DASHBOARDS_SHOTS ?? path.join(REPO_ROOT, 'artifacts', 'screenshots', 'reports-dashboards');
 const PASSWORD = process.env.DASHBOARDS_PASSWORD ?? 'Demo@2026';
@@ -88,12 +88,10 @@ await withBrowser('osp-dashboards-', async ({ page }) => {
   }
   const tableRows = () =>
     page.locator('[data-testid="volumes-row"]').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].slice(0, 9).map((td) => td.textContent.trim())));
-  /** The page's filter, read from its address (the page's defaults: this year to today as the browser counts it). */
+  /** The page's filter, read from its address (the page's defaults: this year to today in Vietnam). */
   const filterOnPage = () =>
-    page.evaluate(() => {
+    page.evaluate((today) => {
       const p = new URLSearchParams(window.location.search);
-      const d = new Date();
-      const today = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
       return {
         unit: p.get('unit') || null,
         from: p.get('from') ?? `${today.slice(0, 4)}-01-01`,
@@ -101,7 +99,7 @@ await withBrowser('osp-dashboards-', async ({ page }) => {
         granularity: p.get('period') ?? 'MONTH',
         breakdown: p.get('breakdown') ?? 'CHILD_UNIT',
       };
-    });
+    }, vietnamDay());
   /** The summary and every row on screen are the API's answer for the page's filter; returns it. */
   async function sameAsApi(where) {
     await idle(page);
@@ -281,7 +279,7 @@ await withBrowser('osp-dashboards-', async ({ page }) => {
     await idle(page);
     await page.getByRole('option', { name: new RegExp(COMMUNE) }).first().click();
     await choose('target-form-metric', METRIC_LABEL);
-    const year = (await page.evaluate(() => new Date().getFullYear())).toString();
+    const year = vietnamDay().slice(0, 4);
     assert(
       (await byTestId('target-form-start').locator('input').inputValue()) === `01/01/${year}` && (await byTestId('target-form-end').locator('input').inputValue()) === `31/12/${year}`,
       'the form does not start with this year',
@@ -309,7 +307,7 @@ await withBrowser('osp-dashboards-', async ({ page }) => {
   });
 
   await step('finds it in the table: its light in words (and colour), the target and the share reached, the API’s', async () => {
-    const year = (await page.evaluate(() => new Date().getFullYear())).toString();
+    const year = vietnamDay().slice(0, 4);
     const progress = (
       await gql(
         `query($filter: ReportTargetFilter) { targetProgress(filter: $filter) { unitName received counted actualPercent gapPoints light target { metric periodStart periodEnd targetPercent } } }`,

@@ -19,12 +19,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { assert, BASE_URL, gql, idle, preflight, REPO_ROOT, signIn, tally, tokenOf, walkKit, withBrowser } from './browser.mjs';
+import { assert, BASE_URL, gql, idle, preflight, REPO_ROOT, signIn, tally, tokenOf, walkKit, withBrowser, vietnamDay } from './browser.mjs';
 
 const SHOTS = process.env.DOWNLOADS_SHOTS ?? path.join(REPO_ROOT, 'artifacts', 'screenshots', 'reports-downloads');
 const PASSWORD = process.env.DOWNLOADS_PASSWORD ?? 'Demo@2026';
 
-const vietnamToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
 
 /** Every row of a workbook's first sheet as its cells' values (merged cells once). */
 async function sheetRows(file) {
@@ -48,7 +47,7 @@ fs.mkdirSync(SHOTS, { recursive: true });
 
 const started = Date.now();
 console.log(`Report downloads walk of ${BASE_URL}`);
-const today = vietnamToday();
+const today = vietnamDay();
 const token = await tokenOf('hatinh.bcd', PASSWORD);
 // The quarter the page offers first: the last one ended.
 const month = Number(today.slice(5, 7));
@@ -100,6 +99,8 @@ await withBrowser('osp-downloads-', async ({ page }) => {
 
   await step('Chỉ tiêu: Tải về saves one row per target on screen, with its light in words', async () => {
     await byTestId('report-tab-targets').click();
+    // The table or the note that there is none, whichever the page settles on (idle alone once counted before the rows were drawn).
+    await page.locator('[data-testid="targets-table"], [data-testid="targets-empty"]').first().waitFor();
     await idle(page);
     const onScreen = await page.locator('[data-testid="target-row"]').count();
     const year = today.slice(0, 4);

@@ -16,13 +16,12 @@
 // Exits non-zero when a check fails, the page logs a console error, or a request fails.
 import fs from 'node:fs';
 import path from 'node:path';
-import { assert, BASE_URL, gql, idle, preflight, REPO_ROOT, signIn, tally, tokenOf, walkKit, withBrowser } from './browser.mjs';
+import { assert, BASE_URL, gql, idle, preflight, REPO_ROOT, signIn, tally, tokenOf, walkKit, withBrowser, vietnamDay } from './browser.mjs';
 
 const SHOTS = process.env.QUALITY_SHOTS ?? path.join(REPO_ROOT, 'artifacts', 'screenshots', 'reports-quality');
 const PASSWORD = process.env.QUALITY_PASSWORD ?? 'Demo@2026';
 const UNIT = 'Xã Kỳ Xuân';
 
-const vietnamToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
 const dots = (n) => new Intl.NumberFormat('vi-VN').format(n);
 const percent = (share) => new Intl.NumberFormat('vi-VN', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(share);
 
@@ -32,7 +31,7 @@ fs.mkdirSync(SHOTS, { recursive: true });
 
 console.log(`Reported figures and service-index walk of ${BASE_URL}`);
 const started = Date.now();
-const today = vietnamToday();
+const today = vietnamDay();
 const token = await tokenOf('hatinh.bcd', PASSWORD);
 // Figures no earlier run wrote (in the thousands, so the dots show).
 const online = 1000 + (Math.floor(Date.now() / 1000) % 8999);

@@ -15,12 +15,11 @@
 // Exits non-zero when a check fails, the page logs a console error, or a request fails.
 import fs from 'node:fs';
 import path from 'node:path';
-import { assert, BASE_URL, gql, idle, preflight, REPO_ROOT, signIn, tally, tokenOf, walkKit, withBrowser } from './browser.mjs';
+import { assert, BASE_URL, gql, idle, preflight, REPO_ROOT, signIn, tally, tokenOf, walkKit, withBrowser, vietnamDay } from './browser.mjs';
 
 const SHOTS = process.env.STAFFING_SHOTS ?? path.join(REPO_ROOT, 'artifacts', 'screenshots', 'reports-staffing');
 const PASSWORD = process.env.STAFFING_PASSWORD ?? 'Demo@2026';
 
-const vietnamToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
 const dots = (n) => new Intl.NumberFormat('vi-VN').format(n);
 
 await preflight();
@@ -29,7 +28,7 @@ fs.mkdirSync(SHOTS, { recursive: true });
 
 console.log(`Staffing and outreach walk of ${BASE_URL}`);
 const started = Date.now();
-const today = vietnamToday();
+const today = vietnamDay();
 const year = today.slice(0, 4);
 const token = await tokenOf('hatinh.bcd', PASSWORD);
 const FIGURES = 'handovers civilServantsRelieved postalStaffDeployed postalStaffNewlyDeployed trainingClasses trainingAttendees';

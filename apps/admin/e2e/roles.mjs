@@ -20,7 +20,7 @@
 // Exits non-zero when a check fails, the page logs a console error, or a request fails.
 import fs from 'node:fs';
 import path from 'node:path';
-import { assert, BASE_URL, check, idle, preflight, REPO_ROOT, settle, sidewaysOverflow, tally, withBrowser } from './browser.mjs';
+import { assert, BASE_URL, check, idle, preflight, REPO_ROOT, settle, sidewaysOverflow, tally, withBrowser, vietnamDay } from './browser.mjs';
 
 const SHOTS = path.join(REPO_ROOT, 'artifacts', 'screenshots', 'roles');
 const PASSWORD = process.env.ROLES_PASSWORD ?? 'Demo@2026';
@@ -438,7 +438,7 @@ await withBrowser('osp-roles-', async ({ page }) => {
         ),
       );
       // Today in Vietnam, as the page's day filters count (after 17:00 UTC it is already tomorrow there).
-      const iso = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+      const iso = vietnamDay();
       const today = iso.split('-').reverse().join('');
       for (const [testId, param] of [
         ['audit-from', 'from'],

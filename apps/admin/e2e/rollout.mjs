@@ -18,7 +18,7 @@
 // Exits non-zero when a check fails, the page logs a console error, or a request fails.
 import fs from 'node:fs';
 import path from 'node:path';
-import { BASE_URL, REPO_ROOT, assert, check, idle, preflight, tally, withBrowser } from './browser.mjs';
+import { BASE_URL, REPO_ROOT, assert, check, idle, preflight, tally, withBrowser, vietnamDay } from './browser.mjs';
 
 const SHOTS = path.join(REPO_ROOT, 'artifacts', 'screenshots', 'rollout');
 const PASSWORD = process.env.ROLLOUT_PASSWORD ?? 'Demo@2026';
@@ -28,13 +28,11 @@ const OTHER_PROGRAMME = 'BP-2018';
 /** Unique to this run: desk codes and names, the phase name, the handover record number. */
 const RUN = Date.now().toString(36);
 
-/** YYYY-MM-DD and the ddMMyyyy a person types into a date field, `days` from today (local time). */
+/** YYYY-MM-DD and the ddMMyyyy a person types into a date field, `days` from today in Vietnam. */
 function day(days = 0) {
-  const d = new Date();
-  d.setDate(d.getDate() + days);
-  const dd = String(d.getDate()).padStart(2, '0');
-  const mm = String(d.getMonth() + 1).padStart(2, '0');
-  return { iso: `${d.getFullYear()}-${mm}-${dd}`, typed: `${dd}${mm}${d.getFullYear()}`, shown: `${dd}/${mm}/${d.getFullYear()}` };
+  const iso = vietnamDay(days);
+  const [yyyy, mm, dd] = iso.split('-');
+  return { iso, typed: `${dd}${mm}${yyyy}`, shown: `${dd}/${mm}/${yyyy}` };
 }
 
 /** The whole numbers in a text as shown in Vietnamese or English ("1.234", "1,234"). */

@@ -21,7 +21,7 @@
 // Exits non-zero when a check fails, the page logs a console error, or a request fails.
 import fs from 'node:fs';
 import path from 'node:path';
-import { assert, BASE_URL, check, gql, idle, preflight, REPO_ROOT, sidewaysOverflow, signIn, tally, tokenOf, withBrowser } from './browser.mjs';
+import { assert, BASE_URL, check, gql, idle, preflight, REPO_ROOT, sidewaysOverflow, signIn, tally, tokenOf, withBrowser, vietnamDay, addDays } from './browser.mjs';
 
 const SHOTS = path.join(REPO_ROOT, 'artifacts', 'screenshots', 'rosters');
 const PASSWORD = process.env.ROSTERS_PASSWORD ?? 'Demo@2026';
@@ -37,8 +37,6 @@ const ENGLISH =
 const CAMEL = /\b[a-z]+[A-Z][A-Za-z]*\b/;
 const UUID = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/i;
 
-const addDays = (day, n) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-const todayInVietnam = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
 const mondayOf = (day) => addDays(day, -((new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7));
 const shown = (day) => `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`;
 
@@ -52,7 +50,7 @@ const desk = (await gql('query($s: String) { oneStopDesks(first: 5, filter: { se
   .map((e) => e.node)
   .find((d) => d.code === DESK_CODE);
 const clerk = (await gql('{ myStaffRecord { id fullName } }', {}, await tokenOf('hatinh.quay', PASSWORD))).myStaffRecord;
-const thisWeek = mondayOf(todayInVietnam());
+const thisWeek = mondayOf(vietnamDay());
 /** The first week ahead with no shift at the desk: a run leaves its week behind, the next run takes the one after. */
 let week = null;
 for (let i = 1; i <= 26 && !week; i += 1) {

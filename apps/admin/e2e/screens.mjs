@@ -13,7 +13,7 @@
 // Env: BASE_URL, CHROMIUM_PATH, SCREENS_PASSWORD (default Demo@2026). Exits non-zero when a check fails.
 import fs from 'node:fs';
 import path from 'node:path';
-import { assert, BASE_URL, check, foreignLines, gql, idle, LANGUAGE_KEY, preflight, REPO_ROOT, sidewaysOverflow, tally, tokenOf, withBrowser } from './browser.mjs';
+import { assert, BASE_URL, check, foreignLines, gql, idle, LANGUAGE_KEY, preflight, REPO_ROOT, sidewaysOverflow, tally, tokenOf, withBrowser, vietnamDay } from './browser.mjs';
 
 const SHOTS = path.join(REPO_ROOT, 'artifacts', 'screenshots', 'screens');
 const PASSWORD = process.env.SCREENS_PASSWORD ?? 'Demo@2026';
@@ -47,7 +47,7 @@ const programme = (await gql('{ pilotProgrammes(first: 20) { edges { node { id c
 /** The phase added below: its audit entry (rolloutPhase.create, with every field of the plan) is the one the drawer check opens. */
 let addedPhaseId = null;
 await check('a phase ending on 31/12/2100 is accepted, one ending on 31/12/9999 is refused with its field named', async () => {
-  const today = new Date().toISOString().slice(0, 10);
+  const today = vietnamDay();
   const input = { programmeId: programme.id, name: `Giai đoạn dài hạn ${Date.now().toString(36)}`, plannedStart: today, plannedEnd: '2100-12-31', targets: { province: 0, district: 0, commune: 1 }, goLiveGates: [] };
   addedPhaseId = (await gql('mutation($input: AddRolloutPhaseInput!) { addRolloutPhase(input: $input) { rolloutPhase { id } } }', { input }, bcdToken)).addRolloutPhase.rolloutPhase.id;
   const refused = await fetch(`${BASE_URL}/graphql`, {
@@ -61,9 +61,9 @@ await check('a phase ending on 31/12/2100 is accepted, one ending on 31/12/9999 
 // Two targets of this year for Hà Tĩnh's communes, so that the targets page shows its table and lights
 // (set once per database: on a second run the API answers CONFLICT, and the targets are already there).
 await check('the committee sets two targets of this year for communes (criterion 8: 30 % online; 50 % via BCCI)', async () => {
-  const year = new Date().toISOString().slice(0, 4);
+  const year = vietnamDay().slice(0, 4);
   // Communes with dossiers this year (their lights then measure something), else any two of the province's.
-  const today = new Date().toISOString().slice(0, 10);
+  const today = vietnamDay();
   const volumes = await gql('query($f: DossierVolumeFilter!) { dossierVolumes(filter: $f) { rows { code kind received } } }', { f: { from: `${year}-01-01`, to: today, granularity: 'YEAR', breakdown: 'CHILD_UNIT' } }, bcdToken);
   const busy = volumes.dossierVolumes.rows.filter((r) => r.kind === 'CHILD_UNIT' && r.code && r.received > 0).map((r) => r.code);
   const any = (await gql('{ administrativeUnits(first: 2, filter: { level: COMMUNE, provinceCode: "42" }, sort: NAME_ASC) { edges { node { code } } } }', {}, bcdToken)).administrativeUnits.edges.map((e) => e.node.code);

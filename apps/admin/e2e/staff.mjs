@@ -18,7 +18,7 @@
 // Exits non-zero when a check fails, the page logs a console error, or a request fails.
 import fs from 'node:fs';
 import path from 'node:path';
-import { assert, BASE_URL, check, gql, idle, preflight, REPO_ROOT, sidewaysOverflow, signIn, tally, tokenOf, withBrowser } from './browser.mjs';
+import { assert, BASE_URL, check, gql, idle, preflight, REPO_ROOT, sidewaysOverflow, signIn, tally, tokenOf, withBrowser, vietnamDay, addDays } from './browser.mjs';
 
 const SHOTS = process.env.STAFF_SHOTS ?? path.join(REPO_ROOT, 'artifacts', 'screenshots', 'staff');
 const PASSWORD = process.env.STAFF_PASSWORD ?? 'Demo@2026';
@@ -29,8 +29,6 @@ const CAMEL = /\b[a-z]+[A-Z][A-Za-z]*\b/;
 const UUID = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/i;
 
 /** YYYY-MM-DD of today in Vietnam, and a day `days` later. */
-const vietnamToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
-const plusDays = (day, days) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 const shown = (day) => `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`;
 const typed = (day) => `${day.slice(8, 10)}${day.slice(5, 7)}${day.slice(0, 4)}`;
 /** "Phạm Văn Giang (demo)" → "pham van giang": what someone types without diacritics. */
@@ -51,12 +49,12 @@ console.log(`Staff walk of ${BASE_URL}`);
 const started = Date.now();
 
 // A person of the manager's province with a published shift around this week: the absence will collide with it.
-const today = vietnamToday();
+const today = vietnamDay();
 const managerToken = await tokenOf('hatinh.buudien', PASSWORD);
 const register = await gql(
   `query($from: Date!, $to: Date!) { staffMembers(first: 100) { totalCount edges { node { id fullName homeDesk { id name }
      shifts(from: $from, to: $to) { id day startsAt endsAt status desk { id name } counter { number } } } } } }`,
-  { from: plusDays(today, -7), to: plusDays(today, 13) },
+  { from: addDays(today, -7), to: addDays(today, 13) },
   managerToken,
 );
 const candidates = register.staffMembers.edges
