@@ -9,6 +9,7 @@ import Radio from '@mui/material/Radio';
 import RadioGroup from '@mui/material/RadioGroup';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
+import { todayIso } from '../../dates';
 import { chooseSlotProps } from '../../components/choose';
 import { DateField, dayProblem } from '../../components/DateField';
 import { fieldHelp } from '../../components/FieldHelp';
@@ -24,7 +25,7 @@ import {
 } from '../../graphql/generated';
 import { useFormState } from '../../hooks/useFormState';
 import { LIMITS } from '../../limits';
-import { normaliseTime, todayInVietnam } from '../staff/days';
+import { normaliseTime } from '../staff/days';
 import { COUNTER_STATUSES } from '../staff/enums';
 
 const REFETCH = ['DeskCounters'];
@@ -188,7 +189,7 @@ export function OpeningExceptionDialog({ deskId, onClose }: { deskId: string; on
       onClose={onClose}
       testId="exception-form"
     >
-      <DateField label={t('staff.exceptions.day')} value={day} onChange={setDay} required error={form.message('day')} minDate={todayInVietnam()} testId="exception-day" />
+      <DateField label={t('staff.exceptions.day')} value={day} onChange={setDay} required error={form.message('day')} minDate={todayIso()} testId="exception-day" />
       <FormControl>
         <FormLabel id="exception-kind">{t('staff.exceptions.kind')}</FormLabel>
         <RadioGroup row aria-labelledby="exception-kind" value={closed ? 'closed' : 'special'} onChange={(e) => setClosed(e.target.value === 'closed')}>

@@ -17,11 +17,11 @@ import AddIcon from '@mui/icons-material/Add';
 import EditOutlinedIcon from '@mui/icons-material/EditOutlined';
 import EventBusyIcon from '@mui/icons-material/EventBusy';
 import ScheduleIcon from '@mui/icons-material/Schedule';
-import { formatDate } from '../../dates';
+import { formatDate, addDays, isoWeekday, todayIso } from '../../dates';
 import { DeskCountersDocument, type DeskCounterFragment, type DeskOpeningExceptionFragment, type DeskOpeningHoursFragment } from '../../graphql/generated';
 import { Section } from '../handover/Section';
 import { useCanManageStaff } from '../staff/access';
-import { addDays, isoWeekday, timeRange, todayInVietnam, WEEKDAYS } from '../staff/days';
+import { timeRange, WEEKDAYS } from '../staff/days';
 import { CounterStatusChip, WRAPPING_CHIP } from '../staff/StaffChips';
 import { CounterDialog, OpeningExceptionDialog } from './CounterDialogs';
 import { OpeningHoursDialog } from './OpeningHoursDialog';
@@ -171,7 +171,7 @@ type Dialog = { kind: 'counter'; counter?: DeskCounterFragment } | { kind: 'hour
 export function DeskCountersSection({ deskId }: { deskId: string }) {
   const { t } = useTranslation();
   const canManage = useCanManageStaff();
-  const from = todayInVietnam();
+  const from = todayIso();
   const to = addDays(from, EXCEPTION_DAYS);
   const { data, loading, error, refetch } = useQuery(DeskCountersDocument, { variables: { id: deskId, from, to } });
   const desk = data?.oneStopDesk;

@@ -22,7 +22,7 @@ import { useTheme } from '@mui/material/styles';
 import { DossierForecastDocument, type DossierForecastQuery } from '../../graphql/generated';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { apiProblem } from '../../graphql/errors';
-import { formatDate } from '../../dates';
+import { addDays, formatDate } from '../../dates';
 import { useAddressParams } from '../../hooks/useAddressParams';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { currentLanguage } from '../../i18n';
@@ -158,7 +158,7 @@ function ForecastView({ forecast, canApply }: { forecast: Forecast; canApply: bo
               {t('reports.forecast.apply')}
             </Button>
             <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
-              {t('reports.forecast.applyHelp', { from: formatDate(forecast.from), to: formatDate(addSixDays(forecast.from)) })}
+              {t('reports.forecast.applyHelp', { from: formatDate(forecast.from), to: formatDate(addDays(forecast.from, 6)) })}
             </Typography>
           </Box>
         )}
@@ -212,12 +212,6 @@ function ForecastView({ forecast, canApply }: { forecast: Forecast; canApply: bo
     </Stack>
   );
 }
-
-const addSixDays = (day: string) => {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 6);
-  return d.toISOString().slice(0, 10);
-};
 
 /** Dự báo lượng hồ sơ: a desk's coming weeks, its error on past weeks, and a way to roster by it. The desk and weeks live in the address. */
 export function ForecastPage() {

@@ -11,11 +11,10 @@ import Typography from '@mui/material/Typography';
 import { AcceptRosterProposalDocument, DiscardRosterProposalDocument, type AutoFillStage, type RosterAutoFillFragment } from '../../graphql/generated';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { apiProblem, type ApiProblem } from '../../graphql/errors';
-import { formatDate } from '../../dates';
+import { formatDate, addDays } from '../../dates';
 import { currentLanguage } from '../../i18n';
 import { useRosterLabels } from './labels';
 import { REFETCH } from './RosterDialogs';
-import { addDays } from './week';
 
 /** Slots short listed at first; the rest on demand. */
 const UNMET_SHOWN = 4;

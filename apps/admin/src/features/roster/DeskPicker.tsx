@@ -4,12 +4,12 @@ import { useQuery } from '@apollo/client/react';
 import Autocomplete from '@mui/material/Autocomplete';
 import CircularProgress from '@mui/material/CircularProgress';
 import TextField from '@mui/material/TextField';
+import { todayIso } from '../../dates';
 import { RosterDeskOptionsDocument, RosterMeDocument, RosterMyDesksDocument } from '../../graphql/generated';
 import { renderOptionWithDetail, useAutocompleteTexts } from '../../components/autocomplete';
 import { chooseInput } from '../../components/choose';
 import { fieldHelp } from '../../components/FieldHelp';
 import { useDebouncedValue } from '../../hooks/useDebouncedValue';
-import { todayInVietnam } from './week';
 
 export interface DeskOption {
   id: string;
@@ -31,7 +31,7 @@ export function useMyDesks(): { desks: DeskOption[]; busiest: DeskOption | null;
   const postOfficeId = me.data?.me.postOffice?.id;
   const mine = useQuery(RosterMyDesksDocument, { variables: { postOfficeId: postOfficeId ?? '' }, skip: !postOfficeId });
   return useMemo(() => {
-    const today = todayInVietnam();
+    const today = todayIso();
     const byId = new Map<string, { label: string; people: number }>();
     const add = (id: string, label: string, people: number) => byId.set(id, { label, people: (byId.get(id)?.people ?? 0) + people });
     const own = me.data?.me.oneStopDesk;

@@ -13,12 +13,12 @@ import ChevronRight from '@mui/icons-material/ChevronRight';
 import { MyRosterDocument, type MyRosterQuery } from '../../graphql/generated';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { apiProblem } from '../../graphql/errors';
-import { formatDate } from '../../dates';
+import { formatDate, addDays, todayIso } from '../../dates';
 import { currentLanguage } from '../../i18n';
 import { useAddressParams } from '../../hooks/useAddressParams';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { useRosterLabels } from './labels';
-import { addDays, hoursText, mondayOf, todayInVietnam, toMinutes, weekOfParam } from './week';
+import { hoursText, mondayOf, toMinutes, weekOfParam } from './week';
 import { CalendarFeedCard } from './CalendarFeedCard';
 
 /** Four weeks at a time. */
@@ -98,10 +98,10 @@ export default function MyRosterPage() {
   const { t } = useTranslation();
   useDocumentTitle(t('roster.mine.title'));
   const { params, set } = useAddressParams();
-  const thisWeek = mondayOf(todayInVietnam());
+  const thisWeek = mondayOf(todayIso());
   const from = weekOfParam(params.get('from'));
   const to = addDays(from, WEEKS * 7 - 1);
-  const today = todayInVietnam();
+  const today = todayIso();
   const { data, loading, error } = useQuery(MyRosterDocument, { variables: { from, to } });
   const go = (day: string) => set('from', day === thisWeek ? '' : day);
   const range = { from: formatDate(from), to: formatDate(to) };

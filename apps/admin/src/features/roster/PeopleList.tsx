@@ -7,10 +7,10 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import DragIndicator from '@mui/icons-material/DragIndicator';
 import type { RosterPersonFragment, RosterShiftFragment } from '../../graphql/generated';
-import { formatDate } from '../../dates';
+import { formatDate, addDays } from '../../dates';
 import { currentLanguage } from '../../i18n';
 import { MAX_MINUTES_PER_WEEK, weekMinutes } from './rules';
-import { addDays, hoursText } from './week';
+import { hoursText } from './week';
 
 /** What is dragged: a person from the list, or a shift on the board. */
 export type DragItem = { kind: 'person'; personId: string } | { kind: 'shift'; shiftId: string };

@@ -33,12 +33,12 @@ import { chooseSlotProps } from '../../components/choose';
 import { NoteField } from '../../components/NoteField';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { errorExtension, hasErrorCode } from '../../graphql/errors';
-import { formatDate, formatDateTime } from '../../dates';
+import { formatDate, formatDateTime, addDays } from '../../dates';
 import { useFormState } from '../../hooks/useFormState';
 import { LIMITS } from '../../limits';
 import { useRosterLabels } from './labels';
 import { clientConflicts } from './rules';
-import { addDays, fromMinutes, toMinutes } from './week';
+import { fromMinutes, toMinutes } from './week';
 
 /** After a write, the board is read again (coverage and hours change with it). */
 export const REFETCH = { refetchQueries: ['RosterBoard'], awaitRefetchQueries: true };

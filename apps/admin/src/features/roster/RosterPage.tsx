@@ -51,7 +51,7 @@ import {
 import { ConflictAlert } from '../../components/ConflictAlert';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { apiProblem, errorExtension, type ApiProblem } from '../../graphql/errors';
-import { formatDate } from '../../dates';
+import { formatDate, addDays, todayIso } from '../../dates';
 import { useAddressParams } from '../../hooks/useAddressParams';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { NoAccessPage } from '../../pages/NoAccessPage';
@@ -64,7 +64,7 @@ import { AutoFillPanel } from './AutoFillPanel';
 import { RosterBoard, type ProposedShift } from './RosterBoard';
 import { AddShiftDialog, CancelShiftDialog, CheckDialog, CopyWeekDialog, PublishDialog, REFETCH, ShiftDialog, SwapDialog, isStale } from './RosterDialogs';
 import { clientConflicts, type ClientConflict } from './rules';
-import { addDays, mondayOf, todayInVietnam, toMinutes, weekOfParam } from './week';
+import { mondayOf, toMinutes, weekOfParam } from './week';
 
 /** The print stylesheet: the week alone on A4 landscape, without the app's frame or any button. */
 const PRINT_STYLES = (
@@ -417,7 +417,7 @@ function RosterWeek({ deskId, monday, canWrite, fromForecast = false }: { deskId
             {desk.name}
           </Typography>
           <Typography variant="caption">
-            {t('roster.print.printedOn', { date: formatDate(todayInVietnam()) })} · {t('roster.print.legend')}
+            {t('roster.print.printedOn', { date: formatDate(todayIso()) })} · {t('roster.print.legend')}
           </Typography>
         </Box>
         {rosterable && (
@@ -734,7 +734,7 @@ export default function RosterPage() {
   if (!access.read) return <NoAccessPage />;
   const deskName = data?.oneStopDesk?.name ?? desks.find((d) => d.id === deskId)?.label ?? (chosen?.id === deskId ? chosen.label : '');
   const value: DeskOption | null = deskId ? { id: deskId, label: deskName, mine: desks.some((d) => d.id === deskId) } : null;
-  const thisWeek = mondayOf(todayInVietnam());
+  const thisWeek = mondayOf(todayIso());
   const goWeek = (day: string) => set('week', day === thisWeek ? '' : day);
   return (
     <Box>

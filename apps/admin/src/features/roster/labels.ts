@@ -1,9 +1,9 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDate } from '../../dates';
+import { formatDate, isoWeekday } from '../../dates';
 import { currentLanguage } from '../../i18n';
 import type { ClientConflict } from './rules';
-import { hoursText, isoWeekday } from './week';
+import { hoursText } from './week';
 
 const WEEKDAY_KEYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 

@@ -1,5 +1,6 @@
+import { addDays } from '../../dates';
 import type { RosterCounterFragment, RosterPersonFragment, RosterShiftFragment } from '../../graphql/generated';
-import { addDays, mondayOf, toMinutes } from './week';
+import { mondayOf, toMinutes } from './week';
 
 /** The Labour Code's normal hours, as the API checks them: 8 a day, 48 a week. */
 export const MAX_MINUTES_PER_DAY = 8 * 60;

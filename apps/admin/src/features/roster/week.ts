@@ -1,20 +1,9 @@
-import { TIME_ZONE } from '../../dates';
+import { addDays, isoWeekday, todayIso } from '../../dates';
 
 /**
- * Days and times of a roster. Days are the API's `Date` (YYYY-MM-DD), counted in UTC so that no
- * browser time zone shifts them; times of day are the API's `TimeOfDay` ("HH:mm", Vietnam time).
+ * Weeks and times of a roster. Days are the API's `Date` (YYYY-MM-DD, see dates.ts); times of day are
+ * the API's `TimeOfDay` ("HH:mm", Vietnam time).
  */
-
-const DAY_MS = 86_400_000;
-
-export function addDays(day: string, days: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
-
-/** 1 = Monday … 7 = Sunday. */
-export function isoWeekday(day: string): number {
-  return ((new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
-}
 
 /** The Monday of the week of a day. */
 export function mondayOf(day: string): string {
@@ -24,13 +13,6 @@ export function mondayOf(day: string): string {
 /** Monday to Sunday of the week starting on `monday`. */
 export function weekDays(monday: string): string[] {
   return Array.from({ length: 7 }, (_, i) => addDays(monday, i));
-}
-
-const vietnamDay = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
-
-/** Today in Vietnam (an official abroad or a browser set to UTC has the same week). */
-export function todayInVietnam(now: Date = new Date()): string {
-  return vietnamDay.format(now);
 }
 
 /** "07:30" → 450. */
@@ -55,5 +37,5 @@ export function hoursText(minutes: number, language: string): string {
 /** A week in the address (`?week=`): any valid day is taken as its Monday; otherwise this week. */
 export function weekOfParam(value: string | null): string {
   if (value && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`))) return mondayOf(value);
-  return mondayOf(todayInVietnam());
+  return mondayOf(todayIso());
 }

@@ -9,12 +9,11 @@ import { chooseSlotProps } from '../../components/choose';
 import { DateField, dayProblem } from '../../components/DateField';
 import { fieldHelp } from '../../components/FieldHelp';
 import { FormDialog } from '../../components/FormDialog';
-import { formatDate, isIsoDate } from '../../dates';
+import { formatDate, isIsoDate, todayIso } from '../../dates';
 import { AddQualificationDocument, AssignStaffDocument, EndStaffAssignmentDocument, StaffProcedureFieldsDocument } from '../../graphql/generated';
 import { useFormState } from '../../hooks/useFormState';
 import { LIMITS } from '../../limits';
 import type { Option } from '../organisation/SearchAutocomplete';
-import { todayInVietnam } from './days';
 import { StaffDeskPicker } from './pickers';
 
 /** The person's page reads again after each of these writes. */
@@ -30,7 +29,7 @@ interface PersonDialogProps {
  * API counts it, whatever the browser's clock (DateField's own `disableFuture` would use the browser's).
  */
 export function pastDayProblem(value: string, t: TFunction): string | undefined {
-  return dayProblem(value, true, t) ?? (value > todayInVietnam() ? t('handover.form.futureDate') : undefined);
+  return dayProblem(value, true, t) ?? (value > todayIso() ? t('handover.form.futureDate') : undefined);
 }
 
 /** The form's message for an optional end day: not a day, or before the start. */
@@ -50,7 +49,7 @@ export function endProblem(
 export function AssignDialog({ staffId, onClose }: PersonDialogProps) {
   const { t } = useTranslation();
   const [desk, setDesk] = useState<Option | null>(null);
-  const [startsOn, setStartsOn] = useState(todayInVietnam());
+  const [startsOn, setStartsOn] = useState(todayIso());
   const [endsOn, setEndsOn] = useState('');
   const [assign] = useMutation(AssignStaffDocument, { refetchQueries: REFETCH });
   const form = useFormState(onClose);
@@ -105,7 +104,7 @@ interface EndProps {
 /** Kết thúc phân công: the last day at the desk (refused while shifts remain after it: the API says which day). */
 export function EndAssignmentDialog({ assignment, name, onClose }: EndProps) {
   const { t } = useTranslation();
-  const today = todayInVietnam();
+  const today = todayIso();
   const [endsOn, setEndsOn] = useState(today < assignment.startsOn ? assignment.startsOn : today);
   const [end] = useMutation(EndStaffAssignmentDocument, { refetchQueries: REFETCH });
   const form = useFormState(onClose);

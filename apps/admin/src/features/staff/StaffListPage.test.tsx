@@ -1,10 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { formatDate } from '../../dates';
+import { formatDate, addDays } from '../../dates';
 import { fakeApi } from '../../test/fakeApi';
 import { renderInApp } from '../../test/render';
-import { addDays } from './days';
 import { currentQualifications, qualificationState } from './qualifications';
 import { StaffListPage } from './StaffListPage';
 import { DAT_DAI, HO_TICH, person, qualification, sessionAs, today } from './testData';

@@ -9,6 +9,7 @@ import FormControlLabel from '@mui/material/FormControlLabel';
 import Switch from '@mui/material/Switch';
 import AddIcon from '@mui/icons-material/Add';
 import type { GridColDef } from '@mui/x-data-grid';
+import { todayIso } from '../../dates';
 import { StaffFilterNamesDocument, StaffMembersDocument, StaffProcedureFieldsDocument, type StaffFilter, type StaffRowFragment, type StaffStatus } from '../../graphql/generated';
 import { FilterSelect } from '../../components/FilterSelect';
 import { ListGrid } from '../../components/ListGrid';
@@ -19,7 +20,6 @@ import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { LinkCell } from '../organisation/LinkCell';
 import type { Option } from '../organisation/SearchAutocomplete';
 import { useCanManageStaff } from './access';
-import { todayInVietnam } from './days';
 import { STAFF_STATUSES } from './enums';
 import { EXPIRING_WITHIN_DAYS } from './qualifications';
 import { StaffDeskPicker, StaffPostOfficePicker } from './pickers';
@@ -59,7 +59,7 @@ export function StaffListPage() {
   const rawStatus = params.get(PARAM.status) ?? '';
   const status = rawStatus === ALL || STAFF_STATUSES.includes(rawStatus as StaffStatus) ? rawStatus : '';
   const expiring = params.get(PARAM.expiring) === '1';
-  const today = todayInVietnam();
+  const today = todayIso();
 
   const filter: StaffFilter = {
     search: search || null,

@@ -1,9 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { addDays } from '../../dates';
 import { fakeApi } from '../../test/fakeApi';
 import { renderInApp } from '../../test/render';
-import { addDays } from './days';
 import { StaffPage } from './StaffPage';
 import { person, sessionAs, shiftOn, today } from './testData';
 

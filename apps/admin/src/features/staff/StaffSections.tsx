@@ -17,10 +17,10 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import AddIcon from '@mui/icons-material/Add';
 import EventBusyIcon from '@mui/icons-material/EventBusy';
-import { formatDate } from '../../dates';
+import { formatDate, addDays, todayIso } from '../../dates';
 import { StaffMemberShiftsDocument, type StaffDetailFragment } from '../../graphql/generated';
 import { Section } from '../handover/Section';
-import { addDays, timeRange, todayInVietnam } from './days';
+import { timeRange } from './days';
 import { AssignDialog, EndAssignmentDialog, QualificationDialog } from './StaffDialogs';
 import { QualificationStateChip, ShiftStatusChip } from './StaffChips';
 import { useShiftText } from './shiftText';
@@ -42,7 +42,7 @@ const EMPTY_TEXT = { variant: 'body2', color: 'text.secondary' } as const;
 /** Phân công tới bộ phận: the desks the person is or was deployed to, latest first; assign, end. */
 export function StaffAssignments({ staff, canManage }: { staff: StaffDetailFragment; canManage: boolean }) {
   const { t } = useTranslation();
-  const today = todayInVietnam();
+  const today = todayIso();
   const [adding, setAdding] = useState(false);
   const [ending, setEnding] = useState<Assignment | null>(null);
   return (
@@ -121,7 +121,7 @@ export function StaffAssignments({ staff, canManage }: { staff: StaffDetailFragm
 /** Chứng nhận lĩnh vực: each qualification with its validity in words (expiring within 30 days, expired); add one. */
 export function StaffQualifications({ staff, canManage }: { staff: StaffDetailFragment; canManage: boolean }) {
   const { t } = useTranslation();
-  const today = todayInVietnam();
+  const today = todayIso();
   const [adding, setAdding] = useState(false);
   return (
     <Section
@@ -187,7 +187,7 @@ export const ROSTER_WEEKS = 4;
 export function StaffRoster({ staffId, absences = [] }: { staffId: string; absences?: ReadonlyArray<{ startsOn: string; endsOn: string }> }) {
   const { t } = useTranslation();
   const { weekday } = useShiftText();
-  const from = todayInVietnam();
+  const from = todayIso();
   const to = addDays(from, ROSTER_WEEKS * 7 - 1);
   const { data, loading, error } = useQuery(StaffMemberShiftsDocument, { variables: { id: staffId, from, to }, fetchPolicy: 'cache-and-network' });
   const shifts = data?.staffMember?.shifts ?? [];

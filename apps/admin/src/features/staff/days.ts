@@ -1,25 +1,3 @@
-import { TIME_ZONE } from '../../dates';
-
-/** Today in Vietnam as YYYY-MM-DD (the API's day), whatever the browser's time zone. */
-export function todayInVietnam(now: Date = new Date()): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now).map((p) => [p.type, p.value]),
-  );
-  return `${parts.year}-${parts.month}-${parts.day}`;
-}
-
-/** A YYYY-MM-DD day `days` later (earlier when negative). */
-export function addDays(day: string, days: number): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
-
-/** ISO weekday of a YYYY-MM-DD day: 1 = Monday … 7 = Sunday (the API's `weekday`). */
-export function isoWeekday(day: string): number {
-  return ((new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
-}
-
 /** The weekdays in the order a Vietnamese week is written: Thứ Hai … Chủ nhật. */
 export const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 export type Weekday = (typeof WEEKDAYS)[number];

@@ -1,4 +1,4 @@
-import { addDays } from './days';
+import { addDays } from '../../dates';
 
 /** A qualification expiring within this many days shows amber (the grid's filter uses the same). */
 export const EXPIRING_WITHIN_DAYS = 30;

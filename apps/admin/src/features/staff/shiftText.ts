@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDate } from '../../dates';
-import { isoWeekday, timeRange } from './days';
+import { formatDate, isoWeekday } from '../../dates';
+import { timeRange } from './days';
 
 interface ShiftLike {
   day: string;

@@ -1,8 +1,8 @@
 // Test data of the staff register: a postal employee of Bưu điện tỉnh Hà Tĩnh deployed to the provincial
 // centre, with qualifications valid, expiring within 30 days and expired, relative to today in Vietnam.
+import { addDays, todayIso } from '../../dates';
 import type { Role, SessionUserFragment } from '../../graphql/generated';
 import { SessionStore } from '../auth/session';
-import { addDays, todayInVietnam } from './days';
 
 export function sessionAs(roles: Role[]): SessionStore {
   const user: SessionUserFragment = { id: 'u1', username: 'hatinh.buudien', displayName: 'Quản lý', roles, scope: { id: 'p-42', code: '42', name: 'Tỉnh Hà Tĩnh', level: 'PROVINCE' } };
@@ -11,7 +11,7 @@ export function sessionAs(roles: Role[]): SessionStore {
   return store;
 }
 
-export const today = todayInVietnam();
+export const today = todayIso();
 export const DESK = { __typename: 'OneStopDesk', id: 'desk-1', name: 'Trung tâm Phục vụ hành chính công tỉnh Hà Tĩnh' };
 const field = (id: string, name: string) => ({ __typename: 'ProcedureField', id, name });
 export const HO_TICH = field('f-hotich', 'Hộ tịch');
