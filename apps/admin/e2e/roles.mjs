@@ -20,11 +20,10 @@
 // Exits non-zero when a check fails, the page logs a console error, or a request fails.
 import fs from 'node:fs';
 import path from 'node:path';
-import { assert, BASE_URL, check, idle, preflight, REPO_ROOT, settle, sidewaysOverflow, tally, withBrowser, vietnamDay } from './browser.mjs';
+import { assert, BASE_URL, check, idle, preflight, REPO_ROOT, settle, sidewaysOverflow, signIn, tally, withBrowser, vietnamDay } from './browser.mjs';
 
 const SHOTS = path.join(REPO_ROOT, 'artifacts', 'screenshots', 'roles');
 const PASSWORD = process.env.ROLES_PASSWORD ?? 'Demo@2026';
-const LANGUAGE_KEY = 'osp.admin.language';
 
 const HA_TINH = 'Tỉnh Hà Tĩnh';
 const DONG_NAI = 'Tỉnh Đồng Nai';
@@ -173,22 +172,9 @@ await withBrowser('osp-roles-', async ({ page }) => {
     console.log(`\n${who} (${walk.role}, ${walk.province ?? 'toàn quốc'})`);
 
     await check(`${who}: signs in, lands on ${walk.home === 'overview' ? 'the overview' : `the home of their ${walk.home}`}; the navigation shows ${walk.nav.join(', ')}`, async () => {
-      // A clean browser in Vietnamese: no session or language left from the previous user.
-      await go('/sign-in');
-      await settle(page);
-      await page.evaluate((key) => {
-        window.sessionStorage.clear();
-        window.localStorage.clear();
-        window.localStorage.setItem(key, 'vi');
-      }, LANGUAGE_KEY);
-      // From the home page: signing in then returns there, not to where the previous user signed out.
-      await go('/');
-      await page.getByTestId('sign-in-form').waitFor();
-      await settle(page);
-      await page.getByTestId('sign-in-username').fill(who);
-      await page.getByTestId('sign-in-password').fill(PASSWORD);
-      await page.getByTestId('sign-in-submit').click();
-      await page.getByTestId('nav-overview').waitFor();
+      // A clean browser in Vietnamese, signed in from the home page: signing in then returns there, not to
+      // where the previous user signed out.
+      await signIn(page, who, PASSWORD);
       assert(url().pathname === '/', `URL is ${page.url()}`);
       await nav().getByText('Tổ chức', { exact: true }).waitFor();
       const admin = await page.getByTestId('nav-administration').count();
